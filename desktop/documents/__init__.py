@@ -1,0 +1,1 @@
+"""Plan documents: one document model rendered to .docx and PDF; no Qt."""

@@ -1,0 +1,220 @@
+"""The plan: a handleplan after serviceloven § 141 / § 142 as dataclasses.
+
+Field names are the exchange format's key names (planbro-plan/1); the JSON
+Schema shipped in forms/ is generated from these classes (model/schema.py),
+so a field is added here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date
+
+# The plan's legal basis: § 141 stk. 1 (may offer), stk. 2 (must offer),
+# § 142 (stay at a § 110 boform) or § 141 stk. 7 (one coordinated plan).
+BASES = ("sel-141-1", "sel-141-2", "sel-142", "sel-141-7")
+# The citizen's answer to the offer of a plan.
+DECISIONS = ("pending", "accepted", "declined")
+# Status of a sub-goal.
+SUBGOAL_STATUSES = ("not_started", "in_progress", "achieved", "dropped")
+# Housing First methods (§ 85 a bostøtte).
+METHODS = ("CTI", "ICM", "ACT")
+# Outcome of a follow-up (§ 148 stk. 2): fortsættes, ændres, afsluttes.
+OUTCOMES = ("continue", "change", "close")
+# Lifecycle of one version of a plan.
+STATUSES = ("draft", "signed", "closed")
+
+
+def _enum(values: tuple[str, ...], **more) -> dict:
+    return {"enum": values, **more}
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+@dataclass
+class Citizen:
+    # Required: a plan is always someone's plan.
+    name: str = field(default="", metadata={"required": True, "min_length": 1})
+    cpr: str = field(default="", metadata={"cpr": True})
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+    # Current boform / opholdssted, e.g. a § 110 forsorgshjem.
+    residence: str = ""
+    # Handlekommune.
+    acting_municipality: str = ""
+
+
+@dataclass
+class Caseworker:
+    name: str = ""
+    unit: str = ""
+    phone: str = ""
+    email: str = ""
+
+
+@dataclass
+class Coordinator:
+    name: str = ""
+    organisation: str = ""
+    phone: str = ""
+
+
+@dataclass
+class Offer:
+    date: date | None = None
+    decision: str = field(default="pending", metadata=_enum(DECISIONS))
+    reason: str = ""
+
+
+@dataclass
+class SubGoal:
+    text: str = ""
+    indicator: str = ""
+    responsible: str = ""
+    deadline: date | None = None
+    status: str = field(default="not_started", metadata=_enum(SUBGOAL_STATUSES))
+
+
+@dataclass
+class Goal:
+    id: str = field(default_factory=new_id, metadata={"min_length": 1})
+    title: str = ""
+    subgoals: list[SubGoal] = field(default_factory=list)
+
+
+@dataclass
+class Phase:
+    name: str = ""
+    start: date | None = None
+    end: date | None = field(default=None, metadata={"after": "start"})
+
+
+@dataclass
+class Service:
+    title: str = ""
+    # Free text: the picklist in forms/ helps, but any basis may be typed.
+    legal_basis: str = ""
+    provider: str = ""
+    extent: str = ""
+    start: date | None = None
+    end: date | None = field(default=None, metadata={"after": "start"})
+    method: str | None = field(default=None, metadata=_enum(METHODS))
+    phases: list[Phase] = field(default_factory=list)
+    goal_ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Duration:
+    start: date | None = None
+    expected_end: date | None = field(default=None, metadata={"after": "start"})
+    note: str = ""
+
+
+@dataclass
+class Circumstances:
+    """§ 141 stk. 3 nr. 4, andre særlige forhold; each one optional."""
+
+    housing: str = ""
+    employment: str = ""
+    personal_help: str = ""
+    treatment: str = ""
+    aids: str = ""
+    finances: str = ""
+    health: str = ""
+    network: str = ""
+    other: str = ""
+
+
+@dataclass
+class Consent:
+    given: bool = False
+    date: date | None = None
+    # What may be shared, with whom and for what purpose: a general
+    # consent is not valid.
+    scope: str = ""
+    expires: date | None = field(default=None, metadata={"after": "date"})
+    # The date the citizen withdrew the consent; None while it stands.
+    withdrawn: date | None = None
+
+
+@dataclass
+class Partner:
+    name: str = ""
+    organisation: str = ""
+    role: str = ""
+    phone: str = ""
+    email: str = ""
+    consent: Consent = field(default_factory=Consent)
+
+
+@dataclass
+class Handover:
+    """§ 141 stk. 5: parts of the plan handed to a §§ 107-110 or § 101 service."""
+
+    to: str = ""
+    parts: str = ""
+    date: date | None = None
+
+
+@dataclass
+class FollowUpEntry:
+    date: date | None = None
+    outcome: str = field(default="continue", metadata=_enum(OUTCOMES))
+    note: str = ""
+
+
+@dataclass
+class FollowUp:
+    next_date: date | None = None
+    history: list[FollowUpEntry] = field(default_factory=list)
+
+
+@dataclass
+class Signatures:
+    # The dates the citizen and the caseworker signed; None until they do.
+    citizen_signed: date | None = None
+    caseworker_signed: date | None = None
+    place: str = ""
+    note: str = ""
+    # True when the plan was signed although the quality check found a fejl.
+    signed_despite_errors: bool = False
+
+
+@dataclass
+class Plan:
+    id: str = field(default_factory=new_id, metadata={"uuid": True})
+    version: int = field(default=1, metadata={"minimum": 1})
+    status: str = field(default="draft", metadata=_enum(STATUSES))
+    # ISO 8601 timestamps in UTC, set by the store.
+    created: str = field(default="", metadata={"timestamp": True})
+    updated: str = field(default="", metadata={"timestamp": True})
+    basis: str = field(default="sel-141-2", metadata=_enum(BASES))
+    citizen: Citizen = field(default_factory=Citizen, metadata={"required": True})
+    caseworker: Caseworker = field(default_factory=Caseworker)
+    coordinator: Coordinator = field(default_factory=Coordinator)
+    offer: Offer = field(default_factory=Offer)
+    citizen_words: str = ""
+    # § 141 stk. 3 nr. 1.
+    purpose: str = ""
+    goals: list[Goal] = field(default_factory=list)
+    # § 141 stk. 3 nr. 2.
+    services: list[Service] = field(default_factory=list)
+    # § 141 stk. 3 nr. 3.
+    duration: Duration = field(default_factory=Duration)
+    # § 141 stk. 3 nr. 4.
+    circumstances: Circumstances = field(default_factory=Circumstances)
+    partners: list[Partner] = field(default_factory=list)
+    handovers: list[Handover] = field(default_factory=list)
+    follow_up: FollowUp = field(default_factory=FollowUp)
+    signatures: Signatures = field(default_factory=Signatures)
+
+    @property
+    def declined(self) -> bool:
+        return self.offer.decision == "declined"
+
+    def goal(self, goal_id: str) -> Goal | None:
+        return next((g for g in self.goals if g.id == goal_id), None)

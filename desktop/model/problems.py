@@ -1,0 +1,31 @@
+"""Refusals that name the field and the reason."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+
+@dataclass(frozen=True)
+class Problem:
+    # The exchange-format path of the field, e.g. "goals[0].subgoals[1].deadline".
+    field: str
+    # Why it was refused, already in the user's language.
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.reason}" if self.field else self.reason
+
+
+class ValidationError(ValueError):
+    """Raised with every problem found, so a user can fix them in one go."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def join_path(base: str, key: str | int) -> str:
+    if isinstance(key, int):
+        return f"{base}[{key}]"
+    return f"{base}.{key}" if base else key

@@ -1,0 +1,93 @@
+"""The JSON Schema of planbro-plan/1, derived from the dataclasses.
+
+The shipped copy, forms/planbro-plan-1.schema.json, is this function's
+output; a test keeps the two equal. Regenerate with
+`python -m planbro.model.schema > forms/planbro-plan-1.schema.json`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import typing
+from datetime import date
+from typing import Any
+
+from planbro.model.convert import hints, unwrap_optional
+from planbro.model.plan import Plan
+
+# The exchange format's tag, the value of the "format" key.
+FORMAT = "planbro-plan/1"
+# An ISO date, or empty.
+_DATE_PATTERN = r"^(\d{4}-\d{2}-\d{2})?$"
+# A UUID in its canonical lower-case form.
+_UUID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+# An ISO 8601 timestamp (UTC with Z, or an offset), or empty.
+_TIMESTAMP_PATTERN = r"^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2}))?$"
+# Keys assigned by Planbro when a file leaves them out.
+IDENTITY_KEYS = ("id", "version", "status", "created", "updated")
+
+
+def _type_schema(tp: Any, f: dataclasses.Field | None) -> dict:
+    inner, nullable = unwrap_optional(tp)
+    meta = f.metadata if f is not None else {}
+    if dataclasses.is_dataclass(inner):
+        schema = object_schema(inner)
+    elif typing.get_origin(inner) is list:
+        (item_tp,) = typing.get_args(inner)
+        schema = {"type": "array", "items": _type_schema(item_tp, None)}
+    elif inner is date:
+        schema = {"type": ["string", "null"], "pattern": _DATE_PATTERN}
+        nullable = False
+    elif inner is bool:
+        schema = {"type": "boolean"}
+    elif inner is int:
+        schema = {"type": "integer"}
+    else:
+        schema = {"type": "string"}
+    if "enum" in meta:
+        schema["enum"] = list(meta["enum"]) + ([None] if nullable else [])
+    if "minimum" in meta:
+        schema["minimum"] = meta["minimum"]
+    if "min_length" in meta:
+        schema["minLength"] = meta["min_length"]
+    if "uuid" in meta:
+        schema["pattern"] = _UUID_PATTERN
+    if "timestamp" in meta:
+        schema["pattern"] = _TIMESTAMP_PATTERN
+    if nullable:
+        schema["type"] = [schema["type"], "null"]
+    return schema
+
+
+def object_schema(cls: type) -> dict:
+    fields = dataclasses.fields(cls)
+    schema: dict = {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {f.name: _type_schema(hints(cls)[f.name], f) for f in fields},
+    }
+    required = [f.name for f in fields if f.metadata.get("required")]
+    if required:
+        schema["required"] = required
+    return schema
+
+
+def plan_schema() -> dict:
+    body = object_schema(Plan)
+    body["properties"] = {"format": {"const": FORMAT}, **body["properties"]}
+    body["required"] = ["format", *body.get("required", [])]
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://planbro.dk/schema/planbro-plan-1.json",
+        "title": "Planbro handleplan (planbro-plan/1)",
+        **body,
+    }
+
+
+def dumps_schema() -> str:
+    return json.dumps(plan_schema(), ensure_ascii=False, indent=2) + "\n"
+
+
+if __name__ == "__main__":
+    print(dumps_schema(), end="")

@@ -1,0 +1,1 @@
+"""Kvalitetstjek: rules that catch weak or unlawful plans; no Qt."""

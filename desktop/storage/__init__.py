@@ -1,0 +1,1 @@
+"""Storage of plans on disk; plain Python, no Qt."""

@@ -1,0 +1,1 @@
+"""The § 141 wizard: pages built from the definitions in forms/."""

@@ -1,0 +1,83 @@
+"""Keep the gettext catalogs in i18n/ in step with the code.
+
+    python tools/i18n.py          extract, update every catalog, compile
+    python tools/i18n.py --check  exit 1 if a catalog is stale or untranslated
+
+The Danish texts themselves are written in i18n/da/LC_MESSAGES/planbro.po.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po, write_po
+
+# The repository's top folder.
+ROOT = Path(__file__).resolve().parent.parent
+# Where the catalogs live.
+I18N = ROOT / "i18n"
+# Languages with a catalog (English is the source language).
+LANGUAGES = ("da",)
+# Functions whose first argument is a message.
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+
+
+def extract() -> Catalog:
+    catalog = Catalog(project="Planbro", charset="utf-8")
+    method_map = [("**.py", "python")]
+    for _file, _line, message, _comments, _context in extract_from_dir(
+            ROOT / "desktop", method_map, keywords=KEYWORDS):
+        catalog.add(message)
+    return catalog
+
+
+def po_path(language: str) -> Path:
+    return I18N / language / "LC_MESSAGES" / "planbro.po"
+
+
+def compiled(catalog: Catalog) -> bytes:
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    return buffer.getvalue()
+
+
+def main(argv: list[str]) -> int:
+    check = "--check" in argv
+    template = extract()
+    pot = io.BytesIO()
+    write_po(pot, template, omit_header=False, no_location=True, sort_output=True)
+    problems = []
+    if not check:
+        (I18N / "planbro.pot").write_bytes(pot.getvalue())
+    for language in LANGUAGES:
+        with open(po_path(language), "rb") as handle:
+            catalog = read_po(handle, locale=language)
+        if check:
+            wanted = {m.id for m in template if m.id}
+            have = {m.id for m in catalog if m.id and m.string and not m.fuzzy}
+            for missing in sorted(wanted - have, key=str):
+                problems.append(f"{language}: untranslated: {missing!r}")
+            mo = po_path(language).with_suffix(".mo")
+            if not mo.exists() or mo.read_bytes() != compiled(catalog):
+                problems.append(f"{language}: {mo.name} is not compiled from the .po")
+            continue
+        catalog.update(template, no_fuzzy_matching=True)
+        buffer = io.BytesIO()
+        write_po(buffer, catalog, no_location=True, sort_output=True, ignore_obsolete=True)
+        po_path(language).write_bytes(buffer.getvalue())
+        po_path(language).with_suffix(".mo").write_bytes(compiled(catalog))
+        for message in catalog:
+            if message.id and not message.string:
+                problems.append(f"{language}: untranslated: {message.id!r}")
+    for problem in problems:
+        print(problem)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
