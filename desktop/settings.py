@@ -1,0 +1,88 @@
+"""The caseworker's own settings: who they are, their municipality, language.
+
+Qt-free so the CLI and the documents can read them too. One JSON file in
+the user's config folder (PLANBRO_CONFIG_DIR overrides it, for tests and
+portable installs); written atomically so a crash never leaves half a file.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from planbro.storage.atomic import write_atomic
+
+# Environment variable that moves the config folder (tests, portable use).
+CONFIG_DIR_ENV = "PLANBRO_CONFIG_DIR"
+# The settings file's name inside the config folder.
+SETTINGS_FILE = "settings.json"
+# Languages the UI can speak.
+UI_LANGUAGES = ("da", "en")
+
+
+@dataclass
+class UserSettings:
+    caseworker_name: str = ""
+    caseworker_unit: str = ""
+    caseworker_phone: str = ""
+    caseworker_email: str = ""
+    municipality_name: str = ""
+    # One line under the municipality's name in documents, e.g. the street address.
+    municipality_address: str = ""
+    # Path of the logo image for documents; "" when there is none.
+    municipality_logo: str = ""
+    language: str = "da"
+    # The data folder; "" means the default (PLANBRO_DATA_DIR or the user's data folder).
+    data_dir: str = ""
+
+
+def config_dir() -> Path:
+    override = os.environ.get(CONFIG_DIR_ENV)
+    if override:
+        return Path(override)
+    from platformdirs import user_config_dir
+    return Path(user_config_dir("Planbro", appauthor=False))
+
+
+def settings_path() -> Path:
+    return config_dir() / SETTINGS_FILE
+
+
+def _from_data(data: dict) -> UserSettings:
+    known = {f.name for f in dataclasses.fields(UserSettings)}
+    # Unknown keys (a newer Planbro's) are ignored; wrong types fall back to
+    # the default rather than crash the start of the app.
+    values = {key: value for key, value in data.items()
+              if key in known and isinstance(value, str)}
+    settings = UserSettings(**values)
+    if settings.language not in UI_LANGUAGES:
+        settings.language = "da"
+    return settings
+
+
+def load_settings(path: str | Path | None = None) -> UserSettings | None:
+    """The saved settings, or None on first start (no file, or an unreadable one)."""
+    path = Path(path) if path is not None else settings_path()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError):
+        # A damaged file is treated as a first start: the dialog asks again
+        # and the next save replaces it.
+        return None
+    if not isinstance(data, dict):
+        return None
+    return _from_data(data)
+
+
+def save_settings(settings: UserSettings, path: str | Path | None = None) -> Path:
+    """Write the settings atomically; returns the file written."""
+    path = Path(path) if path is not None else settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(dataclasses.asdict(settings), ensure_ascii=False, indent=2) + "\n"
+    write_atomic(path, text)
+    return path

@@ -1,0 +1,57 @@
+"""The injectable dialogs: scripted answers, recorded calls, never a hang."""
+
+from datetime import date
+
+import pytest
+
+from planbro.ui.dialogs import Dialogs, QtDialogs, ScriptedDialogError, ScriptedDialogs, file_filter
+
+
+def test_scripted_answers_come_in_order_and_calls_are_recorded(tmp_path):
+    dialogs = ScriptedDialogs()
+    dialogs.queue("confirm", True, False)
+    dialogs.queue("save_file", str(tmp_path / "a.docx"), None)
+    dialogs.queue("open_files", [str(tmp_path / "p.json")])
+    dialogs.queue("pick_date", date(2027, 3, 1))
+    assert dialogs.confirm(None, "T", "sure?") is True
+    assert dialogs.confirm(None, "T", "really?") is False
+    assert dialogs.save_file(None, "Gem", "plan.docx", file_filter("docx")) == str(tmp_path / "a.docx")
+    assert dialogs.save_file(None, "Gem", "plan.docx", file_filter("docx")) is None
+    assert dialogs.open_files(None, "Åbn", file_filter("plan")) == [str(tmp_path / "p.json")]
+    assert dialogs.pick_date(None, "Dato", date(2027, 1, 1)) == date(2027, 3, 1)
+    dialogs.info(None, "Info", "hello")
+    dialogs.warn(None, "Advarsel", "careful")
+    dialogs.open_folder(tmp_path)
+    assert [c.kind for c in dialogs.calls] == [
+        "confirm", "confirm", "save_file", "save_file", "open_files", "pick_date",
+        "info", "warn", "open_folder"]
+    assert dialogs.calls_of("confirm")[1].text == "really?"
+    assert dialogs.calls_of("save_file")[0].extra["suggested"] == "plan.docx"
+    assert dialogs.calls_of("pick_date")[0].extra["default"] == date(2027, 1, 1)
+    assert dialogs.calls_of("warn")[0].text == "careful"
+    assert dialogs.calls_of("open_folder")[0].extra["path"] == tmp_path
+
+
+def test_unanswered_question_fails_instead_of_hanging():
+    dialogs = ScriptedDialogs()
+    with pytest.raises(ScriptedDialogError):
+        dialogs.confirm(None, "T", "?")
+    with pytest.raises(ScriptedDialogError):
+        dialogs.pick_date(None, "T", date(2027, 1, 1))
+
+
+def test_defaults_answer_when_nothing_is_queued():
+    dialogs = ScriptedDialogs(confirm=False, open_files=[])
+    assert dialogs.confirm(None, "T", "?") is False
+    assert dialogs.open_files(None, "T", "*") == []
+
+
+def test_qt_dialogs_are_dialogs():
+    assert isinstance(QtDialogs(), Dialogs)
+    assert isinstance(ScriptedDialogs(), Dialogs)
+
+
+def test_filters_name_the_file_kinds():
+    assert "*.docx" in file_filter("docx")
+    assert "*.pdf" in file_filter("pdf")
+    assert "*.json" in file_filter("plan")
