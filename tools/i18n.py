@@ -15,7 +15,7 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po, write_po
+from babel.messages.pofile import PoFileParser, write_po
 
 # The repository's top folder.
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,6 +33,29 @@ def extract() -> Catalog:
     for _file, _line, message, _comments, _context in extract_from_dir(
             ROOT / "desktop", method_map, keywords=KEYWORDS):
         catalog.add(message)
+    return catalog
+
+
+class _PreferTranslated(Catalog):
+    """A catalog where a later entry's translation fills an earlier empty one.
+
+    Helpers add translations by appending to the .po; the id may already be
+    there, untranslated, from an earlier update.
+    """
+
+    def __setitem__(self, id, message):
+        current = self._messages.get(self._key_for(id, message.context))
+        if current is not None and message.string and not current.string:
+            current.string = message.string
+            current.flags.discard("fuzzy")
+            return
+        super().__setitem__(id, message)
+
+
+def read_catalog(path: Path, language: str) -> Catalog:
+    catalog = _PreferTranslated(locale=language, charset="utf-8")
+    with open(path, "rb") as handle:
+        PoFileParser(catalog, ignore_obsolete=True).parse(handle)
     return catalog
 
 
@@ -55,8 +78,7 @@ def main(argv: list[str]) -> int:
     if not check:
         (I18N / "planbro.pot").write_bytes(pot.getvalue())
     for language in LANGUAGES:
-        with open(po_path(language), "rb") as handle:
-            catalog = read_po(handle, locale=language)
+        catalog = read_catalog(po_path(language), language)
         if check:
             wanted = {m.id for m in template if m.id}
             have = {m.id for m in catalog if m.id and m.string and not m.fuzzy}

@@ -1,0 +1,67 @@
+"""The `planbro` command.
+
+With no arguments it starts the desktop app; otherwise one sub-command per
+module in this package (COMMANDS below). Each module has
+`register(subparsers)` that adds its parser and sets `func=run(args) -> int`.
+Qt is imported only when the app starts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from planbro import __version__
+from planbro.translation import _, set_language
+
+# The sub-command modules of this package, in the order --help lists them.
+COMMANDS = ("transfer", "plans", "lifecycle", "render", "check")
+
+from planbro.cli.common import EXIT_BAD_INPUT  # noqa: F401  (re-exported)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="planbro",
+        description=_("Handleplaner under serviceloven § 141 and § 142. "
+                      "Without a command the desktop app starts."),
+    )
+    parser.add_argument("--version", action="version", version=f"Planbro {__version__}")
+    parser.add_argument("--lang", choices=("da", "en"), default=None,
+                        help=_("language of messages (default: Danish)"))
+    parser.add_argument("--data-dir", metavar="DIR", default=None,
+                        help=_("the data folder (default: PLANBRO_DATA_DIR or the user's data folder)"))
+    subparsers = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(f"planbro.cli.{name}")
+        except ModuleNotFoundError as error:
+            if error.name != f"planbro.cli.{name}":
+                raise
+            continue
+        module.register(subparsers)
+    return parser
+
+
+def _language_from_argv(argv: list[str]) -> str | None:
+    # --lang must take effect before the parser's own help texts are built.
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    language = _language_from_argv(argv)
+    if language in ("da", "en"):
+        set_language(language)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from planbro.ui.app import run_app  # Qt only from here on
+        return run_app(data_dir=args.data_dir)
+    return args.func(args)

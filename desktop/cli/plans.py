@@ -1,0 +1,105 @@
+"""`planbro list` and `planbro show`: what is stored, for people and scripts."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date, timedelta
+
+from planbro.cli.common import open_store, print_json, refusal
+from planbro.cli.labels import date_label, decision_label, status_label
+from planbro.storage import StoreError
+from planbro.translation import _
+
+# `list --due` shows follow-ups due within this many days, and overdue ones.
+DUE_WITHIN_DAYS = 14
+
+
+def register(subparsers) -> None:
+    listing = subparsers.add_parser("list", help=_("list the stored plans"))
+    listing.add_argument("--due", action="store_true",
+                         help=_("only follow-ups due within 14 days or overdue"))
+    listing.add_argument("--json", action="store_true", help=_("print JSON"))
+    listing.set_defaults(func=run_list)
+
+    show = subparsers.add_parser("show", help=_("show one stored plan"))
+    show.add_argument("id", metavar="ID", help=_("the plan's id (or its first characters)"))
+    show.add_argument("--plan-version", type=int, metavar="N", dest="plan_version",
+                      help=_("a given version (default: the newest)"))
+    show.add_argument("--json", action="store_true",
+                      help=_("print the plan in the exchange format"))
+    show.set_defaults(func=run_show)
+
+
+def _is_due(next_date: date | None, today: date) -> bool:
+    return next_date is not None and next_date <= today + timedelta(days=DUE_WITHIN_DAYS)
+
+
+def run_list(args: argparse.Namespace) -> int:
+    try:
+        with open_store(args, write=False) as store:
+            summaries = store.summaries()
+    except StoreError as error:
+        return refusal(error)
+    today = date.today()
+    if args.due:
+        summaries = [s for s in summaries
+                     if s.status != "closed" and _is_due(s.next_follow_up, today)]
+    summaries.sort(key=lambda s: (s.name.casefold(), s.id))
+    if args.json:
+        print_json([{
+            "id": s.id, "name": s.name, "cpr": s.cpr_masked, "status": s.status,
+            "version": s.version, "updated": s.updated,
+            "next_follow_up": s.next_follow_up.isoformat() if s.next_follow_up else None,
+            "overdue": bool(s.next_follow_up and s.next_follow_up < today and s.status != "closed"),
+        } for s in summaries])
+        return 0
+    if not summaries:
+        print(_("No plans.") if not args.due else _("No follow-ups due within 14 days."))
+        return 0
+    rows = [(_("Citizen"), _("CPR"), _("Status"), _("Version"), _("Next follow-up"), _("Id"))]
+    for s in summaries:
+        follow = date_label(s.next_follow_up)
+        if s.next_follow_up and s.next_follow_up < today and s.status != "closed":
+            follow += " " + _("(overdue)")
+        rows.append((s.name, s.cpr_masked or "—", status_label(s.status), str(s.version),
+                     follow, s.id[:8]))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+    return 0
+
+
+def run_show(args: argparse.Namespace) -> int:
+    from planbro.exchange import plan_to_data
+    from planbro.model.cpr import mask_cpr
+
+    try:
+        with open_store(args, write=False) as store:
+            plan_id = store.resolve(args.id)
+            plan = store.get(plan_id, args.plan_version)
+            versions = store.versions(plan_id)
+    except StoreError as error:
+        return refusal(error)
+    if args.json:
+        print_json(plan_to_data(plan))
+        return 0
+    lines = [
+        (_("Citizen"), plan.citizen.name),
+        (_("CPR"), mask_cpr(plan.citizen.cpr) or "—"),
+        (_("Id"), plan.id),
+        (_("Version"), _("{version} of {count}").format(version=plan.version, count=len(versions))),
+        (_("Status"), status_label(plan.status)),
+        (_("Caseworker"), plan.caseworker.name or "—"),
+        (_("Offer"), "{decision} ({date})".format(
+            decision=decision_label(plan.offer.decision), date=date_label(plan.offer.date))),
+        (_("Purpose"), plan.purpose or "—"),
+        (_("Goals"), str(len(plan.goals))),
+        (_("Services"), str(len(plan.services))),
+        (_("Partners"), str(len(plan.partners))),
+        (_("Next follow-up"), date_label(plan.follow_up.next_date)),
+        (_("Last changed"), plan.updated),
+    ]
+    width = max(len(label) for label, _value in lines)
+    for label, value in lines:
+        print(f"{label.ljust(width)}  {value}")
+    return 0

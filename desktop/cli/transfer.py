@@ -1,0 +1,77 @@
+"""`planbro import` and `planbro export`: plans in and out as planbro-plan/1 files."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from planbro.cli.common import EXIT_BAD_INPUT, fail, open_store, refusal
+from planbro.exchange import read_plan_file, write_plan_file
+from planbro.model import ValidationError
+from planbro.storage import StoreError
+from planbro.translation import _
+
+
+def register(subparsers) -> None:
+    importing = subparsers.add_parser("import", help=_("import plan files (planbro-plan/1)"))
+    importing.add_argument("files", nargs="+", metavar="FILE", help=_("plan files (.json)"))
+    importing.set_defaults(func=run_import)
+
+    exporting = subparsers.add_parser("export", help=_("export plans as planbro-plan/1 files"))
+    exporting.add_argument("ids", nargs="*", metavar="ID", help=_("the plans' ids"))
+    exporting.add_argument("--all", action="store_true", help=_("export every stored plan"))
+    exporting.add_argument("--out", required=True, metavar="PATH",
+                           help=_("a file (one plan) or a folder"))
+    exporting.set_defaults(func=run_export)
+
+
+def run_import(args: argparse.Namespace) -> int:
+    status = 0
+    try:
+        store = open_store(args, write=True)
+    except StoreError as error:
+        return refusal(error)
+    with store:
+        for name in args.files:
+            # Each file is validated and stored whole, or not at all.
+            try:
+                plan = store.put(read_plan_file(name))
+            except (ValidationError, StoreError) as error:
+                refusal(error, source=name)
+                print(_("{file}: not imported").format(file=name))
+                status = EXIT_BAD_INPUT
+                continue
+            print(_("{file}: stored {name}, version {version}, id {id}").format(
+                file=name, name=plan.citizen.name, version=plan.version, id=plan.id))
+    return status
+
+
+def export_name(plan) -> str:
+    # Only the random id: a file name must never hold a CPR number or a name.
+    return f"planbro-{plan.id}-v{plan.version}.json"
+
+
+def run_export(args: argparse.Namespace) -> int:
+    if args.all == bool(args.ids):
+        return fail(_("export: name the plans' ids or use --all (not both)"))
+    out = Path(args.out)
+    try:
+        with open_store(args, write=False) as store:
+            ids = ([s.id for s in store.summaries()] if args.all
+                   else [store.resolve(plan_id) for plan_id in args.ids])
+            plans = [store.get(plan_id) for plan_id in ids]
+    except StoreError as error:
+        return refusal(error)
+    to_folder = args.all or len(plans) != 1 or out.is_dir() or args.out.endswith(("/", "\\"))
+    if to_folder:
+        if out.exists() and not out.is_dir():
+            return fail(_("--out: {path} is a file; several plans need a folder").format(path=out))
+        out.mkdir(parents=True, exist_ok=True)
+    elif not out.parent.is_dir():
+        return fail(_("--out: the folder {path} does not exist").format(path=out.parent))
+    for plan in plans:
+        target = out / export_name(plan) if to_folder else out
+        write_plan_file(plan, target)
+        print(_("{name}, version {version}: {path}").format(
+            name=plan.citizen.name, version=plan.version, path=target))
+    return 0

@@ -1,0 +1,39 @@
+"""Shared fixtures: the example plan, a private data folder per test, Danish messages."""
+
+from __future__ import annotations
+
+import os
+
+# Qt tests run without a screen; set before any Qt import anywhere.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from importlib import resources  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from planbro.translation import set_language  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path_factory, monkeypatch):
+    """No test touches the user's real data or settings; messages are Danish."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("PLANBRO_DATA_DIR", str(home / "data"))
+    monkeypatch.setenv("PLANBRO_CONFIG_DIR", str(home / "config"))
+    set_language("da")
+    yield
+    set_language("da")
+
+
+@pytest.fixture
+def example_path() -> Path:
+    with resources.as_file(resources.files("planbro.forms") / "example-plan.json") as path:
+        return Path(path)
+
+
+@pytest.fixture
+def example_plan(example_path):
+    from planbro.exchange import read_plan_file
+
+    return read_plan_file(example_path)

@@ -1,0 +1,129 @@
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from planbro.exchange import dumps_plan, plan_from_data, plan_from_json, read_plan_file
+from planbro.model import ValidationError
+from planbro.translation import set_language
+from tests.strategies import plans
+
+
+def problems_of(data):
+    with pytest.raises(ValidationError) as error:
+        plan_from_data(data)
+    return {p.field: p.reason for p in error.value.problems}
+
+
+def minimal(**more):
+    return {"format": "planbro-plan/1", "citizen": {"name": "Eva Holm"}, **more}
+
+
+def test_example_plan_round_trips_byte_for_byte(example_path):
+    plan = read_plan_file(example_path)
+    assert json.loads(dumps_plan(plan)) == json.loads(example_path.read_text(encoding="utf-8"))
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+@given(plans)
+def test_export_import_export_is_identical(plan):
+    first = dumps_plan(plan)
+    second = dumps_plan(plan_from_json(first))
+    assert first == second
+
+
+@settings(max_examples=30)
+@given(st.text(max_size=30))
+def test_any_pasted_text_is_stable_after_one_import(text):
+    plan = plan_from_data(minimal(purpose=text, citizen={"name": "x" + text}))
+    again = plan_from_json(dumps_plan(plan))
+    assert again.purpose == plan.purpose and again.citizen.name == plan.citizen.name
+
+
+def test_unknown_key_is_refused_by_name():
+    found = problems_of(minimal(purpse="Bolig", goals=[{"title": "x", "subgoal": []}]))
+    assert found == {"purpse": "ukendt felt; tjek stavningen",
+                     "goals[0].subgoal": "ukendt felt; tjek stavningen"}
+
+
+def test_wrong_or_missing_format_tag():
+    assert "format" in problems_of({"citizen": {"name": "x"}})
+    found = problems_of({"format": "planbro-plan/2", "citizen": {"name": "x"}})
+    assert "planbro-plan/2" in found["format"] and "planbro-plan/1" in found["format"]
+
+
+def test_missing_citizen_name_and_bad_types_and_enums():
+    found = problems_of({"format": "planbro-plan/1", "citizen": {"name": ""}, "version": "1",
+                         "offer": {"decision": "maybe"}, "goals": {}})
+    assert found["citizen.name"] == "må ikke være tom"
+    assert found["version"] == "skal være et helt tal"
+    assert "maybe" in found["offer.decision"] and "declined" in found["offer.decision"]
+    assert found["goals"] == "skal være en liste"
+    assert problems_of({"format": "planbro-plan/1"}) == {"citizen": "mangler"}
+
+
+def test_real_dates_and_end_not_before_start():
+    found = problems_of(minimal(
+        duration={"start": "2027-05-01", "expected_end": "2027-04-30"},
+        goals=[{"id": "g", "subgoals": [{"deadline": "2027-02-30"}]}]))
+    assert found["duration.expected_end"] == "må ikke ligge før duration.start (2027-05-01)"
+    assert "2027-02-30" in found["goals[0].subgoals[0].deadline"]
+    # A date in another spelling is refused by the schema, before any other check.
+    assert "ÅÅÅÅ-MM-DD" in problems_of(minimal(services=[{"start": "1.3.2027"}]))["services[0].start"]
+
+
+def test_deadlines_may_lie_in_the_past():
+    plan = plan_from_data(minimal(goals=[{"id": "g", "subgoals": [{"deadline": "1999-01-01"}]}]))
+    assert plan.goals[0].subgoals[0].deadline.year == 1999
+
+
+def test_cpr_is_validated_and_normalised():
+    assert plan_from_data(minimal(citizen={"name": "x", "cpr": "1203791235"})).citizen.cpr == "120379-1235"
+    assert "fødselsdato" in problems_of(minimal(citizen={"name": "x", "cpr": "320179-1235"}))["citizen.cpr"]
+    assert "DDMMÅÅ-SSSS" in problems_of(minimal(citizen={"name": "x", "cpr": "12037"}))["citizen.cpr"]
+
+
+def test_text_is_cleaned_on_import():
+    plan = plan_from_data(minimal(purpose="Bo\x00lig\x1b i Aarhus", citizen={"name": "Åse"}))
+    assert plan.purpose == "Bolig i Aarhus"
+
+
+def test_identity_is_assigned_when_absent_and_kept_when_present(example_path):
+    plan = plan_from_data(minimal())
+    assert len(plan.id) == 36 and plan.version == 1 and plan.status == "draft"
+    assert plan.created and plan.updated == plan.created
+    example = read_plan_file(example_path)
+    assert example.id == "3f2c9a6e-8b1d-4e7a-9c55-2d1f0b7a4e31"
+    assert example.created == "2026-11-02T09:15:00Z"
+
+
+def test_malformed_json_and_not_an_object():
+    with pytest.raises(ValidationError) as error:
+        plan_from_json('{"format": "planbro-plan/1",')
+    assert "ikke gyldig JSON" in str(error.value) and "linje 1" in str(error.value)
+    with pytest.raises(ValidationError, match="ét JSON-objekt"):
+        plan_from_json("[]")
+
+
+def test_missing_file_is_named(tmp_path):
+    missing = tmp_path / "ingen.json"
+    with pytest.raises(ValidationError) as error:
+        read_plan_file(missing)
+    assert error.value.problems[0].field == str(missing)
+    assert error.value.problems[0].reason == "filen findes ikke"
+
+
+def test_byte_order_mark_and_non_utf8(tmp_path):
+    bom = tmp_path / "bom.json"
+    bom.write_bytes(b"\xef\xbb\xbf" + json.dumps(minimal()).encode())
+    assert read_plan_file(bom).citizen.name == "Eva Holm"
+    latin = tmp_path / "latin.json"
+    latin.write_bytes(json.dumps(minimal(), ensure_ascii=False).replace("Eva", "Æva").encode("latin-1"))
+    with pytest.raises(ValidationError, match="UTF-8"):
+        read_plan_file(latin)
+
+
+def test_messages_in_english_on_request():
+    set_language("en")
+    assert problems_of(minimal(purpse="x")) == {"purpse": "unknown field; check the spelling"}
