@@ -41,6 +41,13 @@ class Dialogs:
     def open_folder(self, path) -> None:
         raise NotImplementedError
 
+    def choose_folder(self, parent, title: str, start: str) -> str | None:
+        raise NotImplementedError
+
+    def print_setup(self, parent, printer, pages: int) -> bool:
+        """The system print dialog for `printer`; True when the user prints."""
+        raise NotImplementedError
+
 
 class QtDialogs(Dialogs):
     """The real dialogs: QMessageBox, QFileDialog and a small calendar dialog."""
@@ -102,6 +109,17 @@ class QtDialogs(Dialogs):
         from PySide6.QtGui import QDesktopServices
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
+    def choose_folder(self, parent, title: str, start: str) -> str | None:
+        from PySide6.QtWidgets import QFileDialog
+        return QFileDialog.getExistingDirectory(parent, title, start) or None
+
+    def print_setup(self, parent, printer, pages: int) -> bool:
+        from PySide6.QtWidgets import QDialog
+        from PySide6.QtPrintSupport import QPrintDialog
+        dialog = QPrintDialog(printer, parent)
+        dialog.setMinMax(1, max(1, pages))
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
 
 class ScriptedDialogError(AssertionError):
     """A scripted dialog was asked something no answer was queued for."""
@@ -126,8 +144,8 @@ class ScriptedDialogs(Dialogs):
         ...
         assert dialogs.calls_of("warn")[0].text.startswith("…")
 
-    info/warn/open_folder need no answer. confirm, save_file, open_files and
-    pick_date raise ScriptedDialogError when nothing was queued for them
+    info/warn/open_folder need no answer. confirm, save_file, open_files,
+    pick_date, choose_folder and print_setup raise ScriptedDialogError when nothing was queued for them
     (unless a default is set with `defaults`), so a test fails instead of hanging.
     """
 
@@ -175,6 +193,20 @@ class ScriptedDialogs(Dialogs):
 
     def open_folder(self, path) -> None:
         self.calls.append(Call("open_folder", extra={"path": Path(path)}))
+
+    def choose_folder(self, parent, title: str, start: str) -> str | None:
+        self.calls.append(Call("choose_folder", title, extra={"start": start}))
+        return self._answer("choose_folder")
+
+    def print_setup(self, parent, printer, pages: int) -> bool:
+        """Queue False (cancel), True (print as set up) or a .pdf path: the
+        printer then writes that file, so a test can look at what was printed."""
+        self.calls.append(Call("print_setup", extra={"printer": printer, "pages": pages}))
+        answer = self._answer("print_setup")
+        if isinstance(answer, (str, Path)):
+            printer.setOutputFileName(str(answer))
+            return True
+        return bool(answer)
 
 
 def file_filter(kind: str) -> str:
