@@ -1,0 +1,88 @@
+"""`planbro sign`, `planbro revise`, `planbro close`: a plan's life after the meeting."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+
+from planbro.cli.common import fail, open_store, refusal
+from planbro.cli.labels import status_label
+from planbro.model.dates import parse_date
+from planbro.storage import StoreError
+from planbro.translation import _
+
+
+def register(subparsers) -> None:
+    sign = subparsers.add_parser("sign", help=_("mark a plan as signed (freezes this version)"))
+    sign.add_argument("id", metavar="ID", help=_("the plan's id (or its first characters)"))
+    sign.add_argument("--date", metavar="YYYY-MM-DD", help=_("the day it was signed (default: today)"))
+    sign.add_argument("--anyway", action="store_true",
+                      help=_("sign although the quality check finds an error (recorded in the plan)"))
+    sign.set_defaults(func=run_sign)
+
+    revise = subparsers.add_parser("revise", help=_("start a new version from a signed plan"))
+    revise.add_argument("id", metavar="ID", help=_("the plan's id (or its first characters)"))
+    revise.set_defaults(func=run_revise)
+
+    close = subparsers.add_parser("close", help=_("close the case (the plan ends)"))
+    close.add_argument("id", metavar="ID", help=_("the plan's id (or its first characters)"))
+    close.set_defaults(func=run_close)
+
+
+def _confirmed(question: str) -> bool:
+    # Without a person at the keyboard (scripts, CI) the answer is no.
+    if not sys.stdin.isatty():
+        return False
+    answer = input(question + " [j/N] ").strip().lower()
+    return answer in ("j", "ja", "y", "yes")
+
+
+def run_sign(args: argparse.Namespace) -> int:
+    from planbro.quality import check_plan
+
+    try:
+        signed_on = parse_date(args.date) if args.date else date.today()
+    except ValueError:
+        return fail(_("--date: «{value}» is not a real date in the form YYYY-MM-DD").format(
+            value=args.date))
+    try:
+        with open_store(args, write=True) as store:
+            plan_id = store.resolve(args.id)
+            errors = [f for f in check_plan(store.get(plan_id)) if f.severity == "fejl"]
+            if errors:
+                for finding in errors:
+                    print(f"{finding.severity}: {finding.message} ({finding.field})", file=sys.stderr)
+                if not (args.anyway or _confirmed(_("The plan has errors. Sign it anyway?"))):
+                    print(_("Not signed. Fix the errors, or use --anyway to sign all the same."),
+                          file=sys.stderr)
+                    return 1
+            plan = store.sign(plan_id, signed_on, despite_errors=bool(errors))
+    except StoreError as error:
+        return refusal(error)
+    print(_("{name}: version {version} is {status} ({date})").format(
+        name=plan.citizen.name, version=plan.version, status=status_label(plan.status),
+        date=signed_on.isoformat()))
+    return 0
+
+
+def _change(args: argparse.Namespace, action: str) -> int:
+    try:
+        with open_store(args, write=True) as store:
+            plan_id = store.resolve(args.id)
+            plan = store.revise(plan_id) if action == "revise" else store.close_case(plan_id)
+    except StoreError as error:
+        return refusal(error)
+    print(_("{name}: version {version} is {status}").format(
+        name=plan.citizen.name, version=plan.version, status=status_label(plan.status)))
+    return 0
+
+
+def run_revise(args: argparse.Namespace) -> int:
+    return _change(args, "revise")
+
+
+def run_close(args: argparse.Namespace) -> int:
+    return _change(args, "close")
+
+
