@@ -1,0 +1,141 @@
+"""Rotating backups of data files, and restoring one over an unreadable file.
+
+┌──────────────────────────────────────────────────────────────────────────┐
+│ Why backups are hard links taken just before a file is replaced          │
+│                                                                          │
+│ Every write replaces a data file with a new one (atomic.write_atomic),   │
+│ so the old file is complete and never touched again. Just before the     │
+│ replace, the old file gets a second name under backups/ (os.link): no    │
+│ bytes are copied and nothing is fsynced, so a save costs a few metadata  │
+│ operations more, whatever the size of the store. A later corruption of   │
+│ the live file (a disk error, a sync tool, a virus scanner writing into   │
+│ it) cannot reach the backups, which are different files on disk.         │
+│                                                                          │
+│ KEEP backups per file: ".1" is always the state before the last save;    │
+│ older ones are only rotated when ".1" is more than SPACING old, so the   │
+│ wizard's frequent saves do not push every older state out within a      │
+│ minute. Where hard links are not supported (FAT, some network drives)    │
+│ the old file is copied instead. A failed backup never blocks a save.     │
+└──────────────────────────────────────────────────────────────────────────┘
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from pathlib import Path
+from typing import Callable
+
+from planbro.model.dates import now_timestamp
+from planbro.storage.atomic import write_atomic
+from planbro.storage.errors import StoreCorrupt, StoreError
+from planbro.storage.paths import Layout
+from planbro.translation import _
+
+log = logging.getLogger(__name__)
+
+# Backups kept of each data file.
+KEEP = 3
+# A backup younger than this is replaced by the next one instead of rotated.
+SPACING_NS = 60 * 1_000_000_000
+
+# A check that raises StoreCorrupt when the bytes are not a readable data file.
+Check = Callable[[bytes, Path], object]
+
+
+def slots(layout: Layout, path: Path) -> list[Path]:
+    """The backup names of `path`, newest (".1") first."""
+    rel = path.relative_to(layout.root)
+    folder = layout.backups / rel.parent
+    return [folder / f"{rel.stem}.{n}{rel.suffix}" for n in range(1, KEEP + 1)]
+
+
+def original_of(layout: Layout, backup: Path) -> Path | None:
+    """The data file a backup belongs to, or None if it is not one of ours."""
+    try:
+        rel = Path(backup).resolve().relative_to(layout.backups.resolve())
+    except ValueError:
+        return None
+    stem, dot, number = rel.stem.rpartition(".")
+    if not dot or not number.isdigit() or not 1 <= int(number) <= KEEP:
+        return None
+    return layout.root / rel.parent / f"{stem}{rel.suffix}"
+
+
+def keep_before_replace(layout: Layout, path: Path) -> None:
+    """Give the current `path` a backup name before it is replaced."""
+    try:
+        current = os.stat(path)
+    except FileNotFoundError:
+        return
+    names = slots(layout, path)
+    try:
+        try:
+            newest = os.stat(names[0]).st_mtime_ns
+        except FileNotFoundError:
+            newest = None
+        if newest is not None and current.st_mtime_ns - newest < SPACING_NS:
+            os.unlink(names[0])
+        else:
+            for older, newer in zip(reversed(names[1:]), reversed(names[:-1])):
+                if os.path.exists(newer):
+                    os.replace(newer, older)
+        _link_or_copy(path, names[0])
+    except OSError as error:
+        log.warning("no backup of %s: %s", path.name, error)
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except FileNotFoundError:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _link_or_copy(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def readable(layout: Layout, path: Path, check: Check) -> list[Path]:
+    """The backups of `path` that `check` accepts, newest first."""
+    found = []
+    for backup in slots(layout, path):
+        try:
+            check(backup.read_bytes(), backup)
+        except (OSError, StoreCorrupt):
+            continue
+        found.append(backup)
+    return found
+
+
+def everything(layout: Layout) -> list[Path]:
+    """Every backup file in the data folder, newest first."""
+    if not layout.backups.is_dir():
+        return []
+    found = [p for p in layout.backups.rglob("*") if p.is_file() and original_of(layout, p)]
+    return sorted(found, key=lambda p: p.stat().st_mtime_ns, reverse=True)
+
+
+def restore(layout: Layout, backup: Path, check: Check) -> Path:
+    """Put `backup` back in place of its data file; return that file's path.
+
+    The file being replaced is first copied to damaged/, so nothing the user
+    had is ever lost, even an unreadable file.
+    """
+    backup = Path(backup)
+    original = original_of(layout, backup)
+    if original is None or not backup.is_file():
+        raise StoreError(_("{path} is not a backup in the data folder {folder}.").format(
+            path=backup, folder=layout.root))
+    try:
+        data = backup.read_bytes()
+    except OSError as error:
+        raise StoreCorrupt(backup, error.strerror or str(error)) from None
+    check(data, backup)
+    if original.exists():
+        layout.damaged.mkdir(parents=True, exist_ok=True)
+        stamp = now_timestamp().replace(":", "")
+        shutil.copy2(original, layout.damaged / f"{original.stem}.{stamp}{original.suffix}")
+    write_atomic(original, data)
+    log.info("restored %s from %s", original.name, backup.name)
+    return original

@@ -1,0 +1,143 @@
+"""One plan's case file: a TinyDB database holding every version of the plan.
+
+The file is cases/<plan id>.json with one table, "versions", one document
+per version. Documents are the exchange format's dicts (without "format");
+the plan id and version live inside them. TinyDB's own doc_id is internal
+and never used as an id: TinyDB hands freed ids out again.
+
+CaseStorage is a TinyDB Storage that writes through atomic.write_atomic
+(temporary file, fsync, replace) instead of truncating the file in place as
+TinyDB's JSONStorage does, keeps a backup of the file being replaced, and
+refuses a file it cannot read instead of starting a new, empty database
+over it.
+"""
+
+from __future__ import annotations
+
+import json
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterator
+
+from tinydb import TinyDB, where
+from tinydb.storages import Storage
+
+from planbro.storage import backups
+from planbro.storage.atomic import write_atomic
+from planbro.storage.errors import StoreCorrupt
+from planbro.storage.paths import Layout
+from planbro.translation import _
+
+# The TinyDB table of a case file that holds the plan's versions.
+TABLE = "versions"
+
+
+def check_case(raw: bytes, path: Path) -> dict:
+    """The parsed content of a case file, or StoreCorrupt saying what is wrong."""
+    if not raw.strip():
+        raise StoreCorrupt(path, _("the file is empty"))
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise StoreCorrupt(path, _("the file is not UTF-8 text")) from None
+    except json.JSONDecodeError as error:
+        raise StoreCorrupt(path, _("not valid JSON: line {line}, column {column}: {message}").format(
+            line=error.lineno, column=error.colno, message=error.msg)) from None
+    versions = data.get(TABLE) if isinstance(data, dict) else None
+    if not isinstance(versions, dict) or not versions or not all(
+            isinstance(doc, dict) and isinstance(doc.get("version"), int)
+            and isinstance(doc.get("id"), str) for doc in versions.values()):
+        raise StoreCorrupt(path, _("the file is not a Planbro case file"))
+    return data
+
+
+class CaseStorage(Storage):
+    """TinyDB storage for one case file: crash-safe writes, batched into one."""
+
+    def __init__(self, path: Path, layout: Layout | None = None, *,
+                 writable: bool = False, fsync: bool = True):
+        self.path = Path(path)
+        self.layout = layout
+        self.writable = writable
+        self.fsync = fsync
+        # While batching, the data read once and changed in memory.
+        self._held: dict | None = None
+        self._batching = False
+        self._changed = False
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        if self._held is not None:
+            return self._held
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as error:
+            raise StoreCorrupt(self.path, error.strerror or str(error)) from None
+        data = check_case(raw, self.path)
+        if self._batching:
+            self._held = data
+        return data
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        if not self.writable:
+            raise PermissionError("case file opened for reading")
+        if self._batching:
+            self._held, self._changed = data, True
+            return
+        self._flush(data)
+
+    def _flush(self, data: dict) -> None:
+        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        if self.layout is not None:
+            backups.keep_before_replace(self.layout, self.path)
+        write_atomic(self.path, payload, fsync=self.fsync)
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Read the file once, and write every change in the block as one replace."""
+        self._batching, self._held, self._changed = True, None, False
+        try:
+            yield
+            if self._changed:
+                self._flush(self._held)
+        finally:
+            self._batching, self._held, self._changed = False, None, False
+
+
+class CaseFile:
+    """The versions of one plan, read and changed through TinyDB."""
+
+    def __init__(self, db: TinyDB):
+        self._table = db.table(TABLE)
+
+    def versions(self) -> dict[int, dict]:
+        """Every stored version: version number -> exchange-format dict."""
+        return {doc["version"]: dict(doc) for doc in self._table.all()}
+
+    def put(self, doc: dict) -> None:
+        """Store `doc` as its version, replacing that version whole if present."""
+        def replace(stored: dict) -> None:
+            stored.clear()
+            stored.update(doc)
+
+        if not self._table.update(replace, where("version") == doc["version"]):
+            self._table.insert(doc)
+
+
+@contextmanager
+def open_case(path: Path, layout: Layout | None = None, *, write: bool = False,
+              fsync: bool = True) -> Iterator[CaseFile]:
+    """The case file at `path`; with write=True every put is saved as one atomic replace at the end."""
+    db = TinyDB(path, storage=CaseStorage, layout=layout, writable=write, fsync=fsync)
+    try:
+        with db.storage.batch():
+            yield CaseFile(db)
+    finally:
+        db.close()
+
+
+def read_versions(path: Path) -> dict[int, dict]:
+    """Every version stored in the case file at `path`; {} when there is none."""
+    with open_case(path) as case:
+        return case.versions()

@@ -1,0 +1,83 @@
+"""What the store refuses, each with a message the user can act on.
+
+str() of every error is already in the user's language (Danish by default);
+messages name files by path and plans by their random id only, never by a
+citizen's name or CPR number.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from planbro.translation import _
+
+
+class StoreError(Exception):
+    """Base of every storage refusal; str() is the message for the user."""
+
+
+class StoreLocked(StoreError):
+    """Another Planbro process writes to this data folder, or it is opened read-only."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+
+    @classmethod
+    def elsewhere(cls, folder: Path) -> "StoreLocked":
+        return cls(_("Planbro's data in {folder} is open in another window or on another "
+                     "computer. You can read the plans here, but changes cannot be saved "
+                     "until Planbro is closed there.").format(folder=folder))
+
+    @classmethod
+    def read_only(cls, folder: Path) -> "StoreLocked":
+        return cls(_("Planbro's data in {folder} is opened read-only; changes cannot be "
+                     "saved.").format(folder=folder))
+
+
+class StoreCorrupt(StoreError):
+    """A data file cannot be read. It is left untouched; `backups` are readable copies, newest first."""
+
+    def __init__(self, path: Path, reason: str, backups: list[Path] | None = None):
+        self.path = Path(path)
+        self.reason = reason
+        self.backups = list(backups or [])
+        super().__init__(self._message())
+
+    def _message(self) -> str:
+        text = _("The data file {path} cannot be read ({reason}). Planbro has not changed "
+                 "it.").format(path=self.path, reason=self.reason)
+        if self.backups:
+            return text + " " + _("The newest readable backup is {backup}; it can be "
+                                  "restored.").format(backup=self.backups[0])
+        return text + " " + _("No readable backup of it was found.")
+
+    def with_backups(self, backups: list[Path]) -> "StoreCorrupt":
+        return StoreCorrupt(self.path, self.reason, backups)
+
+
+class PlanNotFound(StoreError, KeyError):
+    """No such plan (or version), or an id prefix that is too short or ambiguous."""
+
+    def __str__(self) -> str:
+        # KeyError's own str() would show the message in quotes.
+        return str(self.args[0]) if self.args else ""
+
+    @classmethod
+    def no_plan(cls, plan_id: str) -> "PlanNotFound":
+        return cls(_("There is no plan with the id «{id}».").format(id=plan_id))
+
+    @classmethod
+    def no_version(cls, plan_id: str, version: int) -> "PlanNotFound":
+        return cls(_("The plan «{id}» has no version {version}.").format(id=plan_id, version=version))
+
+
+class PlanFrozen(StoreError):
+    """Tried to change a signed or closed version."""
+
+    @classmethod
+    def of(cls, status: str, version: int) -> "PlanFrozen":
+        if status == "closed":
+            return cls(_("The plan is closed (version {version}) and can no longer be "
+                         "changed.").format(version=version))
+        return cls(_("Version {version} of the plan is signed and cannot be changed. Make a "
+                     "new version of the plan to change it.").format(version=version))

@@ -1,0 +1,239 @@
+"""The summary index: one row per plan, so a list never opens the case files.
+
+┌──────────────────────────────────────────────────────────────────────────┐
+│ index.json      a snapshot of every row, replaced atomically.            │
+│ index.journal   rows appended since the snapshot, one JSON line each,    │
+│                 fsynced per save; a later line for an id wins.           │
+│                                                                          │
+│ A save appends one short line, so its cost does not grow with the store. │
+│ After COMPACT_AFTER lines (and on close) the rows are written as a new   │
+│ snapshot and the journal starts again empty. Replaying an old journal    │
+│ over a newer snapshot gives the same rows, so a crash between those two  │
+│ steps is harmless; a torn last line (a crash mid-append) is ignored.     │
+│                                                                          │
+│ The index is only a cache of the case files: each row remembers its     │
+│ case file's mtime and size, and on opening the folder is listed once     │
+│ (os.scandir, no file is read) and any case file the index missed or has  │
+│ stale - a crash between writing a case and its journal line, a file put  │
+│ back by hand - is read again. A missing or unreadable index is rebuilt   │
+│ from the case files.                                                     │
+└──────────────────────────────────────────────────────────────────────────┘
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from typing import Callable
+
+from planbro.storage.atomic import write_atomic
+from planbro.storage.errors import StoreCorrupt
+from planbro.storage.paths import Layout
+from planbro.storage.summary import MTIME, SIZE, PlanSummary, is_row, summary_from_row
+
+log = logging.getLogger(__name__)
+
+# Format tag of index.json.
+INDEX_FORMAT = "planbro-index/1"
+# Journal lines after which the writer folds them into a new snapshot.
+COMPACT_AFTER = 1000
+
+# Makes the row of one plan from its case file (None if it is gone); raises StoreCorrupt.
+Summarize = Callable[[str, os.stat_result], "list | None"]
+
+
+def _signature(path) -> tuple | None:
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return st.st_ino, st.st_size, st.st_mtime_ns
+
+
+class SummaryIndex:
+    """Rows of every plan, in memory, backed by index.json and index.journal."""
+
+    def __init__(self, layout: Layout, summarize: Summarize, *, writable: bool):
+        self.layout = layout
+        self.summarize = summarize
+        self.writable = writable
+        self.rows: dict[str, list] = {}
+        # Case files that could not be read at the last check.
+        self.corrupt: list[StoreCorrupt] = []
+        # Leftover temporary files of writes a crash interrupted.
+        self.leftovers: list[str] = []
+        self._summaries: dict[str, PlanSummary] = {}
+        self._journal = None
+        self._lines = 0
+        # True when the files on disk should be rewritten (torn line, stale rows).
+        self._dirty = False
+        # What was read: snapshot signature, journal signature, journal bytes consumed.
+        self._seen: tuple = (None, None, 0)
+
+    # -- opening ---------------------------------------------------------------
+
+    def open(self) -> None:
+        """Load the index, bring it in line with the case files, and get ready to append."""
+        self._load()
+        self._check_cases()
+        if self.writable:
+            if self._dirty:
+                self.compact()
+            else:
+                self._open_journal()
+
+    def _load(self) -> None:
+        self.rows, self._summaries, self._dirty, self._lines = {}, {}, False, 0
+        snapshot_sig = _signature(self.layout.index)
+        try:
+            snapshot = json.loads(self.layout.index.read_bytes().decode("utf-8"))
+            if not isinstance(snapshot, dict) or snapshot.get("format") != INDEX_FORMAT:
+                raise ValueError("not a Planbro index")
+            for row in snapshot["rows"]:
+                if is_row(row):
+                    self.rows[row[0]] = row
+        except FileNotFoundError:
+            self._dirty = True
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            log.warning("index snapshot unreadable, rebuilding: %s", error)
+            self.rows, self._dirty = {}, True
+        journal_sig = _signature(self.layout.journal)
+        consumed = self._replay(0)
+        self._seen = (snapshot_sig, journal_sig, consumed)
+
+    def _replay(self, offset: int) -> int:
+        """Apply the journal's complete lines from byte `offset`; return the new offset."""
+        try:
+            with open(self.layout.journal, "rb") as handle:
+                handle.seek(offset)
+                data = handle.read()
+        except FileNotFoundError:
+            return offset
+        end = data.rfind(b"\n") + 1
+        if end != len(data):
+            # A torn last line: a crash while appending. The save it belongs to
+            # never returned, so the line is dropped (and the case file re-checked).
+            self._dirty = True
+        for line in data[:end].splitlines():
+            try:
+                row = json.loads(line.decode("utf-8"))
+            except ValueError:
+                row = None
+            if is_row(row):
+                self.rows[row[0]] = row
+                self._summaries.pop(row[0], None)
+                self._lines += 1
+            else:
+                self._dirty = True
+        return offset + end
+
+    def _check_cases(self) -> None:
+        """Re-read case files that are new, changed or gone since their row was made."""
+        self.corrupt, self.leftovers = [], []
+        stale, seen = [], set()
+        try:
+            entries = os.scandir(self.layout.cases)
+        except FileNotFoundError:
+            entries = None
+        if entries is not None:
+            with entries:
+                for entry in entries:
+                    plan_id = Layout.plan_id_of(entry.name)
+                    if plan_id is None:
+                        if entry.name.startswith(".") and entry.name.endswith(".tmp"):
+                            self.leftovers.append(entry.path)
+                        continue
+                    stat = entry.stat()
+                    seen.add(plan_id)
+                    row = self.rows.get(plan_id)
+                    if row is None or row[MTIME] != stat.st_mtime_ns or row[SIZE] != stat.st_size:
+                        stale.append((plan_id, stat))
+        for gone in set(self.rows) - seen:
+            self._forget(gone)
+        for plan_id, stat in stale:
+            try:
+                row = self.summarize(plan_id, stat)
+                if row is None:
+                    self._forget(plan_id)
+                else:
+                    self._set(row)
+            except StoreCorrupt as error:
+                # The old row (if any) stays, so the plan is still listed;
+                # opening it tells the user what is wrong and offers a backup.
+                log.warning("unreadable case file %s", error.path.name)
+                self.corrupt.append(error)
+        if stale:
+            log.info("index: %d case file(s) read again", len(stale))
+
+    def _set(self, row: list) -> None:
+        self.rows[row[0]] = row
+        self._summaries.pop(row[0], None)
+        self._dirty = True
+
+    def _forget(self, plan_id: str) -> None:
+        self.rows.pop(plan_id, None)
+        self._summaries.pop(plan_id, None)
+        self._dirty = True
+
+    # -- writing ---------------------------------------------------------------
+
+    def _open_journal(self) -> None:
+        if self._journal is None:
+            self._journal = open(self.layout.journal, "ab", buffering=0)
+
+    def record(self, row: list) -> None:
+        """Remember a plan's new row; on disk (fsynced) before this returns."""
+        self.rows[row[0]] = row
+        self._summaries.pop(row[0], None)
+        if not self.writable:
+            return
+        self._open_journal()
+        self._journal.write(json.dumps(row, ensure_ascii=False).encode("utf-8") + b"\n")
+        os.fsync(self._journal.fileno())
+        self._lines += 1
+        if self._lines >= COMPACT_AFTER:
+            self.compact()
+
+    def compact(self) -> None:
+        """Write every row as a new snapshot and start an empty journal."""
+        snapshot = {"format": INDEX_FORMAT, "rows": list(self.rows.values())}
+        write_atomic(self.layout.index, json.dumps(snapshot, ensure_ascii=False))
+        self._close_journal()
+        write_atomic(self.layout.journal, b"")
+        self._lines, self._dirty = 0, False
+        self._open_journal()
+
+    def _close_journal(self) -> None:
+        if self._journal is not None:
+            self._journal.close()
+            self._journal = None
+
+    def close(self) -> None:
+        if self.writable and (self._lines or self._dirty):
+            self.compact()
+        self._close_journal()
+
+    # -- reading ---------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """For a reader: take in what the writer has saved since the last look."""
+        snapshot_sig, journal_sig, consumed = self._seen
+        now_snapshot, now_journal = _signature(self.layout.index), _signature(self.layout.journal)
+        if now_snapshot == snapshot_sig and now_journal == journal_sig:
+            return
+        same_journal = (now_journal and journal_sig and now_journal[0] == journal_sig[0]
+                        and now_journal[1] >= consumed)
+        if now_snapshot == snapshot_sig and same_journal:
+            self._seen = (snapshot_sig, now_journal, self._replay(consumed))
+            return
+        self._load()
+        self._check_cases()
+
+    def summaries(self) -> list[PlanSummary]:
+        """The latest version of every plan, by the citizen's name."""
+        cache = self._summaries
+        for plan_id, row in self.rows.items():
+            if plan_id not in cache:
+                cache[plan_id] = summary_from_row(row)
+        return sorted(cache.values(), key=lambda s: (s.name.casefold(), s.id))

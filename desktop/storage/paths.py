@@ -1,0 +1,99 @@
+"""Where Planbro keeps its data, and the names of the files inside that folder.
+
+File names hold only a plan's random id (a UUID), never a name or a CPR
+number: the folder listing of a caseworker's laptop must reveal nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from planbro.storage.errors import StoreError
+from planbro.translation import _
+
+# Environment variable that points Planbro at another data folder.
+DATA_DIR_ENV = "PLANBRO_DATA_DIR"
+# The application's folder name under the user's data folder (%LOCALAPPDATA% on Windows).
+APP_NAME = "Planbro"
+# Suffix of a case file: one TinyDB file per plan holding all its versions.
+CASE_SUFFIX = ".json"
+
+
+def default_data_dir(override: str | Path | None = None) -> Path:
+    """--data-dir, else $PLANBRO_DATA_DIR, else the user's data folder; created if missing."""
+    chosen = override or os.environ.get(DATA_DIR_ENV) or platformdirs.user_data_dir(
+        APP_NAME, appauthor=False)
+    folder = Path(chosen).expanduser()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StoreError(_("The data folder {folder} cannot be created: {error}").format(
+            folder=folder, error=error.strerror or error)) from None
+    return folder
+
+
+def is_plan_id(text: str) -> bool:
+    """True for a UUID in its canonical lower-case form, the only form used in file names."""
+    try:
+        return str(uuid.UUID(text)) == text
+    except (ValueError, TypeError, AttributeError):
+        return False
+
+
+def check_plan_id(plan_id: str) -> str:
+    if not is_plan_id(plan_id):
+        raise StoreError(_("«{id}» is not a valid plan id (a UUID such as "
+                           "3f2c9a6e-8b1d-4e7a-9c55-2d1f0b7a4e31).").format(id=plan_id))
+    return plan_id
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The files of one data folder."""
+
+    root: Path
+
+    @property
+    def cases(self) -> Path:
+        return self.root / "cases"
+
+    @property
+    def backups(self) -> Path:
+        return self.root / "backups"
+
+    @property
+    def damaged(self) -> Path:
+        # Unreadable files are copied here before a backup is restored over them.
+        return self.root / "damaged"
+
+    @property
+    def meta(self) -> Path:
+        return self.root / "meta.json"
+
+    @property
+    def lock(self) -> Path:
+        return self.root / "planbro.lock"
+
+    @property
+    def index(self) -> Path:
+        return self.root / "index.json"
+
+    @property
+    def journal(self) -> Path:
+        return self.root / "index.journal"
+
+    def case(self, plan_id: str) -> Path:
+        return self.cases / f"{check_plan_id(plan_id)}{CASE_SUFFIX}"
+
+    @staticmethod
+    def plan_id_of(name: str) -> str | None:
+        """The plan id of a case file name, or None for any other file."""
+        if not name.endswith(CASE_SUFFIX):
+            return None
+        stem = name[: -len(CASE_SUFFIX)]
+        return stem if is_plan_id(stem) else None

@@ -1,0 +1,322 @@
+"""PlanStore: the plans in one data folder, saved crash-safely, one writer at a time.
+
+Layout of the data folder (file names hold random plan ids only):
+    meta.json              schema version (migrations.py)
+    cases/<id>.json        one TinyDB file per plan, every version (casefile.py)
+    index.json, .journal   summaries of the latest versions (index.py)
+    backups/               rotating backups of replaced files (backups.py)
+    damaged/               unreadable files, copied aside before a restore
+    planbro.lock           the writer's lock (lock.py)
+A save rewrites only its own case file and appends one index line, so it
+costs the same with ten plans or ten thousand.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from datetime import date
+from pathlib import Path
+from typing import Callable
+
+from planbro.model import FollowUpEntry, Plan, ValidationError
+from planbro.model.convert import from_dict, to_dict
+from planbro.model.dates import now_timestamp
+from planbro.model.plan import STATUSES
+from planbro.storage import backups, lifecycle, migrations
+from planbro.storage.casefile import check_case, open_case, read_versions
+from planbro.storage.errors import PlanFrozen, PlanNotFound, StoreCorrupt, StoreError, StoreLocked
+from planbro.storage.index import SummaryIndex
+from planbro.storage.lock import WriterLock
+from planbro.storage.paths import Layout, check_plan_id, default_data_dir, is_plan_id
+from planbro.storage.summary import PlanSummary, summary_row
+from planbro.translation import _
+
+log = logging.getLogger(__name__)
+
+# Fewest characters of an id that resolve() accepts as a prefix.
+MIN_PREFIX = 4
+
+
+def _check_for(layout: Layout, path: Path) -> backups.Check:
+    """How to tell a readable copy of the data file at `path`."""
+    return migrations.check_meta if Path(path).name == layout.meta.name else check_case
+
+
+def _with_backups(layout: Layout, error: StoreCorrupt) -> StoreCorrupt:
+    original = backups.original_of(layout, error.path) or error.path
+    try:
+        found = backups.readable(layout, original, _check_for(layout, original))
+    except ValueError:  # not inside the data folder
+        found = []
+    return error.with_backups(found)
+
+
+def restore_backup(data_dir: str | Path, backup: str | Path) -> Path:
+    """Restore `backup` in a folder that cannot be opened (e.g. meta.json is unreadable)."""
+    layout = Layout(default_data_dir(data_dir))
+    lock = WriterLock(layout.lock, layout.root)
+    try:
+        original = backups.original_of(layout, Path(backup))
+        return backups.restore(layout, Path(backup), _check_for(layout, original or Path(backup)))
+    finally:
+        lock.release()
+
+
+class PlanStore:
+    """The plans in one data folder. See notes/STORE_API.md for the contract."""
+
+    def __init__(self, data_dir: Path | str | None = None, *, read_only: bool = False):
+        self.data_dir = default_data_dir(data_dir)
+        self.read_only = read_only
+        # Why the store is read-only when open() fell back to reading.
+        self.locked_reason = ""
+        self._layout = Layout(self.data_dir)
+        self._mutex = threading.RLock()
+        self._lock = None if read_only else WriterLock(self._layout.lock, self.data_dir)
+        try:
+            self._open()
+        except BaseException:
+            self._release()
+            raise
+
+    @classmethod
+    def open(cls, data_dir: Path | str | None = None) -> "PlanStore":
+        """The store for writing, or for reading only when another process writes to it."""
+        try:
+            return cls(data_dir)
+        except StoreLocked as locked:
+            store = cls(data_dir, read_only=True)
+            store.locked_reason = str(locked)
+            return store
+
+    def _open(self) -> None:
+        layout = self._layout
+        if not self.read_only:
+            layout.cases.mkdir(exist_ok=True)
+        try:
+            self.schema_version = migrations.prepare(layout, writable=not self.read_only)
+        except StoreCorrupt as error:
+            raise _with_backups(layout, error) from None
+        self._index = SummaryIndex(layout, self._summarize, writable=not self.read_only)
+        self._index.open()
+        if not self.read_only:
+            for leftover in self._index.leftovers:
+                # Temporary files of writes a crash cut short; the real file is whole.
+                Path(leftover).unlink(missing_ok=True)
+
+    @property
+    def corrupt(self) -> list[StoreCorrupt]:
+        """Case files found unreadable when the store was opened, each with its backups."""
+        return [_with_backups(self._layout, e) for e in self._index.corrupt]
+
+    # -- open / close ------------------------------------------------------------
+
+    def close(self) -> None:
+        with self._mutex:
+            if not self.read_only:
+                self._index.close()
+            self.read_only = True
+            self._release()
+
+    def _release(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> "PlanStore":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _writable(self) -> None:
+        if self.read_only:
+            if self.locked_reason:
+                raise StoreLocked(self.locked_reason)
+            raise StoreLocked.read_only(self.data_dir)
+
+    # -- reading -----------------------------------------------------------------
+
+    def _case_path(self, plan_id: str) -> Path:
+        if not isinstance(plan_id, str) or not is_plan_id(plan_id):
+            raise PlanNotFound.no_plan(plan_id)
+        return self._layout.case(plan_id)
+
+    def _versions(self, plan_id: str) -> dict[int, dict]:
+        path = self._case_path(plan_id)
+        try:
+            docs = read_versions(path)
+        except StoreCorrupt as error:
+            raise _with_backups(self._layout, error) from None
+        if not docs:
+            raise PlanNotFound.no_plan(plan_id)
+        return docs
+
+    def _plan(self, path: Path, doc: dict) -> Plan:
+        try:
+            return from_dict(Plan, doc)
+        except ValidationError as error:
+            raise _with_backups(self._layout, StoreCorrupt(path, str(error.problems[0]))) from None
+
+    def get(self, plan_id: str, version: int | None = None) -> Plan:
+        """A stored version of the plan; the latest when `version` is None."""
+        docs = self._versions(plan_id)
+        wanted = max(docs) if version is None else version
+        if wanted not in docs:
+            raise PlanNotFound.no_version(plan_id, wanted)
+        return self._plan(self._layout.case(plan_id), docs[wanted])
+
+    def versions(self, plan_id: str) -> list[int]:
+        return sorted(self._versions(plan_id))
+
+    def summaries(self) -> list[PlanSummary]:
+        """The latest version of each plan, from the index (no case file is read)."""
+        with self._mutex:
+            if self.read_only:
+                self._index.refresh()
+            return self._index.summaries()
+
+    def resolve(self, id_or_prefix: str) -> str:
+        """The full id of the plan whose id is, or begins with, `id_or_prefix`."""
+        text = id_or_prefix.strip().lower()
+        with self._mutex:
+            if self.read_only:
+                self._index.refresh()
+            ids = list(self._index.rows)
+        if is_plan_id(text) and (text in ids or self._layout.case(text).exists()):
+            return text
+        if len(text) < MIN_PREFIX:
+            raise PlanNotFound(_("Give at least {count} characters of the plan's id.").format(
+                count=MIN_PREFIX))
+        matches = [plan_id for plan_id in ids if plan_id.startswith(text)]
+        if len(matches) > 1:
+            raise PlanNotFound(_("«{prefix}» matches {count} plans; give more of the id.").format(
+                prefix=id_or_prefix, count=len(matches)))
+        if not matches:
+            raise PlanNotFound.no_plan(id_or_prefix)
+        return matches[0]
+
+    # -- writing -----------------------------------------------------------------
+
+    def _write(self, plan_id: str, decide: Callable[[dict[int, dict]], list[dict]]) -> None:
+        """Read the case, let `decide` say which version dicts to store, store them as one write."""
+        path = self._layout.case(plan_id)
+        try:
+            with open_case(path, self._layout, write=True) as case:
+                docs = case.versions()
+                changes = decide(docs)
+                for doc in changes:
+                    case.put(doc)
+                    docs[doc["version"]] = doc
+        except StoreCorrupt as error:
+            raise _with_backups(self._layout, error) from None
+        if not changes:
+            return
+        latest = docs[max(docs)]
+        self._index.record(summary_row(latest, len(docs), os.stat(path)))
+
+    def save(self, plan: Plan) -> Plan:
+        """Save the draft `plan` (new or changed); durable on disk when this returns."""
+        self._writable()
+        check_plan_id(plan.id)
+        if plan.status != "draft":
+            raise PlanFrozen.of(plan.status, plan.version)
+
+        def decide(docs: dict[int, dict]) -> list[dict]:
+            stored = docs.get(plan.version)
+            if stored is None and docs:
+                raise PlanNotFound.no_version(plan.id, plan.version)
+            if stored is not None and stored.get("status") != "draft":
+                raise PlanFrozen.of(stored.get("status", ""), plan.version)
+            now = now_timestamp()
+            plan.created = plan.created or (stored or {}).get("created") or now
+            plan.updated = now
+            return [to_dict(plan)]
+
+        with self._mutex:
+            self._write(plan.id, decide)
+        return plan
+
+    def put(self, plan: Plan) -> Plan:
+        """Store `plan` exactly as given (an import): its version, status and stamps are kept."""
+        self._writable()
+        check_plan_id(plan.id)
+        if plan.status not in STATUSES or not isinstance(plan.version, int) or plan.version < 1:
+            raise StoreError(_("The plan has no valid version or status."))
+        plan.created = plan.created or now_timestamp()
+        plan.updated = plan.updated or plan.created
+        doc = to_dict(plan)
+
+        def decide(docs: dict[int, dict]) -> list[dict]:
+            stored = docs.get(plan.version)
+            if stored == doc:
+                return []
+            if stored is not None and stored.get("status") != "draft":
+                raise PlanFrozen.of(stored.get("status", ""), plan.version)
+            return [doc]
+
+        with self._mutex:
+            self._write(plan.id, decide)
+        return plan
+
+    def _change(self, plan_id: str, make: Callable[[Plan], list[Plan]]) -> Plan:
+        """Apply a lifecycle step to the latest version; return the newest resulting version."""
+        self._writable()
+        path = self._case_path(plan_id)
+        result: list[Plan] = []
+
+        def decide(docs: dict[int, dict]) -> list[dict]:
+            if not docs:
+                raise PlanNotFound.no_plan(plan_id)
+            latest = self._plan(path, docs[max(docs)])
+            made = make(latest)
+            result.extend(made or [latest])
+            return [to_dict(plan) for plan in made]
+
+        with self._mutex:
+            if not path.exists():
+                raise PlanNotFound.no_plan(plan_id)
+            self._write(plan_id, decide)
+        return result[-1]
+
+    def sign(self, plan_id: str, signed_on: date, *, despite_errors: bool = False) -> Plan:
+        """Sign the latest (draft) version; it is frozen from then on."""
+        return self._change(plan_id, lambda p: [lifecycle.signed(p, signed_on, despite_errors)])
+
+    def revise(self, plan_id: str) -> Plan:
+        """Start the next version as a draft, pre-filled from the signed latest one."""
+        return self._change(plan_id, lambda p: [lifecycle.revised(p)])
+
+    def close_case(self, plan_id: str) -> Plan:
+        """Close the plan: its latest version becomes "closed" (frozen)."""
+        return self._change(plan_id, lambda p: [c] if (c := lifecycle.closed(p)) else [])
+
+    def record_follow_up(self, plan_id: str, entry: FollowUpEntry, next_date: date | None) -> Plan:
+        """Record a follow-up on the latest version; "change" also revises, "close" closes."""
+        return self._change(plan_id, lambda p: lifecycle.followed_up(p, entry, next_date))
+
+    # -- backups -----------------------------------------------------------------
+
+    def backups(self) -> list[Path]:
+        """Every backup in the data folder, newest first."""
+        return backups.everything(self._layout)
+
+    def restore_backup(self, backup: str | Path) -> Path:
+        """Put a backup back in place of its (unreadable) data file; return that file's path."""
+        self._writable()
+        backup = Path(backup)
+        original = backups.original_of(self._layout, backup) or backup
+        with self._mutex:
+            restored = backups.restore(self._layout, backup, _check_for(self._layout, original))
+            plan_id = Layout.plan_id_of(restored.name)
+            if plan_id and restored.parent == self._layout.cases:
+                self._index.record(self._summarize(plan_id, os.stat(restored)))
+                self._index.corrupt = [e for e in self._index.corrupt if e.path != restored]
+        return restored
+
+    def _summarize(self, plan_id: str, stat: os.stat_result) -> list | None:
+        docs = read_versions(self._layout.case(plan_id))
+        # None: the file went away after it was listed.
+        return summary_row(docs[max(docs)], len(docs), stat) if docs else None
