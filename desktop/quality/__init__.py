@@ -1,1 +1,13 @@
-"""Kvalitetstjek: rules that catch weak or unlawful plans; no Qt."""
+"""Kvalitetstjek: rules that catch weak or unlawful plans; no Qt.
+
+    from planbro.quality import check_plan, traffic_light
+    findings = check_plan(plan)              # list[Finding]
+    traffic_light(findings)                  # "red" | "yellow" | "green"
+    findings_for_field(findings, "goals[0]") # what to show beside that field
+"""
+
+from planbro.quality.check import check_plan  # noqa: F401
+from planbro.quality.findings import (  # noqa: F401
+    ADVARSEL, FEJL, SEVERITIES, Finding, counts, findings_for_field, has_errors, traffic_light,
+)
+from planbro.quality.rules import RULES, Rule  # noqa: F401

@@ -1,0 +1,76 @@
+"""Every quality rule in one list: its id, its severity and the function that checks it.
+
+Severities: `fejl` where the law's minimum is not met — § 141 stk. 3's four
+elements and a documented offer (date, answer, and a reason when declined);
+`advarsel` for weak practice (Ankestyrelsen 2017): vague or incomplete goals,
+services not tied to goals, missing consent, follow-up not kept, and hints
+from the citizen's age. When the offer was declined there is no plan content
+to check, so only the rules marked `when_declined` run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Callable, Iterable
+
+from planbro.model import Plan
+from planbro.quality import (rules_citizen, rules_content, rules_followup, rules_goals,
+                             rules_partners, rules_services)
+from planbro.quality.findings import ADVARSEL, FEJL, Hit
+
+
+@dataclass(frozen=True)
+class Rule:
+    # Stable id, shown in `planbro check` and usable by scripts.
+    id: str
+    severity: str
+    check: Callable[[Plan, date], Iterable[Hit]]
+    # True when the rule also applies to a plan whose offer was declined.
+    when_declined: bool = False
+
+
+# The rules in the order their findings are listed within a severity.
+RULES: tuple[Rule, ...] = (
+    Rule("offer-undocumented", FEJL, rules_content.offer_undocumented, when_declined=True),
+    Rule("offer-declined-reason", FEJL, rules_content.offer_declined_reason, when_declined=True),
+    Rule("stk3-purpose", FEJL, rules_content.purpose_missing),
+    Rule("stk3-services", FEJL, rules_content.services_missing),
+    Rule("stk3-duration", FEJL, rules_content.duration_missing),
+    Rule("stk3-circumstances", FEJL, rules_content.circumstances_missing),
+    Rule("citizen-words", ADVARSEL, rules_content.citizen_words_missing),
+    Rule("goals-missing", ADVARSEL, rules_goals.goals_missing),
+    Rule("goal-no-subgoals", ADVARSEL, rules_goals.goal_without_subgoals),
+    Rule("vague-goal", ADVARSEL, rules_goals.vague_goal),
+    Rule("vague-subgoal", ADVARSEL, rules_goals.vague_subgoal),
+    Rule("subgoal-indicator", ADVARSEL, rules_goals.subgoal_indicator),
+    Rule("subgoal-responsible", ADVARSEL, rules_goals.subgoal_responsible),
+    Rule("subgoal-deadline", ADVARSEL, rules_goals.subgoal_deadline),
+    Rule("housing-only", ADVARSEL, rules_goals.housing_only),
+    Rule("goal-no-service", ADVARSEL, rules_services.goal_without_service),
+    Rule("service-title", ADVARSEL, rules_services.service_title),
+    Rule("service-legal-basis", ADVARSEL, rules_services.service_legal_basis),
+    Rule("service-start", ADVARSEL, rules_services.service_start),
+    Rule("service-provider", ADVARSEL, rules_services.service_provider),
+    Rule("service-no-goal", ADVARSEL, rules_services.service_without_goal),
+    Rule("cti-duration", ADVARSEL, rules_services.cti_duration),
+    Rule("cti-phases", ADVARSEL, rules_services.cti_phases),
+    Rule("coordinator-missing", ADVARSEL, rules_services.coordinator_missing),
+    Rule("consent-missing", ADVARSEL, rules_partners.consent_missing, when_declined=True),
+    Rule("consent-withdrawn", ADVARSEL, rules_partners.consent_withdrawn, when_declined=True),
+    Rule("consent-expired", ADVARSEL, rules_partners.consent_expired, when_declined=True),
+    Rule("consent-scope", ADVARSEL, rules_partners.consent_scope, when_declined=True),
+    Rule("follow-up-missing", ADVARSEL, rules_followup.follow_up_missing),
+    Rule("follow-up-overdue", ADVARSEL, rules_followup.follow_up_overdue),
+    Rule("follow-up-stale", ADVARSEL, rules_followup.follow_up_stale),
+    Rule("pension-age", ADVARSEL, rules_citizen.pension_age, when_declined=True),
+    Rule("youth-model", ADVARSEL, rules_citizen.youth_model),
+)
+
+
+def rule(rule_id: str) -> Rule:
+    """The rule with this id; KeyError for an unknown id."""
+    for r in RULES:
+        if r.id == rule_id:
+            return r
+    raise KeyError(rule_id)

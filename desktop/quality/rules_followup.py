@@ -1,0 +1,50 @@
+"""Rules on follow-up (§ 148 stk. 2): a next date, kept, and at least yearly."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Iterator
+
+from planbro.model import Plan
+from planbro.quality.findings import Hit
+from planbro.quality.periods import add_months, plan_start
+from planbro.quality.wording import date_text
+from planbro.translation import _, ngettext
+
+# Common practice: follow up at least once a year.
+STALE_AFTER_MONTHS = 12
+
+
+def _active(plan: Plan) -> bool:
+    return plan.status != "closed"
+
+
+def follow_up_missing(plan: Plan, today: date) -> Iterator[Hit]:
+    if _active(plan) and plan.follow_up.next_date is None:
+        yield Hit("follow_up.next_date", _(
+            "No date is set for the next follow-up (§ 148, stk. 2). Set a date; the first "
+            "follow-up is usually within 3 months."))
+
+
+def follow_up_overdue(plan: Plan, today: date) -> Iterator[Hit]:
+    due = plan.follow_up.next_date
+    if _active(plan) and due is not None and due < today:
+        days = (today - due).days
+        yield Hit("follow_up.next_date", ngettext(
+            "The follow-up was due on {date} ({days} day ago). Follow up with the citizen "
+            "and record the outcome.",
+            "The follow-up was due on {date} ({days} days ago). Follow up with the citizen "
+            "and record the outcome.", days).format(date=date_text(due), days=days))
+
+
+def follow_up_stale(plan: Plan, today: date) -> Iterator[Hit]:
+    """More than 12 months since the plan started or was last followed up."""
+    if not _active(plan):
+        return
+    dates = [entry.date for entry in plan.follow_up.history if entry.date]
+    since = max(dates) if dates else plan_start(plan)
+    if since is not None and add_months(since, STALE_AFTER_MONTHS) < today:
+        yield Hit("follow_up.history", _(
+            "The plan has not been followed up for more than 12 months (since {date}). Follow "
+            "up, so the plan describes the citizen's current situation.").format(
+                date=date_text(since)))

@@ -1,0 +1,116 @@
+"""Rules on goals and sub-goals: there are some, they are broken down, measurable, varied."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Iterator
+
+from planbro.model import Plan, SubGoal
+from planbro.quality.findings import Hit
+from planbro.quality.topics import goal_topics, mentions
+from planbro.quality.vague import assess
+from planbro.quality.wording import list_text, quote
+from planbro.translation import _
+
+
+def _open_subgoals(plan: Plan) -> Iterator[tuple[str, SubGoal]]:
+    """Each sub-goal still pursued, with its path; dropped ones need nothing more."""
+    for g, goal in enumerate(plan.goals):
+        for s, sub in enumerate(goal.subgoals):
+            if sub.status != "dropped":
+                yield f"goals[{g}].subgoals[{s}]", sub
+
+
+def goals_missing(plan: Plan, today: date) -> Iterator[Hit]:
+    if not plan.goals:
+        yield Hit("goals", _(
+            "The plan has no goals. Add at least one concrete goal agreed with the citizen."))
+
+
+def goal_without_subgoals(plan: Plan, today: date) -> Iterator[Hit]:
+    for g, goal in enumerate(plan.goals):
+        if not goal.subgoals:
+            yield Hit(f"goals[{g}].subgoals", _(
+                "The goal «{goal}» has no sub-goals. Break it down into sub-goals, each with "
+                "an indicator, someone responsible and a deadline.").format(goal=quote(goal.title)))
+
+
+def subgoal_indicator(plan: Plan, today: date) -> Iterator[Hit]:
+    for path, sub in _open_subgoals(plan):
+        if not sub.indicator.strip():
+            yield Hit(f"{path}.indicator", _(
+                "The sub-goal «{subgoal}» does not say how you will know it is reached. "
+                "Add an indicator.").format(subgoal=quote(sub.text)))
+
+
+def subgoal_responsible(plan: Plan, today: date) -> Iterator[Hit]:
+    for path, sub in _open_subgoals(plan):
+        if not sub.responsible.strip():
+            yield Hit(f"{path}.responsible", _(
+                "The sub-goal «{subgoal}» has no one responsible. "
+                "Write who is responsible.").format(subgoal=quote(sub.text)))
+
+
+def subgoal_deadline(plan: Plan, today: date) -> Iterator[Hit]:
+    for path, sub in _open_subgoals(plan):
+        if sub.deadline is None:
+            yield Hit(f"{path}.deadline", _(
+                "The sub-goal «{subgoal}» has no deadline. "
+                "Set the date by which it should be reached.").format(subgoal=quote(sub.text)))
+
+
+def vague_goal(plan: Plan, today: date) -> Iterator[Hit]:
+    for g, goal in enumerate(plan.goals):
+        field = f"goals[{g}].title"
+        if not goal.title.strip():
+            yield Hit(field, _("The goal has no text. Write what the citizen wants to achieve."))
+            continue
+        found = assess(goal.title)
+        if not found.vague:
+            continue
+        if found.phrases:
+            yield Hit(field, _(
+                "The goal «{goal}» is vague: «{phrase}» cannot be measured. Write what will be "
+                "different, how you will see it and by when.").format(
+                    goal=quote(goal.title), phrase=found.phrases[0]))
+        else:
+            yield Hit(field, _(
+                "The goal «{goal}» cannot be measured. Add a number, a frequency, a date or "
+                "deadline, or something concrete to obtain or do.").format(goal=quote(goal.title)))
+
+
+def vague_subgoal(plan: Plan, today: date) -> Iterator[Hit]:
+    for path, sub in _open_subgoals(plan):
+        field = f"{path}.text"
+        if not sub.text.strip():
+            yield Hit(field, _("The sub-goal has no text. Write what is to happen."))
+            continue
+        found = assess(sub.text)
+        if not found.vague:
+            continue
+        if found.phrases:
+            yield Hit(field, _(
+                "The sub-goal «{subgoal}» is vague: «{phrase}» cannot be measured. Write what "
+                "will be done or reached, and by when.").format(
+                    subgoal=quote(sub.text), phrase=found.phrases[0]))
+        else:
+            yield Hit(field, _(
+                "The sub-goal «{subgoal}» cannot be measured. Add a number, a frequency, a date "
+                "or deadline, or something concrete to obtain or do.").format(
+                    subgoal=quote(sub.text)))
+
+
+def housing_only(plan: Plan, today: date) -> Iterator[Hit]:
+    """Every goal is about housing, although the plan mentions other areas."""
+    if not plan.goals or any(goal_topics(goal) != {"housing"} for goal in plan.goals):
+        return
+    c = plan.circumstances
+    # Kept as literal _() calls so the extractor finds each name.
+    areas = [name for text, name in ((c.treatment, _("treatment")),
+                                     (c.employment, _("employment")),
+                                     (c.finances, _("finances"))) if mentions(text)]
+    if areas:
+        yield Hit("goals", _(
+            "All goals are about housing, but the plan also mentions {areas}. Add goals for "
+            "them too, so the rest of the help does not wait for a home.").format(
+                areas=list_text(areas)))

@@ -1,0 +1,48 @@
+"""How findings name things: quotes of a goal, a partner, a date, a list."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from babel.dates import format_date
+from babel.lists import format_list
+
+from planbro.model import Partner
+from planbro.translation import _, language
+
+# A quoted goal or service is cut to this many characters in a message.
+QUOTE_LENGTH = 60
+
+
+def quote(text: str) -> str:
+    """`text` on one line, cut with an ellipsis when long."""
+    text = " ".join(text.split())
+    if len(text) <= QUOTE_LENGTH:
+        return text
+    return text[:QUOTE_LENGTH - 1].rstrip() + "…"
+
+
+def date_text(value: date) -> str:
+    """A date as people write it: "1. marts 2027" / "March 1, 2027"."""
+    if language() == "da":
+        return format_date(value, "d. MMMM y", locale="da")
+    return format_date(value, "MMMM d, y", locale="en")
+
+
+def list_text(items: list[str]) -> str:
+    """ "a, b og c" in Danish, "a, b and c" in English."""
+    return format_list(items, locale=language())
+
+
+def partner_text(partner: Partner, number: int) -> str:
+    """The partner's name and organisation, or its place in the list."""
+    parts = [p for p in (partner.name.strip(), partner.organisation.strip()) if p]
+    if len(parts) == 2:
+        return "{0} ({1})".format(*parts)
+    if parts:
+        return parts[0]
+    return _("partner no. {number}").format(number=number)
+
+
+def service_text(title: str, number: int) -> str:
+    return quote(title) if title.strip() else _("service no. {number}").format(number=number)
