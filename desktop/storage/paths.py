@@ -7,6 +7,7 @@ number: the folder listing of a caseworker's laptop must reveal nothing.
 from __future__ import annotations
 
 import os
+import re
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,10 @@ DATA_DIR_ENV = "PLANBRO_DATA_DIR"
 APP_NAME = "Planbro"
 # Suffix of a case file: one TinyDB file per plan holding all its versions.
 CASE_SUFFIX = ".json"
+# A case file's name: the plan id as a canonical UUID, then the suffix. A
+# pattern, not uuid.UUID(), because opening a folder checks every name.
+_CASE_NAME = re.compile(
+    r"^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})" + re.escape(CASE_SUFFIX) + "$")
 
 
 def default_data_dir(override: str | Path | None = None) -> Path:
@@ -93,7 +98,5 @@ class Layout:
     @staticmethod
     def plan_id_of(name: str) -> str | None:
         """The plan id of a case file name, or None for any other file."""
-        if not name.endswith(CASE_SUFFIX):
-            return None
-        stem = name[: -len(CASE_SUFFIX)]
-        return stem if is_plan_id(stem) else None
+        match = _CASE_NAME.match(name)
+        return match.group(1) if match else None
