@@ -14,9 +14,8 @@ QT_CATALOGS = ("qtbase",)
 
 
 def qt_locale(language: str) -> QLocale:
-    if language == "da":
-        return QLocale(QLocale.Language.Danish, QLocale.Territory.Denmark)
-    return QLocale(QLocale.Language.English, QLocale.Territory.UnitedKingdom)
+    # British English: day-month dates and a Monday week, as Danes expect.
+    return QLocale("da_DK" if language == "da" else "en_GB")
 
 
 def install_qt_translators(app, language: str) -> list[QTranslator]:

@@ -1,0 +1,180 @@
+"""The caseload's actions: menus, toolbar, shortcuts, and when each is possible.
+
+What each action does lives in actions_plan.py (the plan's life: new, open,
+revise, sign, close) and actions_files.py (documents, printing, import and
+export); this module wires them to QActions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+
+from planbro.translation import _
+from planbro.ui import actions_files, actions_plan
+
+
+@dataclass(frozen=True)
+class Spec:
+    name: str
+    text: str
+    shortcuts: tuple = ()
+    tip: str = ""
+    # Needs a selected plan.
+    needs_plan: bool = False
+    # Changes the store: off when the store is read-only.
+    writes: bool = False
+    # Statuses of the selected plan it applies to; () means any.
+    statuses: tuple = ()
+    in_toolbar: bool = True
+
+
+def specs() -> list[Spec]:
+    return [
+        Spec("new", _("&New plan"), (QKeySequence.StandardKey.New,),
+             _("Write a new plan with a citizen"), writes=True),
+        Spec("open", _("&Open / continue"), (QKeySequence.StandardKey.Open,),
+             _("Open the selected plan in the wizard (also Enter)"), needs_plan=True, writes=True,
+             statuses=("draft",)),
+        Spec("revise", _("&Revise"), ("Ctrl+R",),
+             _("Make a new version of a signed plan to change it"), needs_plan=True,
+             writes=True, statuses=("signed",)),
+        Spec("sign", _("Mark as &signed…"), ("Ctrl+U",),
+             _("Record the date the citizen and the caseworker signed the plan"),
+             needs_plan=True, writes=True, statuses=("draft",)),
+        Spec("word", _("Save as &Word…"), (QKeySequence.StandardKey.Save,),
+             _("Save the plan as a Word document (.docx)"), needs_plan=True),
+        Spec("pdf", _("Save as &PDF…"), ("Ctrl+Shift+S",),
+             _("Save the plan as a PDF document"), needs_plan=True),
+        Spec("print", _("&Print…"), (QKeySequence.StandardKey.Print,),
+             _("Print the plan on A4"), needs_plan=True),
+        Spec("import", _("&Import file…"), ("Ctrl+I",),
+             _("Read plans from planbro-plan/1 files (.json)"), writes=True, in_toolbar=False),
+        Spec("export", _("&Export file…"), ("Ctrl+E",),
+             _("Write the selected plan to a planbro-plan/1 file (.json)"), needs_plan=True,
+             in_toolbar=False),
+        Spec("close_case", _("&Close case…"), (),
+             _("Close the case: the plan can no longer be changed"), needs_plan=True,
+             writes=True, statuses=("draft", "signed"), in_toolbar=False),
+        Spec("refresh", _("Re&fresh"), (QKeySequence.StandardKey.Refresh, "F5"),
+             _("Read the plans again"), in_toolbar=False),
+        Spec("settings", _("Se&ttings…"), ("Ctrl+,",),
+             _("Caseworker, municipality, language and data folder"), in_toolbar=False),
+        Spec("quit", _("&Quit"), (QKeySequence.StandardKey.Quit, "Ctrl+Q"), in_toolbar=False),
+    ]
+
+
+class PlanActions(QObject):
+    """Owns the window's QActions and runs them on the selected plan."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.wizards: dict[str, object] = {}
+        self.specs = {spec.name: spec for spec in specs()}
+        self.actions: dict[str, QAction] = {}
+        handlers = {
+            "new": self.new_plan, "open": self.open_plan, "revise": self.revise,
+            "sign": self.sign, "word": self.save_word, "pdf": self.save_pdf,
+            "print": self.print_plan, "import": self.import_files, "export": self.export_file,
+            "close_case": self.close_case, "refresh": lambda: window.refresh(),
+            "settings": self.edit_settings, "quit": window.close,
+        }
+        for spec in self.specs.values():
+            action = QAction(spec.text, window)
+            action.setObjectName(f"action_{spec.name}")
+            shortcuts = []
+            for shortcut in spec.shortcuts:
+                keys = QKeySequence(shortcut)
+                if not keys.isEmpty() and keys not in shortcuts:
+                    shortcuts.append(keys)
+            action.setShortcuts(shortcuts)
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            if spec.tip:
+                shown = spec.tip
+                if shortcuts:
+                    shown += f" ({shortcuts[0].toString(QKeySequence.SequenceFormat.NativeText)})"
+                action.setToolTip(shown)
+                action.setStatusTip(spec.tip)
+            action.triggered.connect(lambda _checked=False, run=handlers[spec.name]: run())
+            window.addAction(action)
+            self.actions[spec.name] = action
+
+    def install(self, menubar, toolbar) -> None:
+        menus = (
+            (_("&Plan"), ("new", "open", "revise", "sign", None, "close_case", None, "quit")),
+            (_("&File"), ("word", "pdf", "print", None, "import", "export")),
+            (_("T&ools"), ("refresh", None, "settings")),
+        )
+        for title, names in menus:
+            menu = menubar.addMenu(title)
+            for name in names:
+                if name is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(self.actions[name])
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for spec in self.specs.values():
+            if spec.in_toolbar:
+                toolbar.addAction(self.actions[spec.name])
+                if spec.name in ("sign", "pdf"):
+                    toolbar.addSeparator()
+
+    def update_enabled(self) -> None:
+        summary = self.window.selected_summary()
+        read_only = self.window.read_only
+        for name, spec in self.specs.items():
+            enabled = True
+            if spec.writes and read_only:
+                enabled = False
+            if spec.needs_plan and summary is None:
+                enabled = False
+            if spec.statuses and (summary is None or summary.status not in spec.statuses):
+                enabled = False
+            self.actions[name].setEnabled(enabled)
+
+    def close_wizards(self) -> None:
+        for wizard in list(self.wizards.values()):
+            wizard.close()
+
+    # -- handlers (thin: the work is in actions_plan / actions_files) ------
+    def new_plan(self) -> None:
+        actions_plan.new_plan(self.window, self)
+
+    def open_plan(self) -> None:
+        if self.actions["open"].isEnabled():
+            actions_plan.open_plan(self.window, self)
+        elif self.actions["word"].isEnabled():
+            # Enter on a signed or closed plan: say why it does not open.
+            actions_plan.explain_not_editable(self.window)
+
+    def revise(self) -> None:
+        actions_plan.revise(self.window, self)
+
+    def sign(self) -> None:
+        actions_plan.sign(self.window)
+
+    def close_case(self) -> None:
+        actions_plan.close_case(self.window)
+
+    def edit_settings(self) -> None:
+        actions_plan.edit_settings(self.window)
+
+    def save_word(self) -> None:
+        actions_files.save_document(self.window, "docx")
+
+    def save_pdf(self) -> None:
+        actions_files.save_document(self.window, "pdf")
+
+    def print_plan(self) -> None:
+        actions_files.print_plan(self.window)
+
+    def import_files(self) -> None:
+        actions_files.import_files(self.window)
+
+    def export_file(self) -> None:
+        actions_files.export_file(self.window)

@@ -1,0 +1,216 @@
+"""The plan's life from the caseload: new, open, revise, sign, close; settings.
+
+Each function takes the CaseloadWindow; every question goes through
+window.dialogs so tests script the answers.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, QTimer
+
+from planbro.model.plan import Caseworker, Plan
+from planbro.storage import StoreError
+from planbro.translation import _, language
+from planbro.ui.caseload_quality import check_quality
+
+# Delay before the caseload rereads the summaries after a wizard autosave:
+# a burst of saves while the caseworker types costs one reread.
+REFRESH_DELAY_MS = 400
+# Findings listed in the "sign despite errors" question; the rest are counted.
+MAX_LISTED_ERRORS = 5
+
+
+def new_plan_from_settings(settings) -> Plan:
+    """A blank plan with the caseworker and the acting municipality filled in."""
+    plan = Plan()
+    if settings is not None:
+        plan.caseworker = Caseworker(name=settings.caseworker_name,
+                                     unit=settings.caseworker_unit,
+                                     phone=settings.caseworker_phone,
+                                     email=settings.caseworker_email)
+        plan.citizen.acting_municipality = settings.municipality_name
+    return plan
+
+
+def _wizard_class():
+    # Imported on first use: the caseload starts without the wizard's weight.
+    from planbro.ui.wizard import PlanWizard
+    return PlanWizard
+
+
+def open_wizard(window, actions, plan: Plan):
+    """Show the wizard on `plan` (non-modal), or raise the one already open on it."""
+    existing = actions.wizards.get(plan.id)
+    if existing is not None:
+        existing.show()
+        existing.raise_()
+        existing.activateWindow()
+        return existing
+    wizard = _wizard_class()(window.store, plan, settings=window.settings,
+                             dialogs=window.dialogs, parent=window)
+    wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    actions.wizards[plan.id] = wizard
+    timer = QTimer(wizard)
+    timer.setSingleShot(True)
+    timer.setInterval(REFRESH_DELAY_MS)
+    timer.timeout.connect(lambda: window.refresh(select_id=plan.id))
+    wizard.plan_saved.connect(lambda _plan_id: timer.start())
+
+    def finished(_result=None):
+        actions.wizards.pop(plan.id, None)
+        window.refresh(select_id=plan.id)
+
+    wizard.finished.connect(finished)
+    wizard.show()
+    return wizard
+
+
+def _guard(window, title: str, work):
+    """Run `work()`; a store refusal becomes a Danish message, not a crash."""
+    try:
+        return work()
+    except StoreError as error:
+        window.dialogs.warn(window, title, str(error))
+        return None
+
+
+def new_plan(window, actions):
+    return open_wizard(window, actions, new_plan_from_settings(window.settings))
+
+
+def open_plan(window, actions):
+    summary = window.selected_summary()
+    if summary is None:
+        return None
+    plan = _guard(window, _("Open plan"), lambda: window.store.get(summary.id))
+    if plan is None:
+        return None
+    return open_wizard(window, actions, plan)
+
+
+def explain_not_editable(window) -> None:
+    summary = window.selected_summary()
+    if summary is None:
+        return
+    if window.read_only:
+        text = _("Planbro's data is open in another window, so plans cannot be changed here. "
+                 "You can still save, print and export them.")
+    elif summary.status == "signed":
+        text = _("This version of the plan is signed and can no longer be changed. "
+                 "Choose Revise (Ctrl+R) to make a new version, or save or print it.")
+    else:
+        text = _("The case is closed; its plan can no longer be changed. You can still "
+                 "save, print and export it.")
+    window.dialogs.info(window, _("Open plan"), text)
+
+
+def revise(window, actions):
+    summary = window.selected_summary()
+    if summary is None:
+        return None
+    plan = _guard(window, _("Revise plan"), lambda: window.store.revise(summary.id))
+    if plan is None:
+        return None
+    window.refresh(select_id=plan.id)
+    window.statusBar().showMessage(
+        _("Version {version} was made as a draft.").format(version=plan.version), 8000)
+    return open_wizard(window, actions, plan)
+
+
+def _errors_text(quality_findings) -> str:
+    lines = [f"• {f.message}" for f in quality_findings[:MAX_LISTED_ERRORS]]
+    more = len(quality_findings) - MAX_LISTED_ERRORS
+    if more > 0:
+        lines.append(_("… and {count} more.").format(count=more))
+    return "\n".join(lines)
+
+
+def _error_findings(plan, today: date) -> list:
+    from planbro.quality import check_plan
+    return [f for f in check_plan(plan, today=today) if f.severity == "fejl"]
+
+
+def sign(window) -> bool:
+    summary = window.selected_summary()
+    if summary is None:
+        return False
+    title = _("Mark as signed")
+    plan = _guard(window, title, lambda: window.store.get(summary.id))
+    if plan is None:
+        return False
+    today = window.model.today
+    errors = _error_findings(plan, today)
+    if errors:
+        question = _("The quality check found errors in this plan that the law does not "
+                     "allow:\n\n{errors}\n\nSign it anyway? The plan will record that it was "
+                     "signed despite the errors.").format(errors=_errors_text(errors))
+        if not window.dialogs.confirm(window, title, question):
+            return False
+    day = window.dialogs.pick_date(window, _("Date of signature"), today)
+    if day is None:
+        return False
+    if day > today:
+        window.dialogs.warn(window, title, _("The date of signature cannot be in the future."))
+        return False
+    signed = _guard(window, title, lambda: window.store.sign(
+        summary.id, day, despite_errors=bool(errors)))
+    if signed is None:
+        return False
+    window.refresh(select_id=summary.id)
+    window.statusBar().showMessage(_("The plan was marked as signed."), 8000)
+    return True
+
+
+def close_case(window) -> bool:
+    summary = window.selected_summary()
+    if summary is None:
+        return False
+    title = _("Close case")
+    question = _("Close the case of {name}? The plan can no longer be changed afterwards; "
+                 "it can still be saved, printed and exported.").format(
+        name=summary.name or _("(no name)"))
+    if not window.dialogs.confirm(window, title, question):
+        return False
+    closed = _guard(window, title, lambda: window.store.close_case(summary.id))
+    if closed is None:
+        return False
+    window.refresh(select_id=summary.id)
+    window.statusBar().showMessage(_("The case was closed."), 8000)
+    return True
+
+
+def edit_settings(window) -> bool:
+    from planbro.settings import save_settings
+    from planbro.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(window, window.settings, data_dir=str(window.store.data_dir),
+                            dialogs=window.dialogs)
+    if not dialog.exec():
+        return False
+    return apply_settings(window, dialog.result_settings(), save_settings)
+
+
+def apply_settings(window, new, save) -> bool:
+    old = window.settings
+    title = _("Settings")
+    try:
+        save(new)
+    except OSError as error:
+        window.dialogs.warn(window, title, _("The settings could not be saved: {error}").format(
+            error=error.strerror or error))
+        return False
+    window.settings = new
+    later = []
+    if (old.language if old else language()) != new.language:
+        later.append(_("the language"))
+    if (old.data_dir if old else "") != new.data_dir:
+        later.append(_("the data folder"))
+    if later:
+        window.dialogs.info(window, title, _("The settings were saved. The change of {what} "
+                                             "takes effect when Planbro is started again.")
+                            .format(what=_(" and ").join(later)))
+    else:
+        window.statusBar().showMessage(_("The settings were saved."), 8000)
+    return True

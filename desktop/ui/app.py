@@ -1,0 +1,164 @@
+"""Starting the desktop app: `planbro` with no arguments.
+
+Order matters for a fast start: the QApplication, the languages, the
+settings (first-start dialog), the store (index only), the caseload window;
+the quality column and everything heavy (documents, the wizard) come later.
+With PLANBRO_EXIT_WHEN_READY=1 the app quits as soon as the caseload has been
+painted and prints how long that took (tests/benchmarks/bench_startup.py).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+# Set to 1: quit once the caseload is painted and print the time to stdout.
+EXIT_WHEN_READY_ENV = "PLANBRO_EXIT_WHEN_READY"
+# The line printed then, followed by the seconds since the app began starting.
+READY_MARK = "planbro-ready"
+
+_started = time.perf_counter()
+
+
+def _language(settings) -> str:
+    from planbro import cli
+    from planbro.translation import language
+
+    # `planbro --lang en` wins over the saved setting for this run.
+    if cli._language_from_argv(sys.argv[1:]) in ("da", "en"):
+        return language()
+    return settings.language if settings else "da"
+
+
+def first_start(dialogs, parent=None):
+    """Ask who the caseworker is; returns the saved UserSettings or None."""
+    from planbro.settings import UserSettings, save_settings
+    from planbro.translation import _
+    from planbro.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(parent, UserSettings(), dialogs=dialogs, first_start=True)
+    if not dialog.exec():
+        return None
+    settings = dialog.result_settings()
+    try:
+        save_settings(settings)
+    except OSError as error:
+        dialogs.warn(parent, _("Settings"), _("The settings could not be saved: {error}").format(
+            error=error.strerror or error))
+    return settings
+
+
+def open_store(data_dir, dialogs, parent=None):
+    """PlanStore.open, with a corrupt data file explained and its backup offered.
+
+    Returns the store or None when it cannot be opened at all.
+    """
+    from planbro.storage import PlanStore, StoreCorrupt, StoreError, restore_backup
+    from planbro.translation import _
+
+    title = _("Planbro's data")
+    for _attempt in range(3):
+        try:
+            store = PlanStore.open(data_dir)
+        except StoreCorrupt as error:
+            if not offer_backup(dialogs, parent, error,
+                                lambda backup: restore_backup(data_dir, backup)):
+                return None
+            continue
+        except StoreError as error:
+            dialogs.warn(parent, title, str(error))
+            return None
+        for damaged in store.corrupt:
+            if not store.read_only:
+                offer_backup(dialogs, parent, damaged, store.restore_backup)
+            else:
+                dialogs.warn(parent, title, str(damaged))
+        return store
+    return None
+
+
+def offer_backup(dialogs, parent, error, restore) -> bool:
+    """Name the unreadable file; restore its newest backup if the user agrees."""
+    from planbro.storage import StoreError
+    from planbro.translation import _
+
+    title = _("A data file cannot be read")
+    text = _("Planbro cannot read the file\n{path}\n({reason}).").format(
+        path=error.path, reason=error.reason)
+    if not error.backups:
+        dialogs.warn(parent, title, text + "\n\n" + _(
+            "No readable backup of it was found. Ask your IT support for help; Planbro has "
+            "not changed the file."))
+        return False
+    question = text + "\n\n" + _("The newest readable backup is\n{backup}\n\nRestore it? The "
+                                 "unreadable file is kept in the folder «damaged».").format(
+        backup=error.backups[0])
+    if not dialogs.confirm(parent, title, question):
+        return False
+    try:
+        restore(error.backups[0])
+    except StoreError as failure:
+        dialogs.warn(parent, title, str(failure))
+        return False
+    return True
+
+
+def start(data_dir=None, dialogs=None, *, today=None):
+    """Everything after the QApplication exists: returns the shown window or None."""
+    from planbro.settings import load_settings
+    from planbro.storage import StoreError, default_data_dir
+    from planbro.translation import _
+    from planbro.ui.dialogs import QtDialogs
+
+    dialogs = dialogs or QtDialogs()
+    settings = load_settings()
+    if settings is None:
+        # A language chosen here applies from the next start, like in Indstillinger.
+        settings = first_start(dialogs)
+    try:
+        folder = default_data_dir(data_dir or (settings.data_dir if settings else None) or None)
+    except StoreError as error:
+        dialogs.warn(None, _("Planbro's data"), str(error))
+        return None
+    store = open_store(folder, dialogs)
+    if store is None:
+        return None
+
+    from planbro.ui.caseload_window import CaseloadWindow
+
+    window = CaseloadWindow(store, settings, dialogs, today=today)
+    if store.read_only:
+        window.show_banner(_("Read-only: {reason}").format(
+            reason=store.locked_reason or _("the data is open elsewhere.")))
+    window.first_painted.connect(window.start_quality)
+    window.show()
+    return window
+
+
+def run_app(data_dir: str | None = None) -> int:
+    """Start the desktop app; returns the exit status."""
+    from PySide6.QtWidgets import QApplication
+
+    from planbro.settings import load_settings
+    from planbro.translation import set_language
+    from planbro.ui.qt_i18n import install_qt_translators
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Planbro")
+    app.setOrganizationName("Planbro")
+    language = _language(load_settings())
+    set_language(language)
+    translators = install_qt_translators(app, language)  # noqa: F841 - must stay alive
+
+    window = start(data_dir)
+    if window is None:
+        return 1
+    if os.environ.get(EXIT_WHEN_READY_ENV) == "1":
+        def ready():
+            print(f"{READY_MARK} {time.perf_counter() - _started:.3f}", flush=True)
+            app.quit()
+        window.first_painted.connect(ready)
+    status = app.exec()
+    window.store.close()
+    return status

@@ -1,0 +1,77 @@
+"""Search and filters over the caseload: name or CPR as you type, status,
+overdue follow-up, and "kræver handling"."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+
+from planbro.ui.caseload_model import FOLLOW_UP_ROLE, LIGHT_ROLE, SORT_ROLE, SUMMARY_ROLE
+
+# Everything but digits, to compare "120379-xxxx" with "120379" or "1203 79".
+_NOT_DIGIT = re.compile(r"\D")
+# A search text that is a CPR number or part of one.
+_CPR_QUERY = re.compile(r"[\d\s-]+")
+
+
+def needs_action(summary, follow_up: str, light: str | None) -> bool:
+    """A plan needs action when its follow-up is overdue, or, while it is
+    still open, the quality check found an error or a warning in it."""
+    if follow_up == "overdue":
+        return True
+    return summary.status != "closed" and light in ("red", "yellow")
+
+
+class CaseloadFilter(QSortFilterProxyModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._text = ""
+        self._digits = ""
+        self._status = ""
+        self._overdue_only = False
+        self._action_only = False
+        self.setSortRole(SORT_ROLE)
+        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        # Quality verdicts arrive after start; rows must re-filter as they do.
+        self.setDynamicSortFilter(True)
+
+    def set_text(self, text: str) -> None:
+        self._text = text.strip().casefold()
+        digits = _NOT_DIGIT.sub("", text) if _CPR_QUERY.fullmatch(text.strip()) else ""
+        # The index holds only the masked CPR: its six birth-date digits are
+        # what a search by CPR can match.
+        self._digits = digits[:6]
+        self.invalidateRowsFilter()
+
+    def set_status(self, status: str) -> None:
+        """"" for every status, else "draft", "signed" or "closed"."""
+        self._status = status
+        self.invalidateRowsFilter()
+
+    def set_overdue_only(self, on: bool) -> None:
+        self._overdue_only = on
+        self.invalidateRowsFilter()
+
+    def set_action_only(self, on: bool) -> None:
+        self._action_only = on
+        self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row, source_parent) -> bool:
+        model = self.sourceModel()
+        index = model.index(source_row, 0, source_parent)
+        summary = model.data(index, SUMMARY_ROLE)
+        if self._status and summary.status != self._status:
+            return False
+        follow_up = model.data(index, FOLLOW_UP_ROLE)
+        if self._overdue_only and follow_up != "overdue":
+            return False
+        if self._action_only and not needs_action(summary, follow_up,
+                                                  model.data(index, LIGHT_ROLE)):
+            return False
+        if not self._text:
+            return True
+        if self._text in (summary.name or "").casefold():
+            return True
+        cpr_digits = _NOT_DIGIT.sub("", summary.cpr_masked)
+        return bool(self._digits) and bool(cpr_digits) and cpr_digits.startswith(self._digits)

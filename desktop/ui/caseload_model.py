@@ -1,0 +1,264 @@
+"""The caseload as a Qt table model over the store's summaries.
+
+Reads only PlanSummary rows (the store's small index), never the full plans,
+so a caseload of a thousand plans is on screen at once. The quality column is
+filled in later, plan by plan, by caseload_quality.QualityScheduler.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QDateTime, QLocale, QModelIndex, Qt, QTime
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
+
+from planbro.translation import _, language
+
+# The columns, left to right.
+COLUMNS = ("name", "cpr", "status", "version", "updated", "follow_up", "quality")
+# A follow-up this many days ahead or fewer counts as "due soon".
+DUE_SOON_DAYS = 14
+# The value sorted on, as opposed to the one displayed.
+SORT_ROLE = Qt.ItemDataRole.UserRole
+# The row's PlanSummary.
+SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
+# "overdue", "soon" or "" for the row's next follow-up.
+FOLLOW_UP_ROLE = Qt.ItemDataRole.UserRole + 2
+# The row's traffic light: "red", "yellow", "green" or None while unknown.
+LIGHT_ROLE = Qt.ItemDataRole.UserRole + 3
+# Red for overdue follow-ups; dark enough on white for WCAG AA contrast.
+OVERDUE_COLOR = QColor("#b3261e")
+# Brown-orange for follow-ups due soon, also AA on white.
+SOON_COLOR = QColor("#8a5300")
+# Traffic-light colours of the quality column.
+LIGHT_COLORS = {"red": QColor("#c62828"), "yellow": QColor("#f2b600"), "green": QColor("#2e7d32")}
+
+
+def status_label(status: str) -> str:
+    return {"draft": _("draft"), "signed": _("signed"), "closed": _("closed")}.get(status, status)
+
+
+def light_label(light: str | None) -> str:
+    return {"red": _("Error"), "yellow": _("Warnings"), "green": _("OK"),
+            "unknown": _("Unknown"), None: _("Checking…")}.get(light, "")
+
+
+def headers() -> list[str]:
+    return [_("Citizen"), _("CPR"), _("Status"), _("Version"), _("Last changed"),
+            _("Next follow-up"), _("Quality")]
+
+
+@dataclass(frozen=True)
+class Quality:
+    """The quality check's verdict on one version of one plan."""
+
+    light: str
+    errors: int = 0
+    warnings: int = 0
+
+
+def _date_pattern() -> str:
+    return "d. MMM yyyy" if language() == "da" else "d MMM yyyy"
+
+
+def format_day(value: date | None) -> str:
+    if value is None:
+        return ""
+    return QLocale().toString(QDate(value.year, value.month, value.day), _date_pattern())
+
+
+def parse_timestamp(stamp: str) -> datetime | None:
+    if not stamp:
+        return None
+    try:
+        return datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone()
+    except ValueError:
+        return None
+
+
+def format_timestamp(stamp: str) -> str:
+    moment = parse_timestamp(stamp)
+    if moment is None:
+        return ""
+    qt_moment = QDateTime(QDate(moment.year, moment.month, moment.day),
+                          QTime(moment.hour, moment.minute))
+    return QLocale().toString(qt_moment, _date_pattern() + " HH:mm")
+
+
+def follow_up_state(next_date: date | None, status: str, today: date) -> str:
+    """ "overdue", "soon" or "" — closed cases need no follow-up."""
+    if next_date is None or status == "closed":
+        return ""
+    if next_date < today:
+        return "overdue"
+    if next_date <= today + timedelta(days=DUE_SOON_DAYS):
+        return "soon"
+    return ""
+
+
+def _dot(color: QColor) -> QIcon:
+    pixmap = QPixmap(32, 32)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(color.darker(140))
+    painter.setBrush(color)
+    painter.drawEllipse(4, 4, 24, 24)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class CaseloadModel(QAbstractTableModel):
+    """One row per plan (its latest version), from store.summaries()."""
+
+    def __init__(self, summaries=(), today: date | None = None, parent=None):
+        super().__init__(parent)
+        self._rows = list(summaries)
+        self._row_of = {s.id: i for i, s in enumerate(self._rows)}
+        self._quality: dict[tuple[str, str], Quality] = {}
+        self._icons: dict[str, QIcon] = {}
+        self._headers = headers()
+        self.today = today or date.today()
+        bold = QFont()
+        bold.setBold(True)
+        self._bold = bold
+
+    # -- contents --------------------------------------------------------
+    def set_summaries(self, summaries) -> None:
+        self.beginResetModel()
+        self._rows = list(summaries)
+        self._row_of = {s.id: i for i, s in enumerate(self._rows)}
+        self.endResetModel()
+
+    def summaries(self) -> list:
+        return list(self._rows)
+
+    def summary(self, row: int):
+        return self._rows[row]
+
+    def row_of(self, plan_id: str) -> int | None:
+        return self._row_of.get(plan_id)
+
+    def quality(self, summary) -> Quality | None:
+        return self._quality.get((summary.id, summary.updated))
+
+    def set_quality(self, plan_id: str, updated: str, quality: Quality) -> None:
+        """Record the verdict for version `updated` of the plan and repaint its cell."""
+        self._quality[(plan_id, updated)] = quality
+        row = self._row_of.get(plan_id)
+        if row is not None and self._rows[row].updated == updated:
+            cell = self.index(row, COLUMNS.index("quality"))
+            self.dataChanged.emit(cell, cell)
+
+    def missing_quality(self) -> list:
+        """Rows whose current version has no verdict yet, in display order of the model."""
+        return [s for s in self._rows if (s.id, s.updated) not in self._quality]
+
+    # -- Qt model --------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        summary = self._rows[index.row()]
+        column = COLUMNS[index.column()]
+        if role == SUMMARY_ROLE:
+            return summary
+        if role == FOLLOW_UP_ROLE:
+            return follow_up_state(summary.next_follow_up, summary.status, self.today)
+        if role == LIGHT_ROLE:
+            quality = self.quality(summary)
+            return quality.light if quality else None
+        if role == Qt.ItemDataRole.DisplayRole or role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._display(summary, column)
+        if role == SORT_ROLE:
+            return self._sort_key(summary, column)
+        if column == "follow_up":
+            return self._follow_up_decoration(summary, role)
+        if column == "quality":
+            return self._quality_decoration(summary, role)
+        if column == "version" and role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def _display(self, summary, column: str) -> str:
+        if column == "name":
+            return summary.name or _("(no name)")
+        if column == "cpr":
+            return summary.cpr_masked
+        if column == "status":
+            return status_label(summary.status)
+        if column == "version":
+            return str(summary.version)
+        if column == "updated":
+            return format_timestamp(summary.updated)
+        if column == "follow_up":
+            return format_day(summary.next_follow_up)
+        quality = self.quality(summary)
+        return light_label(quality.light if quality else None)
+
+    def _sort_key(self, summary, column: str):
+        if column == "name":
+            return (summary.name or "").casefold()
+        if column == "version":
+            return summary.version
+        if column == "follow_up":
+            # Plans without a date sort after every dated one.
+            return summary.next_follow_up.isoformat() if summary.next_follow_up else "9999"
+        if column == "updated":
+            return summary.updated
+        if column == "status":
+            return ("draft", "signed", "closed").index(summary.status) \
+                if summary.status in ("draft", "signed", "closed") else 9
+        if column == "quality":
+            quality = self.quality(summary)
+            return {"red": 0, "yellow": 1, "green": 2}.get(quality.light, 3) if quality else 4
+        return self._display(summary, column)
+
+    def _follow_up_decoration(self, summary, role):
+        state = follow_up_state(summary.next_follow_up, summary.status, self.today)
+        if not state:
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(OVERDUE_COLOR if state == "overdue" else SOON_COLOR)
+        if role == Qt.ItemDataRole.FontRole and state == "overdue":
+            return self._bold
+        if role == Qt.ItemDataRole.ToolTipRole:
+            days = abs((summary.next_follow_up - self.today).days)
+            if state == "overdue":
+                return _("The follow-up is overdue: it was due {date} ({days} days ago).").format(
+                    date=format_day(summary.next_follow_up), days=days)
+            return _("The follow-up is due within {days} days.").format(days=days)
+        return None
+
+    def _quality_decoration(self, summary, role):
+        quality = self.quality(summary)
+        if quality is None:
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return _("The quality check is running.")
+            return None
+        if quality.light not in LIGHT_COLORS:
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return _("The plan could not be read for the quality check.")
+            return None
+        if role == Qt.ItemDataRole.DecorationRole:
+            if quality.light not in self._icons:
+                self._icons[quality.light] = _dot(LIGHT_COLORS[quality.light])
+            return self._icons[quality.light]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if quality.light == "green":
+                return _("The quality check found nothing to remark.")
+            return _("The quality check found {errors} errors and {warnings} warnings. "
+                     "Open the plan to see them.").format(errors=quality.errors,
+                                                          warnings=quality.warnings)
+        return None

@@ -1,0 +1,256 @@
+"""The main window "Planbro": the caseworker's caseload and what to do with it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView,
+                               QLabel, QLineEdit, QMainWindow, QTableView, QVBoxLayout, QWidget)
+
+from planbro.translation import _, ngettext
+from planbro.ui.actions import PlanActions
+from planbro.ui.caseload_filter import CaseloadFilter
+from planbro.ui.caseload_model import COLUMNS, FOLLOW_UP_ROLE, SUMMARY_ROLE, CaseloadModel
+from planbro.ui.caseload_quality import QualityScheduler
+from planbro.ui.dialogs import Dialogs, QtDialogs
+
+# Width the window opens with, in device-independent pixels (fits 1366×768 laptops).
+START_SIZE = (1180, 640)
+# Statuses offered in the status filter, after "all".
+STATUS_CHOICES = ("draft", "signed", "closed")
+
+
+class CaseloadWindow(QMainWindow):
+    """Shows store.summaries(); every action goes through PlanActions."""
+
+    # Emitted once the caseload has been painted for the first time.
+    first_painted = Signal()
+
+    def __init__(self, store, settings=None, dialogs: Dialogs | None = None,
+                 today: date | None = None, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.settings = settings
+        self.dialogs = dialogs or QtDialogs()
+        self.setWindowTitle("Planbro")
+        self.setObjectName("caseload_window")
+        self.resize(*START_SIZE)
+
+        self.model = CaseloadModel(store.summaries(), today=today, parent=self)
+        self.proxy = CaseloadFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.quality = QualityScheduler(self.model, lambda plan_id: self.store.get(plan_id),
+                                        parent=self)
+        self._painted = False
+
+        self._build_widgets()
+        self.plan_actions = PlanActions(self)
+        self.plan_actions.install(self.menuBar(), self.addToolBar(_("Actions")))
+        self._connect()
+        self.table.sortByColumn(COLUMNS.index("follow_up"), Qt.SortOrder.AscendingOrder)
+        self._select_first()
+        self._update_status()
+        self.plan_actions.update_enabled()
+
+    # -- building ----------------------------------------------------------
+    def _build_widgets(self) -> None:
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+
+        self.banner = QLabel(central)
+        self.banner.setObjectName("read_only_banner")
+        self.banner.setWordWrap(True)
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.banner.setStyleSheet(
+            "QLabel#read_only_banner { background: #fff4ce; color: #3d2e00;"
+            " border: 1px solid #c9a400; border-radius: 4px; padding: 8px; }")
+        self.banner.setAccessibleName(_("Notice"))
+        self.banner.hide()
+        layout.addWidget(self.banner)
+
+        filters = QHBoxLayout()
+        self.search = QLineEdit(central)
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText(_("Name or CPR number"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(_("Search by name or CPR number"))
+        search_label = QLabel(_("&Search:"), central)
+        search_label.setBuddy(self.search)
+        filters.addWidget(search_label)
+        filters.addWidget(self.search, 2)
+
+        self.status_filter = QComboBox(central)
+        self.status_filter.setObjectName("status_filter")
+        self.status_filter.addItem(_("All"), "")
+        from planbro.ui.caseload_model import status_label
+        for status in STATUS_CHOICES:
+            self.status_filter.addItem(status_label(status).capitalize(), status)
+        self.status_filter.setAccessibleName(_("Show plans with status"))
+        status_label_widget = QLabel(_("S&tatus:"), central)
+        status_label_widget.setBuddy(self.status_filter)
+        filters.addSpacing(12)
+        filters.addWidget(status_label_widget)
+        filters.addWidget(self.status_filter)
+
+        self.overdue_only = QCheckBox(_("Follow-up &overdue"), central)
+        self.overdue_only.setObjectName("overdue_only")
+        self.overdue_only.setToolTip(_("Show only plans whose follow-up date has passed"))
+        self.action_only = QCheckBox(_("&Needs action"), central)
+        self.action_only.setObjectName("action_only")
+        self.action_only.setToolTip(_("Show only open plans with an overdue follow-up or a "
+                                      "remark from the quality check"))
+        filters.addSpacing(12)
+        filters.addWidget(self.overdue_only)
+        filters.addWidget(self.action_only)
+        filters.addStretch(1)
+        layout.addLayout(filters)
+
+        self.table = QTableView(central)
+        self.table.setObjectName("caseload")
+        self.table.setAccessibleName(_("Caseload"))
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        # Tab leaves the table for the next widget instead of walking its cells.
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COLUMNS.index("name"), QHeaderView.ResizeMode.Stretch)
+        header.setHighlightSections(False)
+        widths = {"cpr": 12, "status": 14, "version": 8, "updated": 19, "follow_up": 17,
+                  "quality": 14}
+        char = self.table.fontMetrics().averageCharWidth()
+        for column, chars in widths.items():
+            self.table.setColumnWidth(COLUMNS.index(column), chars * char + 24)
+        layout.addWidget(self.table, 1)
+
+        self.empty_hint = QLabel(central)
+        self.empty_hint.setObjectName("empty_hint")
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setWordWrap(True)
+        layout.addWidget(self.empty_hint)
+
+        self.setCentralWidget(central)
+        self.setTabOrder(self.search, self.status_filter)
+        self.setTabOrder(self.status_filter, self.overdue_only)
+        self.setTabOrder(self.overdue_only, self.action_only)
+        self.setTabOrder(self.action_only, self.table)
+        self.table.viewport().installEventFilter(self)
+
+    def _connect(self) -> None:
+        self.search.textChanged.connect(self.proxy.set_text)
+        self.status_filter.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_status(self.status_filter.currentData()))
+        self.overdue_only.toggled.connect(self.proxy.set_overdue_only)
+        self.action_only.toggled.connect(self.proxy.set_action_only)
+        for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved,
+                       self.proxy.modelReset, self.proxy.layoutChanged):
+            signal.connect(self._after_filter)
+        self.table.selectionModel().selectionChanged.connect(
+            lambda *_a: self.plan_actions.update_enabled())
+        self.table.activated.connect(lambda _index: self.plan_actions.open_plan())
+        # Ctrl+F jumps to the search field, Escape there clears it.
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self._focus_search)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search, self.search.clear,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+
+    # -- state -------------------------------------------------------------
+    @property
+    def read_only(self) -> bool:
+        return bool(getattr(self.store, "read_only", False))
+
+    def show_banner(self, text: str) -> None:
+        self.banner.setText(text)
+        self.banner.show()
+
+    def selected_summary(self):
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return rows[0].data(SUMMARY_ROLE)
+
+    def select_plan(self, plan_id: str) -> bool:
+        row = self.model.row_of(plan_id)
+        if row is None:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            return False
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+        return True
+
+    def refresh(self, select_id: str | None = None) -> None:
+        """Reread the summaries (after a change), keeping or moving the selection."""
+        current = self.selected_summary()
+        self.model.set_summaries(self.store.summaries())
+        target = select_id or (current.id if current else None)
+        if not (target and self.select_plan(target)):
+            self._select_first()
+        self._update_status()
+        self.plan_actions.update_enabled()
+        self.quality.start()
+
+    def start_quality(self) -> None:
+        self.quality.start()
+
+    def _focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _select_first(self) -> None:
+        if self.proxy.rowCount() and not self.table.selectionModel().selectedRows():
+            self.table.selectRow(0)
+
+    def _after_filter(self, *args) -> None:
+        if not self.table.selectionModel().selectedRows():
+            self._select_first()
+        self._update_status()
+        self.plan_actions.update_enabled()
+
+    def _update_status(self) -> None:
+        total = self.model.rowCount()
+        shown = self.proxy.rowCount()
+        overdue = sum(1 for row in range(total)
+                      if self.model.index(row, 0).data(FOLLOW_UP_ROLE) == "overdue")
+        text = ngettext("{count} plan", "{count} plans", total).format(count=total)
+        if shown != total:
+            text = _("{shown} of {text} shown").format(shown=shown, text=text)
+        if overdue:
+            text += " · " + ngettext("{count} follow-up overdue", "{count} follow-ups overdue",
+                                     overdue).format(count=overdue)
+        if self.read_only:
+            text += " · " + _("read-only")
+        self.statusBar().showMessage(text)
+        if total == 0:
+            self.empty_hint.setText(_("No plans yet. Choose New plan (Ctrl+N) to write the first one."))
+            self.empty_hint.show()
+        elif shown == 0:
+            self.empty_hint.setText(_("No plans match the search and filters."))
+            self.empty_hint.show()
+        else:
+            self.empty_hint.hide()
+
+    # -- events ------------------------------------------------------------
+    def eventFilter(self, watched, event) -> bool:
+        from PySide6.QtCore import QEvent
+        if not self._painted and event.type() == QEvent.Type.Paint:
+            self._painted = True
+            # After this paint, not inside it: listeners may quit the app.
+            from PySide6.QtCore import QTimer
+            QTimer.singleShot(0, self.first_painted.emit)
+        return super().eventFilter(watched, event)
+
+    def closeEvent(self, event) -> None:
+        self.quality.stop()
+        self.plan_actions.close_wizards()
+        super().closeEvent(event)

@@ -1,0 +1,221 @@
+"""Indstillinger, and the same form on first start: the caseworker, the
+municipality (name, address line, logo), the language and the data folder."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
+                               QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
+
+from planbro.settings import UserSettings
+from planbro.translation import _
+from planbro.ui.dialogs import Dialogs, QtDialogs, file_filter
+
+# The languages offered, with their names in their own language.
+LANGUAGE_NAMES = (("da", "Dansk"), ("en", "English"))
+# Height of the logo preview, in device-independent pixels.
+LOGO_PREVIEW_HEIGHT = 40
+# Image files a logo may be: the formats the documents can embed.
+_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
+# Colour of the inline error texts (AA contrast on the default background).
+ERROR_STYLE = "color: #b3261e;"
+
+
+def _error_label(parent) -> QLabel:
+    label = QLabel(parent)
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, parent=None, settings: UserSettings | None = None, *, data_dir: str = "",
+                 dialogs: Dialogs | None = None, first_start: bool = False):
+        super().__init__(parent)
+        self.setObjectName("settings_dialog")
+        self.dialogs = dialogs or QtDialogs()
+        self._base = settings or UserSettings()
+        self._data_dir_in_use = data_dir
+        self.setWindowTitle(_("Welcome to Planbro") if first_start else _("Settings"))
+        layout = QVBoxLayout(self)
+        if first_start:
+            intro = QLabel(_("Tell Planbro who you are and which municipality you work for. "
+                             "It is filled into every new plan and printed on the documents. "
+                             "You can change it later under Tools → Settings."), self)
+            intro.setWordWrap(True)
+            layout.addWidget(intro)
+
+        self.fields: dict[str, QLineEdit] = {}
+        caseworker = QGroupBox(_("You, the caseworker"), self)
+        form = QFormLayout(caseworker)
+        self._add_line(form, "caseworker_name", _("&Name:"), _("Caseworker's name"))
+        self.name_error = _error_label(caseworker)
+        form.addRow("", self.name_error)
+        self._add_line(form, "caseworker_unit", _("&Unit:"), _("Caseworker's unit"))
+        self._add_line(form, "caseworker_phone", _("&Phone:"), _("Caseworker's phone"))
+        self._add_line(form, "caseworker_email", _("E-&mail:"), _("Caseworker's e-mail"))
+        layout.addWidget(caseworker)
+
+        municipality = QGroupBox(_("Municipality (printed on the documents)"), self)
+        form = QFormLayout(municipality)
+        self._add_line(form, "municipality_name", _("Muni&cipality:"), _("Municipality's name"))
+        self._add_line(form, "municipality_address", _("&Address line:"),
+                       _("Municipality's address line"))
+        self.fields["municipality_address"].setPlaceholderText(_("e.g. Rådhuspladsen 1, 1550 København V"))
+        self._add_logo_row(form, municipality)
+        layout.addWidget(municipality)
+
+        general = QGroupBox(_("Language and data"), self)
+        form = QFormLayout(general)
+        self.language = QComboBox(general)
+        self.language.setAccessibleName(_("Language"))
+        for code, name in LANGUAGE_NAMES:
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(self._base.language)))
+        language_label = QLabel(_("Lan&guage:"), general)
+        language_label.setBuddy(self.language)
+        form.addRow(language_label, self.language)
+        self._add_data_dir_row(form, general)
+        note = QLabel(_("A new language or data folder takes effect when Planbro is started "
+                        "again."), general)
+        note.setWordWrap(True)
+        form.addRow("", note)
+        layout.addWidget(general)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.fields["caseworker_name"].setFocus()
+
+    # -- building ----------------------------------------------------------
+    def _add_line(self, form: QFormLayout, key: str, label: str, accessible: str) -> QLineEdit:
+        edit = QLineEdit(getattr(self._base, key), form.parentWidget())
+        edit.setObjectName(key)
+        edit.setAccessibleName(accessible)
+        edit.setMinimumWidth(320)
+        label_widget = QLabel(label, form.parentWidget())
+        label_widget.setBuddy(edit)
+        form.addRow(label_widget, edit)
+        self.fields[key] = edit
+        return edit
+
+    def _add_logo_row(self, form: QFormLayout, parent: QWidget) -> None:
+        row = QWidget(parent)
+        box = QHBoxLayout(row)
+        box.setContentsMargins(0, 0, 0, 0)
+        self.logo = QLineEdit(self._base.municipality_logo, row)
+        self.logo.setObjectName("municipality_logo")
+        self.logo.setAccessibleName(_("Logo file"))
+        self.logo.setPlaceholderText(_("PNG or JPEG file; empty for none"))
+        choose = QPushButton(_("C&hoose…"), row)
+        choose.setAccessibleName(_("Choose logo file"))
+        choose.clicked.connect(self._choose_logo)
+        remove = QPushButton(_("&Remove"), row)
+        remove.setAccessibleName(_("Remove logo"))
+        remove.clicked.connect(self.logo.clear)
+        self.logo_preview = QLabel(row)
+        self.logo_preview.setAccessibleName(_("Logo preview"))
+        self.logo_preview.setMinimumWidth(LOGO_PREVIEW_HEIGHT * 2)
+        box.addWidget(self.logo, 1)
+        box.addWidget(choose)
+        box.addWidget(remove)
+        box.addWidget(self.logo_preview)
+        label = QLabel(_("&Logo:"), parent)
+        label.setBuddy(self.logo)
+        form.addRow(label, row)
+        self.logo_error = _error_label(parent)
+        form.addRow("", self.logo_error)
+        self.logo.textChanged.connect(self._preview_logo)
+        self._preview_logo(self.logo.text())
+
+    def _add_data_dir_row(self, form: QFormLayout, parent: QWidget) -> None:
+        row = QWidget(parent)
+        box = QHBoxLayout(row)
+        box.setContentsMargins(0, 0, 0, 0)
+        self.data_dir = QLineEdit(self._base.data_dir or self._data_dir_in_use, row)
+        self.data_dir.setObjectName("data_dir")
+        self.data_dir.setReadOnly(True)
+        self.data_dir.setAccessibleName(_("Data folder"))
+        self.data_dir.setToolTip(_("Folder in use now: {folder}").format(
+            folder=self._data_dir_in_use or "—"))
+        self._chosen_data_dir = self._base.data_dir
+        choose = QPushButton(_("Choose f&older…"), row)
+        choose.setAccessibleName(_("Choose data folder"))
+        choose.clicked.connect(self._choose_data_dir)
+        default = QPushButton(_("De&fault"), row)
+        default.setAccessibleName(_("Use the default data folder"))
+        default.clicked.connect(self._default_data_dir)
+        box.addWidget(self.data_dir, 1)
+        box.addWidget(choose)
+        box.addWidget(default)
+        label = QLabel(_("&Data folder:"), parent)
+        label.setBuddy(self.data_dir)
+        form.addRow(label, row)
+
+    # -- behaviour ---------------------------------------------------------
+    def _choose_logo(self) -> None:
+        chosen = self.dialogs.open_files(self, _("Choose logo"), file_filter("image"))
+        if chosen:
+            self.logo.setText(chosen[0])
+
+    def _preview_logo(self, text: str) -> None:
+        pixmap = QPixmap(text) if text else QPixmap()
+        if pixmap.isNull():
+            self.logo_preview.clear()
+        else:
+            self.logo_preview.setPixmap(pixmap.scaledToHeight(
+                LOGO_PREVIEW_HEIGHT, Qt.TransformationMode.SmoothTransformation))
+
+    def _choose_data_dir(self) -> None:
+        chosen = self.dialogs.choose_folder(self, _("Choose data folder"),
+                                            self.data_dir.text())
+        if chosen:
+            self._chosen_data_dir = chosen
+            self.data_dir.setText(chosen)
+
+    def _default_data_dir(self) -> None:
+        self._chosen_data_dir = ""
+        self.data_dir.setText(_("(default)"))
+
+    def _logo_problem(self) -> str:
+        text = self.logo.text().strip()
+        if not text:
+            return ""
+        try:
+            head = Path(text).read_bytes()[:8]
+        except OSError:
+            return _("The logo file cannot be read.")
+        if not head.startswith(_IMAGE_MAGIC):
+            return _("The logo must be a PNG or JPEG image.")
+        return ""
+
+    def accept(self) -> None:
+        problems = []
+        if not self.fields["caseworker_name"].text().strip():
+            self.name_error.setText(_("Write your name: it is filled into every new plan."))
+            self.name_error.show()
+            problems.append(self.fields["caseworker_name"])
+        else:
+            self.name_error.hide()
+        logo_problem = self._logo_problem()
+        self.logo_error.setText(logo_problem)
+        self.logo_error.setVisible(bool(logo_problem))
+        if logo_problem:
+            problems.append(self.logo)
+        if problems:
+            problems[0].setFocus()
+            return
+        super().accept()
+
+    def result_settings(self) -> UserSettings:
+        values = {key: edit.text().strip() for key, edit in self.fields.items()}
+        return dataclasses.replace(
+            self._base, **values, municipality_logo=self.logo.text().strip(),
+            language=self.language.currentData(), data_dir=self._chosen_data_dir)
