@@ -22,9 +22,9 @@ TOPICS: dict[str, re.Pattern] = {
         r"behandl|misbrug|afrus|metadon|antabus|rusmiddel|alkohol|hash|kokain|heroin|psykiat|"
         r"psykolog|læge|medicin|abstinens|ædru",
         re.IGNORECASE),
-    # "arbejde med" is a vague phrase, not a job.
+    # "arbejde med" is a vague phrase, not a job; a "medarbejder" is staff.
     "employment": re.compile(
-        r"\bjob|jobcent|arbejd(?!\w*\s+med\b)|beskæftig|praktik|uddann|skole|\bfgu\b|\beud\b|"
+        r"\bjob|jobcent|\barbejd(?!\w*\s+med\b)|beskæftig|praktik|uddann|skole|\bfgu\b|\beud\b|"
         r"\bhf\b|\bsu\b|kursus|læreplads|elevplads|ansæt|løntime|fleksjob|ressourceforløb|studie|"
         r"studere|erhverv",
         re.IGNORECASE),
