@@ -36,6 +36,11 @@ def extract() -> Catalog:
     return catalog
 
 
+def _translated(string) -> bool:
+    # A plural entry's string is a tuple, ("", "") when untranslated.
+    return any(string) if isinstance(string, tuple) else bool(string)
+
+
 class _PreferTranslated(Catalog):
     """A catalog where a later entry's translation fills an earlier empty one.
 
@@ -45,7 +50,7 @@ class _PreferTranslated(Catalog):
 
     def __setitem__(self, id, message):
         current = self._messages.get(self._key_for(id, message.context))
-        if current is not None and message.string and not current.string:
+        if current is not None and _translated(message.string) and not _translated(current.string):
             current.string = message.string
             current.flags.discard("fuzzy")
             return
