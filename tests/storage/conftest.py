@@ -1,0 +1,36 @@
+"""Fixtures for the storage tests: a private data folder, fresh plans, an open store."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from planbro.model.plan import new_id
+from planbro.storage import PlanStore
+
+
+@pytest.fixture
+def data_dir(tmp_path):
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def new_plan(example_plan):
+    """A function making a fresh draft from the example plan, with its own id."""
+    def make(name: str = "Jonas Mikkelsen Østergaard", cpr: str = "120379-1235", **fields):
+        plan = copy.deepcopy(example_plan)
+        plan.id = new_id()
+        plan.version, plan.status, plan.created, plan.updated = 1, "draft", "", ""
+        plan.citizen.name, plan.citizen.cpr = name, cpr
+        for key, value in fields.items():
+            setattr(plan, key, value)
+        return plan
+
+    return make
+
+
+@pytest.fixture
+def store(data_dir):
+    with PlanStore(data_dir) as opened:
+        yield opened
