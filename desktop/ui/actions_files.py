@@ -150,7 +150,9 @@ def import_files(window) -> list:
     if paths:
         window.last_folder = str(Path(paths[-1]).parent)
     if imported:
-        window.refresh(select_id=imported[-1].id)
+        for plan in imported[:-1]:
+            window.model.forget_quality(plan.id)
+        window.plan_changed(imported[-1].id)
         window.statusBar().showMessage(ngettext(
             "{count} plan was imported.", "{count} plans were imported.",
             len(imported)).format(count=len(imported)), NOTE_MS)

@@ -55,12 +55,12 @@ def open_wizard(window, actions, plan: Plan):
     timer = QTimer(wizard)
     timer.setSingleShot(True)
     timer.setInterval(REFRESH_DELAY_MS)
-    timer.timeout.connect(lambda: window.refresh(select_id=plan.id))
+    timer.timeout.connect(lambda: window.plan_changed(plan.id))
     wizard.plan_saved.connect(lambda _plan_id: timer.start())
 
     def finished(_result=None):
         actions.wizards.pop(plan.id, None)
-        window.refresh(select_id=plan.id)
+        window.plan_changed(plan.id)
 
     wizard.finished.connect(finished)
     wizard.show()
@@ -113,7 +113,7 @@ def revise(window, actions):
     plan = _guard(window, _("Revise plan"), lambda: window.store.revise(summary.id))
     if plan is None:
         return None
-    window.refresh(select_id=plan.id)
+    window.plan_changed(plan.id)
     window.statusBar().showMessage(
         _("Version {version} was made as a draft.").format(version=plan.version), 8000)
     return open_wizard(window, actions, plan)
@@ -158,7 +158,7 @@ def sign(window) -> bool:
         summary.id, day, despite_errors=bool(errors)))
     if signed is None:
         return False
-    window.refresh(select_id=summary.id)
+    window.plan_changed(summary.id)
     window.statusBar().showMessage(_("The plan was marked as signed."), 8000)
     return True
 
@@ -176,7 +176,7 @@ def close_case(window) -> bool:
     closed = _guard(window, title, lambda: window.store.close_case(summary.id))
     if closed is None:
         return False
-    window.refresh(select_id=summary.id)
+    window.plan_changed(summary.id)
     window.statusBar().showMessage(_("The case was closed."), 8000)
     return True
 

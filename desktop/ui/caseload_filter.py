@@ -37,25 +37,32 @@ class CaseloadFilter(QSortFilterProxyModel):
         self.setDynamicSortFilter(True)
 
     def set_text(self, text: str) -> None:
-        self._text = text.strip().casefold()
         digits = _NOT_DIGIT.sub("", text) if _CPR_QUERY.fullmatch(text.strip()) else ""
         # The index holds only the masked CPR: its six birth-date digits are
         # what a search by CPR can match.
-        self._digits = digits[:6]
-        self.invalidateRowsFilter()
+        self._change(_text=text.strip().casefold(), _digits=digits[:6])
 
     def set_status(self, status: str) -> None:
         """"" for every status, else "draft", "signed" or "closed"."""
-        self._status = status
-        self.invalidateRowsFilter()
+        self._change(_status=status)
 
     def set_overdue_only(self, on: bool) -> None:
-        self._overdue_only = on
-        self.invalidateRowsFilter()
+        self._change(_overdue_only=on)
 
     def set_action_only(self, on: bool) -> None:
-        self._action_only = on
-        self.invalidateRowsFilter()
+        self._change(_action_only=on)
+
+    def _change(self, **values) -> None:
+        # Qt 6.10 replaced invalidateRowsFilter() by begin/endFilterChange().
+        modern = hasattr(self, "beginFilterChange")
+        if modern:
+            self.beginFilterChange()
+        for name, value in values.items():
+            setattr(self, name, value)
+        if modern:
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, source_row, source_parent) -> bool:
         model = self.sourceModel()

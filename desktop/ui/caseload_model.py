@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QDate, QDateTime, QLocale, QMode
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 
 from planbro.translation import _, language
+from planbro.ui.qt_i18n import qt_locale
 
 # The columns, left to right.
 COLUMNS = ("name", "cpr", "status", "version", "updated", "follow_up", "quality")
@@ -62,10 +63,16 @@ def _date_pattern() -> str:
     return "d. MMM yyyy" if language() == "da" else "d MMM yyyy"
 
 
+def _locale() -> QLocale:
+    # The UI language's locale, not the system's: a Danish UI on an English
+    # Windows still writes "1. maj 2027".
+    return qt_locale(language())
+
+
 def format_day(value: date | None) -> str:
     if value is None:
         return ""
-    return QLocale().toString(QDate(value.year, value.month, value.day), _date_pattern())
+    return _locale().toString(QDate(value.year, value.month, value.day), _date_pattern())
 
 
 def parse_timestamp(stamp: str) -> datetime | None:
@@ -83,7 +90,7 @@ def format_timestamp(stamp: str) -> str:
         return ""
     qt_moment = QDateTime(QDate(moment.year, moment.month, moment.day),
                           QTime(moment.hour, moment.minute))
-    return QLocale().toString(qt_moment, _date_pattern() + " HH:mm")
+    return _locale().toString(qt_moment, _date_pattern() + " HH:mm")
 
 
 def follow_up_state(next_date: date | None, status: str, today: date) -> str:
@@ -116,7 +123,9 @@ class CaseloadModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows = list(summaries)
         self._row_of = {s.id: i for i, s in enumerate(self._rows)}
-        self._quality: dict[tuple[str, str], Quality] = {}
+        # Verdicts by summary: any change the index sees (a save's stamp, the
+        # status, the follow-up date) makes a row's summary, and so its key, new.
+        self._quality: dict[object, Quality] = {}
         self._icons: dict[str, QIcon] = {}
         self._headers = headers()
         self.today = today or date.today()
@@ -141,19 +150,24 @@ class CaseloadModel(QAbstractTableModel):
         return self._row_of.get(plan_id)
 
     def quality(self, summary) -> Quality | None:
-        return self._quality.get((summary.id, summary.updated))
+        return self._quality.get(summary)
 
-    def set_quality(self, plan_id: str, updated: str, quality: Quality) -> None:
-        """Record the verdict for version `updated` of the plan and repaint its cell."""
-        self._quality[(plan_id, updated)] = quality
-        row = self._row_of.get(plan_id)
-        if row is not None and self._rows[row].updated == updated:
+    def set_quality(self, summary, quality: Quality) -> None:
+        """Record the verdict on the plan as `summary` describes it; repaint its cell."""
+        self._quality[summary] = quality
+        row = self._row_of.get(summary.id)
+        if row is not None and self._rows[row] == summary:
             cell = self.index(row, COLUMNS.index("quality"))
             self.dataChanged.emit(cell, cell)
 
+    def forget_quality(self, plan_id: str) -> None:
+        """Drop the verdicts on a plan known to have changed (stamps are to the second)."""
+        for summary in [s for s in self._quality if s.id == plan_id]:
+            del self._quality[summary]
+
     def missing_quality(self) -> list:
-        """Rows whose current version has no verdict yet, in display order of the model."""
-        return [s for s in self._rows if (s.id, s.updated) not in self._quality]
+        """Rows without a verdict on their current state, in the model's order."""
+        return [s for s in self._rows if s not in self._quality]
 
     # -- Qt model --------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:

@@ -5,7 +5,7 @@ make the start slow. So the window first shows the summaries, then this
 scheduler checks the plans a few at a time on the idle event loop (on the
 GUI thread: the store is not shared between threads), each tick kept short
 enough that typing in the search field never stutters. Verdicts are kept
-per (plan id, updated stamp), so a plan is checked again only when it changed.
+per summary, so a plan is checked again only when it changed.
 """
 
 from __future__ import annotations
@@ -89,4 +89,4 @@ class QualityScheduler(QObject):
             # Shown as "unknown"; opening the plan shows the store's own message.
             self.failed.append(f"{summary.id}: {type(error).__name__}")
             quality = Quality("unknown")
-        self._model.set_quality(summary.id, summary.updated, quality)
+        self._model.set_quality(summary, quality)

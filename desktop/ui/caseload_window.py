@@ -200,6 +200,11 @@ class CaseloadWindow(QMainWindow):
         self.plan_actions.update_enabled()
         self.quality.start()
 
+    def plan_changed(self, plan_id: str) -> None:
+        """A plan was saved here: check its quality again and show it selected."""
+        self.model.forget_quality(plan_id)
+        self.refresh(select_id=plan_id)
+
     def start_quality(self) -> None:
         self.quality.start()
 
