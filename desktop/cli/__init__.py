@@ -16,7 +16,7 @@ from planbro import __version__
 from planbro.translation import _, set_language
 
 # The sub-command modules of this package, in the order --help lists them.
-COMMANDS = ("transfer", "plans", "lifecycle", "render", "check")
+COMMANDS = ("transfer", "plans", "lifecycle", "render", "check", "followup")
 
 from planbro.cli.common import EXIT_BAD_INPUT  # noqa: F401  (re-exported)
 

@@ -1,0 +1,100 @@
+"""`planbro follow-up ID`: record a follow-up (§ 148 stk. 2) and what comes of it.
+
+"fortsættes" keeps the plan, "ændres" starts a new version to change
+(when the plan is signed), "afsluttes" closes the case.
+"""
+
+from __future__ import annotations
+
+import argparse
+import unicodedata
+from datetime import date
+
+from planbro.cli.common import fail, open_store, refusal
+from planbro.cli.labels import outcome_label
+from planbro.model import FollowUpEntry
+from planbro.model.dates import parse_date
+from planbro.model.text import clean_text
+from planbro.translation import _
+
+# The outcomes as a caseworker says them, and the model's codes (also accepted).
+OUTCOMES = {"fortsættes": "continue", "ændres": "change", "afsluttes": "close",
+            "continue": "continue", "change": "change", "close": "close"}
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "follow-up", help=_("record a follow-up of a plan (§ 148, stk. 2)"),
+        description=_("Records a follow-up: «ændres» starts a new version of a signed plan, "
+                      "«afsluttes» closes the case."))
+    parser.add_argument("id", metavar="ID", help=_("the plan's id (or its first characters)"))
+    parser.add_argument("--date", required=True, metavar="YYYY-MM-DD",
+                        help=_("the day of the follow-up"))
+    parser.add_argument("--outcome", required=True, metavar="fortsættes|ændres|afsluttes",
+                        help=_("what comes of it: the plan continues, changes or closes"))
+    parser.add_argument("--note", required=True, metavar=_("TEXT"),
+                        help=_("what was found and agreed"))
+    parser.add_argument("--next", dest="next_date", metavar="YYYY-MM-DD",
+                        help=_("the next follow-up (not when the case closes)"))
+    parser.set_defaults(func=run)
+
+
+def _date(option: str, value: str) -> date:
+    try:
+        return parse_date(value)
+    except ValueError:
+        raise ValueError(f"{option}: " + _(
+            "«{value}» is not a real date in the form YYYY-MM-DD").format(value=value)) from None
+
+
+def _entry(args: argparse.Namespace) -> tuple[FollowUpEntry, date | None]:
+    """The follow-up to record and the next date; ValueError with a message otherwise."""
+    outcome = OUTCOMES.get(unicodedata.normalize("NFC", args.outcome.strip().casefold()))
+    if outcome is None:
+        raise ValueError("--outcome: " + _(
+            "«{value}» is not an outcome; choose fortsættes, ændres or afsluttes").format(
+                value=args.outcome))
+    on = _date("--date", args.date)
+    if on > date.today():
+        raise ValueError("--date: " + _(
+            "{date} has not come yet; record a follow-up once it has taken place").format(
+                date=on.isoformat()))
+    note = clean_text(args.note).strip()
+    if not note:
+        raise ValueError("--note: " + _("write what was found and agreed at the follow-up"))
+    next_date = _date("--next", args.next_date) if args.next_date else None
+    if next_date and outcome == "close":
+        raise ValueError("--next: " + _("a closed case has no next follow-up"))
+    if next_date and next_date <= on:
+        raise ValueError("--next: " + _("the next follow-up must come after {date}").format(
+            date=on.isoformat()))
+    return FollowUpEntry(date=on, outcome=outcome, note=note), next_date
+
+
+def run(args: argparse.Namespace) -> int:
+    from planbro.storage import StoreError
+
+    try:
+        entry, next_date = _entry(args)
+    except ValueError as error:
+        return fail(str(error))
+    try:
+        with open_store(args, write=True) as store:
+            plan_id = store.resolve(args.id)
+            before = store.get(plan_id)
+            plan = store.record_follow_up(plan_id, entry, next_date)
+    except StoreError as error:
+        return refusal(error)
+    print(_("{name}: follow-up on {date} recorded; the plan {outcome}.").format(
+        name=plan.citizen.name, date=entry.date.isoformat(), outcome=outcome_label(entry.outcome)))
+    if entry.outcome == "close":
+        print(_("The case is closed."))
+        return 0
+    if plan.version > before.version:
+        print(_("Version {version} is a new draft: change the plan and have it signed again.").format(
+            version=plan.version))
+    if next_date:
+        print(_("Next follow-up: {date}.").format(date=next_date.isoformat()))
+    else:
+        print(_("No next follow-up is set; the quality check will remind you."))
+    return 0
