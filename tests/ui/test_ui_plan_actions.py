@@ -1,0 +1,152 @@
+"""The plan's life from the caseload: sign (with and without fejl), revise,
+close, new and open (through the real wizard)."""
+
+from datetime import timedelta
+
+from ui_support import TODAY
+
+
+def select(window, plan):
+    assert window.select_plan(plan.id)
+    assert window.selected_summary().id == plan.id
+
+
+def test_sign_a_plan_without_errors(make_window, add_plan, store, dialogs):
+    plan = add_plan("Anna Holm")
+    window = make_window()
+    select(window, plan)
+    dialogs.queue("pick_date", TODAY - timedelta(days=1))
+    window.plan_actions.actions["sign"].trigger()
+    assert dialogs.calls_of("confirm") == []
+    [asked] = dialogs.calls_of("pick_date")
+    assert asked.extra["default"] == TODAY
+    stored = store.get(plan.id)
+    assert stored.status == "signed"
+    assert stored.signatures.caseworker_signed == TODAY - timedelta(days=1)
+    assert stored.signatures.signed_despite_errors is False
+    assert window.selected_summary().status == "signed"
+    # A signed plan can be revised, not signed again or opened for editing.
+    actions = window.plan_actions.actions
+    assert actions["revise"].isEnabled()
+    assert not actions["sign"].isEnabled()
+    assert not actions["open"].isEnabled()
+
+
+def test_sign_with_a_fejl_asks_and_records_it(make_window, add_plan, store, dialogs):
+    plan = add_plan("Bo Jensen", purpose="")
+    window = make_window()
+    select(window, plan)
+    dialogs.queue("confirm", True)
+    dialogs.queue("pick_date", TODAY)
+    window.plan_actions.actions["sign"].trigger()
+    [question] = dialogs.calls_of("confirm")
+    assert "fejl" in question.text
+    assert "formål" in question.text.lower()
+    stored = store.get(plan.id)
+    assert stored.status == "signed"
+    assert stored.signatures.signed_despite_errors is True
+
+
+def test_sign_with_a_fejl_can_be_declined(make_window, add_plan, store, dialogs):
+    plan = add_plan("Bo Jensen", purpose="")
+    window = make_window()
+    select(window, plan)
+    dialogs.queue("confirm", False)
+    window.plan_actions.actions["sign"].trigger()
+    assert dialogs.calls_of("pick_date") == []
+    assert store.get(plan.id).status == "draft"
+
+
+def test_sign_cancelled_at_the_date_or_in_the_future_changes_nothing(
+        make_window, add_plan, store, dialogs):
+    plan = add_plan("Anna Holm")
+    window = make_window()
+    select(window, plan)
+    dialogs.queue("pick_date", None, TODAY + timedelta(days=1))
+    window.plan_actions.actions["sign"].trigger()
+    window.plan_actions.actions["sign"].trigger()
+    assert store.get(plan.id).status == "draft"
+    [warning] = dialogs.calls_of("warn")
+    assert "fremtiden" in warning.text
+
+
+def test_close_case_asks_first(make_window, add_plan, store, dialogs):
+    plan = add_plan("Anna Holm", status="signed")
+    window = make_window()
+    select(window, plan)
+    dialogs.queue("confirm", False, True)
+    window.plan_actions.actions["close_case"].trigger()
+    assert store.get(plan.id).status == "signed"
+    window.plan_actions.actions["close_case"].trigger()
+    assert "Anna Holm" in dialogs.calls_of("confirm")[1].text
+    assert store.get(plan.id).status == "closed"
+    assert window.selected_summary().status == "closed"
+    assert not window.plan_actions.actions["close_case"].isEnabled()
+    # Documents can still be made of a closed case.
+    assert window.plan_actions.actions["pdf"].isEnabled()
+
+
+def test_enter_on_a_signed_plan_explains_instead_of_opening(qtbot, make_window, add_plan,
+                                                           dialogs):
+    from PySide6.QtCore import Qt
+
+    plan = add_plan("Anna Holm", status="signed")
+    window = make_window()
+    select(window, plan)
+    window.table.setFocus()
+    qtbot.keyClick(window.table, Qt.Key.Key_Return)
+    [note] = dialogs.calls_of("info")
+    assert "Revidér" in note.text
+    assert window.plan_actions.wizards == {}
+
+
+def test_revise_makes_a_new_draft_and_opens_it(qtbot, make_window, add_plan, store):
+    plan = add_plan("Anna Holm", status="signed")
+    window = make_window()
+    select(window, plan)
+    window.plan_actions.actions["revise"].trigger()
+    assert store.versions(plan.id) == [1, 2]
+    assert store.get(plan.id).status == "draft"
+    assert window.selected_summary().version == 2
+    wizard = window.plan_actions.wizards[plan.id]
+    assert wizard.isVisible()
+    wizard.close()
+    qtbot.waitUntil(lambda: plan.id not in window.plan_actions.wizards)
+
+
+def test_new_plan_opens_the_wizard_prefilled_from_settings(qtbot, make_window):
+    window = make_window()
+    window.plan_actions.actions["new"].trigger()
+    [wizard] = window.plan_actions.wizards.values()
+    assert wizard.isVisible()
+    plan = wizard.plan
+    assert plan.caseworker.name == "Mette Kjær"
+    assert plan.caseworker.unit == "Socialcenter Vest"
+    assert plan.caseworker.email == "mekj@kommune.dk"
+    assert plan.citizen.acting_municipality == "Holbæk Kommune"
+    assert plan.status == "draft" and plan.version == 1
+    wizard.close()
+
+
+def test_open_twice_raises_the_same_wizard(qtbot, make_window, add_plan):
+    plan = add_plan("Anna Holm")
+    window = make_window()
+    select(window, plan)
+    window.plan_actions.actions["open"].trigger()
+    first = window.plan_actions.wizards[plan.id]
+    assert first.plan.citizen.name == "Anna Holm"
+    window.plan_actions.actions["open"].trigger()
+    assert list(window.plan_actions.wizards.values()) == [first]
+    first.close()
+
+
+def test_store_refusal_is_a_danish_message_not_a_crash(make_window, add_plan, store, dialogs):
+    plan = add_plan("Anna Holm")
+    window = make_window()
+    select(window, plan)
+    # Someone else signed it meanwhile (another window on the same store).
+    store.sign(plan.id, TODAY)
+    dialogs.queue("pick_date", TODAY)
+    window.plan_actions.actions["sign"].trigger()
+    [warning] = dialogs.calls_of("warn")
+    assert "underskrevet" in warning.text
