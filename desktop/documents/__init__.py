@@ -1,1 +1,51 @@
-"""Plan documents: one document model rendered to .docx and PDF; no Qt."""
+"""Plan documents: one document model rendered to .docx and PDF; no Qt.
+
+    render_docx(plan, path, settings=None)   the Word file to share
+    render_pdf(plan, path, settings=None)    the PDF/A file to print and archive
+    default_filename(plan, "docx" | "pdf")   "Handleplan <navn> <dato> v<version>.docx"
+    load_municipality(path_or_dict=None)     the municipality printed in the header
+
+`settings` is what load_municipality() takes (None: the shipped defaults).
+python-docx and reportlab are imported on first use, not with this package,
+so the UI starts without paying for them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from planbro.documents.filenames import default_filename  # noqa: F401
+from planbro.documents.municipality import Municipality, load_municipality  # noqa: F401
+from planbro.model.plan import Plan
+
+
+def docx_bytes(plan: Plan, settings=None) -> bytes:
+    from planbro.documents.docx import docx_bytes as render
+    from planbro.documents.layout import build_document
+
+    return render(build_document(plan, settings))
+
+
+def pdf_bytes(plan: Plan, settings=None) -> bytes:
+    from planbro.documents.layout import build_document
+    from planbro.documents.pdf import pdf_bytes as render
+
+    return render(build_document(plan, settings))
+
+
+def _write(path: str | Path, data: bytes) -> Path:
+    from planbro.storage.atomic import write_atomic
+
+    # Temporary file + replace: an interrupted write never leaves half a file.
+    write_atomic(path, data)
+    return Path(path)
+
+
+def render_docx(plan: Plan, path: str | Path, settings=None) -> Path:
+    """Write the plan's .docx to `path` (atomically) and return the path."""
+    return _write(path, docx_bytes(plan, settings))
+
+
+def render_pdf(plan: Plan, path: str | Path, settings=None) -> Path:
+    """Write the plan's PDF/A-2b file to `path` (atomically) and return the path."""
+    return _write(path, pdf_bytes(plan, settings))

@@ -1,0 +1,236 @@
+"""Document -> .docx with python-docx, on the styles of templates/base.docx.
+
+Everything a municipality might restyle is a named style in base.docx;
+this module only picks styles. Word is strict about the order of elements,
+so properties are set through python-docx's element classes, which insert
+children in schema order. The body is built on those element classes
+directly (not the proxy objects) because the proxies look every style up
+by name, which would cost more than the rest of the rendering together.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+from datetime import datetime, timezone
+from functools import cache
+from importlib import resources
+
+import docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.oxml.table import CT_Tbl
+from docx.shared import Cm
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+from planbro.documents.blocks import Document, Fields, Heading, Paragraph, Signatures, Table
+
+# The base document in package planbro.templates.
+BASE_FILE = "base.docx"
+# Style ids in base.docx (made by tools/make_document_templates.py).
+PARAGRAPH_STYLES = {"body": "Normal", "note": "PlanbroForklaring", "statement": "PlanbroErklaering"}
+HEADING_STYLES = {1: "Heading1", 2: "Heading2"}
+# The text width of an A4 page with 2.2 cm side margins.
+TEXT_WIDTH = Cm(16.6)
+# Width of the label column of a Fields block.
+LABEL_WIDTH = Cm(4.2)
+# Height of the logo at the top of the first page.
+LOGO_HEIGHT = Cm(1.7)
+# Width of the logo's column in the municipality block.
+LOGO_COLUMN = Cm(4.0)
+# The proofing language of the document and its core properties.
+LANGUAGE = "da-DK"
+
+
+@cache
+def _base_bytes() -> bytes:
+    return (resources.files("planbro.templates") / BASE_FILE).read_bytes()
+
+
+@cache
+def _proto_p(style: str, keep_next: bool = False):
+    """A paragraph with `style` and one empty text run, to be copied.
+
+    Copying a finished element is several times faster than building each
+    paragraph through python-docx's schema-ordered inserts.
+    """
+    p = OxmlElement("w:p")
+    p.style = style
+    if keep_next:
+        p.get_or_add_pPr().keepNext_val = True
+    t = p.add_r().add_t("")
+    t.set(qn("xml:space"), "preserve")
+    return p
+
+
+def _new_p(text: str, style: str, keep_next: bool = False):
+    """A paragraph with `style` and `text`; newlines become line breaks."""
+    p = copy.deepcopy(_proto_p(style, keep_next))
+    r = p[-1]
+    if not text:
+        p.remove(r)
+    elif "\n" in text:
+        p.remove(r)
+        p.add_r().text = text  # python-docx turns "\n" into w:br
+    else:
+        r[-1].text = text
+    return p
+
+
+class _Writer:
+    def __init__(self, document: docx.document.Document):
+        self.document = document
+        self.body = document.element.body
+        # New blocks go before the body's final w:sectPr.
+        self.sect_pr = self.body[-1]
+
+    def append(self, element) -> None:
+        self.sect_pr.addprevious(element)
+
+    def paragraph(self, text: str, style: str) -> None:
+        self.append(_new_p(text, style))
+
+    def table(self, widths: list[int], style: str) -> CT_Tbl:
+        tbl = CT_Tbl.new_tbl(0, len(widths), sum(widths))
+        tbl.tblPr.style = style
+        tbl.tblPr.autofit = False
+        for col, width in zip(tbl.tblGrid.gridCol_lst, widths):
+            col.w = width
+        self.append(tbl)
+        return tbl
+
+    @staticmethod
+    def proto_row(widths: list[int], header: bool = False, unsplit: bool = False):
+        """An empty row: cells of the given widths, each without paragraphs."""
+        tr = OxmlElement("w:tr")
+        if header or unsplit:
+            tr_pr = tr.get_or_add_trPr()
+            tr_pr.append(OxmlElement("w:cantSplit"))
+            if header:
+                tr_pr.append(OxmlElement("w:tblHeader"))
+        for width in widths:
+            tc = tr.add_tc()
+            tc.width = width
+            tc.remove(tc.p_lst[0])
+        return tr
+
+    def row(self, tbl: CT_Tbl, proto, cells: list[list[tuple[str, str]]],
+            keep_next: bool = False) -> list:
+        """Append a copy of `proto` filled with (text, style) paragraphs per cell."""
+        tr = copy.deepcopy(proto)
+        tbl.append(tr)
+        tcs = tr.tc_lst
+        for tc, paragraphs in zip(tcs, cells):
+            for text, style in paragraphs:
+                tc.append(_new_p(text, style, keep_next))
+        return tcs
+
+    def municipality(self, doc: Document) -> None:
+        m = doc.municipality
+        if not m.logo:
+            self.paragraph(m.name, "PlanbroKommune")
+            if m.address:
+                self.paragraph(m.address, "PlanbroAdresse")
+            return
+        widths = [TEXT_WIDTH - LOGO_COLUMN, LOGO_COLUMN]
+        tbl = self.table(widths, "PlanbroFelter")
+        left = [(m.name, "PlanbroKommune")] + ([(m.address, "PlanbroAdresse")] if m.address else [])
+        proto = self.proto_row(widths, unsplit=True)
+        _, logo_cell = self.row(tbl, proto, [left, [("", "Normal")]], keep_next=True)
+        p = logo_cell.p_lst[0]
+        p.get_or_add_pPr().jc_val = WD_ALIGN_PARAGRAPH.RIGHT
+        DocxParagraph(p, self.document._body).add_run().add_picture(
+            io.BytesIO(m.logo), height=LOGO_HEIGHT)
+
+    def fields(self, block: Fields) -> None:
+        widths = [LABEL_WIDTH, TEXT_WIDTH - LABEL_WIDTH]
+        tbl = self.table(widths, "PlanbroFelter")
+        proto = self.proto_row(widths)
+        for label, value in block.rows:
+            self.row(tbl, proto, [[(label, "PlanbroFeltnavn")], [(value, "PlanbroFeltvaerdi")]])
+
+    def data_table(self, block: Table) -> None:
+        total = sum(block.widths)
+        widths = [int(TEXT_WIDTH * w / total) for w in block.widths]
+        tbl = self.table(widths, "PlanbroTabel")
+        self.row(tbl, self.proto_row(widths, header=True),
+                 [[(h, "PlanbroTabeloverskrift")] for h in block.header])
+        proto = self.proto_row(widths)
+        for cells in block.rows:
+            self.row(tbl, proto, [[(text, "PlanbroTabeltekst")] for text in cells])
+
+    def signatures(self, block: Signatures) -> None:
+        self.paragraph(block.statement, "PlanbroErklaering")
+        width = TEXT_WIDTH // len(block.lines)
+        widths = [width] * len(block.lines)
+        tbl = self.table(widths, "PlanbroFelter")
+        cells = [[("", "PlanbroUnderskriftslinje"), (line.label, "PlanbroUnderskrift"),
+                  (line.name, "PlanbroUnderskrift"), (line.place, "PlanbroUnderskrift"),
+                  (line.date, "PlanbroUnderskrift")]
+                 for line in block.lines]
+        proto = self.proto_row(widths, unsplit=True)
+        for tc in self.row(tbl, proto, cells, keep_next=True):
+            # The label under the line in bold, the rest plain.
+            for r in tc.p_lst[1].r_lst:
+                r.get_or_add_rPr().b_val = True
+
+    def footer(self, running: str) -> None:
+        footer = self.document.sections[0].footer
+        footer.is_linked_to_previous = False
+        p = footer._element.p_lst[0]
+        p.style = "Footer"
+        p.add_r().text = f"{running}\tSide "
+        _field(p, "PAGE", "1")
+        p.add_r().text = " af "
+        _field(p, "NUMPAGES", "1")
+
+
+def _field(p, instruction: str, shown: str) -> None:
+    """A real Word field (PAGE, NUMPAGES) with `shown` as its cached result."""
+    def fld_char(kind: str) -> None:
+        p.add_r().append(OxmlElement("w:fldChar", {qn("w:fldCharType"): kind}))
+
+    fld_char("begin")
+    instr = OxmlElement("w:instrText", {qn("xml:space"): "preserve"})
+    instr.text = f" {instruction} "
+    p.add_r().append(instr)
+    fld_char("separate")
+    p.add_r().text = shown
+    fld_char("end")
+
+
+def _core_properties(document, doc: Document) -> None:
+    props = document.core_properties
+    now = datetime.now(timezone.utc).replace(microsecond=0)
+    props.title = doc.meta_title
+    props.author = props.last_modified_by = doc.author
+    props.subject = "Handleplan"
+    props.language = LANGUAGE
+    props.created = props.modified = now
+    props.revision = 1
+
+
+def docx_bytes(doc: Document) -> bytes:
+    """The .docx file for `doc`."""
+    document = docx.Document(io.BytesIO(_base_bytes()))
+    writer = _Writer(document)
+    writer.municipality(doc)
+    writer.paragraph(doc.title, "Title")
+    writer.paragraph(doc.subtitle, "Subtitle")
+    for block in doc.blocks:
+        if isinstance(block, Heading):
+            writer.paragraph(block.text, HEADING_STYLES[block.level])
+        elif isinstance(block, Paragraph):
+            writer.paragraph(block.text, PARAGRAPH_STYLES[block.style])
+        elif isinstance(block, Fields):
+            writer.fields(block)
+        elif isinstance(block, Table):
+            writer.data_table(block)
+        else:
+            writer.signatures(block)
+    writer.footer(doc.running)
+    _core_properties(document, doc)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()

@@ -1,0 +1,198 @@
+"""Plan -> Document: what the plan document says, in the order it says it.
+
+The order follows serviceloven § 141, stk. 3 (formål, indsats, varighed,
+andre forhold), framed by who, the offer, the citizen's own words, the
+partners, the follow-up and the signatures. A declined offer gives a short
+document: the offer, the answer, the reason and the signature lines.
+"""
+
+from __future__ import annotations
+
+from planbro.documents import wording as w
+from planbro.documents.blocks import (Block, Document, Fields, Heading, Paragraph,
+                                      SignatureLine, Signatures, Table)
+from planbro.documents.dates import long_date, short_date
+from planbro.documents.filenames import plan_date
+from planbro.documents.municipality import Municipality, load_municipality
+from planbro.documents.text import printable
+from planbro.model.plan import Plan
+
+# Longest citizen name repeated in each page footer.
+RUNNING_NAME_CHARS = 60
+
+
+def _paragraphs(text: str, empty: str | None = w.NOT_FILLED) -> list[Block]:
+    """One paragraph per line of user text; `empty` (if any) when there is none."""
+    lines = [line.strip() for line in printable(text).split("\n")]
+    blocks: list[Block] = [Paragraph(line) for line in lines if line]
+    if not blocks and empty:
+        blocks.append(Paragraph(empty, "note"))
+    return blocks
+
+
+def _fields(*rows: tuple[str, str], keep: tuple[str, ...] = ()) -> Fields:
+    """Label/value rows; rows with an empty value are left out unless kept."""
+    kept = tuple((label, printable(value)) for label, value in rows
+                 if value or label in keep)
+    return Fields(kept)
+
+
+def _joined(*parts: str, sep: str = " · ") -> str:
+    return sep.join(p for p in parts if p)
+
+
+def _parties(plan: Plan) -> list[Block]:
+    c, cw, co = plan.citizen, plan.caseworker, plan.coordinator
+    coordinator = _joined(co.name, co.organisation, f"tlf. {co.phone}" if co.phone else "", sep=", ")
+    return [Heading(w.H_PARTIES), _fields(
+        ("Borger", c.name), ("CPR-nummer", c.cpr), ("Adresse", c.address),
+        ("Opholdssted", c.residence), ("Telefon", c.phone), ("E-mail", c.email),
+        ("Handlekommune", c.acting_municipality),
+        ("Sagsbehandler", cw.name), ("Enhed", cw.unit),
+        ("Kontakt", _joined(f"tlf. {cw.phone}" if cw.phone else "", cw.email)),
+        ("Tovholder", coordinator), keep=("Borger",))]
+
+
+def _offer(plan: Plan) -> list[Block]:
+    o = plan.offer
+    reason_label = "Begrundelse" if plan.declined else "Bemærkning"
+    return [Heading(w.H_OFFER), _fields(
+        ("Lovgrundlag", w.BASES[plan.basis]),
+        ("Tilbudt den", long_date(o.date, w.NOT_SET)),
+        ("Borgerens svar", w.DECISIONS[o.decision]),
+        (reason_label, o.reason))]
+
+
+def _goals(plan: Plan) -> list[Block]:
+    blocks: list[Block] = [Heading(w.H_GOALS)]
+    if not plan.goals:
+        blocks.append(Paragraph(w.NO_GOALS, "note"))
+    for number, goal in enumerate(plan.goals, 1):
+        title = printable(goal.title) or w.NOT_FILLED
+        blocks.append(Heading(f"Mål {number}: {title}", 2))
+        if not goal.subgoals:
+            blocks.append(Paragraph(w.NO_SUBGOALS, "note"))
+            continue
+        rows = tuple((printable(s.text), printable(s.indicator), printable(s.responsible),
+                      short_date(s.deadline), w.STATUSES[s.status]) for s in goal.subgoals)
+        blocks.append(Table(w.GOAL_HEADER, rows, (3.1, 2.9, 2.3, 1.5, 1.5)))
+    return blocks
+
+
+def _services(plan: Plan) -> list[Block]:
+    blocks: list[Block] = [Heading(w.H_SERVICES)]
+    if not plan.services:
+        return blocks + [Paragraph(w.NO_SERVICES, "note")]
+    rows = tuple((printable(s.title), printable(s.legal_basis), printable(s.provider),
+                  printable(s.extent), short_date(s.start), short_date(s.end, w.NOT_SET),
+                  s.method or "") for s in plan.services)
+    blocks.append(Table(w.SERVICE_HEADER, rows, (3.0, 2.0, 2.7, 2.5, 1.55, 1.55, 1.3)))
+    for method in dict.fromkeys(s.method for s in plan.services if s.method):
+        blocks.append(Paragraph(w.METHODS[method], "note"))
+    for service in plan.services:
+        if service.phases:
+            rows = tuple((printable(p.name), long_date(p.start), long_date(p.end))
+                         for p in service.phases)
+            blocks += [Heading(f"Faser i «{printable(service.title)}»", 2),
+                       Table(w.PHASE_HEADER, rows, (5.0, 2.3, 2.3))]
+    return blocks
+
+
+def _duration(plan: Plan) -> list[Block]:
+    d = plan.duration
+    blocks: list[Block] = [Heading(w.H_DURATION)]
+    if d.start or d.expected_end:
+        blocks.append(_fields(("Start", long_date(d.start, w.NOT_SET)),
+                              ("Forventet afslutning", long_date(d.expected_end, w.NOT_SET))))
+    return blocks + _paragraphs(d.note, None if (d.start or d.expected_end) else w.NOT_FILLED)
+
+
+def _circumstances(plan: Plan) -> list[Block]:
+    blocks: list[Block] = [Heading(w.H_CIRCUMSTANCES)]
+    for key, label in w.CIRCUMSTANCES:
+        body = _paragraphs(getattr(plan.circumstances, key), None)
+        if body:
+            blocks += [Heading(label, 2), *body]
+    if len(blocks) == 1:
+        blocks.append(Paragraph(w.NO_CIRCUMSTANCES, "note"))
+    return blocks
+
+
+def _consent(p) -> tuple[str, str, str]:
+    c = p.consent
+    if c.withdrawn:
+        given = f"Trukket tilbage {short_date(c.withdrawn)}"
+    elif c.given:
+        given = _joined("Ja", f"givet {short_date(c.date)}" if c.date else "", sep=", ")
+    else:
+        given = "Nej"
+    return given, printable(c.scope), short_date(c.expires)
+
+
+def _partners(plan: Plan) -> list[Block]:
+    blocks: list[Block] = [Heading(w.H_PARTNERS)]
+    if not plan.partners:
+        return blocks + [Paragraph(w.NO_PARTNERS, "note")]
+    rows = tuple((printable(p.name), printable(_joined(p.organisation, p.role, sep=", ")),
+                  printable(_joined(p.phone, p.email, sep="\n")), *_consent(p))
+                 for p in plan.partners)
+    return blocks + [Table(w.PARTNER_HEADER, rows, (2.0, 2.7, 3.4, 1.7, 2.6, 1.5))]
+
+
+def _handovers(plan: Plan) -> list[Block]:
+    if not plan.handovers:
+        return []
+    rows = tuple((printable(h.to), printable(h.parts), short_date(h.date)) for h in plan.handovers)
+    return [Heading(w.H_HANDOVERS), Table(w.HANDOVER_HEADER, rows, (3.5, 4.5, 1.6))]
+
+
+def _follow_up(plan: Plan) -> list[Block]:
+    f = plan.follow_up
+    blocks: list[Block] = [Heading(w.H_FOLLOW_UP),
+                           _fields(("Næste opfølgning", long_date(f.next_date, w.NOT_SET)))]
+    if f.history:
+        rows = tuple((short_date(e.date), w.OUTCOMES[e.outcome], printable(e.note)) for e in f.history)
+        blocks.append(Table(w.HISTORY_HEADER, rows, (1.6, 1.6, 6.4)))
+    return blocks
+
+
+def _signatures(plan: Plan) -> list[Block]:
+    s = plan.signatures
+    place = printable(s.place)
+
+    def line(label: str, name: str, signed) -> SignatureLine:
+        return SignatureLine(label, printable(name), f"Sted: {place or w.BLANK}",
+                             f"Dato: {long_date(signed, w.BLANK)}")
+
+    statement = w.SIGN_DECLINED if plan.declined else w.SIGN_PLAN
+    lines = (line(w.SIGN_CITIZEN, plan.citizen.name, s.citizen_signed),
+             line(w.SIGN_CASEWORKER, plan.caseworker.name, s.caseworker_signed))
+    return [Heading(w.H_SIGNATURES), Signatures(statement, lines)]
+
+
+def build_document(plan: Plan, settings=None) -> Document:
+    """The document for `plan`; `settings`: see municipality.load_municipality."""
+    municipality: Municipality = load_municipality(settings)
+    blocks: list[Block] = [*_parties(plan), *_offer(plan)]
+    if not plan.declined:
+        blocks += [Heading(w.H_WORDS), *_paragraphs(plan.citizen_words),
+                   Heading(w.H_PURPOSE), *_paragraphs(plan.purpose),
+                   *_goals(plan), *_services(plan), *_duration(plan),
+                   *_circumstances(plan), *_partners(plan), *_handovers(plan),
+                   *_follow_up(plan)]
+    blocks += _signatures(plan)
+    name = printable(plan.citizen.name)
+    title = w.TITLES[plan.basis]
+    if plan.declined:
+        title = "Tilbud om handleplan – afslag"
+    day = long_date(plan_date(plan))
+    short_name = name if len(name) <= RUNNING_NAME_CHARS else name[:RUNNING_NAME_CHARS - 1] + "…"
+    return Document(
+        title=title,
+        subtitle=_joined(f"Version {plan.version}", day),
+        municipality=municipality,
+        meta_title=f"{title} – {name}, version {plan.version}",
+        author=printable(plan.caseworker.name) or municipality.name,
+        running=f"Handleplan for {short_name} · version {plan.version}",
+        blocks=tuple(blocks),
+    )

@@ -1,0 +1,280 @@
+"""Document -> PDF/A-2b with reportlab platypus.
+
+A4, the shipped Noto fonts embedded, "Side X af Y" and the running text
+(with the plan's version) in every page footer, table header rows
+repeated on each page, and the signature block kept on one page.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from functools import cache
+
+from reportlab import rl_config
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (BaseDocTemplate, Frame, Image, KeepTogether, PageTemplate,
+                                Paragraph, Spacer, Table, TableStyle)
+from reportlab.platypus.flowables import HRFlowable
+from reportlab.platypus.paraparser import ParaParser
+
+from planbro.documents import blocks as b
+from planbro.documents import fonts as f
+from planbro.documents.pdfa import make_pdfa
+from planbro.documents.text import has_arabic, markup
+
+# Binary streams: ASCII85 makes the file a quarter bigger and costs time.
+rl_config.useA85 = 0
+
+# Text that needs no markup: no XML specials, no line breaks.
+_PLAIN = re.compile(r"[^<>&\n]*\Z")
+# Page margins (the .docx uses the same).
+MARGIN_SIDE, MARGIN_TOP, MARGIN_BOTTOM = 2.2 * cm, 2.0 * cm, 2.2 * cm
+# Where the footer's baseline sits above the paper's bottom edge.
+FOOTER_Y = 1.1 * cm
+# Colours of headings, header rows and table rules.
+ACCENT = colors.HexColor("#1F4E79")
+HEADER_FILL = colors.HexColor("#DCE6F0")
+RULE = colors.HexColor("#A6A6A6")
+GREY = colors.HexColor("#595959")
+# Width of the label column of a Fields block, and of the logo column.
+LABEL_WIDTH = 4.2 * cm
+LOGO_COLUMN = 4.0 * cm
+LOGO_HEIGHT = 1.7 * cm
+# Space left above each signature line for the handwritten signature.
+SIGNATURE_SPACE = 1.4 * cm
+# The document language in the PDF catalog and XMP.
+LANGUAGE = "da-DK"
+
+
+@cache
+def styles() -> dict[str, ParagraphStyle]:
+    f.register_fonts()
+    base = ParagraphStyle("body", fontName=f.SANS, fontSize=10, leading=13.2, spaceAfter=4)
+    small = ParagraphStyle("cell", parent=base, fontSize=8.5, leading=10.4, spaceAfter=0)
+    return {
+        "body": base,
+        "note": ParagraphStyle("note", parent=base, fontName=f.SANS_ITALIC, fontSize=8.5,
+                               leading=11, textColor=GREY),
+        "statement": ParagraphStyle("statement", parent=base, spaceBefore=4, spaceAfter=8),
+        "h1": ParagraphStyle("h1", parent=base, fontName=f.SANS_BOLD, fontSize=13.5, leading=17,
+                             spaceBefore=14, spaceAfter=4, textColor=ACCENT, keepWithNext=1),
+        "h2": ParagraphStyle("h2", parent=base, fontName=f.SANS_BOLD, fontSize=10.5, leading=13.5,
+                             spaceBefore=8, spaceAfter=3, keepWithNext=1),
+        "title": ParagraphStyle("title", parent=base, fontName=f.SANS_BOLD, fontSize=18, leading=22,
+                                spaceBefore=12, spaceAfter=2, textColor=ACCENT, keepWithNext=1),
+        "subtitle": ParagraphStyle("subtitle", parent=base, fontSize=11, leading=14,
+                                   spaceAfter=10, textColor=colors.HexColor("#404040")),
+        "municipality": ParagraphStyle("municipality", parent=base, fontName=f.SANS_BOLD,
+                                       fontSize=13, leading=16, spaceAfter=0, textColor=ACCENT),
+        "address": ParagraphStyle("address", parent=base, fontSize=8, leading=10, textColor=GREY),
+        "label": ParagraphStyle("label", parent=base, fontName=f.SANS_BOLD, fontSize=9.5,
+                                leading=12, spaceAfter=0),
+        "value": ParagraphStyle("value", parent=base, fontSize=9.5, leading=12, spaceAfter=0),
+        "cell": small,
+        "head": ParagraphStyle("head", parent=small, fontName=f.SANS_BOLD),
+        "sign": ParagraphStyle("sign", parent=base, fontSize=9, leading=11.5, spaceAfter=0),
+        "sign_label": ParagraphStyle("sign_label", parent=base, fontName=f.SANS_BOLD, fontSize=9,
+                                     leading=11.5, spaceAfter=0),
+        "footer": ParagraphStyle("footer", parent=base, fontSize=7.5, leading=9, textColor=GREY),
+        "footer_right": ParagraphStyle("footer_right", parent=base, fontSize=7.5, leading=9,
+                                       textColor=GREY, alignment=TA_RIGHT),
+    }
+
+
+@cache
+def _shaped(name: str) -> ParagraphStyle:
+    # Arabic needs HarfBuzz shaping (uharfbuzz); only such paragraphs pay for it.
+    style = styles()[name]
+    return ParagraphStyle(f"{name}-shaped", parent=style, shaping=1)
+
+
+@cache
+def _plain_frag(style: str):
+    # What reportlab's markup parser makes of one plain word in `style`;
+    # plain texts reuse it, as parsing costs a fifth of the rendering.
+    _, frags, _ = ParaParser().parse("x", styles()[style])
+    return frags[0]
+
+
+def para(text: str, style: str) -> Paragraph:
+    if has_arabic(text):
+        return Paragraph(markup(text, "Bold" in styles()[style].fontName), _shaped(style))
+    if text and _PLAIN.match(text):
+        return Paragraph(text, styles()[style], frags=[_plain_frag(style).clone(text=text)])
+    return Paragraph(markup(text), styles()[style])
+
+
+def cell(text: str, style: str, width: float):
+    """A table cell: plain text when it fits on one line, else a Paragraph.
+
+    Plain cells are drawn without the paragraph machinery (wrapping each
+    cell three times is most of the cost of a table); the table's style
+    gives them the same font as the paragraph style.
+    """
+    st = styles()[style]
+    if ("\n" not in text and not has_arabic(text)
+            and stringWidth(text, st.fontName, st.fontSize) <= width - 2 * CELL_PADDING):
+        return text
+    return para(text, style)
+
+
+def _font_cmds(region: tuple, style: str) -> list:
+    st = styles()[style]
+    return [("FONTNAME", *region, st.fontName), ("FONTSIZE", *region, st.fontSize),
+            ("LEADING", *region, st.leading)]
+
+
+@cache
+def _logo_size(logo: bytes) -> tuple[float, float]:
+    width, height = ImageReader(io.BytesIO(logo)).getSize()
+    return LOGO_HEIGHT * width / height, LOGO_HEIGHT
+
+
+def _grid(cells, widths, style_cmds, repeat: int = 0) -> Table:
+    # splitInRow lets one very long cell continue on the next page instead
+    # of failing when a single row is taller than a page.
+    table = Table(cells, colWidths=widths, repeatRows=repeat, splitInRow=1, hAlign="LEFT")
+    table.setStyle(TableStyle(style_cmds))
+    return table
+
+
+# Left and right padding of table cells.
+CELL_PADDING = 4
+# Every table: its cell font (the default Helvetica would not be embedded),
+# padding and alignment.
+_PADDING = [("FONTNAME", (0, 0), (-1, -1), f.SANS), ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+            ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+            ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ("VALIGN", (0, 0), (-1, -1), "TOP")]
+
+
+class _Story:
+    def __init__(self, width: float):
+        self.width = width
+        self.flow: list = []
+
+    def municipality(self, m) -> None:
+        left = [para(m.name, "municipality")] + ([para(m.address, "address")] if m.address else [])
+        if not m.logo:
+            self.flow += left
+            return
+        w, h = _logo_size(m.logo)
+        logo = Image(io.BytesIO(m.logo), width=w, height=h, hAlign="RIGHT")
+        self.flow.append(_grid([[left, logo]], [self.width - LOGO_COLUMN, LOGO_COLUMN],
+                               _PADDING + [("LEFTPADDING", (0, 0), (0, 0), 0),
+                                           ("RIGHTPADDING", (1, 0), (1, 0), 0)]))
+
+    def fields(self, block: b.Fields) -> None:
+        widths = [LABEL_WIDTH, self.width - LABEL_WIDTH]
+        cells = [[cell(k, "label", widths[0]), cell(v, "value", widths[1])] for k, v in block.rows]
+        self.flow.append(_grid(cells, widths, _PADDING + [("LEFTPADDING", (0, 0), (0, -1), 0)]
+                               + _font_cmds(((0, 0), (0, -1)), "label")
+                               + _font_cmds(((1, 0), (1, -1)), "value")))
+        self.flow.append(Spacer(1, 4))
+
+    def table(self, block: b.Table) -> None:
+        total = sum(block.widths)
+        widths = [self.width * w / total for w in block.widths]
+        cells = [[cell(h, "head", w) for h, w in zip(block.header, widths)]]
+        cells += [[cell(t, "cell", w) for t, w in zip(row, widths)] for row in block.rows]
+        self.flow.append(_grid(cells, widths, _PADDING + _font_cmds(((0, 0), (-1, 0)), "head")
+                               + _font_cmds(((0, 1), (-1, -1)), "cell") + [
+            ("GRID", (0, 0), (-1, -1), 0.5, RULE),
+            ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL)], repeat=1))
+        self.flow.append(Spacer(1, 6))
+
+    def signatures(self, heading: b.Heading | None, block: b.Signatures) -> None:
+        width = self.width / len(block.lines)
+        cells = [[[Spacer(1, SIGNATURE_SPACE),
+                   HRFlowable(width="90%", thickness=0.7, color=colors.black, hAlign="LEFT",
+                              spaceAfter=3),
+                   para(line.label, "sign_label"), para(line.name, "sign"),
+                   para(line.place, "sign"), para(line.date, "sign")] for line in block.lines]]
+        parts = ([para(heading.text, "h1")] if heading else []) + [
+            para(block.statement, "statement"),
+            _grid(cells, [width] * len(block.lines), _PADDING + [("LEFTPADDING", (0, 0), (0, 0), 0)])]
+        # The whole block moves to the next page rather than split.
+        self.flow.append(KeepTogether(parts))
+
+
+def story(doc: b.Document, width: float) -> list:
+    s = _Story(width)
+    s.municipality(doc.municipality)
+    s.flow += [para(doc.title, "title"), para(doc.subtitle, "subtitle")]
+    blocks = list(doc.blocks)
+    for i, block in enumerate(blocks):
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        if isinstance(block, b.Heading):
+            if isinstance(nxt, b.Signatures):
+                continue  # drawn inside the signature block's KeepTogether
+            s.flow.append(para(block.text, "h1" if block.level == 1 else "h2"))
+        elif isinstance(block, b.Paragraph):
+            s.flow.append(para(block.text, block.style))
+        elif isinstance(block, b.Fields):
+            s.fields(block)
+        elif isinstance(block, b.Table):
+            s.table(block)
+        else:
+            prev = blocks[i - 1] if i else None
+            s.signatures(prev if isinstance(prev, b.Heading) else None, block)
+    return s.flow
+
+
+def _canvas_class(doc: b.Document):
+    """A canvas that writes "Side X af Y" once the page count is known."""
+
+    class PlanCanvas(Canvas):
+        def __init__(self, *args, **kwargs):
+            kwargs["lang"] = LANGUAGE
+            # The standard Helvetica would be an unembedded font (not PDF/A).
+            kwargs["initialFontName"] = f.SANS
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+
+        def showPage(self):
+            # Keep the page; it is written in save(), when the total is known.
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self):
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, 1):
+                self.__dict__.update(state)
+                self._footer(number, total)
+                Canvas.showPage(self)
+            make_pdfa(self, title=doc.meta_title, author=doc.author, subject="Handleplan",
+                      lang=LANGUAGE)
+            Canvas.save(self)
+
+        def _footer(self, number: int, total: int) -> None:
+            width = A4[0] - 2 * MARGIN_SIDE
+            right = para(f"Side {number} af {total}", "footer_right")
+            left = para(doc.running, "footer")
+            for flowable, x, w in ((left, MARGIN_SIDE, width * 0.8),
+                                   (right, MARGIN_SIDE + width * 0.8, width * 0.2)):
+                flowable.wrapOn(self, w, 2 * cm)
+                flowable.drawOn(self, x, FOOTER_Y)
+
+    return PlanCanvas
+
+
+def pdf_bytes(doc: b.Document) -> bytes:
+    """The PDF/A-2b file for `doc`."""
+    styles()
+    out = io.BytesIO()
+    template = BaseDocTemplate(out, pagesize=A4, leftMargin=MARGIN_SIDE, rightMargin=MARGIN_SIDE,
+                               topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM,
+                               title=doc.meta_title, author=doc.author, lang=LANGUAGE)
+    frame = Frame(template.leftMargin, template.bottomMargin, template.width, template.height,
+                  id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    template.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    template.build(story(doc, template.width), canvasmaker=_canvas_class(doc))
+    return out.getvalue()

@@ -1,0 +1,65 @@
+"""User text made printable, and turned into reportlab paragraph markup.
+
+Both renderers get the same printable text (so the .docx and the PDF say
+the same); only the PDF needs the markup: escaped, with Arabic runs in
+the Arabic face because reportlab cannot fall back to another font.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from xml.sax.saxutils import escape
+
+from planbro.documents.fonts import ARABIC, ARABIC_BOLD, covered
+from planbro.model.text import clean_text
+
+# What stands in for a character no shipped font can print (an emoji, a
+# rare script): the Unicode replacement character, which Noto Sans has.
+REPLACEMENT = "\ufffd"
+# Arabic script blocks, including the presentation forms.
+_ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
+# A run of Arabic words: shaped and ordered right-to-left as one unit.
+_ARABIC_RUN = re.compile(f"[{_ARABIC}]+(?:[ \u200c]+[{_ARABIC}]+)*")
+# Arabic anywhere in a text: such paragraphs need shaping.
+_HAS_ARABIC = re.compile(f"[{_ARABIC}]")
+
+
+@cache
+def _unprintable_run() -> re.Pattern:
+    # One replacement for a whole emoji sequence (base, skin tone, joiner,
+    # variation selector), not one per code point.
+    points = covered()
+    ranges, start, prev = [], None, None
+    for point in sorted(points | {10}):
+        if start is None:
+            start = prev = point
+        elif point == prev + 1:
+            prev = point
+        else:
+            ranges.append((start, prev))
+            start = prev = point
+    ranges.append((start, prev))
+    allowed = "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges)
+    return re.compile(f"[^{allowed}]+")
+
+
+def printable(text: str | None) -> str:
+    """`text` cleaned as stored text is, with unprintable runs replaced."""
+    if not text:
+        return ""
+    text = clean_text(text).replace("\t", " ")
+    return _unprintable_run().sub(REPLACEMENT, text)
+
+
+def has_arabic(text: str) -> bool:
+    return bool(_HAS_ARABIC.search(text))
+
+
+def markup(text: str, bold: bool = False) -> str:
+    """reportlab paragraph markup for printable `text` (one paragraph)."""
+    escaped = escape(text)
+    if has_arabic(text):
+        face = ARABIC_BOLD if bold else ARABIC
+        escaped = _ARABIC_RUN.sub(lambda m: f'<font name="{face}">{m.group(0)}</font>', escaped)
+    return escaped.replace("\n", "<br/>")
