@@ -1,0 +1,84 @@
+"""`planbro render`: the plan's Word and PDF documents from the store or a file."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from planbro.cli.common import fail, is_plan_file, open_store, refusal
+from planbro.model import ValidationError
+from planbro.storage import StoreError
+from planbro.translation import _
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "render", help=_("write the plan as Word (.docx) and PDF documents"),
+        description=_("Write the plan as Word (.docx) and PDF/A documents. Without --docx "
+                      "and --pdf both are written into the current folder with their "
+                      "default names."))
+    parser.add_argument("plan", metavar=_("ID-OR-FILE"),
+                        help=_("a stored plan's id (or its first characters) or a plan file (.json)"))
+    parser.add_argument("--docx", metavar=_("OUT"),
+                        help=_("write the Word document here (a file or a folder)"))
+    parser.add_argument("--pdf", metavar=_("OUT"),
+                        help=_("write the PDF document here (a file or a folder)"))
+    parser.add_argument("--plan-version", type=int, metavar="N", dest="plan_version",
+                        help=_("a given version of a stored plan (default: the newest)"))
+    parser.add_argument("--municipality", metavar=_("FILE"),
+                        help=_("municipality settings (.toml or .json: name, address, logo)"))
+    parser.set_defaults(func=run)
+
+
+def _load(args):
+    if is_plan_file(args.plan):
+        from planbro.exchange import read_plan_file
+
+        return read_plan_file(args.plan)
+    with open_store(args, write=False) as store:
+        return store.get(store.resolve(args.plan), args.plan_version)
+
+
+def _target(out: str | None, default_name: str) -> Path:
+    if out is None:
+        return Path.cwd() / default_name
+    path = Path(out)
+    return path / default_name if path.is_dir() else path
+
+
+def run(args: argparse.Namespace) -> int:
+    from planbro import documents
+
+    source = args.plan if is_plan_file(args.plan) else ""
+    try:
+        plan = _load(args)
+        settings = documents.load_municipality(args.municipality)
+    except ValidationError as error:
+        # File-level problems already name the file as their field.
+        named = any(problem.field == args.plan for problem in error.problems)
+        return refusal(error, source="" if named else source)
+    except StoreError as error:
+        return refusal(error)
+    wanted = {"docx": args.docx, "pdf": args.pdf}
+    if args.docx is None and args.pdf is None:
+        wanted = {"docx": None, "pdf": None}
+    else:
+        wanted = {kind: out for kind, out in wanted.items() if out is not None}
+    targets = {kind: _target(out, documents.default_filename(plan, kind))
+               for kind, out in wanted.items()}
+    for path in targets.values():
+        if not path.parent.is_dir():
+            return fail(_("{path}: the folder does not exist").format(path=path))
+    # Both documents are made before either is written: an error leaves no file.
+    render = {"docx": documents.docx_bytes, "pdf": documents.pdf_bytes}
+    data = {kind: render[kind](plan, settings) for kind in targets}
+    from planbro.storage.atomic import write_atomic
+
+    for kind, path in targets.items():
+        try:
+            write_atomic(path, data[kind])
+        except OSError as error:
+            return fail(_("{path}: cannot be written: {error}").format(
+                path=path, error=error.strerror or error))
+        print(_("Wrote {path}").format(path=path))
+    return 0
