@@ -35,11 +35,11 @@ def render(kind: str, plan, path, settings) -> None:
     from planbro import documents
 
     renderer = documents.render_docx if kind == "docx" else documents.render_pdf
-    renderer(plan, path, municipality=municipality_source(settings))
+    renderer(plan, path, settings=municipality_source(settings) or None)
 
 
 def default_name(plan, ext: str) -> str:
-    from planbro.documents.filenames import default_filename
+    from planbro.documents import default_filename
     return default_filename(plan, ext)
 
 
