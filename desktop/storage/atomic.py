@@ -21,7 +21,7 @@ REPLACE_RETRY_SECONDS = 2.0
 REPLACE_RETRY_PAUSE = 0.02
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
     # The rename itself lives in the folder's entry table; without this the
     # new name may not survive a power cut on POSIX file systems.
     if sys.platform == "win32":
@@ -74,4 +74,4 @@ def write_atomic(path: str | Path, data: bytes | str, *, fsync: bool = True) -> 
             pass
         raise
     if fsync:
-        _fsync_dir(path.parent)
+        fsync_dir(path.parent)

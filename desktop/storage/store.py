@@ -25,6 +25,7 @@ from planbro.model.convert import from_dict, to_dict
 from planbro.model.dates import now_timestamp
 from planbro.model.plan import STATUSES
 from planbro.storage import backups, lifecycle, migrations
+from planbro.storage.atomic import fsync_dir
 from planbro.storage.casefile import check_case, open_case, read_versions
 from planbro.storage.errors import PlanFrozen, PlanNotFound, StoreCorrupt, StoreError, StoreLocked
 from planbro.storage.index import SummaryIndex
@@ -65,7 +66,11 @@ def restore_backup(data_dir: str | Path, backup: str | Path) -> Path:
 
 
 class PlanStore:
-    """The plans in one data folder. See notes/STORE_API.md for the contract."""
+    """The plans in one data folder: one writer (the lock), any number of readers.
+
+    Every change is on disk (fsynced) when the method returns. Reading works
+    in a read-only store; every change then raises StoreLocked.
+    """
 
     def __init__(self, data_dir: Path | str | None = None, *, read_only: bool = False):
         self.data_dir = default_data_dir(data_dir)
@@ -93,8 +98,10 @@ class PlanStore:
 
     def _open(self) -> None:
         layout = self._layout
-        if not self.read_only:
-            layout.cases.mkdir(exist_ok=True)
+        if not self.read_only and not layout.cases.is_dir():
+            layout.cases.mkdir()
+            # The new folder's name must survive a power cut like any file.
+            fsync_dir(layout.root)
         try:
             self.schema_version = migrations.prepare(layout, writable=not self.read_only)
         except StoreCorrupt as error:
@@ -115,10 +122,12 @@ class PlanStore:
 
     def close(self) -> None:
         with self._mutex:
-            if not self.read_only:
-                self._index.close()
-            self.read_only = True
-            self._release()
+            try:
+                if not self.read_only:
+                    self._index.close()
+            finally:
+                self.read_only = True
+                self._release()
 
     def _release(self) -> None:
         if self._lock is not None:
