@@ -91,8 +91,8 @@ def run(args: argparse.Namespace) -> int:
         print(_("The case is closed."))
         return 0
     if plan.version > before.version:
-        print(_("Version {version} is a new draft: change the plan and have it signed again.").format(
-            version=plan.version))
+        print(_("Version {version} is a new draft: change the plan and have it signed "
+                "again.").format(version=plan.version))
     if next_date:
         print(_("Next follow-up: {date}.").format(date=next_date.isoformat()))
     else:

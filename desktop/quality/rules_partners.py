@@ -37,7 +37,8 @@ def consent_withdrawn(plan: Plan, today: date) -> Iterator[Hit]:
 def consent_expired(plan: Plan, today: date) -> Iterator[Hit]:
     for path, partner, name in _partners(plan):
         consent = partner.consent
-        if consent.given and consent.withdrawn is None and consent.expires and consent.expires < today:
+        standing = consent.given and consent.withdrawn is None
+        if standing and consent.expires and consent.expires < today:
             yield Hit(f"{path}.expires", _(
                 "The consent for {partner} expired on {date}. Renew it with the citizen or "
                 "stop sharing information.").format(partner=name, date=date_text(consent.expires)))

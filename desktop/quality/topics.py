@@ -25,8 +25,8 @@ TOPICS: dict[str, re.Pattern] = {
     # "arbejde med" is a vague phrase, not a job; a "medarbejder" is staff.
     "employment": re.compile(
         r"\bjob|jobcent|\barbejd(?!\w*\s+med\b)|beskæftig|praktik|uddann|skole|\bfgu\b|\beud\b|"
-        r"\bhf\b|\bsu\b|kursus|læreplads|elevplads|ansæt|løntime|fleksjob|ressourceforløb|studie|"
-        r"studere|erhverv",
+        r"\bhf\b|\bsu\b|kursus|læreplads|elevplads|ansæt|løntime|fleksjob|ressourceforløb|"
+        r"studie|studere|erhverv",
         re.IGNORECASE),
     "finances": re.compile(
         r"økonomi|budget|gæld|afdrag|kontanthjælp|ydelse|pension|penge|konto|regning|restance|"

@@ -13,7 +13,7 @@ GOOD_GOALS = (
     "Mia møder op til behandling i Rusmiddelcenteret 2 gange om ugen",
     "Peter har søgt kontanthjælp og fået svar fra jobcentret inden udgangen af marts",
     "Anne har oprettet MitID og kan selv åbne sin digitale post",
-    "Lars har lagt et budget sammen med økonomisk rådgiver og betaler husleje til tiden hver måned",
+    "Lars har lagt et budget med økonomisk rådgiver og betaler husleje til tiden hver måned",
     "Sara er skrevet op til en ungdomsbolig via den boligsociale anvisning",
     "Ahmed starter i ambulant alkoholbehandling efter sundhedsloven § 141",
     "Karin ser sin datter hver anden weekend",
