@@ -1,0 +1,458 @@
+"""One editor per kind of field in forms/wizard.yaml.
+
+An editor shows one plan value: `load` puts it in the widget, `value` gives
+it back as the model's type, `problem` says (in the user's language) why
+typed text cannot be stored, and `set_messages` shows validation and
+quality findings beside it, never in a dialog.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from html import escape
+
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+    QPlainTextEdit, QSizePolicy, QToolButton, QVBoxLayout, QWidget,
+)
+
+from planbro.formdefs import FieldDef
+from planbro.model.convert import cpr_reason
+from planbro.model.cpr import parse_cpr
+from planbro.model.dates import parse_date
+from planbro.model.text import clean_text
+from planbro.translation import _
+from planbro.ui.wizard.mnemonics import strip_mnemonic
+from planbro.ui.wizard.values import date_text, normalise_date_text
+
+# Colours of messages beside a field, by kind; readable on white and grey.
+MESSAGE_COLOURS = {"error": "#b00020", "fejl": "#b00020", "advarsel": "#8a5a00", "gap": "#8a5a00"}
+# A plausible e-mail address: something@something.something.
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# A plausible phone number: digits, spaces, + - ( ).
+_PHONE = re.compile(r"^[+\d][\d\s()\-]*$")
+# Lines a multi-line text box shows when empty, and the most it grows to
+# before it scrolls.
+MULTILINE_ROWS, MULTILINE_MAX_ROWS = 3, 12
+# Characters of room in a date box: "2027-06-01" and a little air.
+DATE_CHARS = 14
+
+
+class FieldEditor(QWidget):
+    """Base: the input, then a message line, then the help text."""
+
+    changed = Signal()
+
+    def __init__(self, fdef: FieldDef, wizard, parent=None):
+        super().__init__(parent)
+        self.fdef = fdef
+        self.wizard = wizard
+        # Set once the user has left the field; format problems show from then on.
+        self.touched = False
+        self._loading = False
+        self._messages: list[tuple[str, str]] = []
+        self.box = QVBoxLayout(self)
+        self.box.setContentsMargins(0, 0, 0, 0)
+        self.box.setSpacing(2)
+        self.build()
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.RichText)
+        self.message.hide()
+        self.box.addWidget(self.message)
+        self.help = None
+        if fdef.help:
+            self.help = QLabel(fdef.help.get(), self)
+            self.help.setWordWrap(True)
+            palette = self.help.palette()
+            palette.setColor(QPalette.ColorRole.WindowText,
+                             palette.color(QPalette.ColorRole.PlaceholderText))
+            self.help.setPalette(palette)
+            self.box.addWidget(self.help)
+        focus = self.focus_widget()
+        focus.setAccessibleName(self.plain_label())
+        focus.setToolTip(fdef.help.get() if fdef.help else "")
+        self._describe()
+
+    # -- for subclasses ---------------------------------------------------
+    def build(self) -> None:
+        raise NotImplementedError
+
+    def focus_widget(self) -> QWidget:
+        raise NotImplementedError
+
+    def load_value(self, value, root) -> None:
+        raise NotImplementedError
+
+    def value(self):
+        raise NotImplementedError
+
+    def problem(self) -> str | None:
+        """Why the typed text cannot be stored; None when it can."""
+        return None
+
+    def warning(self) -> str | None:
+        """A doubt about the text that does not stop it being stored."""
+        return None
+
+    # -- shared -------------------------------------------------------------
+    def plain_label(self) -> str:
+        return strip_mnemonic(self.fdef.label.get())
+
+    def load(self, value, root=None) -> None:
+        self._loading = True
+        try:
+            self.load_value(value, root)
+        finally:
+            self._loading = False
+        self.touched = False
+
+    def emit_changed(self, *_args) -> None:
+        if not self._loading:
+            self.changed.emit()
+
+    def leave(self) -> None:
+        self.touched = True
+        self.changed.emit()
+
+    def set_messages(self, messages: list[tuple[str, str]]) -> None:
+        """(kind, text) pairs; kind is error, gap, fejl or advarsel."""
+        if messages == self._messages:
+            return
+        self._messages = messages
+        lines = []
+        for kind, text in messages:
+            prefix = {"fejl": _("Error"), "advarsel": _("Warning")}.get(kind)
+            text = escape(f"{prefix}: {text}" if prefix else text)
+            lines.append(f"<span style='color:{MESSAGE_COLOURS.get(kind, '#000')}'>{text}</span>")
+        self.message.setText("<br>".join(lines))
+        self.message.setVisible(bool(lines))
+        self._describe()
+
+    def messages(self) -> list[tuple[str, str]]:
+        return list(self._messages)
+
+    def _describe(self) -> None:
+        # A screen reader hears the help text and what is wrong.
+        parts = [text for _kind, text in self._messages]
+        if self.fdef.help:
+            parts.append(self.fdef.help.get())
+        self.focus_widget().setAccessibleDescription(" ".join(parts))
+
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.FocusOut:
+            self.leave()
+        return False
+
+
+class LineEditor(FieldEditor):
+    """text, cpr, phone and email: one line."""
+
+    def build(self) -> None:
+        self.edit = QLineEdit(self)
+        if self.fdef.kind == "cpr":
+            self.edit.setPlaceholderText(_("DDMMYY-SSSS"))
+        self.edit.textChanged.connect(self.emit_changed)
+        self.edit.editingFinished.connect(self.leave)
+        self.box.addWidget(self.edit)
+
+    def focus_widget(self) -> QWidget:
+        return self.edit
+
+    def load_value(self, value, root) -> None:
+        self.edit.setText(value or "")
+
+    def text(self) -> str:
+        return clean_text(self.edit.text()).strip()
+
+    def value(self):
+        text = self.text()
+        if self.fdef.kind == "cpr" and text:
+            try:
+                return parse_cpr(text)[0]
+            except ValueError:
+                return ""
+        return text
+
+    def problem(self) -> str | None:
+        text = self.text()
+        if self.fdef.kind == "cpr" and text:
+            try:
+                parse_cpr(text)
+            except ValueError as error:
+                return cpr_reason(str(error), text)
+        return None
+
+    def warning(self) -> str | None:
+        text = self.text()
+        if text and self.fdef.kind == "email" and not _EMAIL.match(text):
+            return _("This does not look like an e-mail address.")
+        if text and self.fdef.kind == "phone" and not _PHONE.match(text):
+            return _("A phone number holds digits, spaces and +.")
+        return None
+
+    def leave(self) -> None:
+        if self.fdef.kind == "cpr" and self.text() and not self.problem():
+            # Show the normal form, DDMMYY-SSSS, as it will be stored.
+            normal = self.value()
+            if normal != self.edit.text():
+                self.edit.setText(normal)
+        super().leave()
+
+
+class _PlainText(QPlainTextEdit):
+    """A text box that grows with its text, measured in lines of the current font."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.textChanged.connect(self.updateGeometry)
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        # For a plain-text document the layout's height is its number of lines.
+        shown = int(self.document().size().height()) if self.width() > 50 else MULTILINE_ROWS
+        lines = min(max(shown, MULTILINE_ROWS), MULTILINE_MAX_ROWS)
+        frame = 2 * self.frameWidth() + 2 * int(self.document().documentMargin())
+        return QSize(hint.width(), self.fontMetrics().lineSpacing() * lines + frame)
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        # A new width rewraps the text, so the wanted height may change.
+        self.updateGeometry()
+
+
+class MultilineEditor(FieldEditor):
+    def build(self) -> None:
+        self.edit = _PlainText(self)
+        # Tab moves to the next field, as in every other box of the wizard.
+        self.edit.setTabChangesFocus(True)
+        self.edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.edit.textChanged.connect(self.emit_changed)
+        self.edit.installEventFilter(self)
+        self.box.addWidget(self.edit)
+
+    def focus_widget(self) -> QWidget:
+        return self.edit
+
+    def load_value(self, value, root) -> None:
+        self.edit.setPlainText(value or "")
+
+    def value(self):
+        return clean_text(self.edit.toPlainText()).strip()
+
+
+class DateEditor(FieldEditor):
+    """A date typed as ÅÅÅÅ-MM-DD (or 1.6.2027), or picked in a calendar."""
+
+    def build(self) -> None:
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        self.edit = QLineEdit(self)
+        self.edit.setPlaceholderText(_("YYYY-MM-DD"))
+        self.edit.textChanged.connect(self.emit_changed)
+        self.edit.editingFinished.connect(self.leave)
+        self.edit.installEventFilter(self)
+        self.pick = QToolButton(self)
+        self.pick.setText("…")
+        # Reached from the keyboard with Alt+Down or F4 in the box, so it
+        # adds no extra stop to the Tab order.
+        self.pick.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.pick.clicked.connect(self.choose)
+        self.edit.setMaximumWidth(self.edit.fontMetrics().horizontalAdvance("0") * DATE_CHARS
+                                  + self.edit.fontMetrics().lineSpacing())
+        row.addWidget(self.edit, 1)
+        row.addWidget(self.pick)
+        row.addStretch(2)
+        self.box.addLayout(row)
+
+    def focus_widget(self) -> QWidget:
+        return self.edit
+
+    def choose(self) -> None:
+        title = _("Choose a date: {field}").format(field=self.plain_label())
+        chosen = self.wizard.dialogs.pick_date(self, title, self.value() or date.today())
+        if chosen is not None:
+            self.edit.setText(chosen.isoformat())
+            self.leave()
+
+    def eventFilter(self, watched, event):
+        if watched is self.edit and event.type() == QEvent.Type.KeyPress:
+            key, mods = event.key(), event.modifiers()
+            if key == Qt.Key.Key_F4 or (key == Qt.Key.Key_Down and mods & Qt.KeyboardModifier.AltModifier):
+                self.choose()
+                return True
+        return False
+
+    def load_value(self, value, root) -> None:
+        self.edit.setText(date_text(value))
+        self.pick.setAccessibleName(_("Choose a date: {field}").format(field=self.plain_label()))
+
+    def value(self):
+        text = normalise_date_text(self.edit.text())
+        try:
+            return parse_date(text) if text else None
+        except ValueError:
+            return None
+
+    def problem(self) -> str | None:
+        text = normalise_date_text(self.edit.text())
+        if text and self.value() is None:
+            return _("«{value}» is not a real date in the form YYYY-MM-DD").format(value=self.edit.text().strip())
+        return None
+
+    def leave(self) -> None:
+        normal = normalise_date_text(self.edit.text())
+        if normal != self.edit.text() and not self.problem():
+            self.edit.setText(normal)
+        super().leave()
+
+
+class ChoiceEditor(FieldEditor):
+    """A fixed picklist; the chosen entry's explanation is shown below it."""
+
+    def build(self) -> None:
+        self.combo = QComboBox(self)
+        if self.fdef.allow_empty:
+            self.combo.addItem(self.fdef.allow_empty.get(), None)
+        for choice in self.fdef.choices:
+            self.combo.addItem(choice.label.get(), choice.value)
+            if choice.help:
+                self.combo.setItemData(self.combo.count() - 1, choice.help.get(),
+                                       Qt.ItemDataRole.ToolTipRole)
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.explain = QLabel(self)
+        self.explain.setWordWrap(True)
+        self.combo.currentIndexChanged.connect(self._explain)
+        self.combo.currentIndexChanged.connect(self.emit_changed)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.combo)
+        row.addStretch(1)
+        self.box.addLayout(row)
+        self.box.addWidget(self.explain)
+        self._explain()
+
+    def _explain(self, *_args) -> None:
+        choice = next((c for c in self.fdef.choices if c.value == self.combo.currentData()), None)
+        text = choice.help.get() if choice and choice.help else ""
+        self.explain.setText(text)
+        self.explain.setVisible(bool(text))
+
+    def focus_widget(self) -> QWidget:
+        return self.combo
+
+    def load_value(self, value, root) -> None:
+        index = self.combo.findData(value)
+        if index < 0 and value is not None:
+            # A value from an older picklist is kept, not silently replaced.
+            self.combo.addItem(str(value), value)
+            index = self.combo.count() - 1
+        self.combo.setCurrentIndex(max(index, 0))
+        self._explain()
+
+    def value(self):
+        return self.combo.currentData()
+
+
+class ComboEditor(FieldEditor):
+    """A picklist that also takes free text, e.g. a legal basis not in the list."""
+
+    def build(self) -> None:
+        self.combo = QComboBox(self)
+        self.combo.setEditable(True)
+        self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        for choice in self.fdef.choices:
+            self.combo.addItem(choice.label.get(), choice.value)
+        self.combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.combo.setMinimumContentsLength(20)
+        # The stored value ("Serviceloven § 85 a") replaces the longer label.
+        self.combo.activated.connect(self._chosen)
+        self.combo.editTextChanged.connect(self.emit_changed)
+        self.combo.lineEdit().editingFinished.connect(self.leave)
+        self.box.addWidget(self.combo)
+
+    def _chosen(self, index: int) -> None:
+        value = self.combo.itemData(index)
+        if value:
+            self.combo.setEditText(value)
+
+    def focus_widget(self) -> QWidget:
+        return self.combo
+
+    def load_value(self, value, root) -> None:
+        self.combo.setCurrentIndex(-1)
+        self.combo.setEditText(value or "")
+
+    def value(self):
+        text = clean_text(self.combo.currentText()).strip()
+        for choice in self.fdef.choices:
+            if text == choice.label.get():
+                return choice.value
+        return text
+
+
+class BoolEditor(FieldEditor):
+    """A tick box; its own text is the label, so the form row has none."""
+
+    def build(self) -> None:
+        self.check = QCheckBox(self.fdef.label.get(), self)
+        self.check.toggled.connect(self.emit_changed)
+        self.box.addWidget(self.check)
+
+    def focus_widget(self) -> QWidget:
+        return self.check
+
+    def load_value(self, value, root) -> None:
+        self.check.setChecked(bool(value))
+
+    def value(self):
+        return self.check.isChecked()
+
+
+class GoalLinksEditor(FieldEditor):
+    """Tick which of the plan's goals a service supports."""
+
+    def build(self) -> None:
+        self.list = QListWidget(self)
+        self.list.itemChanged.connect(self.emit_changed)
+        self.empty = QLabel(_("The plan has no goals yet (step 4)."), self)
+        self.box.addWidget(self.list)
+        self.box.addWidget(self.empty)
+
+    def focus_widget(self) -> QWidget:
+        return self.list
+
+    def load_value(self, value, root) -> None:
+        chosen = set(value or [])
+        self.list.clear()
+        goals = list(root.goals) if root is not None else []
+        for number, goal in enumerate(goals, start=1):
+            title = goal.title.strip().splitlines()[0] if goal.title.strip() else _("(not filled in yet)")
+            item = QListWidgetItem(f"{number}. {title}")
+            item.setData(Qt.ItemDataRole.UserRole, goal.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if goal.id in chosen else Qt.CheckState.Unchecked)
+            self.list.addItem(item)
+        rows = max(1, min(len(goals), 6))
+        row_height = self.list.sizeHintForRow(0) if goals else self.fontMetrics().lineSpacing()
+        self.list.setMaximumHeight(rows * row_height + 2 * self.list.frameWidth() + 4)
+        self.list.setVisible(bool(goals))
+        self.empty.setVisible(not goals)
+
+    def value(self):
+        return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())
+                if self.list.item(i).checkState() == Qt.CheckState.Checked]
+
+
+# The editor class for each kind; "group" is added by group.py.
+EDITORS: dict[str, type[FieldEditor]] = {
+    "text": LineEditor, "cpr": LineEditor, "phone": LineEditor, "email": LineEditor,
+    "multiline": MultilineEditor, "date": DateEditor, "choice": ChoiceEditor,
+    "combo": ComboEditor, "bool": BoolEditor, "goal_links": GoalLinksEditor,
+}

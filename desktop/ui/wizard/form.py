@@ -1,0 +1,189 @@
+"""A form of field editors for one object (the plan, or one item of a group).
+
+The form only shows and reads its editors; whoever owns the object writes
+the values back (the step page for the plan, the group for an item).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+
+from planbro.formdefs import FieldDef, resolve
+from planbro.translation import _
+from planbro.ui.wizard.fields import EDITORS, FieldEditor
+from planbro.ui.wizard.missing import required_now
+from planbro.ui.wizard.values import get_value, is_empty, set_value
+
+# A pair the page uses to hand out Alt+letter mnemonics: the text and where to put it.
+Slot = tuple[str, Callable[[str], None]]
+
+
+def make_editor(f: FieldDef, cls: type, wizard, parent) -> FieldEditor:
+    if f.kind == "group":
+        from planbro.ui.wizard.group import GroupEditor
+        return GroupEditor(f, wizard, parent, cls)
+    return EDITORS[f.kind](f, wizard, parent)
+
+
+class FieldForm(QWidget):
+    changed = Signal()
+
+    def __init__(self, fields: tuple[FieldDef, ...], cls: type, wizard, parent=None):
+        super().__init__(parent)
+        self.fields = fields
+        self.cls = cls
+        self.obj: Any = None
+        self.editors: dict[str, FieldEditor] = {}
+        self.labels: dict[str, QLabel] = {}
+        self.layout_ = QFormLayout(self)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
+        self.layout_.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.layout_.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        for f in fields:
+            editor = make_editor(f, cls, wizard, self)
+            editor.changed.connect(self._edited)
+            self.editors[f.key] = editor
+            if f.kind == "bool":
+                self.layout_.addRow("", editor)
+                continue
+            label = QLabel(self)
+            label.setBuddy(editor.focus_widget())
+            self.labels[f.key] = label
+            self.layout_.addRow(label, editor)
+        for slot_text, setter in self.mnemonic_slots():
+            setter(slot_text)
+
+    # -- building ---------------------------------------------------------
+    def mnemonic_slots(self) -> list[Slot]:
+        slots: list[Slot] = []
+        for f in self.fields:
+            editor = self.editors[f.key]
+            if f.kind == "bool":
+                slots.append((f.label.get(), editor.check.setText))
+            else:
+                star = " *" if f.required else ""
+                label = self.labels[f.key]
+                slots.append((f.label.get(), lambda text, label=label, star=star: label.setText(text + star)))
+            if f.kind == "group":
+                slots.extend(editor.mnemonic_slots())
+        return slots
+
+    # -- data -----------------------------------------------------------------
+    def load(self, obj: Any, root: Any) -> None:
+        self.obj = obj
+        for f in self.fields:
+            self.editors[f.key].load(get_value(obj, f.key), root)
+        self.refresh_visibility()
+
+    def write(self, obj: Any) -> None:
+        for f in self.fields:
+            set_value(obj, f.key, self.editors[f.key].value())
+
+    def _edited(self) -> None:
+        self.refresh_visibility()
+        self.changed.emit()
+
+    def current(self, key: str) -> Any:
+        editor = self.editors.get(key)
+        return editor.value() if editor is not None else get_value(self.obj, key)
+
+    def is_visible(self, f: FieldDef) -> bool:
+        cond = f.visible_if
+        return cond is None or self.current(cond.key) == cond.equals
+
+    def refresh_visibility(self) -> None:
+        for f in self.fields:
+            if f.visible_if is not None:
+                self.layout_.setRowVisible(self.editors[f.key], self.is_visible(f))
+
+    # -- checking ---------------------------------------------------------------
+    def format_problems(self) -> list[tuple[str, str]]:
+        """(relative path, reason) for typed text that cannot be stored."""
+        found = []
+        for f in self.fields:
+            editor = self.editors[f.key]
+            if not self.is_visible(f):
+                continue
+            problem = editor.problem() or self._after_problem(f)
+            if problem:
+                found.append((f.key, problem))
+            if f.kind == "group":
+                found.extend((f"{f.key}{rest}", why) for rest, why in editor.format_problems())
+        return found
+
+    def _after_problem(self, f: FieldDef) -> str | None:
+        """An end date before its start (the model's "after" rule)."""
+        if f.kind != "date":
+            return None
+        _tp, meta = resolve(self.cls, f.key)
+        after = (meta or {}).get("after")
+        if not after:
+            return None
+        start_key = f"{f.key.rsplit('.', 1)[0]}.{after}" if "." in f.key else after
+        end, start = self.editors[f.key].value(), self.current(start_key)
+        if end is None or start is None or end >= start:
+            return None
+        other = next((g for g in self.fields if g.key == start_key), None)
+        name = other.label.get().replace("&", "") if other else start_key
+        return _("The date is before «{field}» ({date}).").format(field=name, date=start.isoformat())
+
+    def update_messages(self, checked: bool, findings: list[tuple[str, Any]]) -> list[tuple[str, Any]]:
+        """Show what is wrong beside each field; return the findings no field here holds.
+
+        `findings` are (path relative to this form's object, Finding) pairs.
+        Missing required fields are only pointed out once the page has been
+        checked (Næste was pressed), so a new page is not all red.
+        """
+        mine: dict[str, list] = {key: [] for key in self.editors}
+        inner: dict[str, list] = {key: [] for key in self.editors}
+        unplaced = []
+        for rel, finding in findings:
+            if rel in mine:
+                mine[rel].append(finding)
+                continue
+            group = next((k for k in self.editors if self.editors[k].fdef.kind == "group"
+                          and rel.startswith(k + "[")), None)
+            if group is not None:
+                inner[group].append((rel[len(group):], finding))
+            else:
+                unplaced.append((rel, finding))
+        for f in self.fields:
+            editor = self.editors[f.key]
+            if not self.is_visible(f):
+                editor.set_messages([])
+                continue
+            messages = []
+            problem = editor.problem() or self._after_problem(f)
+            if problem and (editor.touched or checked):
+                messages.append(("error", problem))
+            warning = editor.warning()
+            if warning and (editor.touched or checked):
+                messages.append(("gap", warning))
+            if (checked and not mine[f.key] and self.obj is not None
+                    and required_now(f, self.obj) and is_empty(editor.value())):
+                if f.blocking or (f.required_if and not f.gap):
+                    messages.append(("error", _("Fill this in before you go on.")))
+                else:
+                    messages.append(("gap", _("Missing; you may fill it in later.")))
+            messages.extend((finding.severity, finding.message) for finding in mine[f.key])
+            editor.set_messages(messages)
+            if f.kind == "group":
+                editor.update_inner(checked, inner[f.key])
+        return unplaced
+
+    def focus_path(self, rel: str) -> bool:
+        """Put the cursor in the field at `rel` (selecting group items on the way)."""
+        if rel in self.editors:
+            self.editors[rel].focus_widget().setFocus(Qt.FocusReason.OtherFocusReason)
+            return True
+        for key, editor in self.editors.items():
+            if editor.fdef.kind == "group" and rel.startswith(key + "["):
+                return editor.focus_path(rel[len(key):])
+        head = next((k for k in self.editors if rel.startswith(k + ".")), None)
+        if head is not None:
+            return self.focus_path(head)
+        return False

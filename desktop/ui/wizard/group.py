@@ -1,0 +1,250 @@
+"""A repeating group (goals, sub-goals, services, phases, partners …):
+a list with Tilføj / Fjern / Flyt op / Flyt ned, and one form below it that
+edits the selected item. The form's widgets are built once and reused for
+every item, so a plan with many goals costs no more widgets than one.
+"""
+
+from __future__ import annotations
+
+import copy
+import typing
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import (
+    QApplication, QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
+    QStyle, QVBoxLayout, QWidget,
+)
+
+from planbro.formdefs import resolve
+from planbro.model.convert import to_dict
+from planbro.translation import _
+from planbro.ui.wizard.fields import FieldEditor
+from planbro.ui.wizard.form import FieldForm, Slot
+from planbro.ui.wizard.values import get_value, is_empty
+
+# Characters of an item's summary shown in the list before it is cut.
+SUMMARY_CHARS = 90
+# Rows the list shows before it scrolls.
+LIST_ROWS = 5
+
+
+def lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+class GroupEditor(FieldEditor):
+    def __init__(self, fdef, wizard, parent, owner_cls: type):
+        tp, _meta = resolve(owner_cls, fdef.key)
+        self.item_cls = typing.get_args(tp)[0]
+        self.items: list[Any] = []
+        self.root: Any = None
+        self._item_findings: dict[int, list] = {}
+        self._checked = False
+        super().__init__(fdef, wizard, parent)
+
+    # -- widgets ------------------------------------------------------------
+    def build(self) -> None:
+        item = lower_first(self.fdef.item.get())
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        self.list = QListWidget(self)
+        self.list.currentRowChanged.connect(self._select)
+        self.list.installEventFilter(self)
+        top.addWidget(self.list, 1)
+        buttons = QVBoxLayout()
+        self.add_button = QPushButton(_("Add {item}").format(item=item), self)
+        self.remove_button = QPushButton(_("Remove {item}").format(item=item), self)
+        self.up_button = QPushButton(_("Move up"), self)
+        self.down_button = QPushButton(_("Move down"), self)
+        for button, action in ((self.add_button, self.add), (self.remove_button, self.remove),
+                               (self.up_button, lambda: self.move(-1)),
+                               (self.down_button, lambda: self.move(1))):
+            button.clicked.connect(action)
+            # Enter in a field goes to the next step, not to these buttons.
+            button.setAutoDefault(False)
+            buttons.addWidget(button)
+        self.up_button.setAccessibleName(_("Move {item} up").format(item=item))
+        self.down_button.setAccessibleName(_("Move {item} down").format(item=item))
+        buttons.addStretch(1)
+        top.addLayout(buttons)
+        self.box.addLayout(top)
+        self.placeholder = QLabel(_("None yet. Choose «{add}».").format(
+            add=_("Add {item}").format(item=item)), self)
+        self.placeholder.setWordWrap(True)
+        self.box.addWidget(self.placeholder)
+        self.detail_box = QGroupBox(self)
+        inner = QVBoxLayout(self.detail_box)
+        self.item_message = QLabel(self.detail_box)
+        self.item_message.setWordWrap(True)
+        self.item_message.hide()
+        inner.addWidget(self.item_message)
+        self.detail = FieldForm(self.fdef.fields, self.item_cls, self.wizard, self.detail_box)
+        self.detail.changed.connect(self._detail_edited)
+        inner.addWidget(self.detail)
+        self.box.addWidget(self.detail_box)
+
+    def focus_widget(self) -> QWidget:
+        return self.list
+
+    def mnemonic_slots(self) -> list[Slot]:
+        slots: list[Slot] = [(b.text(), b.setText) for b in
+                             (self.add_button, self.remove_button, self.up_button, self.down_button)]
+        return slots + self.detail.mnemonic_slots()
+
+    def eventFilter(self, watched, event):
+        if watched is self.list and event.type() == QEvent.Type.KeyPress:
+            key, mods = event.key(), event.modifiers()
+            if key == Qt.Key.Key_Delete and self.items:
+                self.remove()
+                return True
+            if mods & Qt.KeyboardModifier.ControlModifier and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+                self.move(-1 if key == Qt.Key.Key_Up else 1)
+                return True
+        return False
+
+    # -- data ---------------------------------------------------------------
+    def load_value(self, value, root) -> None:
+        # A working copy: the page writes it back to the plan in one place.
+        self.items = copy.deepcopy(list(value or []))
+        self.root = root
+        self._refill(0 if self.items else -1)
+
+    def value(self):
+        return copy.deepcopy(self.items)
+
+    def _summary(self, index: int) -> str:
+        text = get_value(self.items[index], self.fdef.summary)
+        text = "" if is_empty(text) else str(text).strip().splitlines()[0]
+        if len(text) > SUMMARY_CHARS:
+            text = text[:SUMMARY_CHARS - 1] + "…"
+        text = text or _("(not filled in yet)")
+        return f"{index + 1}. {text}"
+
+    def _refill(self, select: int) -> None:
+        self._loading = True
+        try:
+            self.list.clear()
+            for i in range(len(self.items)):
+                self.list.addItem(QListWidgetItem(self._summary(i)))
+        finally:
+            self._loading = False
+        rows = max(2, min(len(self.items), LIST_ROWS))
+        row_height = self.list.sizeHintForRow(0) if self.items else self.fontMetrics().lineSpacing() + 4
+        self.list.setMaximumHeight(rows * row_height + 2 * self.list.frameWidth() + 2)
+        self._mark_findings()
+        self.list.setCurrentRow(select)
+        if select < 0:
+            self._select(-1)
+
+    def _select(self, row: int) -> None:
+        has = 0 <= row < len(self.items)
+        self.detail_box.setVisible(has)
+        self.placeholder.setVisible(not self.items)
+        self.remove_button.setEnabled(has)
+        self.up_button.setEnabled(has and row > 0)
+        self.down_button.setEnabled(has and row < len(self.items) - 1)
+        if not has:
+            return
+        self.detail_box.setTitle(_("{item} {number} of {count}").format(
+            item=self.fdef.item.get(), number=row + 1, count=len(self.items)))
+        self.detail.load(self.items[row], self.root)
+        self._show_item_state()
+
+    def _detail_edited(self) -> None:
+        row = self.list.currentRow()
+        if not 0 <= row < len(self.items):
+            return
+        self.detail.write(self.items[row])
+        self.list.item(row).setText(self._summary(row))
+        self.emit_changed()
+
+    # -- actions --------------------------------------------------------------
+    def add(self) -> None:
+        self.items.append(self.item_cls())
+        self._refill(len(self.items) - 1)
+        self.emit_changed()
+        first = self.detail.fields[0].key
+        self.detail.editors[first].focus_widget().setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _is_blank(self, item) -> bool:
+        fresh = to_dict(self.item_cls())
+        data = to_dict(item)
+        return all(data[k] == fresh[k] for k in data if k != "id")
+
+    def remove(self) -> None:
+        row = self.list.currentRow()
+        if not 0 <= row < len(self.items):
+            return
+        item_name = lower_first(self.fdef.item.get())
+        if not self._is_blank(self.items[row]):
+            title = _("Remove {item}").format(item=item_name)
+            text = _("Remove «{summary}»? This cannot be undone.").format(summary=self._summary(row))
+            if not self.wizard.dialogs.confirm(self, title, text):
+                return
+        del self.items[row]
+        self._refill(min(row, len(self.items) - 1))
+        self.emit_changed()
+        self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def move(self, step: int) -> None:
+        row = self.list.currentRow()
+        target = row + step
+        if not (0 <= row < len(self.items) and 0 <= target < len(self.items)):
+            return
+        self.items[row], self.items[target] = self.items[target], self.items[row]
+        self._refill(target)
+        self.emit_changed()
+        # Keep the cursor on the button (or the list) that did the move.
+        focus = QApplication.focusWidget()
+        if focus in (self.up_button, self.down_button) and not focus.isEnabled():
+            self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- messages ---------------------------------------------------------------
+    def update_inner(self, checked: bool, findings: list[tuple[str, Any]]) -> None:
+        """Findings inside items: "[1].subgoals[0].deadline" → item 1, "subgoals[0].deadline"."""
+        self._checked = checked
+        self._item_findings = {}
+        for rel, finding in findings:
+            index_text, _sep, rest = rel[1:].partition("]")
+            if index_text.isdigit():
+                self._item_findings.setdefault(int(index_text), []).append((rest.lstrip("."), finding))
+        self._mark_findings()
+        self._show_item_state()
+
+    def _mark_findings(self) -> None:
+        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        for i in range(self.list.count()):
+            found = self._item_findings.get(i, [])
+            entry = self.list.item(i)
+            entry.setIcon(icon if found else QIcon())
+            entry.setToolTip("\n".join(f.message for _rel, f in found))
+
+    def _show_item_state(self) -> None:
+        row = self.list.currentRow()
+        if not 0 <= row < len(self.items):
+            return
+        unplaced = self.detail.update_messages(self._checked, self._item_findings.get(row, []))
+        texts = [f.message for _rel, f in unplaced]
+        self.item_message.setText("\n".join(texts))
+        self.item_message.setVisible(bool(texts))
+
+    def format_problems(self) -> list[tuple[str, str]]:
+        row = self.list.currentRow()
+        if not 0 <= row < len(self.items) or not self.detail_box.isVisibleTo(self):
+            return []
+        return [(f"[{row}].{rel}", why) for rel, why in self.detail.format_problems()]
+
+    def focus_path(self, rel: str) -> bool:
+        """rel is "[2].deadline" or "[2]"."""
+        index_text, _sep, rest = rel[1:].partition("]")
+        if not index_text.isdigit() or int(index_text) >= len(self.items):
+            self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+            return True
+        self.list.setCurrentRow(int(index_text))
+        rest = rest.lstrip(".")
+        if rest and self.detail.focus_path(rest):
+            return True
+        self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True

@@ -1,0 +1,89 @@
+"""What a plan still lacks, step by step, as the wizard definitions say; no Qt.
+
+Only the steps on the plan's route count: when the citizen declines the
+offer, the steps skipped on the way to Gennemgang are not missing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from planbro.formdefs import FieldDef, FormDefs, StepDef, walk_fields
+from planbro.ui.wizard.mnemonics import strip_mnemonic
+from planbro.ui.wizard.values import get_value, holds, is_empty, pattern_of
+
+
+@dataclass(frozen=True)
+class Missing:
+    step: StepDef
+    # Concrete exchange-format path: "goals[1].subgoals[0].deadline".
+    path: str
+    # Where it is, as the caseworker reads it: "Mål 2 › Delmål 1 › Frist".
+    label: str
+    # True: Næste waits for it; False: a gap the law allows for now.
+    blocking: bool
+
+
+def route(defs: FormDefs, plan: Any) -> list[StepDef]:
+    """The steps a caseworker passes through for this plan, Gennemgang last."""
+    steps, index = [], 0
+    while index < len(defs.steps):
+        step = defs.steps[index]
+        steps.append(step)
+        if step.skip_to and holds(step.skip_to.condition, plan):
+            index = defs.index(step.skip_to.step)
+        else:
+            index += 1
+    return steps
+
+
+def required_now(f: FieldDef, obj: Any) -> bool:
+    return f.required or (f.required_if is not None and holds(f.required_if, obj))
+
+
+def label_of(f: FieldDef) -> str:
+    return strip_mnemonic(f.label.get())
+
+
+def _fields(step: StepDef, fields: Iterable[FieldDef], obj: Any, base: str,
+            trail: str) -> Iterable[Missing]:
+    for f in fields:
+        if not holds(f.visible_if, obj):
+            continue
+        value = get_value(obj, f.key)
+        path = f"{base}.{f.key}" if base else f.key
+        label = f"{trail} › {label_of(f)}" if trail else label_of(f)
+        if required_now(f, obj) and is_empty(value):
+            yield Missing(step, path, label, not f.gap)
+        if f.kind == "group":
+            for i, item in enumerate(value or []):
+                item_trail = f"{trail} › " if trail else ""
+                yield from _fields(step, f.fields, item, f"{path}[{i}]",
+                                   f"{item_trail}{f.item.get()} {i + 1}")
+
+
+def missing_in_step(step: StepDef, plan: Any) -> list[Missing]:
+    found: list[Missing] = []
+    for section in step.sections:
+        if section.require_any and all(is_empty(get_value(plan, f.key)) for f in section.fields):
+            title = section.title.get() if section.title else step.title.get()
+            prefix = section.fields[0].key.rsplit(".", 1)[0]
+            found.append(Missing(step, prefix, title, False))
+        found.extend(_fields(step, section.fields, plan, "", ""))
+    return found
+
+
+def missing_fields(defs: FormDefs, plan: Any) -> list[Missing]:
+    return [m for step in route(defs, plan) for m in missing_in_step(step, plan)]
+
+
+def step_of_path(defs: FormDefs, path: str) -> StepDef | None:
+    """The step that asks for `path` (or for something inside or around it)."""
+    wanted = pattern_of(path)
+    for step in defs.steps:
+        for f in walk_fields(step.fields()):
+            if (wanted == f.path or wanted.startswith((f.path + ".", f.path + "["))
+                    or f.path.startswith(wanted + ".")):
+                return step
+    return None

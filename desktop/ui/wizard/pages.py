@@ -1,0 +1,204 @@
+"""The wizard's pages, one class per kind of step in forms/wizard.yaml.
+
+Each page loads its state in initializePage, checks it in validatePage and
+writes to the plan through one method, write_back; saving is the wizard's
+business, never a page's.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame, QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QTextBrowser,
+    QVBoxLayout, QWidget, QWizardPage,
+)
+
+from planbro.formdefs import StepDef
+from planbro.model import Plan
+from planbro.translation import _
+from planbro.ui.wizard import export
+from planbro.ui.wizard.form import FieldForm
+from planbro.ui.wizard.missing import missing_fields, missing_in_step, step_of_path
+from planbro.ui.wizard.mnemonics import assign
+from planbro.ui.wizard.reading import plan_html
+from planbro.ui.wizard.values import get_value, holds, is_empty
+
+
+def step_title(step: StepDef, total: int) -> str:
+    return _("Step {number} of {total} — {title}").format(
+        number=step.number, total=total, title=step.title.get())
+
+
+class _StepPage(QWizardPage):
+    def __init__(self, step: StepDef, wizard):
+        super().__init__()
+        self.step = step
+        self.planwizard = wizard
+        self.setTitle(step_title(step, len(wizard.defs.steps)))
+        if step.intro:
+            self.setSubTitle(step.intro.get())
+
+
+class FormStepPage(_StepPage):
+    """A step of fields in sections, groups included."""
+
+    def __init__(self, step: StepDef, wizard):
+        super().__init__(step, wizard)
+        # Set when Næste was pressed once: from then on the page points out
+        # every missing field, not only the ones typed wrongly.
+        self.checked = False
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        content = QWidget(scroll)
+        column = QVBoxLayout(content)
+        self.banner = QLabel(content)
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+        column.addWidget(self.banner)
+        self.forms: list[FieldForm] = []
+        self.section_notes: list[tuple[object, QLabel]] = []
+        for section in step.sections:
+            form = FieldForm(section.fields, Plan, wizard, content)
+            form.changed.connect(self.on_changed)
+            note = QLabel(content)
+            note.setWordWrap(True)
+            note.hide()
+            if section.title and len(step.sections) > 1:
+                box = QGroupBox(section.title.get(), content)
+                inner = QVBoxLayout(box)
+                inner.addWidget(note)
+                inner.addWidget(form)
+                column.addWidget(box)
+            else:
+                column.addWidget(note)
+                column.addWidget(form)
+            self.forms.append(form)
+            self.section_notes.append((section, note))
+        column.addStretch(1)
+        scroll.setWidget(content)
+        outer.addWidget(scroll)
+        slots = [slot for form in self.forms for slot in form.mnemonic_slots()]
+        for (_text, setter), text in zip(slots, assign([t for t, _s in slots], wizard.reserved_letters())):
+            setter(text)
+        # One label column for all sections of the page, so the fields line up.
+        labels = [label for form in self.forms for label in form.labels.values()]
+        if labels:
+            width = max(label.sizeHint().width() for label in labels)
+            for label in labels:
+                label.setMinimumWidth(width)
+
+    @property
+    def plan(self) -> Plan:
+        return self.planwizard.plan
+
+    def initializePage(self) -> None:
+        for form in self.forms:
+            form.load(self.plan, self.plan)
+        self.refresh_messages()
+
+    def write_back(self) -> None:
+        """The one place this page changes the plan."""
+        for form in self.forms:
+            form.write(self.plan)
+        self.planwizard.plan_changed()
+
+    def on_changed(self) -> None:
+        self.write_back()
+        self.refresh_messages()
+
+    def step_findings(self) -> list:
+        defs = self.planwizard.defs
+        return [f for f in self.planwizard.findings if step_of_path(defs, f.field) is self.step]
+
+    def refresh_messages(self) -> None:
+        findings = [(f.field, f) for f in self.step_findings()]
+        unplaced = {id(f): f for _rel, f in findings}
+        for form in self.forms:
+            left = form.update_messages(self.checked, findings)
+            placed = {id(f) for _rel, f in findings} - {id(f) for _rel, f in left}
+            for key in placed:
+                unplaced.pop(key, None)
+        texts = [f.message for f in unplaced.values()]
+        for section, note in self.section_notes:
+            if section.require_any and self.checked and all(
+                    is_empty(get_value(self.plan, f.key)) for f in section.fields):
+                texts.append(_("Fill in at least one of these fields; you may do it later."))
+        self.banner.setText("\n".join(texts))
+        self.banner.setVisible(bool(texts))
+
+    def validatePage(self) -> bool:
+        self.write_back()
+        if self.planwizard.jumping:
+            return True
+        self.checked = True
+        problems = [path for form in self.forms for path, _why in form.format_problems()]
+        blocking = [m.path for m in missing_in_step(self.step, self.plan) if m.blocking]
+        self.refresh_messages()
+        wrong = problems + blocking
+        if wrong:
+            self.focus_path(wrong[0])
+            self.planwizard.show_status(_("Correct the fields marked in red before you go on."))
+            return False
+        return True
+
+    def focus_path(self, path: str) -> bool:
+        return any(form.focus_path(path) for form in self.forms)
+
+    def nextId(self) -> int:
+        skip = self.step.skip_to
+        if skip is not None and holds(skip.condition, self.plan):
+            return self.planwizard.defs.index(skip.step)
+        return super().nextId()
+
+
+class ReviewStepPage(_StepPage):
+    """Gennemgang: the plan in reading form, what is missing, and the documents."""
+
+    def __init__(self, step: StepDef, wizard):
+        super().__init__(step, wizard)
+        layout = QVBoxLayout(self)
+        self.browser = QTextBrowser(self)
+        self.browser.setOpenLinks(False)
+        self.browser.setAccessibleName(_("The plan in reading form"))
+        self.browser.anchorClicked.connect(self.follow)
+        layout.addWidget(self.browser, 1)
+        row = QHBoxLayout()
+        self.word_button = QPushButton(_("Save as Word"), self)
+        self.pdf_button = QPushButton(_("Save as PDF"), self)
+        self.print_button = QPushButton(_("Print"), self)
+        self.folder_button = QPushButton(_("Open folder"), self)
+        self.folder_button.setEnabled(False)
+        actions = ((self.word_button, lambda: export.save_document(wizard, "docx")),
+                   (self.pdf_button, lambda: export.save_document(wizard, "pdf")),
+                   (self.print_button, lambda: export.print_plan(wizard)),
+                   (self.folder_button, lambda: export.open_folder(wizard)))
+        for button, action in actions:
+            button.clicked.connect(action)
+            button.setAutoDefault(False)
+            row.addWidget(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.status)
+        buttons = [b for b, _a in actions]
+        texts = assign([b.text() for b in buttons], wizard.reserved_letters())
+        for button, text in zip(buttons, texts):
+            button.setText(text)
+
+    def initializePage(self) -> None:
+        self.planwizard.refresh_findings()
+        self.refresh()
+
+    def refresh(self) -> None:
+        wizard = self.planwizard
+        missing = missing_fields(wizard.defs, wizard.plan)
+        self.browser.setHtml(plan_html(wizard.defs, wizard.plan, missing, wizard.findings))
+
+    def follow(self, url) -> None:
+        if url.scheme() == "step":
+            self.planwizard.go_to_step(url.path(), url.fragment())

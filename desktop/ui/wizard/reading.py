@@ -1,0 +1,126 @@
+"""The plan in reading form for Gennemgang: HTML for a QTextBrowser; no Qt.
+
+Built from the same definitions as the pages, so a field a municipality
+adds to forms/wizard.yaml shows up here too. Links "step:<id>" lead back to
+the step where something is missing or was found by the quality check.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+from typing import Any, Iterable
+
+from planbro.formdefs import FieldDef, FormDefs
+from planbro.translation import _
+from planbro.ui.wizard.missing import Missing, label_of, route, step_of_path
+from planbro.ui.wizard.values import get_value, holds, is_empty
+
+# Colours of the two severities, the same as beside the fields.
+SEVERITY_COLOURS = {"fejl": "#b00020", "advarsel": "#8a5a00"}
+# An empty field in reading form.
+EMPTY = "<span style='color:#777'>—</span>"
+
+
+def _tag(tag: str, text: str, bold: bool = False) -> str:
+    body = f"<b>{escape(text)}</b>" if bold else escape(text)
+    return f"<{tag}>{body}</{tag}>"
+
+
+def severity_name(severity: str) -> str:
+    return {"fejl": _("Error"), "advarsel": _("Warning")}.get(severity, severity)
+
+
+def _plain(f: FieldDef, value: Any, plan: Any) -> str:
+    if is_empty(value):
+        return EMPTY
+    if f.kind == "bool":
+        return escape(_("Yes") if value else _("No"))
+    if f.kind == "choice":
+        choice = next((c for c in f.choices if c.value == value), None)
+        return escape(choice.label.get() if choice else str(value))
+    if f.kind == "goal_links":
+        titles = [g.title or _("(not filled in yet)") for g in plan.goals if g.id in value]
+        return "<br>".join(escape(t) for t in titles) or EMPTY
+    if isinstance(value, date):
+        return value.isoformat()
+    return escape(str(value)).replace("\n", "<br>")
+
+
+def _rows(fields: Iterable[FieldDef], obj: Any, plan: Any, depth: int) -> list[str]:
+    out, table = [], []
+
+    def flush():
+        if table:
+            out.append("<table cellspacing='0' cellpadding='3' width='100%'>" + "".join(table) + "</table>")
+            table.clear()
+
+    for f in fields:
+        if not holds(f.visible_if, obj):
+            continue
+        value = get_value(obj, f.key)
+        if f.kind != "group":
+            table.append(f"<tr><td width='32%' valign='top'><b>{escape(label_of(f))}</b></td>"
+                         f"<td valign='top'>{_plain(f, value, plan)}</td></tr>")
+            continue
+        flush()
+        heading = "h3" if depth == 0 else "h4"
+        out.append(f"<{heading}>{escape(label_of(f))}</{heading}>")
+        if not value:
+            out.append(f"<p>{EMPTY}</p>")
+        for i, item in enumerate(value):
+            name = f"{f.item.get()} {i + 1}"
+            summary = get_value(item, f.summary)
+            title = f"{name}: {summary}" if not is_empty(summary) else name
+            out.append(f"<div style='margin-left:{12 * (depth + 1)}px'>"
+                       f"<p><b><i>{escape(str(title))}</i></b></p>")
+            out.extend(_rows([g for g in f.fields if g.key != f.summary], item, plan, depth + 1))
+            out.append("</div>")
+    flush()
+    return out
+
+
+def _link(defs: FormDefs, path: str, text: str) -> str:
+    step = step_of_path(defs, path)
+    if step is None:
+        return escape(text)
+    return f"<a href='step:{step.id}#{escape(path)}'>{escape(text)}</a>"
+
+
+def missing_html(defs: FormDefs, missing: list[Missing], findings: list) -> str:
+    parts = []
+    if missing:
+        parts.append(_tag("h2", _("Missing")) + "<ul>")
+        for m in missing:
+            where = _("Step {number}").format(number=m.step.number)
+            parts.append(f"<li>{_link(defs, m.path, m.label)} "
+                         f"<span style='color:#555'>({escape(where)})</span></li>")
+        parts.append("</ul>")
+    if findings:
+        parts.append(_tag("h2", _("Quality check")) + "<ul>")
+        for finding in findings:
+            colour = SEVERITY_COLOURS.get(finding.severity, "#000")
+            parts.append(f"<li><b style='color:{colour}'>{escape(severity_name(finding.severity))}:</b> "
+                         f"{_link(defs, finding.field, finding.message)}</li>")
+        parts.append("</ul>")
+    if not parts:
+        parts.append(_tag("p", _("Nothing is missing, and the quality check found nothing to remark."), bold=True))
+    return "".join(parts)
+
+
+def plan_html(defs: FormDefs, plan: Any, missing: list[Missing], findings: list) -> str:
+    name = plan.citizen.name or _("(no name)")
+    parts = [_tag("h1", _("Action plan for {name}").format(name=name)),
+             missing_html(defs, missing, findings)]
+    for step in route(defs, plan):
+        if step.kind == "review":
+            continue
+        parts.append(f"<h2>{step.number}. {escape(step.title.get())}</h2>")
+        for section in step.sections:
+            if section.title and len(step.sections) > 1:
+                parts.append(f"<h3>{escape(section.title.get())}</h3>")
+            parts.extend(_rows(section.fields, plan, plan, 0))
+    if plan.declined:
+        parts.append(_tag("p", _("The citizen declined the offer of a plan; the other steps are left out."),
+                          bold=True))
+    return "<html><body>" + "".join(parts) + "</body></html>"

@@ -1,0 +1,241 @@
+"""PlanWizard: the § 141 plan, step by step, saved as the caseworker types."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication
+from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QVBoxLayout, QWidget, QWizard
+
+from planbro.formdefs import FormDefs, default_formdefs
+from planbro.quality import check_plan
+from planbro.translation import _
+from planbro.ui.dialogs import Dialogs, QtDialogs
+from planbro.ui.wizard.autosave import Autosaver
+from planbro.ui.wizard.missing import route
+from planbro.ui.wizard.mnemonics import mnemonic_of
+from planbro.ui.wizard.pages import FormStepPage, ReviewStepPage
+from planbro.ui.wizard.resume import ResumeFile
+
+# Window size in lines of the UI font (width and height), so it grows with
+# the font and the display scaling instead of being fixed pixels.
+WINDOW_WIDTH_LINES, WINDOW_HEIGHT_LINES = 80, 50
+
+
+class StepList(QWidget):
+    """The nine steps down the side, the current one marked; and the save status."""
+
+    def __init__(self, wizard: "PlanWizard"):
+        super().__init__(wizard)
+        layout = QVBoxLayout(self)
+        self.list = QListWidget(self)
+        self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.list.setAccessibleName(_("Steps"))
+        texts = [f"{step.number}. {step.title.get()}" for step in wizard.defs.steps]
+        self.list.addItems(texts)
+        # Wide enough for the current step, which is shown in bold.
+        bold = QFont(self.list.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setMinimumWidth(max(metrics.horizontalAdvance(t) for t in texts)
+                                  + 2 * self.list.frameWidth() + metrics.lineSpacing())
+        layout.addWidget(self.list, 1)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName(_("Save status"))
+        layout.addWidget(self.status)
+
+    def show_route(self, current: int, on_route: set[int]) -> None:
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            font = QFont(item.font())
+            font.setBold(i == current)
+            font.setItalic(i not in on_route)
+            item.setFont(font)
+            item.setForeground(self.palette().placeholderText() if i not in on_route
+                               else self.palette().text())
+        self.list.setCurrentRow(current)
+
+
+class PlanWizard(QWizard):
+    """Walks a caseworker through a plan; every change is autosaved.
+
+    start_step: a page id (0-based index into forms/wizard.yaml's steps) or
+    a step id ("services"); without it, a draft opened before is offered
+    at the step where it was left.
+    """
+
+    plan_saved = Signal(str)
+
+    def __init__(self, store, plan, *, settings=None, dialogs: Dialogs | None = None, parent=None,
+                 start_step: int | str | None = None, formdefs: FormDefs | None = None,
+                 resume: ResumeFile | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.plan = plan
+        self.settings = settings
+        self.dialogs = dialogs or QtDialogs()
+        self.defs = formdefs or default_formdefs()
+        self.resume = resume or ResumeFile()
+        self.findings: list = []
+        self.last_folder = None
+        # True while the wizard walks to a step by itself (resume, links).
+        self.jumping = False
+        self._warned = False
+        self.autosave = Autosaver(store, lambda: self.plan, self)
+        self.autosave.saved.connect(self._saved)
+        self.autosave.failed.connect(self._save_failed)
+        app = QApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.autosave.flush)
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setButtonText(QWizard.WizardButton.BackButton, _("< &Back"))
+        self.setButtonText(QWizard.WizardButton.NextButton, _("&Next >"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, _("&Finish"))
+        # Everything is saved already, so leaving is "close", not "cancel".
+        self.setButtonText(QWizard.WizardButton.CancelButton, _("Close"))
+        self.side = StepList(self)
+        self.setSideWidget(self.side)
+        for index, step in enumerate(self.defs.steps):
+            page_class = ReviewStepPage if step.kind == "review" else FormStepPage
+            self.setPage(index, page_class(step, self))
+        self.currentIdChanged.connect(self._step_changed)
+        self._title()
+        self._size_to_font()
+        self.refresh_findings()
+        self._start(start_step)
+
+    # -- set-up -----------------------------------------------------------------
+    def reserved_letters(self) -> set[str]:
+        """Mnemonics the wizard's own buttons use; fields get other letters."""
+        buttons = (QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton,
+                   QWizard.WizardButton.FinishButton, QWizard.WizardButton.CancelButton)
+        return {m for b in buttons if (m := mnemonic_of(self.buttonText(b)))}
+
+    def _size_to_font(self) -> None:
+        metrics = self.fontMetrics()
+        line = metrics.lineSpacing()
+        width, height = line * WINDOW_WIDTH_LINES, line * WINDOW_HEIGHT_LINES
+        screen = QGuiApplication.primaryScreen()
+        if screen is not None:
+            area = screen.availableGeometry()
+            width, height = min(width, int(area.width() * 0.95)), min(height, int(area.height() * 0.9))
+        self.resize(width, height)
+
+    def _title(self) -> None:
+        name = self.plan.citizen.name.strip() or _("new plan")
+        self.setWindowTitle(_("Action plan — {name}").format(name=name))
+
+    def _start(self, start_step) -> None:
+        self.restart()
+        target = None
+        if isinstance(start_step, str):
+            target = self.defs.index(start_step)
+        elif start_step is not None:
+            target = int(start_step)
+        elif self.plan.status != "draft":
+            # A signed or closed version is read, printed and exported, not edited.
+            target = self.defs.index(self.defs.steps[-1].id)
+            self.show_status(_("This version is {status} and cannot be changed.").format(
+                status=self.status_name()))
+        else:
+            remembered = self.resume.step_of(self.plan.id)
+            ids = [s.id for s in self.defs.steps]
+            if remembered in ids and ids.index(remembered) > 0:
+                step = self.defs.step(remembered)
+                text = _("Last time you got to step {number} of {total} — {title}. Continue there?").format(
+                    number=step.number, total=len(ids), title=step.title.get())
+                if self.dialogs.confirm(self.parentWidget(), _("Continue the draft"), text):
+                    target = ids.index(remembered)
+        if target:
+            self.walk_to(target)
+        self._step_changed(self.currentId())
+
+    def status_name(self) -> str:
+        return {"signed": _("signed"), "closed": _("closed")}.get(self.plan.status, self.plan.status)
+
+    # -- moving between steps ------------------------------------------------------
+    def walk_to(self, index: int) -> None:
+        """Go to page `index` the way a caseworker would, so Tilbage still works."""
+        self.jumping = True
+        try:
+            while self.currentId() > index and index in self.visitedIds():
+                self.back()
+            while self.currentId() < index:
+                before = self.currentId()
+                self.next()
+                if self.currentId() == before:
+                    break
+        finally:
+            self.jumping = False
+
+    def go_to_step(self, step_id: str, path: str = "") -> None:
+        """Open `step_id` (from a link in Gennemgang) and put the cursor in `path`."""
+        if step_id not in [s.id for s in self.defs.steps]:
+            return
+        self.walk_to(self.defs.index(step_id))
+        page = self.currentPage()
+        if path and isinstance(page, FormStepPage):
+            page.focus_path(path)
+
+    def review_page(self) -> ReviewStepPage:
+        return self.page(self.defs.index(self.defs.steps[-1].id))
+
+    def _step_changed(self, page_id: int) -> None:
+        if page_id < 0:
+            return
+        if self.plan.status == "draft":
+            try:
+                self.resume.remember(self.plan.id, self.defs.steps[page_id].id)
+            except OSError:
+                # Not knowing where we were is a small loss; the plan is safe.
+                pass
+        self._show_route()
+
+    def _show_route(self) -> None:
+        on_route = {self.defs.index(s.id) for s in route(self.defs, self.plan)}
+        self.side.show_route(self.currentId(), on_route)
+
+    # -- changes and saving -------------------------------------------------------------
+    def plan_changed(self) -> None:
+        """Called by a page after it wrote to the plan."""
+        known = {g.id for g in self.plan.goals}
+        for service in self.plan.services:
+            # A removed goal leaves no dangling link behind.
+            service.goal_ids = [g for g in service.goal_ids if g in known]
+        self._title()
+        self._show_route()
+        self.autosave.schedule()
+
+    def refresh_findings(self) -> None:
+        self.findings = check_plan(self.plan)
+        page = self.currentPage()
+        if isinstance(page, FormStepPage):
+            page.refresh_messages()
+
+    def show_status(self, text: str) -> None:
+        self.side.status.setText(text)
+
+    def _saved(self, plan_id: str) -> None:
+        self.show_status(_("Saved {time}").format(time=datetime.now().strftime("%H:%M:%S")))
+        self.refresh_findings()
+        self.plan_saved.emit(plan_id)
+
+    def _save_failed(self, reason: str) -> None:
+        self.show_status(_("Not saved: {reason}").format(reason=reason))
+        if not self._warned:
+            # Once per window: the status line keeps saying it after that.
+            self._warned = True
+            self.dialogs.warn(self, _("The plan was not saved"), reason)
+
+    # -- leaving -----------------------------------------------------------------------
+    def done(self, result: int) -> None:
+        self.autosave.flush()
+        super().done(result)
+
+    def closeEvent(self, event) -> None:
+        self.autosave.flush()
+        super().closeEvent(event)
