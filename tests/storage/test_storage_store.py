@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 import logging
 import re
+import tempfile
 from datetime import date
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 from planbro.model import FollowUpEntry
 from planbro.model.convert import to_dict
@@ -15,6 +17,7 @@ from planbro.storage import (
     PlanFrozen, PlanNotFound, PlanStore, PlanSummary, StoreError, StoreLocked,
     default_data_dir, paths,
 )
+from tests.strategies import plans
 
 # An ISO timestamp as the store writes it.
 STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
@@ -27,6 +30,20 @@ def test_save_then_get_gives_the_same_plan(store, new_plan):
     assert STAMP.match(plan.created) and STAMP.match(plan.updated)
     assert to_dict(store.get(plan.id)) == to_dict(plan)
     assert store.versions(plan.id) == [1]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans)
+def test_any_valid_plan_comes_back_exactly(plan):
+    with tempfile.TemporaryDirectory() as folder:
+        with PlanStore(folder) as opened:
+            opened.put(plan)
+        with PlanStore(folder, read_only=True) as reader:
+            assert to_dict(reader.get(plan.id, plan.version)) == to_dict(plan)
+            (summary,) = reader.summaries()
+            assert (summary.id, summary.version, summary.status) == (plan.id, plan.version,
+                                                                      plan.status)
+            assert summary.name == plan.citizen.name
 
 
 def test_a_later_save_keeps_created_and_changes_content(store, new_plan):
