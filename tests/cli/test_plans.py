@@ -1,0 +1,79 @@
+import json
+from datetime import date, timedelta
+
+from planbro.cli import main
+from planbro.exchange import plan_from_data, write_plan_file
+
+EXAMPLE_ID = "3f2c9a6e-8b1d-4e7a-9c55-2d1f0b7a4e31"
+
+
+def add_plan(tmp_path, name, cpr, next_date, status="draft"):
+    plan = plan_from_data({"format": "planbro-plan/1", "status": status,
+                           "citizen": {"name": name, "cpr": cpr},
+                           "follow_up": {"next_date": next_date and next_date.isoformat()}})
+    path = tmp_path / f"{plan.id}.json"
+    write_plan_file(plan, path)
+    assert main(["import", str(path)]) == 0
+    return plan
+
+
+def test_list_masks_cpr_and_marks_overdue(tmp_path, capsys):
+    today = date.today()
+    add_plan(tmp_path, "Åse ĸujaukitsoq", "0101801234", today - timedelta(days=3))
+    add_plan(tmp_path, "Bo Berg", "020290-4321", today + timedelta(days=60))
+    capsys.readouterr()
+    assert main(["list"]) == 0
+    out = capsys.readouterr().out
+    assert "010180-xxxx" in out and "0101801234" not in out and "1234" not in out
+    assert "Borger" in out and "kladde" in out
+    åse = next(line for line in out.splitlines() if line.startswith("Åse"))
+    assert "(forfalden)" in åse
+
+
+def test_list_due_and_json(tmp_path, capsys):
+    today = date.today()
+    soon = add_plan(tmp_path, "Inden 14 dage", "", today + timedelta(days=14))
+    late = add_plan(tmp_path, "Forfalden", "", today - timedelta(days=1))
+    add_plan(tmp_path, "Senere", "", today + timedelta(days=15))
+    add_plan(tmp_path, "Ingen dato", "", None)
+    add_plan(tmp_path, "Afsluttet", "", today - timedelta(days=1), status="closed")
+    capsys.readouterr()
+    assert main(["list", "--due", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert {r["id"] for r in rows} == {soon.id, late.id}
+    row = next(r for r in rows if r["id"] == late.id)
+    assert row["overdue"] is True and row["version"] == 1 and row["status"] == "draft"
+    assert set(row) >= {"id", "name", "status", "version", "next_follow_up"}
+    assert main(["list", "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 5
+
+
+def test_list_empty(capsys):
+    assert main(["list"]) == 0
+    assert "Ingen handleplaner." in capsys.readouterr().out
+
+
+def test_show_human_and_json(example_path, capsys):
+    main(["import", str(example_path)])
+    capsys.readouterr()
+    assert main(["show", EXAMPLE_ID[:6]]) == 0
+    out = capsys.readouterr().out
+    assert "Jonas Mikkelsen Østergaard" in out and "120379-xxxx" in out and "1 af 1" in out
+    assert "120379-1235" not in out
+    assert main(["show", EXAMPLE_ID, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["citizen"]["cpr"] == "120379-1235"
+    assert main(["show", "ffffffff"]) == 2
+
+
+def test_version_and_help(capsys):
+    import pytest
+
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0 and "Planbro 0." in capsys.readouterr().out
+    with pytest.raises(SystemExit) as done:
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert done.value.code == 0
+    for command in ("import", "export", "list", "show", "render", "check", "sign"):
+        assert command in out

@@ -1,0 +1,84 @@
+import json
+
+import pytest
+
+from planbro.cli import main
+from planbro.storage import PlanStore, default_data_dir
+
+EXAMPLE_ID = "3f2c9a6e-8b1d-4e7a-9c55-2d1f0b7a4e31"
+
+
+def stored_ids():
+    with PlanStore.open(default_data_dir()) as store:
+        return sorted(s.id for s in store.summaries())
+
+
+def test_import_stores_and_says_what(example_path, capsys):
+    assert main(["import", str(example_path)]) == 0
+    out = capsys.readouterr().out
+    assert "gemt Jonas Mikkelsen Østergaard, version 1" in out and EXAMPLE_ID in out
+    assert stored_ids() == [EXAMPLE_ID]
+
+
+def test_import_is_all_or_nothing_per_file(example_path, tmp_path, capsys):
+    bad = tmp_path / "bad.json"
+    data = json.loads(example_path.read_text(encoding="utf-8"))
+    del data["id"]
+    data["goals"][0]["subgoals"][0]["deadlne"] = "2027-01-01"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["import", str(bad), str(example_path)]) == 2
+    captured = capsys.readouterr()
+    assert "goals[0].subgoals[0].deadlne: ukendt felt" in captured.err
+    assert f"{bad}: ikke importeret" in captured.out
+    # The good file still went in; nothing of the bad one did.
+    assert stored_ids() == [EXAMPLE_ID]
+
+
+@pytest.mark.parametrize("content, expected", [
+    ('{"format": "planbro-plan/1", ', "ikke gyldig JSON"),
+    ('{"format": "andet/1", "citizen": {"name": "x"}}', "format: «andet/1» er ikke et Planbro-format"),
+])
+def test_bad_files_exit_2_and_write_nothing(tmp_path, capsys, content, expected):
+    path = tmp_path / "plan.json"
+    path.write_text(content, encoding="utf-8")
+    assert main(["import", str(path)]) == 2
+    assert expected in capsys.readouterr().err
+    assert stored_ids() == []
+
+
+def test_missing_file_in_english(tmp_path, capsys):
+    assert main(["--lang", "en", "import", str(tmp_path / "none.json")]) == 2
+    assert "the file does not exist" in capsys.readouterr().err
+
+
+def test_export_one_to_a_file_and_all_to_a_folder(example_path, tmp_path):
+    main(["import", str(example_path)])
+    out_file = tmp_path / "one.json"
+    assert main(["export", EXAMPLE_ID[:8], "--out", str(out_file)]) == 0
+    original = json.loads(example_path.read_text(encoding="utf-8"))
+    exported = json.loads(out_file.read_text(encoding="utf-8"))
+    assert exported == original
+    folder = tmp_path / "all"
+    assert main(["export", "--all", "--out", str(folder)]) == 0
+    (only,) = folder.iterdir()
+    # File names hold the random id only, never a CPR number or a name.
+    assert only.name == f"planbro-{EXAMPLE_ID}-v1.json"
+    assert json.loads(only.read_text(encoding="utf-8")) == original
+
+
+def test_export_import_round_trip_through_a_second_data_folder(example_path, tmp_path, monkeypatch):
+    main(["import", str(example_path)])
+    folder = tmp_path / "out"
+    main(["export", "--all", "--out", str(folder)])
+    monkeypatch.setenv("PLANBRO_DATA_DIR", str(tmp_path / "other"))
+    (exported,) = folder.iterdir()
+    assert main(["import", str(exported)]) == 0
+    second = tmp_path / "again.json"
+    main(["export", EXAMPLE_ID, "--out", str(second)])
+    assert second.read_text(encoding="utf-8") == exported.read_text(encoding="utf-8")
+
+
+def test_export_refusals(tmp_path, capsys):
+    assert main(["export", "--out", str(tmp_path)]) == 2
+    assert main(["export", "deadbeef", "--out", str(tmp_path / "x.json")]) == 2
+    assert "deadbeef" in capsys.readouterr().err
