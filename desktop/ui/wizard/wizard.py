@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication
+from PySide6.QtGui import QBrush, QFont, QFontMetrics, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QVBoxLayout, QWidget, QWizard
 
 from planbro.formdefs import FormDefs, default_formdefs
@@ -46,16 +46,24 @@ class StepList(QWidget):
         self.status.setWordWrap(True)
         self.status.setAccessibleName(_("Save status"))
         layout.addWidget(self.status)
+        self._shown = None
 
     def show_route(self, current: int, on_route: set[int]) -> None:
+        state = (current, frozenset(on_route))
+        if state == self._shown:
+            return
+        self._shown = state
+        palette = self.palette()
+        skipped = QBrush(palette.color(QPalette.ColorRole.PlaceholderText))
+        normal = QBrush(palette.color(QPalette.ColorRole.Text))
         for i in range(self.list.count()):
             item = self.list.item(i)
-            font = QFont(item.font())
+            font = QFont(self.list.font())
             font.setBold(i == current)
+            # Steps the plan skips (a declined offer) are shown greyed and slanted.
             font.setItalic(i not in on_route)
             item.setFont(font)
-            item.setForeground(self.palette().placeholderText() if i not in on_route
-                               else self.palette().text())
+            item.setForeground(normal if i in on_route else skipped)
         self.list.setCurrentRow(current)
 
 
