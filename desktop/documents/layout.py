@@ -14,7 +14,7 @@ from planbro.documents.blocks import (Block, Document, Fields, Heading, Paragrap
 from planbro.documents.dates import long_date, short_date
 from planbro.documents.filenames import plan_date
 from planbro.documents.municipality import Municipality, load_municipality
-from planbro.documents.text import printable
+from planbro.documents.text import printable, without_cpr
 from planbro.model.plan import Plan
 
 # Longest citizen name repeated in each page footer.
@@ -191,8 +191,9 @@ def build_document(plan: Plan, settings=None) -> Document:
         title=title,
         subtitle=_joined(f"Version {plan.version}", day),
         municipality=municipality,
-        meta_title=f"{title} – {name}, version {plan.version}",
-        author=printable(plan.caseworker.name) or municipality.name,
+        # Metadata is seen in file lists and archives: never a CPR number.
+        meta_title=without_cpr(f"{title} – {name}, version {plan.version}"),
+        author=without_cpr(printable(plan.caseworker.name)) or municipality.name,
         running=f"Handleplan for {short_name} · version {plan.version}",
         blocks=tuple(blocks),
     )

@@ -17,10 +17,16 @@ from planbro.model.text import clean_text
 # What stands in for a character no shipped font can print (an emoji, a
 # rare script): the Unicode replacement character, which Noto Sans has.
 REPLACEMENT = "\ufffd"
+# A CPR number as people type it: DDMMYY-SSSS, with a space or no hyphen.
+_CPR_LIKE = re.compile(r"(?<!\d)\d{6}[\s-]?\d{4}(?!\d)")
 # Arabic script blocks, including the presentation forms.
 _ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
 # A run of Arabic words: shaped and ordered right-to-left as one unit.
 _ARABIC_RUN = re.compile(f"[{_ARABIC}]+(?:[ \u200c]+[{_ARABIC}]+)*")
+# Emoji presentation selectors: invisible hints, dropped before printing.
+_SELECTORS = re.compile("[\ufe0e\ufe0f]")
+# Replacements joined by zero-width joiners (one emoji family): one replacement.
+_JOINED = re.compile(f"{REPLACEMENT}(?:\u200d+{REPLACEMENT})+")
 # Arabic anywhere in a text: such paragraphs need shaping.
 _HAS_ARABIC = re.compile(f"[{_ARABIC}]")
 
@@ -48,8 +54,13 @@ def printable(text: str | None) -> str:
     """`text` cleaned as stored text is, with unprintable runs replaced."""
     if not text:
         return ""
-    text = clean_text(text).replace("\t", " ")
-    return _unprintable_run().sub(REPLACEMENT, text)
+    text = _SELECTORS.sub("", clean_text(text).replace("\t", " "))
+    return _JOINED.sub(REPLACEMENT, _unprintable_run().sub(REPLACEMENT, text))
+
+
+def without_cpr(text: str) -> str:
+    """`text` with anything that looks like a CPR number taken out (for metadata)."""
+    return " ".join(_CPR_LIKE.sub(" ", text).split())
 
 
 def has_arabic(text: str) -> bool:
