@@ -20,8 +20,6 @@ from planbro.ui.qt_i18n import qt_locale
 COLUMNS = ("name", "cpr", "status", "version", "updated", "follow_up", "quality")
 # A follow-up this many days ahead or fewer counts as "due soon".
 DUE_SOON_DAYS = 14
-# The value sorted on, as opposed to the one displayed.
-SORT_ROLE = Qt.ItemDataRole.UserRole
 # The row's PlanSummary.
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
 # "overdue", "soon" or "" for the row's next follow-up.
@@ -121,8 +119,11 @@ class CaseloadModel(QAbstractTableModel):
 
     def __init__(self, summaries=(), today: date | None = None, parent=None):
         super().__init__(parent)
-        self._rows = list(summaries)
-        self._row_of = {s.id: i for i, s in enumerate(self._rows)}
+        # Most urgent follow-up first until the user sorts otherwise.
+        self._sort_column = COLUMNS.index("follow_up")
+        self._sort_order = Qt.SortOrder.AscendingOrder
+        self._rows = self._sorted(summaries)
+        self._reindex()
         # Verdicts by summary: any change the index sees (a save's stamp, the
         # status, the follow-up date) makes a row's summary, and so its key, new.
         self._quality: dict[object, Quality] = {}
@@ -136,9 +137,34 @@ class CaseloadModel(QAbstractTableModel):
     # -- contents --------------------------------------------------------
     def set_summaries(self, summaries) -> None:
         self.beginResetModel()
-        self._rows = list(summaries)
-        self._row_of = {s.id: i for i, s in enumerate(self._rows)}
+        self._rows = self._sorted(summaries)
+        self._reindex()
         self.endResetModel()
+
+    def _reindex(self) -> None:
+        self._row_of = {s.id: i for i, s in enumerate(self._rows)}
+
+    def _sorted(self, rows) -> list:
+        column = COLUMNS[self._sort_column]
+        return sorted(rows, key=lambda s: self._sort_key(s, column),
+                      reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        """Sort in Python on precise keys: a thousand rows in a millisecond,
+        where the proxy's own sort would ask data() tens of thousands of times."""
+        if column < 0:
+            return
+        self._sort_column, self._sort_order = column, order
+        self.layoutAboutToBeChanged.emit()
+        # Only the persistent indexes that exist (selection, current row) move.
+        persistent = self.persistentIndexList()
+        ids = [self._rows[index.row()].id for index in persistent]
+        self._rows = self._sorted(self._rows)
+        self._reindex()
+        self.changePersistentIndexList(
+            persistent, [self.index(self._row_of[plan_id], index.column())
+                         for plan_id, index in zip(ids, persistent)])
+        self.layoutChanged.emit()
 
     def summaries(self) -> list:
         return list(self._rows)
@@ -195,8 +221,6 @@ class CaseloadModel(QAbstractTableModel):
             return quality.light if quality else None
         if role == Qt.ItemDataRole.DisplayRole or role == Qt.ItemDataRole.AccessibleTextRole:
             return self._display(summary, column)
-        if role == SORT_ROLE:
-            return self._sort_key(summary, column)
         if column == "follow_up":
             return self._follow_up_decoration(summary, role)
         if column == "quality":
@@ -222,13 +246,16 @@ class CaseloadModel(QAbstractTableModel):
         return light_label(quality.light if quality else None)
 
     def _sort_key(self, summary, column: str):
+        # Sorting by quality uses the verdicts known when the user sorts; rows
+        # do not jump about under the cursor as later verdicts arrive.
         if column == "name":
             return (summary.name or "").casefold()
         if column == "version":
             return summary.version
         if column == "follow_up":
-            # Plans without a date sort after every dated one.
-            return summary.next_follow_up.isoformat() if summary.next_follow_up else "9999"
+            # Plans without a date sort after every dated one; then by name.
+            day = summary.next_follow_up.isoformat() if summary.next_follow_up else "9999"
+            return day, (summary.name or "").casefold()
         if column == "updated":
             return summary.updated
         if column == "status":
@@ -238,6 +265,9 @@ class CaseloadModel(QAbstractTableModel):
             quality = self.quality(summary)
             return {"red": 0, "yellow": 1, "green": 2}.get(quality.light, 3) if quality else 4
         return self._display(summary, column)
+
+    def follow_up_state(self, summary) -> str:
+        return follow_up_state(summary.next_follow_up, summary.status, self.today)
 
     def _follow_up_decoration(self, summary, role):
         state = follow_up_state(summary.next_follow_up, summary.status, self.today)

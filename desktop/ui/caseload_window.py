@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLay
 from planbro.translation import _, ngettext
 from planbro.ui.actions import PlanActions
 from planbro.ui.caseload_filter import CaseloadFilter
-from planbro.ui.caseload_model import COLUMNS, FOLLOW_UP_ROLE, SUMMARY_ROLE, CaseloadModel
+from planbro.ui.caseload_model import COLUMNS, SUMMARY_ROLE, CaseloadModel
 from planbro.ui.caseload_quality import QualityScheduler
 from planbro.ui.dialogs import Dialogs, QtDialogs
 
@@ -225,8 +225,8 @@ class CaseloadWindow(QMainWindow):
     def _update_status(self) -> None:
         total = self.model.rowCount()
         shown = self.proxy.rowCount()
-        overdue = sum(1 for row in range(total)
-                      if self.model.index(row, 0).data(FOLLOW_UP_ROLE) == "overdue")
+        overdue = sum(1 for summary in self.model.summaries()
+                      if self.model.follow_up_state(summary) == "overdue")
         text = ngettext("{count} plan", "{count} plans", total).format(count=total)
         if shown != total:
             text = _("{shown} of {text} shown").format(shown=shown, text=text)
