@@ -9,6 +9,7 @@ The Danish texts themselves are written in i18n/da/LC_MESSAGES/planbro.po.
 from __future__ import annotations
 
 import io
+import os
 import sys
 from pathlib import Path
 
@@ -25,6 +26,13 @@ I18N = ROOT / "i18n"
 LANGUAGES = ("da",)
 # Functions whose first argument is a message.
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+
+
+def write_replacing(path: Path, data: bytes) -> None:
+    # Whole or not at all: a test may read the .mo while this runs.
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
 
 
 def extract() -> Catalog:
@@ -81,7 +89,7 @@ def main(argv: list[str]) -> int:
     write_po(pot, template, omit_header=False, no_location=True, sort_output=True)
     problems = []
     if not check:
-        (I18N / "planbro.pot").write_bytes(pot.getvalue())
+        write_replacing(I18N / "planbro.pot", pot.getvalue())
     for language in LANGUAGES:
         catalog = read_catalog(po_path(language), language)
         if check:
@@ -96,8 +104,8 @@ def main(argv: list[str]) -> int:
         catalog.update(template, no_fuzzy_matching=True)
         buffer = io.BytesIO()
         write_po(buffer, catalog, no_location=True, sort_output=True, ignore_obsolete=True)
-        po_path(language).write_bytes(buffer.getvalue())
-        po_path(language).with_suffix(".mo").write_bytes(compiled(catalog))
+        write_replacing(po_path(language), buffer.getvalue())
+        write_replacing(po_path(language).with_suffix(".mo"), compiled(catalog))
         for message in catalog:
             if message.id and not message.string:
                 problems.append(f"{language}: untranslated: {message.id!r}")
