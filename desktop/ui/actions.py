@@ -35,9 +35,10 @@ def specs() -> list[Spec]:
     return [
         Spec("new", _("&New plan"), (QKeySequence.StandardKey.New,),
              _("Write a new plan with a citizen"), writes=True),
+        # Signed and closed versions open read-only at Gennemgang (the wizard
+        # decides); a draft needs a writable store.
         Spec("open", _("&Open / continue"), (QKeySequence.StandardKey.Open,),
-             _("Open the selected plan in the wizard (also Enter)"), needs_plan=True, writes=True,
-             statuses=("draft",)),
+             _("Open the selected plan in the wizard (also Enter)"), needs_plan=True),
         Spec("revise", _("&Revise"), ("Ctrl+R",),
              _("Make a new version of a signed plan to change it"), needs_plan=True,
              writes=True, statuses=("signed",)),
@@ -135,6 +136,8 @@ class PlanActions(QObject):
                 enabled = False
             if spec.statuses and (summary is None or summary.status not in spec.statuses):
                 enabled = False
+            if name == "open" and read_only and summary is not None and summary.status == "draft":
+                enabled = False
             self.actions[name].setEnabled(enabled)
 
     def close_wizards(self) -> None:
@@ -148,8 +151,8 @@ class PlanActions(QObject):
     def open_plan(self) -> None:
         if self.actions["open"].isEnabled():
             actions_plan.open_plan(self.window, self)
-        elif self.actions["word"].isEnabled():
-            # Enter on a signed or closed plan: say why it does not open.
+        elif self.window.selected_summary() is not None:
+            # Enter on a draft while another Planbro holds the data: say why.
             actions_plan.explain_not_editable(self.window)
 
     def revise(self) -> None:

@@ -91,19 +91,9 @@ def open_plan(window, actions):
 
 
 def explain_not_editable(window) -> None:
-    summary = window.selected_summary()
-    if summary is None:
-        return
-    if window.read_only:
-        text = _("Planbro's data is open in another window, so plans cannot be changed here. "
-                 "You can still save, print and export them.")
-    elif summary.status == "signed":
-        text = _("This version of the plan is signed and can no longer be changed. "
-                 "Choose Revise (Ctrl+R) to make a new version, or save or print it.")
-    else:
-        text = _("The case is closed; its plan can no longer be changed. You can still "
-                 "save, print and export it.")
-    window.dialogs.info(window, _("Open plan"), text)
+    window.dialogs.info(window, _("Open plan"), _(
+        "Planbro's data is open in another window, so plans cannot be changed here. "
+        "You can still save, print and export them."))
 
 
 def revise(window, actions):

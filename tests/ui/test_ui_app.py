@@ -130,6 +130,10 @@ def test_read_only_when_another_planbro_holds_the_data(qtbot, tmp_path, saved_se
             assert not actions[name].isEnabled(), name
         for name in ("word", "pdf", "print", "export", "settings"):
             assert actions[name].isEnabled(), name
+        # Enter on a draft explains why it cannot be opened for editing.
+        dialogs = window.dialogs
+        window.plan_actions.open_plan()
+        assert "andet vindue" in dialogs.calls_of("info")[0].text
         assert "kun læsning" in window.statusBar().currentMessage()
         window.store.close()
     finally:

@@ -25,11 +25,10 @@ def test_sign_a_plan_without_errors(make_window, add_plan, store, dialogs):
     assert stored.signatures.caseworker_signed == TODAY - timedelta(days=1)
     assert stored.signatures.signed_despite_errors is False
     assert window.selected_summary().status == "signed"
-    # A signed plan can be revised, not signed again or opened for editing.
+    # A signed plan can be revised, not signed again.
     actions = window.plan_actions.actions
     assert actions["revise"].isEnabled()
     assert not actions["sign"].isEnabled()
-    assert not actions["open"].isEnabled()
 
 
 def test_sign_with_a_fejl_asks_and_records_it(make_window, add_plan, store, dialogs):
@@ -86,18 +85,20 @@ def test_close_case_asks_first(make_window, add_plan, store, dialogs):
     assert window.plan_actions.actions["pdf"].isEnabled()
 
 
-def test_enter_on_a_signed_plan_explains_instead_of_opening(qtbot, make_window, add_plan,
-                                                           dialogs):
+def test_enter_on_a_signed_plan_opens_it_for_reading(qtbot, make_window, add_plan, store):
     from PySide6.QtCore import Qt
 
     plan = add_plan("Anna Holm", status="signed")
     window = make_window()
     select(window, plan)
+    assert window.plan_actions.actions["open"].isEnabled()
     window.table.setFocus()
     qtbot.keyClick(window.table, Qt.Key.Key_Return)
-    [note] = dialogs.calls_of("info")
-    assert "Revidér" in note.text
-    assert window.plan_actions.wizards == {}
+    wizard = window.plan_actions.wizards[plan.id]
+    # The wizard shows a signed version at its last step, Gennemgang.
+    assert wizard.currentId() == len(wizard.defs.steps) - 1
+    wizard.close()
+    assert store.versions(plan.id) == [1]
 
 
 def test_revise_makes_a_new_draft_and_opens_it(qtbot, make_window, add_plan, store):
