@@ -163,7 +163,7 @@ class FieldForm(QWidget):
             warning = editor.warning()
             if warning and (editor.touched or checked):
                 messages.append(("gap", warning))
-            if (checked and not mine[f.key] and self.obj is not None
+            if (checked and not problem and not mine[f.key] and self.obj is not None
                     and required_now(f, self.obj) and is_empty(editor.value())):
                 if f.blocking or (f.required_if and not f.gap):
                     messages.append(("error", _("Fill this in before you go on.")))

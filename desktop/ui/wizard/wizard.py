@@ -138,29 +138,33 @@ class PlanWizard(QWizard):
         self.setWindowTitle(_("Action plan — {name}").format(name=name))
 
     def _start(self, start_step) -> None:
+        # Decided before restart(): entering step 1 is itself remembered.
+        target = self._target(start_step)
         self.restart()
-        target = None
-        if isinstance(start_step, str):
-            target = self.defs.index(start_step)
-        elif start_step is not None:
-            target = int(start_step)
-        elif self.plan.status != "draft":
-            # A signed or closed version is read, printed and exported, not edited.
-            target = self.defs.index(self.defs.steps[-1].id)
-            self.show_status(_("This version is {status} and cannot be changed.").format(
-                status=self.status_name()))
-        else:
-            remembered = self.resume.step_of(self.plan.id)
-            ids = [s.id for s in self.defs.steps]
-            if remembered in ids and ids.index(remembered) > 0:
-                step = self.defs.step(remembered)
-                text = _("Last time you got to step {number} of {total} — {title}. Continue there?").format(
-                    number=step.number, total=len(ids), title=step.title.get())
-                if self.dialogs.confirm(self.parentWidget(), _("Continue the draft"), text):
-                    target = ids.index(remembered)
         if target:
             self.walk_to(target)
         self._step_changed(self.currentId())
+
+    def _target(self, start_step) -> int | None:
+        if isinstance(start_step, str):
+            return self.defs.index(start_step)
+        if start_step is not None:
+            return int(start_step)
+        if self.plan.status != "draft":
+            # A signed or closed version is read, printed and exported, not edited.
+            self.show_status(_("This version is {status} and cannot be changed.").format(
+                status=self.status_name()))
+            return self.defs.index(self.defs.steps[-1].id)
+        remembered = self.resume.step_of(self.plan.id)
+        ids = [s.id for s in self.defs.steps]
+        if remembered not in ids or ids.index(remembered) == 0:
+            return None
+        step = self.defs.step(remembered)
+        text = _("Last time you got to step {number} of {total} — {title}. Continue there?").format(
+            number=step.number, total=len(ids), title=step.title.get())
+        if self.dialogs.confirm(self.parentWidget(), _("Continue the draft"), text):
+            return ids.index(remembered)
+        return None
 
     def status_name(self) -> str:
         return {"signed": _("signed"), "closed": _("closed")}.get(self.plan.status, self.plan.status)

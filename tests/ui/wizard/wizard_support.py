@@ -58,3 +58,10 @@ def press_next(qtbot, wizard) -> None:
 
 def message_texts(ed) -> list[str]:
     return [text for _kind, text in ed.messages()]
+
+
+def retype(qtbot, widget, text: str) -> None:
+    """Click into a field, select what is there and type over it."""
+    qtbot.mouseClick(widget, LEFT)
+    widget.selectAll()
+    qtbot.keyClicks(widget, text)

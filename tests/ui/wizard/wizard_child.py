@@ -1,0 +1,41 @@
+"""A real Planbro process for test_wizard_resume: opens the wizard offscreen on
+a new plan, walks to step 3, types the purpose, waits for the autosave, says
+so on stdout, and keeps running until the test kills it with SIGKILL.
+
+    python wizard_child.py PLAN_ID TEXT
+"""
+
+import os
+import sys
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from planbro.model import Plan  # noqa: E402
+from planbro.storage import PlanStore  # noqa: E402
+from planbro.ui.dialogs import ScriptedDialogs  # noqa: E402
+from planbro.ui.wizard import PlanWizard  # noqa: E402
+
+
+def main() -> None:
+    plan_id, text = sys.argv[1], sys.argv[2]
+    app = QApplication([])
+    store = PlanStore()
+    plan = Plan(id=plan_id)
+    plan.citizen.name = "Kim Larsen"
+    wizard = PlanWizard(store, plan, dialogs=ScriptedDialogs())
+    wizard.show()
+    wizard.next()
+    wizard.next()
+    page = wizard.currentPage()
+    purpose = next(f.editors["purpose"] for f in page.forms if "purpose" in f.editors)
+    purpose.edit.setFocus()
+    wizard.plan_saved.connect(lambda saved_id: print("SAVED", saved_id, flush=True))
+    QTest.keyClicks(purpose.edit, text)
+    print("TYPED", flush=True)
+    app.exec()
+
+
+main()
