@@ -96,6 +96,25 @@ def _shaped(name: str) -> ParagraphStyle:
     return ParagraphStyle(f"{name}-shaped", parent=style, shaping=1)
 
 
+class _Paragraph(Paragraph):
+    """A Paragraph that remembers its last wrap.
+
+    Tables wrap every cell several times at the same width (to measure
+    rows, to split, to draw); line breaking is the costliest step of the
+    whole rendering, so the second and later wraps reuse the first.
+    """
+
+    _wrapped: tuple | None = None
+
+    def wrap(self, availWidth, availHeight):
+        if (self._wrapped is not None and self._wrapped[0] == availWidth
+                and "blPara" in self.__dict__):
+            return self._wrapped[1]
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, size)
+        return size
+
+
 @cache
 def _plain_frag(style: str):
     # What reportlab's markup parser makes of one plain word in `style`;
@@ -106,10 +125,10 @@ def _plain_frag(style: str):
 
 def para(text: str, style: str) -> Paragraph:
     if has_arabic(text):
-        return Paragraph(markup(text, "Bold" in styles()[style].fontName), _shaped(style))
+        return _Paragraph(markup(text, "Bold" in styles()[style].fontName), _shaped(style))
     if text and _PLAIN.match(text):
-        return Paragraph(text, styles()[style], frags=[_plain_frag(style).clone(text=text)])
-    return Paragraph(markup(text), styles()[style])
+        return _Paragraph(text, styles()[style], frags=[_plain_frag(style).clone(text=text)])
+    return _Paragraph(markup(text), styles()[style])
 
 
 def cell(text: str, style: str, width: float):
