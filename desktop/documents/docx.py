@@ -23,6 +23,7 @@ from docx.oxml.ns import qn
 from docx.oxml.table import CT_Tbl
 from docx.shared import Cm
 from docx.text.paragraph import Paragraph as DocxParagraph
+from docx.text.run import Run
 
 from planbro.documents.blocks import Document, Fields, Heading, Paragraph, Signatures, Table
 
@@ -39,6 +40,8 @@ LABEL_WIDTH = Cm(4.2)
 LOGO_HEIGHT = Cm(1.7)
 # Width of the logo's column in the municipality block.
 LOGO_COLUMN = Cm(4.0)
+# Table rows with at most this much text are never split over two pages.
+UNSPLIT_ROW_CHARS = 600
 # The proofing language of the document and its core properties.
 LANGUAGE = "da-DK"
 
@@ -156,8 +159,10 @@ class _Writer:
         tbl = self.table(widths, "PlanbroTabel")
         self.row(tbl, self.proto_row(widths, header=True),
                  [[(h, "PlanbroTabeloverskrift")] for h in block.header])
-        proto = self.proto_row(widths)
+        # Short rows stay whole on one page; a long one may run over.
+        whole, splittable = self.proto_row(widths, unsplit=True), self.proto_row(widths)
         for cells in block.rows:
+            proto = whole if sum(map(len, cells)) <= UNSPLIT_ROW_CHARS else splittable
             self.row(tbl, proto, [[(text, "PlanbroTabeltekst")] for text in cells])
 
     def signatures(self, block: Signatures) -> None:
@@ -173,7 +178,7 @@ class _Writer:
         for tc in self.row(tbl, proto, cells, keep_next=True):
             # The label under the line in bold, the rest plain.
             for r in tc.p_lst[1].r_lst:
-                r.get_or_add_rPr().b_val = True
+                Run(r, None).bold = True
 
     def footer(self, running: str) -> None:
         footer = self.document.sections[0].footer

@@ -57,7 +57,9 @@ LANGUAGE = "da-DK"
 @cache
 def styles() -> dict[str, ParagraphStyle]:
     f.register_fonts()
-    base = ParagraphStyle("body", fontName=f.SANS, fontSize=10, leading=13.2, spaceAfter=4)
+    # No widows: a paragraph's last line never starts a page alone.
+    base = ParagraphStyle("body", fontName=f.SANS, fontSize=10, leading=13.2, spaceAfter=4,
+                          allowWidows=0)
     small = ParagraphStyle("cell", parent=base, fontSize=8.5, leading=10.4, spaceAfter=0)
     return {
         "body": base,

@@ -54,9 +54,12 @@ def test_table_header_rows_repeat_and_signatures_do_not_split(example_rendered):
     goal_table = next(t for t in tables if t.rows[0].cells[0].text == w.GOAL_HEADER[0])
     tr_pr = goal_table.rows[0]._tr.trPr
     assert tr_pr.find(qn("w:tblHeader")) is not None
+    # Short rows never split over two pages.
+    assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in goal_table.rows)
     signature = tables[-1]
     assert [p.text for p in signature.rows[0].cells[0].paragraphs][1] == w.SIGN_CITIZEN
     assert signature.rows[0]._tr.trPr.find(qn("w:cantSplit")) is not None
+    assert signature.rows[0].cells[0].paragraphs[1].runs[0].bold
     for cell in signature.rows[0].cells:
         assert all(p.paragraph_format.keep_with_next for p in cell.paragraphs)
     # The statement above the lines keeps with them (by its style).
@@ -90,3 +93,12 @@ def test_newlines_in_user_text_become_line_breaks(example_plan, rendered):
     contact = partners.rows[1].cells[2].paragraphs[0]
     assert contact.text == "11 22 33 44\na@b.dk"
     assert contact._p.xpath(".//w:br")
+
+
+def test_a_long_row_may_run_over_a_page(example_plan, rendered):
+    plan = copy.deepcopy(example_plan)
+    plan.goals[0].subgoals[0].indicator = "ord " * 5000
+    document = docx.Document(rendered(plan).docx)
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == w.GOAL_HEADER[0])
+    assert table.rows[1]._tr.trPr is None or table.rows[1]._tr.trPr.find(qn("w:cantSplit")) is None
+    assert table.rows[2]._tr.trPr.find(qn("w:cantSplit")) is not None
