@@ -30,6 +30,8 @@ LIGHT_ROLE = Qt.ItemDataRole.UserRole + 3
 OVERDUE_COLOR = QColor("#b3261e")
 # Brown-orange for follow-ups due soon, also AA on white.
 SOON_COLOR = QColor("#8a5300")
+# Text of closed cases: grey, still AA-readable on white (4.6:1).
+CLOSED_COLOR = QColor("#6b6b6b")
 # Traffic-light colours of the quality column.
 LIGHT_COLORS = {"red": QColor("#c62828"), "yellow": QColor("#f2b600"), "green": QColor("#2e7d32")}
 
@@ -221,6 +223,9 @@ class CaseloadModel(QAbstractTableModel):
             return quality.light if quality else None
         if role == Qt.ItemDataRole.DisplayRole or role == Qt.ItemDataRole.AccessibleTextRole:
             return self._display(summary, column)
+        if summary.status == "closed" and role == Qt.ItemDataRole.ForegroundRole:
+            # A closed case is history: greyed, so open ones stand out.
+            return QBrush(CLOSED_COLOR)
         if column == "follow_up":
             return self._follow_up_decoration(summary, role)
         if column == "quality":
@@ -253,9 +258,10 @@ class CaseloadModel(QAbstractTableModel):
         if column == "version":
             return summary.version
         if column == "follow_up":
-            # Plans without a date sort after every dated one; then by name.
+            # Open plans by date, those without a date after them, closed
+            # cases (nothing to follow up) last; then by name.
             day = summary.next_follow_up.isoformat() if summary.next_follow_up else "9999"
-            return day, (summary.name or "").casefold()
+            return summary.status == "closed", day, (summary.name or "").casefold()
         if column == "updated":
             return summary.updated
         if column == "status":

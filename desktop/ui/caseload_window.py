@@ -36,7 +36,7 @@ class CaseloadWindow(QMainWindow):
         self.dialogs = dialogs or QtDialogs()
         self.setWindowTitle("Planbro")
         self.setObjectName("caseload_window")
-        self.resize(*START_SIZE)
+        self._fit_to_screen()
 
         self.model = CaseloadModel(store.summaries(), today=today, parent=self)
         self.proxy = CaseloadFilter(self)
@@ -55,6 +55,16 @@ class CaseloadWindow(QMainWindow):
         self.plan_actions.update_enabled()
 
     # -- building ----------------------------------------------------------
+    def _fit_to_screen(self) -> None:
+        # START_SIZE grows with the display scaling; never beyond the screen.
+        width, height = START_SIZE
+        screen = self.screen()
+        if screen is not None:
+            area = screen.availableGeometry()
+            width = min(width, int(area.width() * 0.95))
+            height = min(height, int(area.height() * 0.9))
+        self.resize(width, height)
+
     def _build_widgets(self) -> None:
         central = QWidget(self)
         layout = QVBoxLayout(central)

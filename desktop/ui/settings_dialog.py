@@ -92,7 +92,18 @@ class SettingsDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        self._align_labels()
+        # Wide enough for a logo path and a data folder, in the UI font's units.
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 115)
         self.fields["caseworker_name"].setFocus()
+
+    def _align_labels(self) -> None:
+        # One label column across the three groups, so the fields line up.
+        labels = [label for box in self.findChildren(QGroupBox)
+                  for label in box.findChildren(QLabel) if label.buddy() is not None]
+        width = max(label.sizeHint().width() for label in labels)
+        for label in labels:
+            label.setMinimumWidth(width)
 
     # -- building ----------------------------------------------------------
     def _add_line(self, form: QFormLayout, key: str, label: str, accessible: str) -> QLineEdit:

@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFont
 
 from planbro.ui.caseload_model import COLUMNS, OVERDUE_COLOR, SOON_COLOR
@@ -175,3 +175,35 @@ def test_empty_caseload_says_how_to_begin(make_window):
     assert "Ctrl+N" in window.empty_hint.text()
     assert not window.plan_actions.actions["open"].isEnabled()
     assert window.plan_actions.actions["new"].isEnabled()
+
+
+def test_closed_cases_are_greyed_and_sorted_last(make_window, add_plan):
+    from planbro.ui.caseload_model import CLOSED_COLOR
+
+    add_plan("Anna Holm", status="closed", follow_up=TODAY - timedelta(days=100))
+    add_plan("Bo Jensen", follow_up=None)
+    add_plan("Carl Nørgaard", follow_up=TODAY + timedelta(days=100))
+    window = make_window()
+    assert [cell(window, r, "name") for r in range(3)] == ["Carl Nørgaard", "Bo Jensen",
+                                                           "Anna Holm"]
+    assert cell(window, 2, "name", Qt.ItemDataRole.ForegroundRole).color() == CLOSED_COLOR
+    assert cell(window, 0, "name", Qt.ItemDataRole.ForegroundRole) is None
+
+
+def test_header_click_sorts_and_keeps_the_selection(qtbot, make_window, add_plan):
+    add_plan("Carl Nørgaard", follow_up=TODAY + timedelta(days=1))
+    bo = add_plan("Bo Jensen", follow_up=TODAY + timedelta(days=2))
+    add_plan("Anna Holm", follow_up=TODAY + timedelta(days=3))
+    window = make_window()
+    window.select_plan(bo.id)
+    header = window.table.horizontalHeader()
+    name_column = COLUMNS.index("name")
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=header.rect().topLeft() + QPoint(header.sectionPosition(name_column) + 20, 5))
+    assert [cell(window, r, "name") for r in range(3)] == ["Anna Holm", "Bo Jensen",
+                                                           "Carl Nørgaard"]
+    assert window.selected_summary().id == bo.id
+    window.table.sortByColumn(name_column, Qt.SortOrder.DescendingOrder)
+    assert cell(window, 0, "name") == "Carl Nørgaard"
+    assert window.selected_summary().id == bo.id
+    assert window.table.currentIndex().row() == 1

@@ -1,0 +1,168 @@
+"""Screenshots of the desktop app for the README, from invented plans.
+
+    xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python tools/screenshots.py
+    options: --out DIR (default docs/images), --only caseload|wizard
+
+Writes caseload.png, caseload-150.png (QT_SCALE_FACTOR=1.5), caseload-125.png
+and wizard-<n>-<step>.png for each wizard step. Each picture is taken in a
+fresh process (the scale factor is fixed when Qt starts), with a private data
+and config folder, so no real data can ever end up in a picture. Under Xvfb
+(DISPLAY set) the real xcb platform draws them; without it, offscreen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from datetime import date, timedelta
+from importlib import resources
+from pathlib import Path
+
+# The repository's top folder.
+ROOT = Path(__file__).resolve().parent.parent
+# The invented caseload: name, CPR, status, days to the next follow-up,
+# and what is changed in the example plan to vary the quality signal.
+CASELOAD = [
+    ("Jonas Mikkelsen Østergaard", "120379-1235", "draft", -12, {}),
+    ("Fatima Al-Hassan", "030592-2468", "draft", 6, {"purpose": ""}),
+    ("Preben Kjærsgaard", "241158-1357", "signed", -40, {}),
+    ("Mette Lindholm", "110688-4826", "draft", 45, {"vague": True}),
+    ("Ahmad Rahimi", "070701-5139", "signed", 90, {}),
+    ("Lise-Lotte Brandt", "300974-2044", "closed", -100, {}),
+    ("Kasper Holm Nielsen", "150399-3317", "signed", 12, {}),
+    ("Birgitte Aagaard", "020265-1482", "signed", 160, {"vague": True}),
+    ("Tobias Frederiksen", "190803-4731", "draft", None, {"no_services": True}),
+    ("Susanne Winther", "280781-2266", "signed", 30, {}),
+    ("Mohamed Yusuf", "121290-3901", "draft", -3, {}),
+]
+# Window sizes in device-independent pixels; Qt scales them.
+CASELOAD_SIZE = (1180, 560)
+
+
+def make_store(data: Path, today: date) -> dict:
+    """Fill `data` with the invented caseload; returns {name: plan id}."""
+    from planbro.exchange import read_plan_file
+    from planbro.model.plan import new_id
+    from planbro.storage import PlanStore
+
+    base = read_plan_file(resources.files("planbro.forms") / "example-plan.json")
+    ids = {}
+    with PlanStore(data) as store:
+        for name, cpr, status, days, change in CASELOAD:
+            plan = copy.deepcopy(base)
+            plan.id = new_id()
+            plan.created = plan.updated = ""
+            plan.citizen.name, plan.citizen.cpr = name, cpr
+            plan.follow_up.next_date = None if days is None else today + timedelta(days=days)
+            if "purpose" in change:
+                plan.purpose = change["purpose"]
+            if change.get("vague") and plan.goals:
+                plan.goals[0].title = "Få det bedre og blive mere stabil"
+            if change.get("no_services"):
+                plan.services = []
+            store.save(plan)
+            if status in ("signed", "closed"):
+                store.sign(plan.id, today - timedelta(days=60))
+            if status == "closed":
+                store.close_case(plan.id)
+            ids[name] = plan.id
+    return ids
+
+
+def child(kind: str, out: Path, step: int | None) -> None:
+    """Runs in the fresh process: build the app and save one picture."""
+    from PySide6.QtWidgets import QApplication
+
+    from planbro.settings import UserSettings, save_settings
+    from planbro.translation import set_language
+    from planbro.ui.dialogs import ScriptedDialogs
+    from planbro.ui.qt_i18n import install_qt_translators
+
+    set_language("da")
+    app = QApplication(sys.argv[:1])
+    translators = install_qt_translators(app, "da")  # noqa: F841 - must stay alive
+    scratch = Path(tempfile.mkdtemp(prefix="planbro-shots-"))
+    os.environ["PLANBRO_CONFIG_DIR"] = str(scratch / "config")
+    settings = UserSettings(caseworker_name="Mette Kjær", caseworker_unit="Hjemløseteamet",
+                            caseworker_phone="72 36 40 00", caseworker_email="mekj@holbaek.dk",
+                            municipality_name="Holbæk Kommune",
+                            municipality_address="Kanalstræde 2, 4300 Holbæk")
+    save_settings(settings)
+    today = date.today()
+    ids = make_store(scratch / "data", today)
+
+    from planbro.ui.app import start
+
+    dialogs = ScriptedDialogs(confirm=False)
+    window = start(scratch / "data", dialogs)
+    window.resize(*CASELOAD_SIZE)
+    window.quality.run_all()
+    if kind == "caseload":
+        window.select_plan(ids["Preben Kjærsgaard"])
+        settle(app)
+        window.grab().save(str(out))
+    else:
+        from planbro.ui.wizard import PlanWizard
+
+        # The example plan's own citizen, so the texts in it fit the name.
+        plan = window.store.get(ids["Jonas Mikkelsen Østergaard"])
+        wizard = PlanWizard(window.store, plan, settings=settings, dialogs=dialogs,
+                            start_step=step)
+        wizard.show()
+        settle(app)
+        wizard.grab().save(str(out))
+        wizard.autosave.flush()
+        wizard.close()
+    window.close()
+    window.store.close()
+
+
+def settle(app) -> None:
+    # A few turns of the event loop: layouts, fonts and first paints.
+    import time
+    for _ in range(20):
+        app.processEvents()
+        time.sleep(0.02)
+
+
+def spawn(kind: str, out: Path, scale: float = 1.0, step: int | None = None) -> None:
+    env = dict(os.environ, QT_SCALE_FACTOR=str(scale))
+    env.setdefault("QT_QPA_PLATFORM", "xcb" if env.get("DISPLAY") else "offscreen")
+    args = [sys.executable, __file__, "--child", kind, "--out", str(out)]
+    if step is not None:
+        args += ["--step", str(step)]
+    subprocess.run(args, env=env, check=True)
+    print(out)
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", default=str(ROOT / "docs" / "images"))
+    parser.add_argument("--only", choices=("caseload", "wizard"))
+    parser.add_argument("--child", choices=("caseload", "wizard"))
+    parser.add_argument("--step", type=int)
+    args = parser.parse_args(argv)
+    out = Path(args.out)
+    if args.child:
+        child(args.child, out, args.step)
+        return 0
+    out.mkdir(parents=True, exist_ok=True)
+    if args.only in (None, "caseload"):
+        spawn("caseload", out / "caseload.png")
+        spawn("caseload", out / "caseload-125.png", 1.25)
+        spawn("caseload", out / "caseload-150.png", 1.5)
+    if args.only in (None, "wizard"):
+        from planbro.formdefs import default_formdefs
+
+        for index, step in enumerate(default_formdefs().steps):
+            spawn("wizard", out / f"wizard-{index + 1}-{step.id}.png", step=index)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
