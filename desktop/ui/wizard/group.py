@@ -11,7 +11,7 @@ import typing
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication, QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
     QStyle, QVBoxLayout, QWidget,
@@ -67,6 +67,10 @@ class GroupEditor(FieldEditor):
             buttons.addWidget(button)
         self.up_button.setAccessibleName(_("Move {item} up").format(item=item))
         self.down_button.setAccessibleName(_("Move {item} down").format(item=item))
+        for button, key in ((self.add_button, "Insert"), (self.remove_button, "Delete"),
+                            (self.up_button, "Ctrl+Up"), (self.down_button, "Ctrl+Down")):
+            native = QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+            button.setToolTip(_("In the list: {key}").format(key=native))
         buttons.addStretch(1)
         top.addLayout(buttons)
         self.box.addLayout(top)
@@ -89,13 +93,16 @@ class GroupEditor(FieldEditor):
         return self.list
 
     def mnemonic_slots(self) -> list[Slot]:
-        slots: list[Slot] = [(b.text(), b.setText) for b in
-                             (self.add_button, self.remove_button, self.up_button, self.down_button)]
-        return slots + self.detail.mnemonic_slots()
+        # A page has more buttons than the alphabet has letters; the list's
+        # own keys (Insert, Delete, Ctrl+Up/Down) do what the other buttons do.
+        return [(self.add_button.text(), self.add_button.setText)] + self.detail.mnemonic_slots()
 
     def eventFilter(self, watched, event):
         if watched is self.list and event.type() == QEvent.Type.KeyPress:
             key, mods = event.key(), event.modifiers()
+            if key == Qt.Key.Key_Insert:
+                self.add()
+                return True
             if key == Qt.Key.Key_Delete and self.items:
                 self.remove()
                 return True

@@ -19,25 +19,57 @@ def mnemonic_of(text: str) -> str | None:
     return cleaned[index + 1].lower()
 
 
+def _candidates(plain: str, wanted: str | None, used: set[str]) -> list[int]:
+    """Positions in `plain` that could carry the mnemonic, best first: the
+    asked-for letter, then letters starting a word, then any letter."""
+    starts = [i for i, ch in enumerate(plain) if i == 0 or not plain[i - 1].isalnum()]
+    asked = [plain.lower().find(wanted)] if wanted else []
+    order, seen = [], set()
+    for i in asked + starts + list(range(len(plain))):
+        letter = plain[i].lower() if i >= 0 else ""
+        if letter in _LETTERS and letter not in used and letter not in seen:
+            order.append(i)
+            seen.add(letter)
+    return order
+
+
 def assign(texts: list[str], reserved: set[str] = frozenset()) -> list[str]:
-    """Give each text a free mnemonic: the one it asks for ("&Navn"), else
-    the first free letter starting a word, else any free letter in it."""
+    """Give each text its own mnemonic letter, none of them in `reserved`.
+
+    The letters are matched like a small bipartite matching (Kuhn's
+    augmenting paths): short labels with few usable letters ("Til") get
+    theirs even when a longer label earlier on the page wanted the same one.
+    Each text keeps its most preferred letter that the matching allows.
+    """
     used = {letter.lower() for letter in reserved}
+    plains = [strip_mnemonic(t) for t in texts]
+    options = [_candidates(p, mnemonic_of(t), used) for p, t in zip(plains, texts)]
+    owner: dict[str, int] = {}
+    chosen: dict[int, int] = {}
+
+    def place(index: int, visited: set[str]) -> bool:
+        for pos in options[index]:
+            letter = plains[index][pos].lower()
+            if letter in visited:
+                continue
+            visited.add(letter)
+            if letter not in owner or place(owner[letter], visited):
+                owner[letter] = index
+                chosen[index] = pos
+                return True
+        return False
+
+    # The texts with the fewest letters to choose from go first.
+    for index in sorted(range(len(texts)), key=lambda i: len(options[i])):
+        place(index, set())
     result = []
-    for text in texts:
-        wanted = mnemonic_of(text)
-        plain = strip_mnemonic(text)
-        starts = [i for i, ch in enumerate(plain) if i == 0 or not plain[i - 1].isalnum()]
-        candidates = ([plain.lower().find(wanted)] if wanted else []) + starts + list(range(len(plain)))
-        chosen = next((i for i in candidates if i >= 0 and plain[i].lower() in _LETTERS
-                       and plain[i].lower() not in used), None)
+    for index, plain in enumerate(plains):
         escaped = plain.replace("&", "&&")
-        if chosen is None:
+        if index not in chosen:
             result.append(escaped)
             continue
-        used.add(plain[chosen].lower())
+        pos = chosen[index]
         # Count the "&&" escapes before the chosen letter to place the "&".
-        offset = plain[:chosen].count("&")
-        at = chosen + offset
+        at = pos + plain[:pos].count("&")
         result.append(escaped[:at] + "&" + escaped[at:])
     return result

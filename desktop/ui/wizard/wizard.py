@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QFont, QFontMetrics, QGuiApplication, QPalette
@@ -72,14 +72,15 @@ class PlanWizard(QWizard):
 
     start_step: a page id (0-based index into forms/wizard.yaml's steps) or
     a step id ("services"); without it, a draft opened before is offered
-    at the step where it was left.
+    at the step where it was left. formdefs, resume and today replace the
+    shipped definitions, the resume file and the system date (for tests).
     """
 
     plan_saved = Signal(str)
 
     def __init__(self, store, plan, *, settings=None, dialogs: Dialogs | None = None, parent=None,
                  start_step: int | str | None = None, formdefs: FormDefs | None = None,
-                 resume: ResumeFile | None = None):
+                 resume: ResumeFile | None = None, today: date | None = None):
         super().__init__(parent)
         self.store = store
         self.plan = plan
@@ -88,6 +89,8 @@ class PlanWizard(QWizard):
         self.defs = formdefs or default_formdefs()
         self.resume = resume or ResumeFile()
         self.findings: list = []
+        # The day the quality check judges follow-up and consent by (tests fix it).
+        self.today = today
         self.last_folder = None
         # True while the wizard walks to a step by itself (resume, links).
         self.jumping = False
@@ -223,7 +226,7 @@ class PlanWizard(QWizard):
         self.autosave.schedule()
 
     def refresh_findings(self) -> None:
-        self.findings = check_plan(self.plan)
+        self.findings = check_plan(self.plan, self.today)
         page = self.currentPage()
         if isinstance(page, FormStepPage):
             page.refresh_messages()
