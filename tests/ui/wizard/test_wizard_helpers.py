@@ -1,0 +1,107 @@
+"""The wizard's Qt-free helpers: mnemonics, the resume file, what is missing,
+the route past a declined offer, and value paths."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date
+
+from planbro.formdefs import default_formdefs
+from planbro.model import Plan
+from planbro.ui.wizard.missing import missing_fields, route, step_of_path
+from planbro.ui.wizard.mnemonics import assign, mnemonic_of, strip_mnemonic
+from planbro.ui.wizard.resume import MAX_ENTRIES, ResumeFile
+from planbro.ui.wizard.values import get_value, normalise_date_text, pattern_of, set_value
+
+
+def test_mnemonics_are_unique_and_honour_a_wish():
+    texts = ["&Navn", "Næste", "Til", "Tilføj", "Dato", "A && B"]
+    result = assign(texts, reserved={"n"})
+    letters = [mnemonic_of(t) for t in result]
+    assert None not in letters and len(set(letters)) == len(letters)
+    assert "n" not in letters
+    assert [strip_mnemonic(t) for t in result] == ["Navn", "Næste", "Til", "Tilføj", "Dato", "A & B"]
+    assert assign(["&Boform"]) == ["&Boform"]
+    # A short label keeps a letter even when a long one came first and wanted it.
+    assert {mnemonic_of(t) for t in assign(["Tilbage og til", "Ti"], reserved={"b", "g", "o"})} == {"i", "t"}
+
+
+def test_the_resume_file_remembers_and_survives_damage(tmp_path):
+    path = tmp_path / "config" / "wizard-resume.json"
+    resume = ResumeFile(path)
+    assert resume.step_of("a") is None
+    resume.remember("a", "goals")
+    resume.remember("b", "review")
+    assert ResumeFile(path).step_of("a") == "goals"
+    assert "goals" not in path.name and "a" in json.loads(path.read_text())
+    resume.forget("a")
+    assert resume.step_of("a") is None and resume.step_of("b") == "review"
+    path.write_text("{not json", encoding="utf-8")
+    assert resume.step_of("b") is None
+    resume.remember("c", "services")
+    assert resume.step_of("c") == "services"
+
+
+def test_the_resume_file_keeps_only_the_newest_entries(tmp_path):
+    resume = ResumeFile(tmp_path / "r.json")
+    for i in range(MAX_ENTRIES + 5):
+        resume.remember(f"plan-{i}", "goals")
+    data = json.loads((tmp_path / "r.json").read_text())
+    assert len(data) == MAX_ENTRIES
+    assert "plan-0" not in data and f"plan-{MAX_ENTRIES + 4}" in data
+
+
+def test_a_declined_offer_skips_to_gennemgang_and_needs_only_its_reason():
+    defs = default_formdefs()
+    plan = Plan()
+    plan.citizen.name = "Kim Larsen"
+    assert [s.id for s in route(defs, plan)] == [s.id for s in defs.steps]
+    plan.offer.decision = "declined"
+    assert [s.id for s in route(defs, plan)] == ["citizen", "offer", "review"]
+    missing = {m.path: m.blocking for m in missing_fields(defs, plan)}
+    assert missing["offer.reason"] is True
+    assert missing["citizen.cpr"] is False
+    assert "purpose" not in missing and "goals" not in missing
+
+
+def test_missing_fields_inside_groups_are_named_with_their_item(example_plan):
+    example_plan.goals[1].subgoals[0].deadline = None
+    example_plan.services[2].provider = ""
+    example_plan.circumstances.__init__()
+    missing = {m.path: m.label for m in missing_fields(default_formdefs(), example_plan)}
+    assert missing == {
+        "goals[1].subgoals[0].deadline": "Mål 2 › Delmål 1 › Frist",
+        "services[2].provider": "Indsats 3 › Udfører",
+        "circumstances": "Andre særlige forhold",
+    }
+
+
+def test_a_plan_path_leads_to_its_step():
+    defs = default_formdefs()
+    assert step_of_path(defs, "goals[1].subgoals[0].indicator").id == "goals"
+    assert step_of_path(defs, "circumstances").id == "circumstances"
+    assert step_of_path(defs, "partners[0].consent.given").id == "partners"
+    assert step_of_path(defs, "coordinator.name").id == "citizen"
+    assert step_of_path(defs, "no_such_thing") is None
+
+
+def test_values_by_path():
+    plan = Plan()
+    set_value(plan, "citizen.cpr", "120379-1235")
+    assert get_value(plan, "citizen.cpr") == "120379-1235"
+    assert normalise_date_text("1.6.2027") == "2027-06-01"
+    assert normalise_date_text(" 01-06-2027 ") == "2027-06-01"
+    assert normalise_date_text("2027-06-01") == "2027-06-01"
+    assert normalise_date_text("juni") == "juni"
+    assert pattern_of("goals[12].subgoals[0].deadline") == "goals[].subgoals[].deadline"
+    assert date(2027, 6, 1).isoformat() == normalise_date_text("1/6/2027")
+
+
+def test_the_helpers_load_without_qt():
+    code = ("import sys\n"
+            "import planbro.ui.wizard.resume, planbro.ui.wizard.missing, planbro.ui.wizard.reading\n"
+            "print(sorted(m for m in sys.modules if m.startswith('PySide6')))\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"

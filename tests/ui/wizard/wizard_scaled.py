@@ -1,0 +1,51 @@
+"""Run by test_wizard_scaling under Xvfb with QT_SCALE_FACTOR set: walks every
+step of the example plan at the wizard's own window size and prints, as JSON,
+what does not fit (clipped labels, buttons, horizontal scrolling).
+
+    python wizard_scaled.py STORE_DIR
+"""
+
+import json
+import sys
+
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QScrollArea
+
+from planbro.exchange import read_plan_file
+from planbro.storage import PlanStore
+from planbro.ui.dialogs import ScriptedDialogs
+from planbro.ui.wizard import PlanWizard
+
+
+def problems_on(page, wizard) -> list[str]:
+    found = []
+    for scroll in page.findChildren(QScrollArea):
+        if scroll.horizontalScrollBar().maximum() > 0:
+            found.append("horizontal scrolling needed")
+    for widget in page.findChildren(QLabel) + page.findChildren(QAbstractButton):
+        if not widget.isVisibleTo(page) or not widget.text():
+            continue
+        if widget.width() < widget.minimumSizeHint().width():
+            found.append(f"clipped: {widget.text()!r} {widget.width()} < {widget.minimumSizeHint().width()}")
+    for button in wizard.findChildren(QAbstractButton):
+        if button.isVisible() and button.parent() is wizard and not wizard.rect().contains(
+                button.geometry()):
+            found.append(f"outside the window: {button.text()!r}")
+    return found
+
+
+def main() -> None:
+    app = QApplication([])
+    plan = read_plan_file(sys.argv[2])
+    wizard = PlanWizard(PlanStore(sys.argv[1]), plan, dialogs=ScriptedDialogs(confirm=False))
+    wizard.show()
+    report = {"scale": app.primaryScreen().devicePixelRatio(), "size": [wizard.width(), wizard.height()],
+              "pages": {}}
+    for _ in range(9):
+        app.processEvents()
+        page = wizard.currentPage()
+        report["pages"][page.title()] = problems_on(page, wizard)
+        wizard.next()
+    print(json.dumps(report, ensure_ascii=False))
+
+
+main()
