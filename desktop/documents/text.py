@@ -3,6 +3,14 @@
 Both renderers get the same printable text (so the .docx and the PDF say
 the same); only the PDF needs the markup: escaped, with Arabic runs in
 the Arabic face because reportlab cannot fall back to another font.
+
+Arabic in the PDF: each run of Arabic words is shaped by HarfBuzz
+(uharfbuzz, through reportlab's `shaping`) and laid out right-to-left as
+one unit inside the left-to-right Danish line, which is right for names
+and short phrases. There is no full Unicode bidi (reportlab's needs
+rlbidi, which PyPI does not offer), so an Arabic run that wraps over two
+lines shows its lines in left-to-right order. Word does its own bidi and
+shaping for the .docx.
 """
 
 from __future__ import annotations

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import copy
+from datetime import date
+from io import BytesIO
 
+import docx
 from conftest import squeeze
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pypdf import PdfReader
 
+from planbro.documents import docx_bytes, pdf_bytes
 from planbro.documents.dates import long_date, short_date
 from planbro.documents.pdf import para
 from planbro.documents.text import REPLACEMENT, markup, printable
-from datetime import date
 
 # Arabic letters as stored (U+0600 block) and as shaped glyphs come back
 # from a PDF (presentation forms).
@@ -65,3 +71,17 @@ def test_arabic_names_print_with_the_arabic_face(example_plan, rendered):
     assert sum(1 for c in text if "\u0600" <= c <= "\u06ff" or "\ufb50" <= c <= "\ufeff") >= 10
     assert "محمد علي" in doc.docx_paragraphs()
     assert REPLACEMENT not in text  # nothing was unprintable
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=st.text(min_size=1, max_size=80), words=st.text(max_size=400))
+def test_any_text_renders_in_both_formats(example_plan, name, words):
+    plan = copy.deepcopy(example_plan)
+    plan.citizen.name = name
+    plan.citizen_words = words
+    plan.goals[0].subgoals[0].text = words
+    document = docx.Document(BytesIO(docx_bytes(plan)))
+    cells = {c.text for t in document.tables for row in t.rows for c in row.cells}
+    assert printable(name) in cells
+    reader = PdfReader(BytesIO(pdf_bytes(plan)))
+    assert "Side 1 af" in reader.pages[0].extract_text()
