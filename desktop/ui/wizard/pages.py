@@ -126,8 +126,11 @@ class FormStepPage(_StepPage):
             if section.require_any and self.checked and all(
                     is_empty(get_value(self.plan, f.key)) for f in section.fields):
                 texts.append(_("Fill in at least one of these fields; you may do it later."))
-        self.banner.setText("\n".join(texts))
-        self.banner.setVisible(bool(texts))
+        text = "\n".join(texts)
+        # Called on every keystroke: touch the label only when its text changes.
+        if text != self.banner.text():
+            self.banner.setText(text)
+            self.banner.setVisible(bool(text))
 
     def validatePage(self) -> bool:
         self.write_back()
