@@ -1,9 +1,11 @@
-"""The fonts shipped in templates/fonts (Noto Sans + Noto Sans Arabic, OFL).
+"""The font shipped in templates/fonts: Planbro Sans, registered once per process.
 
-Registered with reportlab once per process. reportlab has no font
-fallback, so Arabic runs are switched to the Arabic face by markup
-(see text.py) and everything neither face covers is replaced before a
-document is laid out.
+Planbro Sans is Noto Sans merged with Noto Sans Arabic (OFL; made by
+tools/make_fonts.py), so one face has a glyph for Danish, ĸ, Ł, Ş, Greek,
+Cyrillic and Arabic letters alike. reportlab has no font fallback and
+shapes a word with the font of its first letter; with one face for all
+scripts no word can print boxes. Whatever the face does not cover (emoji)
+is replaced before a document is laid out (text.py).
 """
 
 from __future__ import annotations
@@ -18,23 +20,22 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 # reportlab's name of each face -> its file in templates/fonts.
 FACES = {
-    "PlanbroSans": "NotoSans-Regular.ttf",
-    "PlanbroSans-Bold": "NotoSans-Bold.ttf",
-    "PlanbroSans-Italic": "NotoSans-Italic.ttf",
-    "PlanbroSans-BoldItalic": "NotoSans-BoldItalic.ttf",
-    "PlanbroArabic": "NotoSansArabic-Regular.ttf",
-    "PlanbroArabic-Bold": "NotoSansArabic-Bold.ttf",
+    "PlanbroSans": "PlanbroSans-Regular.ttf",
+    "PlanbroSans-Bold": "PlanbroSans-Bold.ttf",
+    "PlanbroSans-Italic": "PlanbroSans-Italic.ttf",
+    "PlanbroSans-BoldItalic": "PlanbroSans-BoldItalic.ttf",
 }
-# The Latin family's faces by (bold, italic).
+# The faces by (bold, italic).
 SANS = "PlanbroSans"
 SANS_BOLD = "PlanbroSans-Bold"
 SANS_ITALIC = "PlanbroSans-Italic"
 SANS_BOLD_ITALIC = "PlanbroSans-BoldItalic"
-# The Arabic faces; Noto Sans Arabic has no italic.
-ARABIC = "PlanbroArabic"
-ARABIC_BOLD = "PlanbroArabic-Bold"
-# The family name Word sees in the .docx styles (the PDF embeds the files).
-DOCX_FONT = "Noto Sans"
+# The same files under a second name for right-to-left runs: a different
+# font name keeps an Arabic run a fragment of its own, which reportlab
+# then shapes and orders right-to-left as one unit.
+RTL = "PlanbroSansRTL"
+RTL_BOLD = "PlanbroSansRTL-Bold"
+_RTL_FACES = {RTL: FACES[SANS], RTL_BOLD: FACES[SANS_BOLD]}
 
 
 def font_path(file_name: str) -> Path:
@@ -47,19 +48,19 @@ def font_path(file_name: str) -> Path:
 @cache
 def register_fonts() -> None:
     """Register every face and the family mapping (once per process)."""
-    for name, file_name in FACES.items():
+    for name, file_name in {**FACES, **_RTL_FACES}.items():
         pdfmetrics.registerFont(TTFont(name, str(font_path(file_name))))
-    for family, faces in ((SANS, (SANS, SANS_BOLD, SANS_ITALIC, SANS_BOLD_ITALIC)),
-                          (ARABIC, (ARABIC, ARABIC_BOLD, ARABIC, ARABIC_BOLD))):
-        for (bold, italic), face in zip(((0, 0), (1, 0), (0, 1), (1, 1)), faces):
-            addMapping(family, bold, italic, face)
+    for (bold, italic), face in zip(((0, 0), (1, 0), (0, 1), (1, 1)),
+                                    (SANS, SANS_BOLD, SANS_ITALIC, SANS_BOLD_ITALIC)):
+        addMapping(SANS, bold, italic, face)
 
 
 @cache
 def covered() -> frozenset[int]:
-    """Code points the Latin or the Arabic face can print."""
+    """Code points every face can print (the italic faces may cover fewer)."""
     register_fonts()
-    points: set[int] = set()
-    for name in (SANS, ARABIC):
-        points.update(pdfmetrics.getFont(name).face.charToGlyph)
+    points = None
+    for name in FACES:
+        cmap = set(pdfmetrics.getFont(name).face.charToGlyph)
+        points = cmap if points is None else points & cmap
     return frozenset(points)

@@ -1,16 +1,18 @@
 """User text made printable, and turned into reportlab paragraph markup.
 
 Both renderers get the same printable text (so the .docx and the PDF say
-the same); only the PDF needs the markup: escaped, with Arabic runs in
-the Arabic face because reportlab cannot fall back to another font.
+the same); only the PDF needs the markup: escaped, with each Arabic run
+a fragment of its own (fonts.RTL) so it is shaped right-to-left as one.
 
 Arabic in the PDF: each run of Arabic words is shaped by HarfBuzz
 (uharfbuzz, through reportlab's `shaping`) and laid out right-to-left as
 one unit inside the left-to-right Danish line, which is right for names
 and short phrases. There is no full Unicode bidi (reportlab's needs
 rlbidi, which PyPI does not offer), so an Arabic run that wraps over two
-lines shows its lines in left-to-right order. Word does its own bidi and
-shaping for the .docx.
+lines shows its lines in left-to-right order, and a word glued to
+punctuation, as in "(علي حسن)", keeps its letters joined but its words in
+left-to-right order. Every letter always has its glyph (fonts.py). Word
+does its own bidi and shaping for the .docx.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import re
 from functools import cache
 from xml.sax.saxutils import escape
 
-from planbro.documents.fonts import ARABIC, ARABIC_BOLD, covered
+from planbro.documents.fonts import RTL, RTL_BOLD, covered
 from planbro.model.text import clean_text
 
 # What stands in for a character no shipped font can print (an emoji, a
@@ -79,6 +81,6 @@ def markup(text: str, bold: bool = False) -> str:
     """reportlab paragraph markup for printable `text` (one paragraph)."""
     escaped = escape(text)
     if has_arabic(text):
-        face = ARABIC_BOLD if bold else ARABIC
+        face = RTL_BOLD if bold else RTL
         escaped = _ARABIC_RUN.sub(lambda m: f'<font name="{face}">{m.group(0)}</font>', escaped)
     return escaped.replace("\n", "<br/>")

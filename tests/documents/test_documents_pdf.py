@@ -57,11 +57,11 @@ def _fonts(reader) -> dict[str, object]:
     return fonts
 
 
-def test_every_font_is_an_embedded_noto_face(example_rendered):
+def test_every_font_is_an_embedded_planbro_sans_face(example_rendered):
     fonts = _fonts(example_rendered.reader)
-    assert {"NotoSans-Regular", "NotoSans-Bold", "NotoSans-Italic"} <= set(fonts)
+    assert {"PlanbroSans-Regular", "PlanbroSans-Bold", "PlanbroSans-Italic"} <= set(fonts)
     for name, font in fonts.items():
-        assert name.startswith("NotoSans")
+        assert name.startswith("PlanbroSans")
         assert "/FontFile2" in font["/FontDescriptor"], name
 
 

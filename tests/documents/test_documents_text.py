@@ -15,6 +15,7 @@ from pypdf import PdfReader
 from planbro.documents import docx_bytes, pdf_bytes
 from planbro.documents.dates import long_date, short_date
 from planbro.documents.pdf import para
+from planbro.documents.fonts import covered
 from planbro.documents.text import REPLACEMENT, markup, printable
 
 # Arabic letters as stored (U+0600 block) and as shaped glyphs come back
@@ -38,7 +39,7 @@ def test_printable_replaces_emoji_sequences_once_and_drops_control_characters():
 
 def test_markup_escapes_user_text_and_marks_arabic_runs():
     assert markup("<b>A & B</b>") == "&lt;b&gt;A &amp; B&lt;/b&gt;"
-    assert markup("Ali محمد علي Hassan") == 'Ali <font name="PlanbroArabic">محمد علي</font> Hassan'
+    assert markup("Ali محمد علي Hassan") == 'Ali <font name="PlanbroSansRTL">محمد علي</font> Hassan'
     assert markup("x\ny") == "x<br/>y"
     # reportlab parses it without error.
     assert para("<script> & ĸ", "body").getPlainText() == "<script> & ĸ"
@@ -59,14 +60,28 @@ def test_bad_characters_in_names_print_in_both_formats(example_plan, rendered):
     assert "😀" not in "".join(paragraphs) and "\x01" not in "".join(paragraphs)
 
 
-def test_arabic_names_print_with_the_arabic_face(example_plan, rendered):
+def test_the_font_covers_the_scripts_of_names():
+    # One face for every script: a word mixing scripts ("(علي") still has
+    # a glyph for each letter, as reportlab shapes a word with one font.
+    points = covered()
+    for text in ("æøåÆØÅ ĸ Ł ł Ş ş é ü ß", "محمد علي", "Олександр", "Γιώργος", "«»–…§"):
+        assert all(ord(c) in points for c in text), text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_printable_text_is_all_covered(text):
+    assert all(ord(c) in covered() or c == "\n" for c in printable(text))
+
+
+def test_arabic_names_print_with_glyphs(example_plan, rendered):
     plan = copy.deepcopy(example_plan)
     plan.citizen.name = "محمد علي"
     plan.partners[0].name = "Ali Hassan (علي حسن)"
     doc = rendered(plan)
     fonts = {str(ref.get_object()["/BaseFont"]).split("+")[-1]
              for page in doc.reader.pages for ref in page["/Resources"]["/Font"].values()}
-    assert "NotoSansArabic-Regular" in fonts
+    assert fonts <= {"PlanbroSans-Regular", "PlanbroSans-Bold", "PlanbroSans-Italic"}
     text = doc.pdf_body()
     assert sum(1 for c in text if "\u0600" <= c <= "\u06ff" or "\ufb50" <= c <= "\ufeff") >= 10
     assert "محمد علي" in doc.docx_paragraphs()
