@@ -67,6 +67,9 @@ def _from_mapping(values: Mapping[str, Any], base: Municipality, folder: Path | 
         raise ValidationError([Problem(f"{where}{key}", _("unknown field; check the spelling"))
                                for key in unknown])
     fields = {"name": base.name, "address": base.address, "logo": base.logo}
+    if values.get("name") and values["name"] != base.name:
+        # Another municipality: the example's address and emblem are not its own.
+        fields.update(address="", logo=None)
     for key in ("name", "address"):
         if key in values:
             if not isinstance(values[key], str):
@@ -110,7 +113,9 @@ def load_municipality(source: str | Path | Mapping[str, Any] | Municipality | No
 
     `source` is None (defaults), a dict with any of name/address/logo (logo:
     a path or the image bytes), or the path of a .toml/.json file holding
-    them. Raises ValidationError naming the field.
+    them. A source naming another municipality starts from no address and
+    no logo, so the example's never appear under a real name. Raises
+    ValidationError naming the field.
     """
     if isinstance(source, Municipality):
         return source

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 
-from conftest import in_order, squeeze
+from docs_helpers import in_order, squeeze
 
 from planbro.documents import wording as w
 from planbro.model import Circumstances

@@ -6,7 +6,7 @@ import copy
 import zipfile
 
 import docx
-from conftest import many_goals, run_tool
+from docs_helpers import many_goals, run_tool
 from docx.oxml.ns import qn
 
 from planbro.documents import wording as w

@@ -11,7 +11,7 @@ import copy
 import shutil
 import subprocess
 
-from conftest import many_goals
+from docs_helpers import many_goals
 from pypdf import PdfReader
 
 from planbro.documents import render_docx

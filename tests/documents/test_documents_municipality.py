@@ -20,9 +20,14 @@ def test_defaults_ship_with_a_logo():
 
 
 def test_a_dict_overrides_key_by_key():
-    m = load_municipality({"name": "Odense Kommune"})
-    assert m.name == "Odense Kommune" and "Rådhuspladsen" in m.address
+    m = load_municipality({"address": "Ørbækvej 100"})
+    assert (m.name, m.address) == ("Eksempel Kommune", "Ørbækvej 100") and m.logo
     assert load_municipality({"logo": ""}).logo is None
+
+
+def test_another_municipality_never_gets_the_example_address_or_logo():
+    m = load_municipality({"name": "Odense Kommune"})
+    assert (m.name, m.address, m.logo) == ("Odense Kommune", "", None)
 
 
 def test_a_toml_file_with_a_relative_logo(tmp_path):

@@ -6,7 +6,7 @@ import copy
 import re
 
 import pytest
-from conftest import PAGE_COUNTER, many_goals, run_tool, squeeze
+from docs_helpers import PAGE_COUNTER, many_goals, run_tool, squeeze
 
 from planbro.documents import wording as w
 

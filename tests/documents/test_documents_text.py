@@ -7,7 +7,7 @@ from datetime import date
 from io import BytesIO
 
 import docx
-from conftest import squeeze
+from docs_helpers import squeeze
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader

@@ -1,0 +1,96 @@
+"""Helpers for the document tests: render both formats, extract their text.
+
+A module of its own (not conftest) so test modules can import it by a
+name no other test folder uses.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import docx
+from pypdf import PdfReader
+
+from planbro.documents import render_docx, render_pdf
+from planbro.model import Goal, SubGoal
+
+# The repository's shared checkers (outside the repo, next to it).
+SHARED_TOOLS = Path("/work/shared/tools")
+# The page footer's page counter.
+PAGE_COUNTER = re.compile(r"Side \d+ af \d+")
+
+
+class Rendered:
+    """A plan rendered to .docx and PDF, with the text of each."""
+
+    def __init__(self, plan, folder: Path, name: str = "plan"):
+        self.plan = plan
+        self.docx = render_docx(plan, folder / f"{name}.docx")
+        self.pdf = render_pdf(plan, folder / f"{name}.pdf")
+        self.reader = PdfReader(self.pdf)
+
+    def docx_paragraphs(self) -> list[str]:
+        """Body text in reading order: paragraphs, and table cells row by row."""
+        out = []
+        for item in docx.Document(self.docx).iter_inner_content():
+            if isinstance(item, docx.table.Table):
+                for row in item.rows:
+                    for cell in row.cells:
+                        out += [p.text for p in cell.paragraphs]
+            else:
+                out.append(item.text)
+        return [t for t in out if t.strip()]
+
+    def page_texts(self) -> list[str]:
+        return [page.extract_text() for page in self.reader.pages]
+
+    def pdf_body(self) -> str:
+        """All page text without the running footer."""
+        running = self.running()
+        pages = []
+        for text in self.page_texts():
+            text = PAGE_COUNTER.sub("", text)
+            pages.append(text.replace(running, ""))
+        return "\n".join(pages)
+
+    def running(self) -> str:
+        from planbro.documents.layout import build_document
+
+        return build_document(self.plan).running
+
+
+def squeeze(text: str) -> str:
+    """Text without any whitespace: line breaks differ between formats."""
+    return re.sub(r"\s+", "", text)
+
+
+def in_order(needles: list[str], haystack: str) -> bool:
+    """Every needle occurs in `haystack`, each after the previous one."""
+    position = 0
+    for needle in needles:
+        found = haystack.find(needle, position)
+        if found < 0:
+            return False
+        position = found + len(needle)
+    return True
+
+
+def many_goals(plan, goals: int = 50, subgoals: int = 3):
+    plan = copy.deepcopy(plan)
+    plan.goals = [Goal(id=f"g{i}", title=f"Mål nummer {i} om bolig og økonomi",
+                       subgoals=[SubGoal(text=f"Delmål {i}.{j} skal nås", indicator=f"Indikator {i}.{j}",
+                                         responsible="Mette Lund Sørensen")
+                                 for j in range(1, subgoals + 1)])
+                  for i in range(1, goals + 1)]
+    return plan
+
+
+def run_tool(name: str, *files: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(SHARED_TOOLS / name), *map(str, files)],
+                          capture_output=True, text=True)
+
+
