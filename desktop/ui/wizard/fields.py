@@ -16,7 +16,7 @@ from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-    QPlainTextEdit, QSizePolicy, QToolButton, QVBoxLayout, QWidget,
+    QPlainTextEdit, QSizePolicy, QStyle, QToolButton, QVBoxLayout, QWidget,
 )
 
 from planbro.formdefs import FieldDef
@@ -37,8 +37,18 @@ _PHONE = re.compile(r"^[+\d][\d\s()\-]*$")
 # Lines a multi-line text box shows when empty, and the most it grows to
 # before it scrolls.
 MULTILINE_ROWS, MULTILINE_MAX_ROWS = 3, 12
+# Goals the goal list of a service shows before it scrolls.
+GOAL_ROWS = 6
 # Characters of room in a date box: "2027-06-01" and a little air.
 DATE_CHARS = 14
+
+
+def row_height(view: QListWidget) -> int:
+    """One row of a list, with or without a tick box, in the current font;
+    measured before the list is shown, when sizeHintForRow may still be 0."""
+    indicator = view.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorHeight)
+    measured = view.sizeHintForRow(0) if view.count() else 0
+    return max(measured, indicator, view.fontMetrics().lineSpacing()) + 2
 
 
 class FieldEditor(QWidget):
@@ -420,6 +430,10 @@ class GoalLinksEditor(FieldEditor):
 
     def build(self) -> None:
         self.list = QListWidget(self)
+        # Long goal titles are cut with "…" (the whole title is in the tooltip)
+        # instead of a sideways scroll bar that eats a row.
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.itemChanged.connect(self.emit_changed)
         self.empty = QLabel(_("The plan has no goals yet (step 4)."), self)
         self.box.addWidget(self.list)
@@ -435,13 +449,13 @@ class GoalLinksEditor(FieldEditor):
         for number, goal in enumerate(goals, start=1):
             title = goal.title.strip().splitlines()[0] if goal.title.strip() else _("(not filled in yet)")
             item = QListWidgetItem(f"{number}. {title}")
+            item.setToolTip(goal.title)
             item.setData(Qt.ItemDataRole.UserRole, goal.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if goal.id in chosen else Qt.CheckState.Unchecked)
             self.list.addItem(item)
-        rows = max(1, min(len(goals), 6))
-        row_height = self.list.sizeHintForRow(0) if goals else self.fontMetrics().lineSpacing()
-        self.list.setMaximumHeight(rows * row_height + 2 * self.list.frameWidth() + 4)
+        rows = max(1, min(len(goals), GOAL_ROWS))
+        self.list.setFixedHeight(rows * row_height(self.list) + 2 * self.list.frameWidth() + 2)
         self.list.setVisible(bool(goals))
         self.empty.setVisible(not goals)
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from planbro.formdefs import resolve
 from planbro.model.convert import to_dict
 from planbro.translation import _
-from planbro.ui.wizard.fields import FieldEditor
+from planbro.ui.wizard.fields import FieldEditor, row_height
 from planbro.ui.wizard.form import FieldForm, Slot
 from planbro.ui.wizard.values import get_value, is_empty
 
@@ -50,6 +50,8 @@ class GroupEditor(FieldEditor):
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         self.list = QListWidget(self)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.currentRowChanged.connect(self._select)
         self.list.installEventFilter(self)
         top.addWidget(self.list, 1)
@@ -138,8 +140,7 @@ class GroupEditor(FieldEditor):
         finally:
             self._loading = False
         rows = max(2, min(len(self.items), LIST_ROWS))
-        row_height = self.list.sizeHintForRow(0) if self.items else self.fontMetrics().lineSpacing() + 4
-        self.list.setMaximumHeight(rows * row_height + 2 * self.list.frameWidth() + 2)
+        self.list.setFixedHeight(rows * row_height(self.list) + 2 * self.list.frameWidth() + 2)
         self._mark_findings()
         self.list.setCurrentRow(select)
         if select < 0:

@@ -105,3 +105,13 @@ def test_the_helpers_load_without_qt():
             "print(sorted(m for m in sys.modules if m.startswith('PySide6')))\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_a_given_consent_needs_its_date_and_scope_but_may_wait(example_plan):
+    example_plan.partners[0].consent.scope = ""
+    example_plan.partners[1].consent.given = False
+    example_plan.partners[1].consent.scope = ""
+    missing = {m.path: m for m in missing_fields(default_formdefs(), example_plan)}
+    assert list(missing) == ["partners[0].consent.scope"]
+    assert missing["partners[0].consent.scope"].label == "Samarbejdspart 1 › Hvad må deles og til hvad"
+    assert missing["partners[0].consent.scope"].blocking is False
