@@ -1,4 +1,4 @@
-"""One editor per kind of field in forms/wizard.yaml.
+"""The editors' common base, and the editors for typed text and dates.
 
 An editor shows one plan value: `load` puts it in the widget, `value` gives
 it back as the model's type, `problem` says (in the user's language) why
@@ -15,8 +15,8 @@ from html import escape
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-    QPlainTextEdit, QSizePolicy, QStyle, QToolButton, QVBoxLayout, QWidget,
+    QHBoxLayout, QLabel, QLineEdit, QListWidget, QPlainTextEdit, QSizePolicy, QStyle, QToolButton,
+    QVBoxLayout, QWidget,
 )
 
 from planbro.formdefs import FieldDef
@@ -37,8 +37,6 @@ _PHONE = re.compile(r"^[+\d][\d\s()\-]*$")
 # Lines a multi-line text box shows when empty, and the most it grows to
 # before it scrolls.
 MULTILINE_ROWS, MULTILINE_MAX_ROWS = 3, 12
-# Goals the goal list of a service shows before it scrolls.
-GOAL_ROWS = 6
 # Characters of room in a date box: "2027-06-01" and a little air.
 DATE_CHARS = 14
 
@@ -321,152 +319,3 @@ class DateEditor(FieldEditor):
         if normal != self.edit.text() and not self.problem():
             self.edit.setText(normal)
         super().leave()
-
-
-class ChoiceEditor(FieldEditor):
-    """A fixed picklist; the chosen entry's explanation is shown below it."""
-
-    def build(self) -> None:
-        self.combo = QComboBox(self)
-        if self.fdef.allow_empty:
-            self.combo.addItem(self.fdef.allow_empty.get(), None)
-        for choice in self.fdef.choices:
-            self.combo.addItem(choice.label.get(), choice.value)
-            if choice.help:
-                self.combo.setItemData(self.combo.count() - 1, choice.help.get(),
-                                       Qt.ItemDataRole.ToolTipRole)
-        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.explain = QLabel(self)
-        self.explain.setWordWrap(True)
-        self.combo.currentIndexChanged.connect(self._explain)
-        self.combo.currentIndexChanged.connect(self.emit_changed)
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.combo)
-        row.addStretch(1)
-        self.box.addLayout(row)
-        self.box.addWidget(self.explain)
-        self._explain()
-
-    def _explain(self, *_args) -> None:
-        choice = next((c for c in self.fdef.choices if c.value == self.combo.currentData()), None)
-        text = choice.help.get() if choice and choice.help else ""
-        self.explain.setText(text)
-        self.explain.setVisible(bool(text))
-
-    def focus_widget(self) -> QWidget:
-        return self.combo
-
-    def load_value(self, value, root) -> None:
-        index = self.combo.findData(value)
-        if index < 0 and value is not None:
-            # A value from an older picklist is kept, not silently replaced.
-            self.combo.addItem(str(value), value)
-            index = self.combo.count() - 1
-        self.combo.setCurrentIndex(max(index, 0))
-        self._explain()
-
-    def value(self):
-        return self.combo.currentData()
-
-
-class ComboEditor(FieldEditor):
-    """A picklist that also takes free text, e.g. a legal basis not in the list."""
-
-    def build(self) -> None:
-        self.combo = QComboBox(self)
-        self.combo.setEditable(True)
-        self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        for choice in self.fdef.choices:
-            self.combo.addItem(choice.label.get(), choice.value)
-        self.combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.combo.setMinimumContentsLength(20)
-        # The stored value ("Serviceloven § 85 a") replaces the longer label.
-        self.combo.activated.connect(self._chosen)
-        self.combo.editTextChanged.connect(self.emit_changed)
-        self.combo.lineEdit().editingFinished.connect(self.leave)
-        self.box.addWidget(self.combo)
-
-    def _chosen(self, index: int) -> None:
-        value = self.combo.itemData(index)
-        if value:
-            self.combo.setEditText(value)
-
-    def focus_widget(self) -> QWidget:
-        return self.combo
-
-    def load_value(self, value, root) -> None:
-        self.combo.setCurrentIndex(-1)
-        self.combo.setEditText(value or "")
-
-    def value(self):
-        text = clean_text(self.combo.currentText()).strip()
-        for choice in self.fdef.choices:
-            if text == choice.label.get():
-                return choice.value
-        return text
-
-
-class BoolEditor(FieldEditor):
-    """A tick box; its own text is the label, so the form row has none."""
-
-    def build(self) -> None:
-        self.check = QCheckBox(self.fdef.label.get(), self)
-        self.check.toggled.connect(self.emit_changed)
-        self.box.addWidget(self.check)
-
-    def focus_widget(self) -> QWidget:
-        return self.check
-
-    def load_value(self, value, root) -> None:
-        self.check.setChecked(bool(value))
-
-    def value(self):
-        return self.check.isChecked()
-
-
-class GoalLinksEditor(FieldEditor):
-    """Tick which of the plan's goals a service supports."""
-
-    def build(self) -> None:
-        self.list = QListWidget(self)
-        # Long goal titles are cut with "…" (the whole title is in the tooltip)
-        # instead of a sideways scroll bar that eats a row.
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.list.itemChanged.connect(self.emit_changed)
-        self.empty = QLabel(_("The plan has no goals yet (step 4)."), self)
-        self.box.addWidget(self.list)
-        self.box.addWidget(self.empty)
-
-    def focus_widget(self) -> QWidget:
-        return self.list
-
-    def load_value(self, value, root) -> None:
-        chosen = set(value or [])
-        self.list.clear()
-        goals = list(root.goals) if root is not None else []
-        for number, goal in enumerate(goals, start=1):
-            title = goal.title.strip().splitlines()[0] if goal.title.strip() else _("(not filled in yet)")
-            item = QListWidgetItem(f"{number}. {title}")
-            item.setToolTip(goal.title)
-            item.setData(Qt.ItemDataRole.UserRole, goal.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if goal.id in chosen else Qt.CheckState.Unchecked)
-            self.list.addItem(item)
-        rows = max(1, min(len(goals), GOAL_ROWS))
-        self.list.setFixedHeight(rows * row_height(self.list) + 2 * self.list.frameWidth() + 2)
-        self.list.setVisible(bool(goals))
-        self.empty.setVisible(not goals)
-
-    def value(self):
-        return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())
-                if self.list.item(i).checkState() == Qt.CheckState.Checked]
-
-
-# The editor class for each kind; "group" is added by group.py.
-EDITORS: dict[str, type[FieldEditor]] = {
-    "text": LineEditor, "cpr": LineEditor, "phone": LineEditor, "email": LineEditor,
-    "multiline": MultilineEditor, "date": DateEditor, "choice": ChoiceEditor,
-    "combo": ComboEditor, "bool": BoolEditor, "goal_links": GoalLinksEditor,
-}

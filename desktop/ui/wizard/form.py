@@ -13,10 +13,17 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 from planbro.formdefs import FieldDef, resolve
 from planbro.translation import _
-from planbro.ui.wizard.fields import EDITORS, FieldEditor
+from planbro.ui.wizard.fields import DateEditor, FieldEditor, LineEditor, MultilineEditor
 from planbro.ui.wizard.missing import required_now
+from planbro.ui.wizard.pickers import BoolEditor, ChoiceEditor, ComboEditor, GoalLinksEditor
 from planbro.ui.wizard.values import get_value, is_empty, set_value
 
+# The editor class for each kind of field; "group" is GroupEditor (group.py).
+EDITORS: dict[str, type[FieldEditor]] = {
+    "text": LineEditor, "cpr": LineEditor, "phone": LineEditor, "email": LineEditor,
+    "multiline": MultilineEditor, "date": DateEditor, "choice": ChoiceEditor,
+    "combo": ComboEditor, "bool": BoolEditor, "goal_links": GoalLinksEditor,
+}
 # A pair the page uses to hand out Alt+letter mnemonics: the text and where to put it.
 Slot = tuple[str, Callable[[str], None]]
 

@@ -157,6 +157,11 @@ class PlanWizard(QWizard):
             # A signed or closed version is read, printed and exported, not edited.
             self.show_status(_("This version is {status} and cannot be changed.").format(
                 status=self.status_name()))
+            for page_id in self.pageIds():
+                page = self.page(page_id)
+                if isinstance(page, FormStepPage):
+                    for form in page.forms:
+                        form.setEnabled(False)
             return self.defs.index(self.defs.steps[-1].id)
         remembered = self.resume.step_of(self.plan.id)
         ids = [s.id for s in self.defs.steps]

@@ -88,6 +88,14 @@ def test_a_signed_plan_opens_at_gennemgang(qtbot, make_wizard, store, example_pl
     wizard = make_wizard(signed)
     assert wizard.currentPage().title() == "Trin 9 af 9 — Gennemgang"
     assert wizard.side.status.text() == "Denne version er underskrevet og kan ikke ændres."
+    # Going back shows the steps, but nothing can be typed into them.
+    wizard.back()
+    assert not editor(wizard, "partners").isEnabled()
+    assert dialogs_free(wizard)
+
+
+def dialogs_free(wizard) -> bool:
+    return wizard.dialogs.calls == []
 
 
 def test_reopening_offers_the_step_where_the_draft_was_left(qtbot, make_wizard, store, dialogs):
