@@ -18,8 +18,8 @@ from ui_support import TODAY
 
 
 def when_modal(qtbot, act):
-    """Run act(dialog) on the next modal dialog; reject it if act fails, so
-    a test can never hang on exec()."""
+    """Run act(dialog) on the next modal dialog; reject it if act fails or
+    after 10 s whatever happens, so a test can never hang on exec()."""
     failures = []
 
     def poll():
@@ -34,7 +34,14 @@ def when_modal(qtbot, act):
             failures.append(error)
             dialog.reject()
 
+    def give_up():
+        dialog = QApplication.activeModalWidget()
+        if dialog is not None:
+            failures.append(TimeoutError("modal dialog still open"))
+            dialog.reject()
+
     QTimer.singleShot(0, poll)
+    QTimer.singleShot(10000, give_up)
     return failures
 
 

@@ -55,3 +55,65 @@ def test_filters_name_the_file_kinds():
     assert "*.docx" in file_filter("docx")
     assert "*.pdf" in file_filter("pdf")
     assert "*.json" in file_filter("plan")
+
+
+def _on_next_modal(qtbot, act):
+    """act(dialog) on the next modal window; reject it if act fails or after
+    10 s whatever happens, so a test can never hang on exec()."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    failures = []
+
+    def poll():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or not dialog.isVisible():
+            QTimer.singleShot(20, poll)
+            return
+        try:
+            act(dialog)
+        except BaseException as error:  # noqa: BLE001 - reported by the test
+            failures.append(error)
+            dialog.reject()
+
+    def give_up():
+        dialog = QApplication.activeModalWidget()
+        if dialog is not None:
+            failures.append(TimeoutError("modal dialog still open"))
+            dialog.reject()
+
+    QTimer.singleShot(0, poll)
+    QTimer.singleShot(10000, give_up)
+    return failures
+
+
+def test_qt_confirm_defaults_to_no_so_enter_never_confirms(qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    failures = _on_next_modal(qtbot, lambda box: qtbot.keyClick(box, Qt.Key.Key_Return))
+    assert QtDialogs().confirm(None, "Luk sag", "Vil du lukke sagen?") is False
+    assert failures == []
+    failures = _on_next_modal(
+        qtbot, lambda box: box.button(QMessageBox.StandardButton.Yes).click())
+    assert QtDialogs().confirm(None, "Luk sag", "Vil du lukke sagen?") is True
+    assert failures == []
+
+
+def test_qt_pick_date_by_keyboard(qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QCalendarWidget
+
+    def choose(dialog):
+        calendar = dialog.findChild(QCalendarWidget)
+        view = calendar.focusProxy() or calendar
+        # Right arrow: the next day; Enter accepts.
+        qtbot.keyClick(view, Qt.Key.Key_Right)
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+
+    failures = _on_next_modal(qtbot, choose)
+    assert QtDialogs().pick_date(None, "Dato", date(2027, 2, 28)) == date(2027, 3, 1)
+    assert failures == []
+    failures = _on_next_modal(qtbot, lambda d: qtbot.keyClick(d, Qt.Key.Key_Escape))
+    assert QtDialogs().pick_date(None, "Dato", date(2027, 2, 28)) is None
+    assert failures == []

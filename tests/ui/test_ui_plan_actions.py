@@ -151,3 +151,20 @@ def test_store_refusal_is_a_danish_message_not_a_crash(make_window, add_plan, st
     window.plan_actions.actions["sign"].trigger()
     [warning] = dialogs.calls_of("warn")
     assert "underskrevet" in warning.text
+
+
+def test_caseload_follows_the_wizards_autosave(qtbot, make_window, store):
+    window = make_window()
+    window.plan_actions.actions["new"].trigger()
+    [wizard] = window.plan_actions.wizards.values()
+    wizard.plan.citizen.name = "Ny Borger"
+    wizard.plan.citizen.cpr = "010203-1234"
+    # What typing does: a change schedules a save, which the wizard announces.
+    wizard.autosave.schedule()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=5000)
+    summary = window.selected_summary()
+    assert (summary.name, summary.cpr_masked, summary.status) == ("Ny Borger", "010203-xxxx",
+                                                                  "draft")
+    assert store.get(summary.id).caseworker.name == "Mette Kjær"
+    wizard.close()
+    qtbot.waitUntil(lambda: not window.plan_actions.wizards)
