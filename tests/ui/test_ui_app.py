@@ -17,10 +17,14 @@ from planbro.ui.dialogs import ScriptedDialogs
 from ui_support import TODAY
 
 
+class _Failures(list):
+    """What went wrong in the dialog; also keeps its guard timer alive."""
+
+
 def when_modal(qtbot, act):
     """Run act(dialog) on the next modal dialog; reject it if act fails or
     after 10 s whatever happens, so a test can never hang on exec()."""
-    failures = []
+    failures = _Failures()
 
     def poll():
         dialog = QApplication.activeModalWidget()
@@ -28,6 +32,7 @@ def when_modal(qtbot, act):
         if dialog is None or focus is None or focus.window() is not dialog:
             QTimer.singleShot(20, poll)
             return
+        guard.stop()
         try:
             act(dialog)
         except BaseException as error:  # noqa: BLE001 - reported by the test
@@ -40,8 +45,13 @@ def when_modal(qtbot, act):
             failures.append(TimeoutError("modal dialog still open"))
             dialog.reject()
 
+    # Stopped once the dialog is reached, so it cannot hit a later test's dialog.
+    guard = QTimer()
+    guard.setSingleShot(True)
+    guard.timeout.connect(give_up)
+    guard.start(10000)
     QTimer.singleShot(0, poll)
-    QTimer.singleShot(10000, give_up)
+    failures.guard = guard
     return failures
 
 

@@ -57,19 +57,24 @@ def test_filters_name_the_file_kinds():
     assert "*.json" in file_filter("plan")
 
 
+class _Failures(list):
+    """What went wrong in the dialog; also keeps its guard timer alive."""
+
+
 def _on_next_modal(qtbot, act):
     """act(dialog) on the next modal window; reject it if act fails or after
     10 s whatever happens, so a test can never hang on exec()."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    failures = []
+    failures = _Failures()
 
     def poll():
         dialog = QApplication.activeModalWidget()
         if dialog is None or not dialog.isVisible():
             QTimer.singleShot(20, poll)
             return
+        guard.stop()
         try:
             act(dialog)
         except BaseException as error:  # noqa: BLE001 - reported by the test
@@ -82,8 +87,13 @@ def _on_next_modal(qtbot, act):
             failures.append(TimeoutError("modal dialog still open"))
             dialog.reject()
 
+    # Stopped once the dialog is reached, so it cannot hit a later test's dialog.
+    guard = QTimer()
+    guard.setSingleShot(True)
+    guard.timeout.connect(give_up)
+    guard.start(10000)
     QTimer.singleShot(0, poll)
-    QTimer.singleShot(10000, give_up)
+    failures.guard = guard
     return failures
 
 
