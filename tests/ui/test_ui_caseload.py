@@ -207,3 +207,15 @@ def test_header_click_sorts_and_keeps_the_selection(qtbot, make_window, add_plan
     assert cell(window, 0, "name") == "Carl Nørgaard"
     assert window.selected_summary().id == bo.id
     assert window.table.currentIndex().row() == 1
+
+
+def test_english_ui_when_chosen(make_window, add_plan):
+    from planbro.translation import set_language
+
+    add_plan("Anna Holm", follow_up=TODAY.replace(month=5, day=1))
+    set_language("en")
+    window = make_window()
+    assert window.proxy.headerData(0, Qt.Orientation.Horizontal) == "Citizen"
+    assert cell(window, 0, "status") == "draft"
+    assert cell(window, 0, "follow_up") == "1 May 2027"
+    assert [a.text() for a in window.menuBar().actions()] == ["&Plan", "&File", "T&ools"]
