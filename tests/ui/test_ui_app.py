@@ -244,3 +244,15 @@ def test_exit_when_ready_prints_the_time(tmp_path):
     assert result.returncode == 0, result.stderr
     mark, seconds = result.stdout.split()
     assert mark == "planbro-ready" and 0 < float(seconds) < 30
+
+
+def test_unreadable_data_folder_is_named_and_the_app_does_not_start(qtbot, tmp_path,
+                                                                   saved_settings):
+    folder = tmp_path / "data"
+    PlanStore(folder).close()
+    (folder / "meta.json").write_text("garbage", encoding="utf-8")
+    dialogs = ScriptedDialogs()
+    assert app_module.start(folder, dialogs) is None
+    [warning] = dialogs.calls_of("warn")
+    assert str(folder / "meta.json") in warning.text
+    assert dialogs.calls_of("confirm") == []
