@@ -25,27 +25,34 @@ from pathlib import Path
 
 # The repository's top folder.
 ROOT = Path(__file__).resolve().parent.parent
-# The invented caseload: name, CPR, status, days to the next follow-up,
-# and what is changed in the example plan to vary the quality signal.
+# The invented caseload: name, CPR, status, versions, days since the last
+# change, days to the next follow-up, and what is changed in the example
+# plan to vary the quality signal.
 CASELOAD = [
-    ("Jonas Mikkelsen Østergaard", "120379-1235", "draft", -12, {}),
-    ("Fatima Al-Hassan", "030592-2468", "draft", 6, {"purpose": ""}),
-    ("Preben Kjærsgaard", "241158-1357", "signed", -40, {}),
-    ("Mette Lindholm", "110688-4826", "draft", 45, {"vague": True}),
-    ("Ahmad Rahimi", "070701-5139", "signed", 90, {}),
-    ("Lise-Lotte Brandt", "300974-2044", "closed", -100, {}),
-    ("Kasper Holm Nielsen", "150399-3317", "signed", 12, {}),
-    ("Birgitte Aagaard", "020265-1482", "signed", 160, {"vague": True}),
-    ("Tobias Frederiksen", "190803-4731", "draft", None, {"no_services": True}),
-    ("Susanne Winther", "280781-2266", "signed", 30, {}),
-    ("Mohamed Yusuf", "121290-3901", "draft", -3, {}),
+    ("Jonas Mikkelsen Østergaard", "120379-1235", "draft", 1, 0, -12, {}),
+    ("Fatima Al-Hassan", "030592-2468", "draft", 1, 2, 6, {"purpose": ""}),
+    ("Preben Kjærsgaard", "241158-1357", "signed", 2, 130, -40, {}),
+    ("Mette Lindholm", "110688-4826", "draft", 2, 5, 45, {"vague": True}),
+    ("Ahmad Rahimi", "070701-5139", "signed", 1, 21, 90, {}),
+    ("Lise-Lotte Brandt", "300974-2044", "closed", 3, 200, -100, {}),
+    ("Kasper Holm Nielsen", "150399-3317", "signed", 1, 75, 12, {}),
+    ("Birgitte Aagaard", "020265-1482", "signed", 1, 40, 160, {"vague": True}),
+    ("Tobias Frederiksen", "190803-4731", "draft", 1, 1, None, {"no_services": True}),
+    ("Susanne Winther", "280781-2266", "signed", 2, 33, 30, {}),
+    ("Mohamed Yusuf", "121290-3901", "draft", 1, 9, -3, {}),
 ]
 # Window sizes in device-independent pixels; Qt scales them.
 CASELOAD_SIZE = (1180, 560)
 
 
+def _stamp(today: date, days_ago: int, hour: int) -> str:
+    return f"{(today - timedelta(days=days_ago)).isoformat()}T{hour:02d}:{(days_ago * 7) % 60:02d}:00Z"
+
+
 def make_store(data: Path, today: date) -> dict:
-    """Fill `data` with the invented caseload; returns {name: plan id}."""
+    """Fill `data` with the invented caseload through store.put (as an
+    import would), so versions and change dates look lived-in; returns
+    {name: plan id}."""
     from planbro.exchange import read_plan_file
     from planbro.model.plan import new_id
     from planbro.storage import PlanStore
@@ -53,10 +60,9 @@ def make_store(data: Path, today: date) -> dict:
     base = read_plan_file(resources.files("planbro.forms") / "example-plan.json")
     ids = {}
     with PlanStore(data) as store:
-        for name, cpr, status, days, change in CASELOAD:
+        for number, (name, cpr, status, versions, ago, days, change) in enumerate(CASELOAD):
             plan = copy.deepcopy(base)
             plan.id = new_id()
-            plan.created = plan.updated = ""
             plan.citizen.name, plan.citizen.cpr = name, cpr
             plan.follow_up.next_date = None if days is None else today + timedelta(days=days)
             if "purpose" in change:
@@ -65,11 +71,17 @@ def make_store(data: Path, today: date) -> dict:
                 plan.goals[0].title = "Få det bedre og blive mere stabil"
             if change.get("no_services"):
                 plan.services = []
-            store.save(plan)
-            if status in ("signed", "closed"):
-                store.sign(plan.id, today - timedelta(days=60))
-            if status == "closed":
-                store.close_case(plan.id)
+            for version in range(1, versions + 1):
+                last = version == versions
+                plan.version = version
+                plan.status = status if last else "signed"
+                plan.created = _stamp(today, ago + 120 * (versions - version) + 30, 9)
+                plan.updated = _stamp(today, ago + 120 * (versions - version), 8 + number % 8)
+                signed = plan.status in ("signed", "closed")
+                day = today - timedelta(days=ago + 120 * (versions - version))
+                plan.signatures.citizen_signed = day if signed else None
+                plan.signatures.caseworker_signed = day if signed else None
+                store.put(copy.deepcopy(plan))
             ids[name] = plan.id
     return ids
 
