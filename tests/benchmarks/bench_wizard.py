@@ -47,12 +47,18 @@ def ms(seconds: float) -> str:
     return f"{seconds * 1000:7.1f} ms"
 
 
-def switch_times(app, wizard, rounds: int) -> list[float]:
-    """Every Næste and Tilbage through all steps, `rounds` times."""
+def switch_times(app, wizard, rounds: int, reload: bool = False) -> list[float]:
+    """Every Næste and Tilbage through all steps, `rounds` times. With
+    reload, each page forgets what it showed, as after a change elsewhere in
+    the plan, so Næste reloads all of its widgets."""
     times = []
     last = len(wizard.pageIds()) - 1
     for _ in range(rounds):
         for move in [wizard.next] * last + [wizard.back] * last:
+            if reload:
+                for page_id in wizard.pageIds():
+                    if hasattr(wizard.page(page_id), "_shown"):
+                        wizard.page(page_id)._shown = None
             started = time.perf_counter()
             move()
             app.processEvents()
@@ -113,6 +119,7 @@ def main(argv: list[str]) -> int:
             app.processEvents()
             built = time.perf_counter() - started
             planbro_times = switch_times(app, wizard, args.rounds)
+            reload_times = switch_times(app, wizard, args.rounds, reload=True)
 
             bare = bare_wizard()
             bare.show()
@@ -151,10 +158,11 @@ def main(argv: list[str]) -> int:
           f"{os.environ['QT_QPA_PLATFORM']})")
     print(f"  {'building the wizard with the example plan':<44} {ms(built)}")
     report("step switch, Planbro wizard (example plan)", planbro_times, TARGET)
+    report("step switch, every page reloaded", reload_times, TARGET)
     report("step switch, baseline: bare QWizard, 9 labels", bare_times, TARGET)
-    p95 = sorted(planbro_times)[int(0.95 * (len(planbro_times) - 1))]
+    p95 = sorted(reload_times)[int(0.95 * (len(reload_times) - 1))]
     print(f"  target for a step switch: ≤ {TARGET * 1000:.0f} ms — "
-          f"{'met' if p95 <= TARGET else 'NOT met'} at the 95th percentile")
+          f"{'met' if p95 <= TARGET else 'NOT met'} at the 95th percentile, reloading")
     report("store.save(plan), fsynced", saves)
     report("check_plan(plan), after each autosave", checks)
     report("one keystroke in Formål (write back, checks)", keys)

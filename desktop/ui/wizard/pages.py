@@ -13,8 +13,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget, QWizardPage,
 )
 
-from planbro.formdefs import StepDef
+from planbro.formdefs import StepDef, walk_fields
 from planbro.model import Plan
+from planbro.model.convert import to_dict
 from planbro.translation import _
 from planbro.ui.wizard import export
 from planbro.ui.wizard.form import FieldForm
@@ -47,6 +48,9 @@ class FormStepPage(_StepPage):
         # Set when Næste was pressed once: from then on the page points out
         # every missing field, not only the ones typed wrongly.
         self.checked = False
+        # What the widgets were last loaded with (see initializePage).
+        self._shown: list | None = None
+        self._links_goals = any(f.kind == "goal_links" for f in walk_fields(step.fields()))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea(self)
@@ -94,15 +98,29 @@ class FormStepPage(_StepPage):
     def plan(self) -> Plan:
         return self.planwizard.plan
 
+    def snapshot(self) -> list:
+        """The plan data this page shows; goal links also show the goals."""
+        keys = [f.key for f in self.step.fields()]
+        if self._links_goals:
+            keys.append("goals")
+        return [to_dict(get_value(self.plan, key)) for key in keys]
+
     def initializePage(self) -> None:
-        for form in self.forms:
-            form.load(self.plan, self.plan)
+        shown = self.snapshot()
+        # Widgets are reused: when nothing this page shows has changed since
+        # it was last loaded or edited, they already show it.
+        if shown != self._shown:
+            for form in self.forms:
+                form.load(self.plan, self.plan)
+            self._shown = shown
         self.refresh_messages()
 
     def write_back(self) -> None:
         """The one place this page changes the plan."""
         for form in self.forms:
             form.write(self.plan)
+        # The widgets are what was just written.
+        self._shown = self.snapshot()
         self.planwizard.plan_changed()
 
     def on_changed(self) -> None:

@@ -95,3 +95,26 @@ def test_phases_show_only_for_cti(qtbot, make_wizard, example_plan):
     assert "Uden tidsgrænse" in services.detail.editors["method"].explain.text()
     method.setCurrentIndex(0)
     assert wizard.plan.services[1].method is None
+
+
+def test_a_page_shows_changes_made_on_another_step(qtbot, make_wizard, example_plan):
+    wizard = make_wizard(example_plan, start_step="services")
+    links = editor(wizard, "services").detail.editors["goal_ids"].list
+    assert links.item(2).text().startswith("3. Jonas har en månedlig budgetaftale")
+    wizard.back()
+    goals = editor(wizard, "goals")
+    goals.list.setCurrentRow(2)
+    title = goals.detail.editors["title"].edit
+    title.setFocus()
+    qtbot.keyClick(title, Qt.Key.Key_End, CTRL)
+    qtbot.keyClicks(title, " senest 1. marts 2027")
+    click(qtbot, goals.up_button)
+    wizard.next()
+    links = editor(wizard, "services").detail.editors["goal_ids"].list
+    assert links.item(1).text().endswith("forsyningsselskabet senest 1. marts 2027")
+    # Unchanged pages keep their widgets as they were, selection included.
+    services = editor(wizard, "services")
+    services.list.setCurrentRow(2)
+    wizard.next()
+    wizard.back()
+    assert services.list.currentRow() == 2
