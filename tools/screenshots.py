@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import copy
-import json
 import os
 import subprocess
 import sys
@@ -97,7 +96,7 @@ def child(kind: str, out: Path, step: int | None) -> None:
 
     set_language("da")
     app = QApplication(sys.argv[:1])
-    translators = install_qt_translators(app, "da")  # noqa: F841 - must stay alive
+    app._planbro_translators = install_qt_translators(app, "da")
     scratch = Path(tempfile.mkdtemp(prefix="planbro-shots-"))
     os.environ["PLANBRO_CONFIG_DIR"] = str(scratch / "config")
     settings = UserSettings(caseworker_name="Mette Kjær", caseworker_unit="Hjemløseteamet",

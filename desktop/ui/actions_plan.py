@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt, QTimer
 from planbro.model.plan import Caseworker, Plan
 from planbro.storage import StoreError
 from planbro.translation import _, language
-from planbro.ui.caseload_quality import check_quality
 
 # Delay before the caseload rereads the summaries after a wizard autosave:
 # a burst of saves while the caseworker types costs one reread.

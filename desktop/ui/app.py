@@ -149,7 +149,8 @@ def run_app(data_dir: str | None = None) -> int:
     app.setOrganizationName("Planbro")
     language = _language(load_settings())
     set_language(language)
-    translators = install_qt_translators(app, language)  # noqa: F841 - must stay alive
+    # A QTranslator that is garbage collected stops translating: keep them.
+    app._planbro_translators = install_qt_translators(app, language)
 
     window = start(data_dir)
     if window is None:

@@ -22,10 +22,6 @@ COLUMNS = ("name", "cpr", "status", "version", "updated", "follow_up", "quality"
 DUE_SOON_DAYS = 14
 # The row's PlanSummary.
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
-# "overdue", "soon" or "" for the row's next follow-up.
-FOLLOW_UP_ROLE = Qt.ItemDataRole.UserRole + 2
-# The row's traffic light: "red", "yellow", "green" or None while unknown.
-LIGHT_ROLE = Qt.ItemDataRole.UserRole + 3
 # Red for overdue follow-ups; dark enough on white for WCAG AA contrast.
 OVERDUE_COLOR = QColor("#b3261e")
 # Brown-orange for follow-ups due soon, also AA on white.
@@ -216,11 +212,6 @@ class CaseloadModel(QAbstractTableModel):
         column = COLUMNS[index.column()]
         if role == SUMMARY_ROLE:
             return summary
-        if role == FOLLOW_UP_ROLE:
-            return follow_up_state(summary.next_follow_up, summary.status, self.today)
-        if role == LIGHT_ROLE:
-            quality = self.quality(summary)
-            return quality.light if quality else None
         if role == Qt.ItemDataRole.DisplayRole or role == Qt.ItemDataRole.AccessibleTextRole:
             return self._display(summary, column)
         if summary.status == "closed" and role == Qt.ItemDataRole.ForegroundRole:
