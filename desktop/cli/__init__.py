@@ -21,26 +21,26 @@ COMMANDS = ("transfer", "plans", "lifecycle", "render", "check", "followup")
 from planbro.cli.common import EXIT_BAD_INPUT  # noqa: F401  (re-exported)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _global_parser(**options) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="planbro",
         description=_("Handleplaner under serviceloven § 141 and § 142. "
                       "Without a command the desktop app starts."),
+        **options,
     )
-    parser.add_argument("--version", action="version", version=f"Planbro {__version__}")
     parser.add_argument("--lang", choices=("da", "en"), default=None,
                         help=_("language of messages (default: Danish)"))
     parser.add_argument("--data-dir", metavar="DIR", default=None,
                         help=_("the data folder (default: PLANBRO_DATA_DIR or the user's data folder)"))
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _global_parser()
+    parser.add_argument("--version", action="version", version=f"Planbro {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
     for name in COMMANDS:
-        try:
-            module = importlib.import_module(f"planbro.cli.{name}")
-        except ModuleNotFoundError as error:
-            if error.name != f"planbro.cli.{name}":
-                raise
-            continue
-        module.register(subparsers)
+        importlib.import_module(f"planbro.cli.{name}").register(subparsers)
     return parser
 
 
@@ -59,9 +59,15 @@ def main(argv: list[str] | None = None) -> int:
     language = _language_from_argv(argv)
     if language in ("da", "en"):
         set_language(language)
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
+    # Starting the app needs only the global options: building every
+    # sub-command's parser would import the exchange, schema and quality
+    # modules and delay the first window.
+    known, rest = _global_parser(add_help=False).parse_known_args(argv)
+    if not rest:
         from planbro.ui.app import run_app  # Qt only from here on
+        return run_app(data_dir=known.data_dir)
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from planbro.ui.app import run_app
         return run_app(data_dir=args.data_dir)
     return args.func(args)

@@ -77,3 +77,13 @@ def test_version_and_help(capsys):
     assert done.value.code == 0
     for command in ("import", "export", "list", "show", "render", "check", "sign"):
         assert command in out
+
+
+def test_no_command_starts_the_app_with_the_data_folder(monkeypatch, tmp_path):
+    import planbro.ui.app
+
+    started = []
+    monkeypatch.setattr(planbro.ui.app, "run_app", lambda data_dir=None: started.append(data_dir) or 0)
+    assert main([]) == 0
+    assert main(["--data-dir", str(tmp_path), "--lang", "en"]) == 0
+    assert started == [None, str(tmp_path)]
