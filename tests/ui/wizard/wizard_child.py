@@ -32,7 +32,10 @@ def main() -> None:
     page = wizard.currentPage()
     purpose = next(f.editors["purpose"] for f in page.forms if "purpose" in f.editors)
     purpose.edit.setFocus()
-    wizard.plan_saved.connect(lambda saved_id: print("SAVED", saved_id, flush=True))
+    # Only a save that holds the whole text counts: an earlier save (of the
+    # steps walked, or mid-typing on a loaded machine) must not end the test.
+    wizard.plan_saved.connect(
+        lambda saved_id: store.get(saved_id).purpose == text and print("SAVED", saved_id, flush=True))
     QTest.keyClicks(purpose.edit, text)
     print("TYPED", flush=True)
     app.exec()
