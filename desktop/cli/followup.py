@@ -7,19 +7,18 @@
 from __future__ import annotations
 
 import argparse
-import unicodedata
+from dataclasses import replace
 from datetime import date
 
 from planbro.cli.common import fail, open_store, refusal
 from planbro.cli.labels import outcome_label
+from planbro.followup import FollowUpAnswer, parse_outcome, problems
 from planbro.model import FollowUpEntry
 from planbro.model.dates import parse_date
-from planbro.model.text import clean_text
 from planbro.translation import _
 
-# The outcomes as a caseworker says them, and the model's codes (also accepted).
-OUTCOMES = {"fortsættes": "continue", "ændres": "change", "afsluttes": "close",
-            "continue": "continue", "change": "change", "close": "close"}
+# The option each field of a follow-up is given by.
+OPTIONS = {"date": "--date", "note": "--note", "next_date": "--next"}
 
 
 def register(subparsers) -> None:
@@ -49,26 +48,23 @@ def _date(option: str, value: str) -> date:
 
 def _entry(args: argparse.Namespace) -> tuple[FollowUpEntry, date | None]:
     """The follow-up to record and the next date; ValueError with a message otherwise."""
-    outcome = OUTCOMES.get(unicodedata.normalize("NFC", args.outcome.strip().casefold()))
+    outcome = parse_outcome(args.outcome)
     if outcome is None:
         raise ValueError("--outcome: " + _(
             "«{value}» is not an outcome; choose fortsættes, ændres or afsluttes").format(
                 value=args.outcome))
-    on = _date("--date", args.date)
-    if on > date.today():
-        raise ValueError("--date: " + _(
-            "{date} has not come yet; record a follow-up once it has taken place").format(
-                date=on.isoformat()))
-    note = clean_text(args.note).strip()
-    if not note:
-        raise ValueError("--note: " + _("write what was found and agreed at the follow-up"))
-    next_date = _date("--next", args.next_date) if args.next_date else None
-    if next_date and outcome == "close":
-        raise ValueError("--next: " + _("a closed case has no next follow-up"))
-    if next_date and next_date <= on:
-        raise ValueError("--next: " + _("the next follow-up must come after {date}").format(
-            date=on.isoformat()))
-    return FollowUpEntry(date=on, outcome=outcome, note=note), next_date
+    answer = FollowUpAnswer(_date("--date", args.date), outcome, args.note)
+    # The date and the note first, then the next date, each refused by its option.
+    _refuse(problems(answer, date.today()))
+    if args.next_date:
+        answer = replace(answer, next_date=_date("--next", args.next_date))
+        _refuse(problems(answer, date.today()))
+    return answer.entry(), answer.next_date
+
+
+def _refuse(found: list) -> None:
+    if found:
+        raise ValueError(f"{OPTIONS[found[0].field]}: {found[0].reason}")
 
 
 def run(args: argparse.Namespace) -> int:
