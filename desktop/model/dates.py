@@ -1,4 +1,5 @@
-"""Calendar dates in the exchange format's one spelling, YYYY-MM-DD."""
+"""Calendar dates: the exchange format's one spelling, YYYY-MM-DD, and the
+Danish ways a caseworker types and reads them (15-12-2026, 1.3.2027)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,16 @@ from datetime import date, datetime, timezone
 
 # Only the plain ISO form; date.fromisoformat would also take "20270301"
 # and week dates, which a person never means in a plan.
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
+# Day, month, year as Danes write them: 15-12-2026, 15.12.2026, 15/12/2026,
+# 1.3.2027, 15-12-26; the same separator twice, the year in 2 or 4 digits,
+# ASCII digits only (\d alone would take Arabic-Indic digits too).
+_DANISH_DATE = re.compile(r"^(\d{1,2})([-./])(\d{1,2})\2(\d{2}|\d{4})$", re.ASCII)
+# A two-digit year is read as 20YY. Plans hold offer dates, deadlines,
+# follow-ups and consents, all in this century (birth dates come from the
+# CPR number, never from a date field), so "26" means 2026, and "99" is
+# 2099, not 1999; a date in the 1900s can still be typed with four digits.
+_CENTURY = 2000
 
 
 def parse_date(text: str) -> date:
@@ -15,6 +25,29 @@ def parse_date(text: str) -> date:
     if not _ISO_DATE.match(text):
         raise ValueError("not in the form YYYY-MM-DD")
     return date.fromisoformat(text)
+
+
+def parse_danish_date(text: str) -> date:
+    """A date as a person types it: DD-MM-YYYY (or with . or /), a two-digit
+    year, a day or month without its leading zero, or YYYY-MM-DD.
+
+    Spaces around the text are ignored. ValueError when the text is not in
+    one of these forms or names no real day (30-02-2027).
+    """
+    text = text.strip()
+    if _ISO_DATE.match(text):
+        return date.fromisoformat(text)
+    match = _DANISH_DATE.match(text)
+    if not match:
+        raise ValueError("not in the form DD-MM-YYYY")
+    day, _sep, month, year = match.groups()
+    full_year = int(year) + (_CENTURY if len(year) == 2 else 0)
+    return date(full_year, int(month), int(day))
+
+
+def format_danish_date(value: date | None) -> str:
+    """ "15-12-2026": the form the wizard shows; "" for no date."""
+    return value.strftime("%d-%m-%Y") if value is not None else ""
 
 
 def format_date(value: date | None) -> str | None:

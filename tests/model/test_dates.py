@@ -20,3 +20,38 @@ def test_refuses_anything_else(text):
 def test_timestamp_is_utc_to_the_second():
     stamp = now_timestamp()
     assert stamp.endswith("Z") and len(stamp) == 20
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("15-12-2026", date(2026, 12, 15)), ("15.12.2026", date(2026, 12, 15)),
+    ("15/12/2026", date(2026, 12, 15)), ("15-12-26", date(2026, 12, 15)),
+    ("1.3.2027", date(2027, 3, 1)), ("01-03-27", date(2027, 3, 1)),
+    ("2027-03-01", date(2027, 3, 1)), ("  29.2.2028 ", date(2028, 2, 29)),
+    # Two-digit years are 20YY: the plan's dates are in this century.
+    ("1-1-00", date(2000, 1, 1)), ("31-12-99", date(2099, 12, 31)),
+    # Four digits reach any year.
+    ("31-12-1999", date(1999, 12, 31)),
+])
+def test_parses_danish_dates(text, expected):
+    from planbro.model.dates import parse_danish_date
+    assert parse_danish_date(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "", "  ", "30-02-2027", "29.2.2027", "32-01-2026", "15-13-2026", "0-1-2026",
+    "15-12.2026", "15 12 2026", "15122026", "15-12-202", "15-12-2", "2027-3-1",
+    "20270301", "15. december 2026", "juni", "15-12-2026x", "١٥-١٢-٢٠٢٦", "٢٠٢٦-١٢-١٥",
+])
+def test_refuses_what_is_not_a_danish_date(text):
+    from planbro.model.dates import parse_danish_date
+    with pytest.raises(ValueError):
+        parse_danish_date(text)
+
+
+def test_shows_dates_in_danish_form():
+    from planbro.model.dates import format_danish_date, parse_danish_date
+    assert format_danish_date(date(2026, 12, 15)) == "15-12-2026"
+    assert format_danish_date(date(2027, 3, 1)) == "01-03-2027"
+    assert format_danish_date(None) == ""
+    # What is shown reads back as the same date.
+    assert parse_danish_date(format_danish_date(date(2031, 7, 4))) == date(2031, 7, 4)
