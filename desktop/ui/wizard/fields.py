@@ -22,11 +22,10 @@ from PySide6.QtWidgets import (
 from planbro.formdefs import FieldDef
 from planbro.model.convert import cpr_reason
 from planbro.model.cpr import parse_cpr
-from planbro.model.dates import parse_date
+from planbro.model.dates import format_danish_date, parse_danish_date
 from planbro.model.text import clean_text
 from planbro.translation import _
 from planbro.ui.wizard.mnemonics import strip_mnemonic
-from planbro.ui.wizard.values import date_text, normalise_date_text
 
 # Colours of messages beside a field, by kind; readable on white and grey.
 MESSAGE_COLOURS = {"error": "#b00020", "fejl": "#b00020", "advarsel": "#8a5a00", "gap": "#8a5a00"}
@@ -37,7 +36,7 @@ _PHONE = re.compile(r"^[+\d][\d\s()\-]*$")
 # Lines a multi-line text box shows when empty, and the most it grows to
 # before it scrolls.
 MULTILINE_ROWS, MULTILINE_MAX_ROWS = 3, 12
-# Characters of room in a date box: "2027-06-01" and a little air.
+# Characters of room in a date box: "15-12-2026" and a little air.
 DATE_CHARS = 14
 
 
@@ -256,13 +255,14 @@ class MultilineEditor(FieldEditor):
 
 
 class DateEditor(FieldEditor):
-    """A date typed as ÅÅÅÅ-MM-DD (or 1.6.2027), or picked in a calendar."""
+    """A date typed the Danish way (15-12-2026, 15.12.26, 1.3.2027; ISO too),
+    or picked in a calendar; shown as DD-MM-ÅÅÅÅ, stored as a date."""
 
     def build(self) -> None:
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         self.edit = QLineEdit(self)
-        self.edit.setPlaceholderText(_("YYYY-MM-DD"))
+        self.edit.setPlaceholderText(_("DD-MM-YYYY"))
         self.edit.textChanged.connect(self.emit_changed)
         self.edit.editingFinished.connect(self.leave)
         self.edit.installEventFilter(self)
@@ -286,7 +286,7 @@ class DateEditor(FieldEditor):
         title = _("Choose a date: {field}").format(field=self.plain_label())
         chosen = self.wizard.dialogs.pick_date(self, title, self.value() or date.today())
         if chosen is not None:
-            self.edit.setText(chosen.isoformat())
+            self.edit.setText(format_danish_date(chosen))
             self.leave()
 
     def eventFilter(self, watched, event):
@@ -298,24 +298,26 @@ class DateEditor(FieldEditor):
         return False
 
     def load_value(self, value, root) -> None:
-        self.edit.setText(date_text(value))
+        self.edit.setText(format_danish_date(value))
         self.pick.setAccessibleName(_("Choose a date: {field}").format(field=self.plain_label()))
 
     def value(self):
-        text = normalise_date_text(self.edit.text())
+        text = self.edit.text().strip()
         try:
-            return parse_date(text) if text else None
+            return parse_danish_date(text) if text else None
         except ValueError:
             return None
 
     def problem(self) -> str | None:
-        text = normalise_date_text(self.edit.text())
+        text = self.edit.text().strip()
         if text and self.value() is None:
-            return _("«{value}» is not a real date in the form YYYY-MM-DD").format(value=self.edit.text().strip())
+            return _("«{value}» is not a real date; write it as DD-MM-YYYY, e.g. 15-12-2026.").format(
+                value=text)
         return None
 
     def leave(self) -> None:
-        normal = normalise_date_text(self.edit.text())
-        if normal != self.edit.text() and not self.problem():
-            self.edit.setText(normal)
+        # Show the date as it will be read back: 1.3.27 becomes 01-03-2027.
+        value = self.value()
+        if value is not None and self.edit.text() != format_danish_date(value):
+            self.edit.setText(format_danish_date(value))
         super().leave()

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 from planbro.formdefs import FieldDef, resolve
+from planbro.model.dates import format_danish_date
 from planbro.translation import _
 from planbro.ui.wizard.fields import DateEditor, FieldEditor, LineEditor, MultilineEditor
 from planbro.ui.wizard.missing import required_now
@@ -136,7 +137,7 @@ class FieldForm(QWidget):
             return None
         other = next((g for g in self.fields if g.key == start_key), None)
         name = other.label.get().replace("&", "") if other else start_key
-        return _("The date is before «{field}» ({date}).").format(field=name, date=start.isoformat())
+        return _("The date is before «{field}» ({date}).").format(field=name, date=format_danish_date(start))
 
     def update_messages(self, checked: bool, findings: list[tuple[str, Any]]) -> list[tuple[str, Any]]:
         """Show what is wrong beside each field; return the findings no field here holds.

@@ -12,6 +12,7 @@ from html import escape
 from typing import Any, Iterable
 
 from planbro.formdefs import FieldDef, FormDefs
+from planbro.model.dates import format_danish_date
 from planbro.translation import _
 from planbro.ui.wizard.missing import Missing, label_of, route, step_of_path
 from planbro.ui.wizard.values import get_value, holds, is_empty
@@ -43,7 +44,8 @@ def _plain(f: FieldDef, value: Any, plan: Any) -> str:
         titles = [g.title or _("(not filled in yet)") for g in plan.goals if g.id in value]
         return "<br>".join(escape(t) for t in titles) or EMPTY
     if isinstance(value, date):
-        return value.isoformat()
+        # As the date boxes show it.
+        return format_danish_date(value)
     return escape(str(value)).replace("\n", "<br>")
 
 

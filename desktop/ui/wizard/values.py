@@ -3,14 +3,9 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 from typing import Any
 
 from planbro.formdefs import Condition
-
-# Danish ways of writing a date, turned into the plan's YYYY-MM-DD:
-# 1.6.2027, 01-06-2027, 1/6/2027.
-_DANISH_DATE = re.compile(r"^\s*(\d{1,2})[.\-/](\d{1,2})[.\-/](\d{4})\s*$")
 
 
 def get_value(obj: Any, key: str) -> Any:
@@ -42,19 +37,6 @@ def is_empty(value: Any) -> bool:
 def holds(condition: Condition | None, obj: Any) -> bool:
     """True when there is no condition or obj satisfies it."""
     return condition is None or get_value(obj, condition.key) == condition.equals
-
-
-def normalise_date_text(text: str) -> str:
-    """"1.6.2027" → "2027-06-01"; anything else is returned as typed."""
-    match = _DANISH_DATE.match(text)
-    if not match:
-        return text.strip()
-    day, month, year = match.groups()
-    return f"{year}-{int(month):02d}-{int(day):02d}"
-
-
-def date_text(value: date | None) -> str:
-    return value.isoformat() if value else ""
 
 
 def pattern_of(path: str) -> str:

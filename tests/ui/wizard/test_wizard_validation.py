@@ -64,13 +64,14 @@ def test_wrong_dates_and_an_end_before_its_start(qtbot, make_wizard, example_pla
     wizard = make_wizard(example_plan, start_step="duration")
     assert wizard.currentPage().title() == "Trin 6 af 9 — Varighed og opfølgning"
     end = editor(wizard, "duration.expected_end")
-    retype(qtbot, end.edit, "2027-02-30")
+    assert end.edit.text() == "31-12-2027"
+    retype(qtbot, end.edit, "30-02-2027")
     tab(qtbot)
-    assert message_texts(end) == ["«2027-02-30» er ikke en rigtig dato på formen ÅÅÅÅ-MM-DD"]
+    assert message_texts(end) == ["«30-02-2027» er ikke en rigtig dato; skriv den som DD-MM-ÅÅÅÅ, fx 15-12-2026."]
     retype(qtbot, end.edit, "1.1.2026")
     tab(qtbot)
-    assert end.edit.text() == "2026-01-01"
-    assert message_texts(end) == ["Datoen ligger før «Planen gælder fra» (2026-11-02)."]
+    assert end.edit.text() == "01-01-2026"
+    assert message_texts(end) == ["Datoen ligger før «Planen gælder fra» (02-11-2026)."]
     press_next(qtbot, wizard)
     assert wizard.currentId() == 5
     retype(qtbot, end.edit, "2027-12-31")
@@ -85,12 +86,12 @@ def test_the_date_button_asks_the_injected_calendar(qtbot, make_wizard, dialogs,
     follow = editor(wizard, "follow_up.next_date")
     dialogs.queue("pick_date", date(2027, 3, 1), None)
     qtbot.mouseClick(follow.pick, Qt.MouseButton.LeftButton)
-    assert follow.edit.text() == "2027-03-01"
+    assert follow.edit.text() == "01-03-2027"
     assert dialogs.calls_of("pick_date")[0].extra["default"] == date(2027, 2, 1)
     # From the keyboard: F4 in the box; cancelling changes nothing.
     follow.edit.setFocus()
     qtbot.keyClick(follow.edit, Qt.Key.Key_F4)
-    assert follow.edit.text() == "2027-03-01"
+    assert follow.edit.text() == "01-03-2027"
     assert len(dialogs.calls_of("pick_date")) == 2
 
 
@@ -141,3 +142,29 @@ def test_a_declined_offer_records_the_reason_and_goes_to_gennemgang(qtbot, make_
     assert stored.offer.decision == "declined"
     assert stored.offer.reason == "Kim ønsker ikke en plan nu; vil hellere klare sig selv."
     assert dialogs.calls == []
+
+
+def test_dates_are_typed_and_shown_the_danish_way(qtbot, make_wizard, store, example_plan):
+    from datetime import date
+    wizard = make_wizard(example_plan, start_step="duration")
+    follow = editor(wizard, "follow_up.next_date")
+    assert follow.edit.text() == "01-02-2027"
+    assert follow.edit.placeholderText() == "DD-MM-ÅÅÅÅ"
+    for typed, stored in (("15-12-2026", date(2026, 12, 15)), ("15.12.2026", date(2026, 12, 15)),
+                          ("15/12/2026", date(2026, 12, 15)), ("16-12-26", date(2026, 12, 16)),
+                          ("1.3.2027", date(2027, 3, 1)), ("2027-03-02", date(2027, 3, 2))):
+        retype(qtbot, follow.edit, typed)
+        # The plan holds the date while the caseworker is still in the box.
+        assert wizard.plan.follow_up.next_date == stored
+        tab(qtbot)
+        assert follow.edit.text() == stored.strftime("%d-%m-%Y")
+        assert message_texts(follow) == []
+    retype(qtbot, follow.edit, "15-12")
+    tab(qtbot)
+    assert message_texts(follow) == ["«15-12» er ikke en rigtig dato; skriv den som DD-MM-ÅÅÅÅ, fx 15-12-2026."]
+    retype(qtbot, follow.edit, "1.2.27")
+    wizard.walk_to(8)
+    # Gennemgang reads dates the same way.
+    assert "Næste opfølgning 01-02-2027" in " ".join(wizard.currentPage().browser.toPlainText().split())
+    wizard.close()
+    assert store.get(example_plan.id).follow_up.next_date == date(2027, 2, 1)

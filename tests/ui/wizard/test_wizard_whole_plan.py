@@ -44,8 +44,8 @@ def step_offer(qtbot, wizard):
     basis.hidePopup()
     type_in(qtbot, editor(wizard, "offer.date").edit, "28.10.2026")
     decision = tab(qtbot)
-    # A Danish date is turned into the plan's form on the way out.
-    assert editor(wizard, "offer.date").edit.text() == "2026-10-28"
+    # A date is shown in its Danish form, DD-MM-ÅÅÅÅ, once the field is left.
+    assert editor(wizard, "offer.date").edit.text() == "28-10-2026"
     assert decision is editor(wizard, "offer.decision").combo
     qtbot.keyClick(decision, Qt.Key.Key_Down)
     assert decision.currentData() == "accepted"
