@@ -105,6 +105,13 @@ class FieldEditor(QWidget):
         """A doubt about the text that does not stop it being stored."""
         return None
 
+    def unsaved_text(self) -> str | None:
+        """The typed text while problem() keeps it from being stored; else None."""
+        return None
+
+    def restore_unsaved(self, text: str) -> None:
+        """Show text typed earlier that could not be stored, and why."""
+
     # -- shared -------------------------------------------------------------
     def plain_label(self) -> str:
         return strip_mnemonic(self.fdef.label.get())
@@ -155,7 +162,25 @@ class FieldEditor(QWidget):
         return False
 
 
-class LineEditor(FieldEditor):
+class OneLineEditor(FieldEditor):
+    """An editor around one line of text, `self.edit`, that may not parse."""
+
+    edit: QLineEdit
+
+    def unsaved_text(self) -> str | None:
+        return self.edit.text() if self.problem() else None
+
+    def restore_unsaved(self, text: str) -> None:
+        self._loading = True
+        try:
+            self.edit.setText(text)
+        finally:
+            self._loading = False
+        # Left with the text wrong: the message shows at once.
+        self.touched = True
+
+
+class LineEditor(OneLineEditor):
     """text, cpr, phone and email: one line."""
 
     def build(self) -> None:
@@ -254,7 +279,7 @@ class MultilineEditor(FieldEditor):
         return clean_text(self.edit.toPlainText()).strip()
 
 
-class DateEditor(FieldEditor):
+class DateEditor(OneLineEditor):
     """A date typed the Danish way (15-12-2026, 15.12.26, 1.3.2027; ISO too),
     or picked in a calendar; shown as DD-MM-ÅÅÅÅ, stored as a date."""
 

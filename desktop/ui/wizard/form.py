@@ -17,6 +17,7 @@ from planbro.translation import _
 from planbro.ui.wizard.fields import DateEditor, FieldEditor, LineEditor, MultilineEditor
 from planbro.ui.wizard.missing import required_now
 from planbro.ui.wizard.pickers import BoolEditor, ChoiceEditor, ComboEditor, GoalLinksEditor
+from planbro.ui.wizard.unsaved import keep, unsaved_of
 from planbro.ui.wizard.values import get_value, is_empty, set_value
 
 # The editor class for each kind of field; "group" is GroupEditor (group.py).
@@ -83,8 +84,12 @@ class FieldForm(QWidget):
     # -- data -----------------------------------------------------------------
     def load(self, obj: Any, root: Any) -> None:
         self.obj = obj
+        kept = unsaved_of(obj)
         for f in self.fields:
-            self.editors[f.key].load(get_value(obj, f.key), root)
+            editor = self.editors[f.key]
+            editor.load(get_value(obj, f.key), root)
+            if f.key in kept:
+                editor.restore_unsaved(kept[f.key])
         self.refresh_visibility()
 
     def write(self, obj: Any) -> None:
@@ -92,6 +97,12 @@ class FieldForm(QWidget):
             set_value(obj, f.key, self.editors[f.key].value())
 
     def _edited(self) -> None:
+        if self.obj is not None:
+            # Text that cannot be stored stays with its object (unsaved.py),
+            # so selecting another item of a group does not lose it.
+            for f in self.fields:
+                if f.kind != "group":
+                    keep(self.obj, f.key, self.editors[f.key].unsaved_text())
         self.refresh_visibility()
         self.changed.emit()
 

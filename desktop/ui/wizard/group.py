@@ -2,12 +2,20 @@
 a list with Tilføj / Fjern / Flyt op / Flyt ned, and one form below it that
 edits the selected item. The form's widgets are built once and reused for
 every item, so a plan with many goals costs no more widgets than one.
+
+Text an item cannot hold yet (a wrong date) stays with that item when
+another one is selected, and comes back with its message (unsaved.py). We
+keep it rather than refuse to let go of the item: at a meeting the
+caseworker jumps between goals as the talk goes, and a list that will not
+move until a date is right gets in the way; kept text loses nothing, the
+list marks the item, and Næste and Gennemgang lead back to it.
 """
 
 from __future__ import annotations
 
 import copy
 import typing
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
@@ -21,7 +29,9 @@ from planbro.formdefs import resolve
 from planbro.model.convert import to_dict
 from planbro.translation import _
 from planbro.ui.wizard.fields import FieldEditor, row_height
+from planbro.model.dates import format_danish_date
 from planbro.ui.wizard.form import FieldForm, Slot
+from planbro.ui.wizard.unsaved import unsaved_in
 from planbro.ui.wizard.values import get_value, is_empty
 
 # Characters of an item's summary shown in the list before it is cut.
@@ -125,6 +135,9 @@ class GroupEditor(FieldEditor):
 
     def _summary(self, index: int) -> str:
         text = get_value(self.items[index], self.fdef.summary)
+        if isinstance(text, date):
+            # A follow-up is summed up by its date, shown as the date box shows it.
+            text = format_danish_date(text)
         text = "" if is_empty(text) else str(text).strip().splitlines()[0]
         if len(text) > SUMMARY_CHARS:
             text = text[:SUMMARY_CHARS - 1] + "…"
@@ -166,6 +179,7 @@ class GroupEditor(FieldEditor):
             return
         self.detail.write(self.items[row])
         self.list.item(row).setText(self._summary(row))
+        self._mark_row(row)
         self.emit_changed()
 
     # -- actions --------------------------------------------------------------
@@ -179,7 +193,12 @@ class GroupEditor(FieldEditor):
     def _is_blank(self, item) -> bool:
         fresh = to_dict(self.item_cls())
         data = to_dict(item)
-        return all(data[k] == fresh[k] for k in data if k != "id")
+        typed = any(self._unsaved(item))
+        return not typed and all(data[k] == fresh[k] for k in data if k != "id")
+
+    def _unsaved(self, item, base: str = "") -> list[tuple[str, str, str]]:
+        """(path, label, text) of what was typed in `item` and is not stored yet."""
+        return list(unsaved_in(self.fdef.fields, item, base))
 
     def remove(self) -> None:
         row = self.list.currentRow()
@@ -222,12 +241,20 @@ class GroupEditor(FieldEditor):
         self._show_item_state()
 
     def _mark_findings(self) -> None:
-        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         for i in range(self.list.count()):
-            found = self._item_findings.get(i, [])
-            entry = self.list.item(i)
-            entry.setIcon(icon if found else QIcon())
-            entry.setToolTip("\n".join(f.message for _rel, f in found))
+            self._mark_row(i)
+
+    def _mark_row(self, row: int) -> None:
+        """A warning sign on an item with findings or unsaved text, which the tooltip lists."""
+        if not 0 <= row < min(self.list.count(), len(self.items)):
+            return
+        texts = [f.message for _rel, f in self._item_findings.get(row, [])]
+        texts += [_("Not saved: {field} «{text}»").format(field=label, text=text)
+                  for _path, label, text in self._unsaved(self.items[row])]
+        entry = self.list.item(row)
+        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning) if texts else QIcon()
+        entry.setIcon(icon)
+        entry.setToolTip("\n".join(texts))
 
     def _show_item_state(self) -> None:
         row = self.list.currentRow()
@@ -239,10 +266,18 @@ class GroupEditor(FieldEditor):
         self.item_message.setVisible(bool(texts))
 
     def format_problems(self) -> list[tuple[str, str]]:
+        """Typed text that cannot be stored: the shown item's as its editors
+        say, the other items' as they keep it."""
         row = self.list.currentRow()
-        if not 0 <= row < len(self.items) or not self.detail_box.isVisibleTo(self):
-            return []
-        return [(f"[{row}].{rel}", why) for rel, why in self.detail.format_problems()]
+        shown = 0 <= row < len(self.items) and self.detail_box.isVisibleTo(self)
+        found = []
+        for i, item in enumerate(self.items):
+            if i == row and shown:
+                found.extend((f"[{row}].{rel}", why) for rel, why in self.detail.format_problems())
+                continue
+            found.extend((path, _("«{text}» is not saved; correct it.").format(text=text))
+                         for path, _label, text in self._unsaved(item, f"[{i}]"))
+        return found
 
     def focus_path(self, rel: str) -> bool:
         """rel is "[2].deadline" or "[2]"."""

@@ -46,21 +46,27 @@ def label_of(f: FieldDef) -> str:
     return strip_mnemonic(f.label.get())
 
 
-def _fields(step: StepDef, fields: Iterable[FieldDef], obj: Any, base: str,
-            trail: str) -> Iterable[Missing]:
+def visit(fields: Iterable[FieldDef], obj: Any, base: str = "",
+          trail: str = "") -> Iterable[tuple[FieldDef, Any, str, str]]:
+    """(field, the object holding it, concrete path, label) for every field
+    shown for `obj`, the fields of every group item included, in form order."""
     for f in fields:
         if not holds(f.visible_if, obj):
             continue
-        value = get_value(obj, f.key)
         path = f"{base}.{f.key}" if base else f.key
         label = f"{trail} › {label_of(f)}" if trail else label_of(f)
-        if required_now(f, obj) and is_empty(value):
-            yield Missing(step, path, label, not f.gap)
+        yield f, obj, path, label
         if f.kind == "group":
-            for i, item in enumerate(value or []):
+            for i, item in enumerate(get_value(obj, f.key) or []):
                 item_trail = f"{trail} › " if trail else ""
-                yield from _fields(step, f.fields, item, f"{path}[{i}]",
-                                   f"{item_trail}{f.item.get()} {i + 1}")
+                yield from visit(f.fields, item, f"{path}[{i}]", f"{item_trail}{f.item.get()} {i + 1}")
+
+
+def _fields(step: StepDef, fields: Iterable[FieldDef], obj: Any, base: str,
+            trail: str) -> Iterable[Missing]:
+    for f, owner, path, label in visit(fields, obj, base, trail):
+        if required_now(f, owner) and is_empty(get_value(owner, f.key)):
+            yield Missing(step, path, label, not f.gap)
 
 
 def missing_in_step(step: StepDef, plan: Any) -> list[Missing]:

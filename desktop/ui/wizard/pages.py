@@ -22,6 +22,7 @@ from planbro.ui.wizard.form import FieldForm
 from planbro.ui.wizard.missing import missing_fields, missing_in_step, step_of_path
 from planbro.ui.wizard.mnemonics import assign
 from planbro.ui.wizard.reading import plan_html
+from planbro.ui.wizard.unsaved import unsaved_inputs
 from planbro.ui.wizard.values import get_value, holds, is_empty
 
 
@@ -218,7 +219,8 @@ class ReviewStepPage(_StepPage):
     def refresh(self) -> None:
         wizard = self.planwizard
         missing = missing_fields(wizard.defs, wizard.plan)
-        self.browser.setHtml(plan_html(wizard.defs, wizard.plan, missing, wizard.findings))
+        self.browser.setHtml(plan_html(wizard.defs, wizard.plan, missing, wizard.findings,
+                                       unsaved_inputs(wizard.defs, wizard.plan)))
 
     def follow(self, url) -> None:
         if url.scheme() == "step":

@@ -15,6 +15,7 @@ from planbro.formdefs import FieldDef, FormDefs
 from planbro.model.dates import format_danish_date
 from planbro.translation import _
 from planbro.ui.wizard.missing import Missing, label_of, route, step_of_path
+from planbro.ui.wizard.unsaved import Unsaved
 from planbro.ui.wizard.values import get_value, holds, is_empty
 
 # Colours of the two severities, the same as beside the fields.
@@ -73,6 +74,8 @@ def _rows(fields: Iterable[FieldDef], obj: Any, plan: Any, depth: int) -> list[s
         for i, item in enumerate(value):
             name = f"{f.item.get()} {i + 1}"
             summary = get_value(item, f.summary)
+            if isinstance(summary, date):
+                summary = format_danish_date(summary)
             title = f"{name}: {summary}" if not is_empty(summary) else name
             out.append(f"<div style='margin-left:{12 * (depth + 1)}px'>"
                        f"<p><b><i>{escape(str(title))}</i></b></p>")
@@ -89,8 +92,19 @@ def _link(defs: FormDefs, path: str, text: str) -> str:
     return f"<a href='step:{step.id}#{escape(path)}'>{escape(text)}</a>"
 
 
-def missing_html(defs: FormDefs, missing: list[Missing], findings: list) -> str:
+def missing_html(defs: FormDefs, missing: list[Missing], findings: list,
+                 unsaved: Iterable[Unsaved] = ()) -> str:
     parts = []
+    unsaved = list(unsaved)
+    if unsaved:
+        # First: typed text the plan does not hold; it is lost if never corrected.
+        parts.append(_tag("h2", _("Not saved — correct it")) + "<ul>")
+        for u in unsaved:
+            where = _("Step {number}").format(number=u.step.number)
+            text = _("{field}: «{text}»").format(field=u.label, text=u.text)
+            parts.append(f"<li>{_link(defs, u.path, text)} "
+                         f"<span style='color:#555'>({escape(where)})</span></li>")
+        parts.append("</ul>")
     if missing:
         parts.append(_tag("h2", _("Missing")) + "<ul>")
         for m in missing:
@@ -110,10 +124,11 @@ def missing_html(defs: FormDefs, missing: list[Missing], findings: list) -> str:
     return "".join(parts)
 
 
-def plan_html(defs: FormDefs, plan: Any, missing: list[Missing], findings: list) -> str:
+def plan_html(defs: FormDefs, plan: Any, missing: list[Missing], findings: list,
+              unsaved: Iterable[Unsaved] = ()) -> str:
     name = plan.citizen.name or _("(no name)")
     parts = [_tag("h1", _("Action plan for {name}").format(name=name)),
-             missing_html(defs, missing, findings)]
+             missing_html(defs, missing, findings, unsaved)]
     for step in route(defs, plan):
         if step.kind == "review":
             continue

@@ -163,8 +163,15 @@ def test_dates_are_typed_and_shown_the_danish_way(qtbot, make_wizard, store, exa
     tab(qtbot)
     assert message_texts(follow) == ["«15-12» er ikke en rigtig dato; skriv den som DD-MM-ÅÅÅÅ, fx 15-12-2026."]
     retype(qtbot, follow.edit, "1.2.27")
+    # A follow-up is listed by its date, in the same form.
+    history = editor(wizard, "follow_up.history")
+    qtbot.mouseClick(history.add_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(focus(), "3/11/26")
+    assert history.list.item(0).text() == "1. 03-11-2026"
     wizard.walk_to(8)
     # Gennemgang reads dates the same way.
-    assert "Næste opfølgning 01-02-2027" in " ".join(wizard.currentPage().browser.toPlainText().split())
+    text = " ".join(wizard.currentPage().browser.toPlainText().split())
+    assert "Næste opfølgning 01-02-2027" in text
+    assert "Opfølgning 1: 03-11-2026" in text
     wizard.close()
     assert store.get(example_plan.id).follow_up.next_date == date(2027, 2, 1)
