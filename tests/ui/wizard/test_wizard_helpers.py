@@ -96,6 +96,7 @@ def test_values_by_path():
 def test_the_helpers_load_without_qt():
     code = ("import sys\n"
             "import planbro.ui.wizard.resume, planbro.ui.wizard.missing, planbro.ui.wizard.reading\n"
+            "import planbro.ui.wizard.unsaved\n"
             "print(sorted(m for m in sys.modules if m.startswith('PySide6')))\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
@@ -109,3 +110,27 @@ def test_a_given_consent_needs_its_date_and_scope_but_may_wait(example_plan):
     assert list(missing) == ["partners[0].consent.scope"]
     assert missing["partners[0].consent.scope"].label == "Samarbejdspart 1 › Hvad må deles og til hvad"
     assert missing["partners[0].consent.scope"].blocking is False
+
+
+def test_unsaved_text_follows_its_item_and_never_reaches_the_file(example_plan):
+    import copy
+
+    from planbro.exchange import dumps_plan
+    from planbro.ui.wizard.unsaved import keep, unsaved_inputs, unsaved_of
+
+    defs = default_formdefs()
+    keep(example_plan.goals[2].subgoals[0], "deadline", "31-13-2027")
+    keep(example_plan, "duration.expected_end", "i morgen")
+    copied = copy.deepcopy(example_plan)
+    copied.goals.reverse()
+    found = [(u.step.id, u.path, u.label, u.text) for u in unsaved_inputs(defs, copied)]
+    assert found == [("goals", "goals[0].subgoals[0].deadline", "Mål 1 › Delmål 1 › Frist", "31-13-2027"),
+                     ("duration", "duration.expected_end", "Forventet slutdato", "i morgen")]
+    assert "31-13-2027" not in dumps_plan(copied) and "i morgen" not in dumps_plan(copied)
+    # Copies are independent: correcting one leaves the other as it was.
+    keep(copied.goals[0].subgoals[0], "deadline", None)
+    assert unsaved_of(copied.goals[0].subgoals[0]) == {}
+    assert unsaved_of(example_plan.goals[2].subgoals[0]) == {"deadline": "31-13-2027"}
+    # A declined offer's route skips the goals: their text is not asked for.
+    copied.offer.decision = "declined"
+    assert [u.path for u in unsaved_inputs(defs, copied)] == []
