@@ -169,6 +169,10 @@ class FormStepPage(_StepPage):
     def focus_path(self, path: str) -> bool:
         return any(form.focus_path(path) for form in self.forms)
 
+    def focus_first(self) -> None:
+        form = self.forms[0]
+        form.editors[form.fields[0].key].focus_widget().setFocus(Qt.FocusReason.OtherFocusReason)
+
     def nextId(self) -> int:
         skip = self.step.skip_to
         if skip is not None and holds(skip.condition, self.plan):
@@ -221,6 +225,9 @@ class ReviewStepPage(_StepPage):
         missing = missing_fields(wizard.defs, wizard.plan)
         self.browser.setHtml(plan_html(wizard.defs, wizard.plan, missing, wizard.findings,
                                        unsaved_inputs(wizard.defs, wizard.plan)))
+
+    def focus_first(self) -> None:
+        self.browser.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def follow(self, url) -> None:
         if url.scheme() == "step":

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QFont, QFontMetrics, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QVBoxLayout, QWidget, QWizard
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QWizard
 
 from planbro.formdefs import FormDefs, default_formdefs
 from planbro.quality import check_plan
@@ -17,54 +17,11 @@ from planbro.ui.wizard.missing import route
 from planbro.ui.wizard.mnemonics import mnemonic_of
 from planbro.ui.wizard.pages import FormStepPage, ReviewStepPage
 from planbro.ui.wizard.resume import ResumeFile
+from planbro.ui.wizard.steplist import StepList
 
 # Window size in lines of the UI font (width and height), so it grows with
 # the font and the display scaling instead of being fixed pixels.
 WINDOW_WIDTH_LINES, WINDOW_HEIGHT_LINES = 80, 50
-
-
-class StepList(QWidget):
-    """The nine steps down the side, the current one marked; and the save status."""
-
-    def __init__(self, wizard: "PlanWizard"):
-        super().__init__(wizard)
-        layout = QVBoxLayout(self)
-        self.list = QListWidget(self)
-        self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.list.setAccessibleName(_("Steps"))
-        texts = [f"{step.number}. {step.title.get()}" for step in wizard.defs.steps]
-        self.list.addItems(texts)
-        # Wide enough for the current step, which is shown in bold.
-        bold = QFont(self.list.font())
-        bold.setBold(True)
-        metrics = QFontMetrics(bold)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setMinimumWidth(max(metrics.horizontalAdvance(t) for t in texts)
-                                  + 2 * self.list.frameWidth() + metrics.lineSpacing())
-        layout.addWidget(self.list, 1)
-        self.status = QLabel(self)
-        self.status.setWordWrap(True)
-        self.status.setAccessibleName(_("Save status"))
-        layout.addWidget(self.status)
-        self._shown = None
-
-    def show_route(self, current: int, on_route: set[int]) -> None:
-        state = (current, frozenset(on_route))
-        if state == self._shown:
-            return
-        self._shown = state
-        palette = self.palette()
-        skipped = QBrush(palette.color(QPalette.ColorRole.PlaceholderText))
-        normal = QBrush(palette.color(QPalette.ColorRole.Text))
-        for i in range(self.list.count()):
-            item = self.list.item(i)
-            font = QFont(self.list.font())
-            font.setBold(i == current)
-            # Steps the plan skips (a declined offer) are shown greyed and slanted.
-            font.setItalic(i not in on_route)
-            item.setFont(font)
-            item.setForeground(normal if i in on_route else skipped)
-        self.list.setCurrentRow(current)
 
 
 class PlanWizard(QWizard):
@@ -200,6 +157,12 @@ class PlanWizard(QWizard):
         page = self.currentPage()
         if path and isinstance(page, FormStepPage):
             page.focus_path(path)
+
+    def open_step(self, index: int) -> None:
+        """Open page `index` from the step list, as a Gennemgang link would,
+        with the cursor in its first field, ready to type."""
+        self.go_to_step(self.defs.steps[index].id)
+        self.currentPage().focus_first()
 
     def review_page(self) -> ReviewStepPage:
         return self.page(self.defs.index(self.defs.steps[-1].id))
