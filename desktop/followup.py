@@ -10,11 +10,11 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from typing import Callable
 
 from planbro.model import FollowUpEntry, Plan
 from planbro.model.problems import Problem
 from planbro.model.text import clean_text
-from planbro.quality.periods import add_months
 from planbro.translation import _
 
 # The outcomes as a caseworker says them, and the model's codes (also accepted).
@@ -48,8 +48,12 @@ def clean_note(text: str) -> str:
     return clean_text(text).strip()
 
 
-def problems(answer: FollowUpAnswer, today: date) -> list[Problem]:
-    """What stops `answer` from being recorded, by field ("date", "note", "next_date")."""
+def problems(answer: FollowUpAnswer, today: date,
+             show: Callable[[date], str] = date.isoformat) -> list[Problem]:
+    """What stops `answer` from being recorded, by field ("date", "note", "next_date").
+
+    `show` writes a date in a message: ISO for the command, as typed in a dialog.
+    """
     found = []
     on = answer.date
     if on is None:
@@ -57,7 +61,7 @@ def problems(answer: FollowUpAnswer, today: date) -> list[Problem]:
     elif on > today:
         found.append(Problem("date", _(
             "{date} has not come yet; record a follow-up once it has taken place").format(
-                date=on.isoformat())))
+                date=show(on))))
     if not clean_note(answer.note):
         found.append(Problem("note", _("write what was found and agreed at the follow-up")))
     following = answer.next_date
@@ -65,12 +69,16 @@ def problems(answer: FollowUpAnswer, today: date) -> list[Problem]:
         found.append(Problem("next_date", _("a closed case has no next follow-up")))
     elif following is not None and on is not None and following <= on:
         found.append(Problem("next_date", _("the next follow-up must come after {date}").format(
-            date=on.isoformat())))
+            date=show(on))))
     return found
 
 
 def suggested_next(on: date | None, outcome: str) -> date | None:
     """The next follow-up to propose after one on `on` with `outcome`."""
+    # Here, not at the top: planbro.quality loads every rule, which the
+    # command and the caseload's start do not need.
+    from planbro.quality.periods import add_months
+
     if on is None or outcome == "close":
         return None
     return add_months(on, FIRST_MONTHS if outcome == "change" else LATER_MONTHS)

@@ -12,9 +12,12 @@ from collections import deque
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from planbro.translation import _
+
+if TYPE_CHECKING:
+    from planbro.followup import FollowUpAnswer
 
 
 class Dialogs:
@@ -46,6 +49,15 @@ class Dialogs:
 
     def print_setup(self, parent, printer, pages: int) -> bool:
         """The system print dialog for `printer`; True when the user prints."""
+        raise NotImplementedError
+
+    def follow_up(self, parent, plan, today: date,
+                  previous: FollowUpAnswer | None = None) -> FollowUpAnswer | None:
+        """A follow-up of `plan` to record (§ 148 stk. 2), or None when cancelled.
+
+        `previous` fills the form again, e.g. after the caseworker did not
+        confirm closing the case.
+        """
         raise NotImplementedError
 
 
@@ -120,6 +132,12 @@ class QtDialogs(Dialogs):
         dialog.setMinMax(1, max(1, pages))
         return dialog.exec() == QDialog.DialogCode.Accepted
 
+    def follow_up(self, parent, plan, today: date,
+                  previous: FollowUpAnswer | None = None) -> FollowUpAnswer | None:
+        from planbro.ui.followup_dialog import FollowUpDialog
+        dialog = FollowUpDialog(parent, plan, today, pick_date=self.pick_date, previous=previous)
+        return dialog.answer() if dialog.exec() else None
+
 
 class ScriptedDialogError(AssertionError):
     """A scripted dialog was asked something no answer was queued for."""
@@ -145,7 +163,8 @@ class ScriptedDialogs(Dialogs):
         assert dialogs.calls_of("warn")[0].text.startswith("…")
 
     info/warn/open_folder need no answer. confirm, save_file, open_files,
-    pick_date, choose_folder and print_setup raise ScriptedDialogError when nothing was queued for them
+    pick_date, choose_folder, print_setup and follow_up (a FollowUpAnswer or
+    None) raise ScriptedDialogError when nothing was queued for them
     (unless a default is set with `defaults`), so a test fails instead of hanging.
     """
 
@@ -207,6 +226,12 @@ class ScriptedDialogs(Dialogs):
             printer.setOutputFileName(str(answer))
             return True
         return bool(answer)
+
+    def follow_up(self, parent, plan, today: date,
+                  previous: FollowUpAnswer | None = None) -> FollowUpAnswer | None:
+        self.calls.append(Call("follow_up", extra={"plan": plan, "today": today,
+                                                   "previous": previous}))
+        return self._answer("follow_up")
 
 
 def file_filter(kind: str) -> str:

@@ -1,0 +1,317 @@
+"""Registrér opfølgning: the day, the outcome, a note and the next follow-up.
+
+The rules are planbro.followup's, the same as `planbro follow-up`; each
+problem shows beside its field and OK stays off until there is none.
+QtDialogs.follow_up shows this dialog; tests script the answer instead.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Callable
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
+                               QLabel, QLineEdit, QPlainTextEdit, QRadioButton, QToolButton,
+                               QVBoxLayout, QWidget)
+
+from planbro.followup import FollowUpAnswer, last_follow_up, problems, suggested_next
+from planbro.model.dates import format_danish_date, parse_danish_date
+from planbro.translation import _
+
+# Colour of a problem beside a field, as in the wizard (AA contrast on white).
+ERROR_COLOUR = "#b00020"
+# Colour of a hint, and of the note's problem before anything was typed in it.
+HINT_COLOUR = "#555555"
+# Characters of room in a date box: "15-12-2026" and a little air.
+DATE_CHARS = 14
+# Lines of the note box; the dialog's width in average characters.
+NOTE_ROWS, WIDTH_CHARS = 5, 88
+# The outcomes in the order offered.
+OUTCOME_ORDER = ("continue", "change", "close")
+
+PickDate = Callable[[QWidget, str, date], "date | None"]
+
+
+def outcome_text(outcome: str) -> str:
+    """The outcome's radio button text, with its mnemonic."""
+    return {"continue": _("C&ontinues"), "change": _("C&hanges"),
+            "close": _("C&loses")}[outcome]
+
+
+def outcome_name(outcome: str) -> str:
+    return outcome_text(outcome).replace("&", "").lower()
+
+
+class DateBox(QWidget):
+    """A date typed the Danish way (15-12-2026, 1.3.27; ISO too), as in the wizard,
+    or picked in a calendar (…, F4, Alt+↓); shown as DD-MM-ÅÅÅÅ."""
+
+    changed = Signal()
+    # The user typed or picked (not a change made by the dialog itself).
+    edited = Signal()
+
+    def __init__(self, name: str, pick: PickDate | None, parent=None):
+        super().__init__(parent)
+        self._pick = pick
+        self.name = name
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.edit = QLineEdit(self)
+        self.edit.setPlaceholderText(_("DD-MM-YYYY"))
+        self.edit.setAccessibleName(name)
+        metrics = self.edit.fontMetrics()
+        self.edit.setMaximumWidth(metrics.horizontalAdvance("0") * DATE_CHARS + metrics.lineSpacing())
+        self.edit.textChanged.connect(self.changed)
+        self.edit.textEdited.connect(self.edited)
+        self.edit.editingFinished.connect(self._tidy)
+        self.edit.installEventFilter(self)
+        self.button = QToolButton(self)
+        self.button.setText("…")
+        self.button.setAccessibleName(_("Choose a date: {field}").format(field=name))
+        self.button.setToolTip(_("Choose a date: {field}").format(field=name) + " (F4)")
+        # Reached with F4 or Alt+Down in the box: no extra stop in the Tab order.
+        self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.button.clicked.connect(self.choose)
+        self.button.setEnabled(pick is not None)
+        row.addWidget(self.edit)
+        row.addWidget(self.button)
+        row.addStretch(1)
+        self.setFocusProxy(self.edit)
+
+    def value(self) -> date | None:
+        text = self.edit.text().strip()
+        try:
+            return parse_danish_date(text) if text else None
+        except ValueError:
+            return None
+
+    def set_value(self, value: date | None) -> None:
+        self.edit.setText(format_danish_date(value))
+
+    def problem(self) -> str | None:
+        """Why the typed text is not a date; None when it is one or is empty."""
+        text = self.edit.text().strip()
+        if text and self.value() is None:
+            return _("«{value}» is not a real date; write it as DD-MM-YYYY, e.g. 15-12-2026.").format(
+                value=text)
+        return None
+
+    def choose(self) -> None:
+        if self._pick is None:
+            return
+        title = _("Choose a date: {field}").format(field=self.name)
+        chosen = self._pick(self, title, self.value() or date.today())
+        if chosen is not None:
+            self.set_value(chosen)
+            self.edited.emit()
+
+    def _tidy(self) -> None:
+        # Shown as it will be read back once the caseworker leaves the box: 1.3.27 → 01-03-2027.
+        value = self.value()
+        if value is not None and self.edit.text() != format_danish_date(value):
+            self.edit.setText(format_danish_date(value))
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.edit and event.type() == QEvent.Type.KeyPress:
+            key, mods = event.key(), event.modifiers()
+            if key == Qt.Key.Key_F4 or (key == Qt.Key.Key_Down
+                                        and mods & Qt.KeyboardModifier.AltModifier):
+                self.choose()
+                return True
+        return super().eventFilter(watched, event)
+
+
+def _message_label(parent) -> QLabel:
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.hide()
+    return label
+
+
+def sentence(text: str) -> str:
+    """The shared rules' messages as sentences: the CLI puts an option before them."""
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
+def _show(label: QLabel, text: str | None, colour: str = ERROR_COLOUR) -> None:
+    label.setVisible(bool(text))
+    label.setText(sentence(text) if text else "")
+    label.setStyleSheet(f"color: {colour};")
+
+
+class FollowUpDialog(QDialog):
+    """Asks for one follow-up of `plan`; `answer()` is what to record once accepted."""
+
+    def __init__(self, parent, plan, today: date, pick_date: PickDate | None = None,
+                 previous: FollowUpAnswer | None = None):
+        super().__init__(parent)
+        self.setObjectName("follow_up_dialog")
+        self.plan = plan
+        self.today = today
+        # Set once the caseworker changes the next date; until then it follows the day and outcome.
+        self._next_edited = previous is not None
+        # Set once something was typed in the note; its problem turns red from then on.
+        self._note_touched = previous is not None
+        name = plan.citizen.name.strip() or _("(no name)")
+        self.setWindowTitle(_("Record follow-up — {name}").format(name=name))
+
+        layout = QVBoxLayout(self)
+        intro = QLabel(self._intro(), self)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.date = DateBox(_("Date of the follow-up"), pick_date, self)
+        self.date_message = _message_label(self)
+        self._add_row(_("&Date:"), self.date, self.date_message)
+
+        self.outcomes = QButtonGroup(self)
+        box = QVBoxLayout()
+        box.setSpacing(2)
+        self.radios: dict[str, QRadioButton] = {}
+        for outcome in OUTCOME_ORDER:
+            radio = QRadioButton(outcome_text(outcome), self)
+            radio.setObjectName(f"outcome_{outcome}")
+            self.outcomes.addButton(radio)
+            self.radios[outcome] = radio
+            box.addWidget(radio)
+        self.consequence = _message_label(self)
+        box.addWidget(self.consequence)
+        outcome_label = QLabel(_("Outcome:"), self)
+        self.form.addRow(outcome_label, box)
+
+        self.note = QPlainTextEdit(self)
+        self.note.setAccessibleName(_("Note"))
+        self.note.setPlaceholderText(_("What did the follow-up show, and what was agreed?"))
+        # Tab moves on to the next field instead of typing a tab into the note.
+        self.note.setTabChangesFocus(True)
+        self.note.setFixedHeight(self.note.fontMetrics().lineSpacing() * NOTE_ROWS
+                                 + 2 * self.note.frameWidth() + 8)
+        self.note_message = _message_label(self)
+        self._add_row(_("No&te:"), self.note, self.note_message)
+
+        self.next = DateBox(_("Next follow-up"), pick_date, self)
+        self.next_message = _message_label(self)
+        self.next_hint = _message_label(self)
+        _show(self.next_hint, _("Practice: the first follow-up within 3 months, then at least "
+                                "once a year. Left empty, the quality check reminds you."),
+              HINT_COLOUR)
+        self.next_row = self._add_row(_("Ne&xt follow-up:"), self.next, self.next_message,
+                                      self.next_hint)
+
+        layout.addLayout(self.form)
+        layout.addStretch(1)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(_("&Record"))
+        # No mnemonic: Escape cancels, and the letter stays free for the fields.
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * WIDTH_CHARS)
+
+        self._fill(previous)
+        self.date.changed.connect(self._date_or_outcome_changed)
+        self.outcomes.buttonToggled.connect(lambda _b, on: on and self._date_or_outcome_changed())
+        self.next.edited.connect(self._next_was_edited)
+        self.next.changed.connect(self.validate)
+        self.note.textChanged.connect(self._note_changed)
+        self.validate()
+        self.date.setFocus()
+
+    # -- building ----------------------------------------------------------
+    def _intro(self) -> str:
+        text = _("§ 148, stk. 2: record what the follow-up showed and what happens with the "
+                 "plan now.")
+        last = last_follow_up(self.plan)
+        if last is None:
+            return text + " " + _("The plan has not been followed up before.")
+        return text + " " + _("Last follow-up: {date} ({outcome}).").format(
+            date=format_danish_date(last.date), outcome=outcome_name(last.outcome))
+
+    def _add_row(self, text: str, field: QWidget, *below: QLabel) -> int:
+        label = QLabel(text, self)
+        label.setBuddy(field.focusProxy() or field)
+        column = QVBoxLayout()
+        column.setSpacing(2)
+        column.addWidget(field)
+        for widget in below:
+            column.addWidget(widget)
+        self.form.addRow(label, column)
+        return self.form.rowCount() - 1
+
+    def _fill(self, previous: FollowUpAnswer | None) -> None:
+        if previous is None:
+            self.date.set_value(self.today)
+            self.radios["continue"].setChecked(True)
+            self.next.set_value(suggested_next(self.today, "continue"))
+        else:
+            self.date.set_value(previous.date)
+            self.radios.get(previous.outcome, self.radios["continue"]).setChecked(True)
+            self.note.setPlainText(previous.note)
+            self.next.set_value(previous.next_date)
+        self._show_outcome()
+
+    # -- reacting ----------------------------------------------------------
+    def outcome(self) -> str:
+        return next(code for code, radio in self.radios.items() if radio.isChecked())
+
+    def _date_or_outcome_changed(self) -> None:
+        self._show_outcome()
+        if not self._next_edited and self.outcome() != "close":
+            self.next.set_value(suggested_next(self.date.value(), self.outcome()))
+        self.validate()
+
+    def _show_outcome(self) -> None:
+        outcome = self.outcome()
+        if outcome == "continue":
+            text = _("The plan continues as it is.")
+        elif outcome == "change" and self.plan.status == "signed":
+            text = _("A new version of the plan is made as a draft and opened, so you can "
+                     "change it and have it signed again.")
+        elif outcome == "change":
+            text = _("The draft is opened, so you can change it.")
+        else:
+            text = _("The case is closed: the plan can no longer be changed afterwards. "
+                     "You will be asked to confirm.")
+        _show(self.consequence, text, HINT_COLOUR)
+        # A closed case has no next follow-up.
+        self.form.setRowVisible(self.next_row, outcome != "close")
+
+    def _next_was_edited(self) -> None:
+        self._next_edited = True
+
+    def _note_changed(self) -> None:
+        self._note_touched = True
+        self.validate()
+
+    def answer(self) -> FollowUpAnswer:
+        outcome = self.outcome()
+        return FollowUpAnswer(self.date.value(), outcome, self.note.toPlainText(),
+                              None if outcome == "close" else self.next.value())
+
+    def validate(self) -> bool:
+        """Show each field's problem beside it; OK only when there is none."""
+        found = {p.field: p.reason
+                 for p in problems(self.answer(), self.today, show=format_danish_date)}
+        date_problem = self.date.problem() or found.get("date")
+        next_problem = None
+        if self.outcome() != "close":
+            next_problem = self.next.problem() or found.get("next_date")
+        _show(self.date_message, date_problem)
+        _show(self.next_message, next_problem)
+        _show(self.note_message, found.get("note"),
+              ERROR_COLOUR if self._note_touched else HINT_COLOUR)
+        valid = not (date_problem or next_problem or found.get("note"))
+        self.ok.setEnabled(valid)
+        return valid
+
+    def accept(self) -> None:
+        if self.validate():
+            super().accept()
