@@ -1,8 +1,9 @@
 """The caseload's actions: menus, toolbar, shortcuts, and when each is possible.
 
 What each action does lives in actions_plan.py (the plan's life: new, open,
-revise, sign, close) and actions_files.py (documents, printing, import and
-export); this module wires them to QActions.
+revise, sign, close), actions_followup.py (a follow-up and what comes of it)
+and actions_files.py (documents, printing, import and export); this module
+wires them to QActions.
 """
 
 from __future__ import annotations
@@ -45,6 +46,9 @@ def specs() -> list[Spec]:
         Spec("sign", _("Mark as &signed…"), ("Ctrl+U",),
              _("Record the date the citizen and the caseworker signed the plan"),
              needs_plan=True, writes=True, statuses=("draft",)),
+        Spec("follow_up", _("Record &follow-up…"), ("Ctrl+L",),
+             _("Record a follow-up (§ 148, stk. 2): the plan continues, changes or closes"),
+             needs_plan=True, writes=True, statuses=("draft", "signed")),
         Spec("word", _("Save as &Word…"), (QKeySequence.StandardKey.Save,),
              _("Save the plan as a Word document (.docx)"), needs_plan=True),
         Spec("pdf", _("Save as &PDF…"), ("Ctrl+Shift+S",),
@@ -78,8 +82,9 @@ class PlanActions(QObject):
         self.actions: dict[str, QAction] = {}
         handlers = {
             "new": self.new_plan, "open": self.open_plan, "revise": self.revise,
-            "sign": self.sign, "word": self.save_word, "pdf": self.save_pdf,
-            "print": self.print_plan, "import": self.import_files, "export": self.export_file,
+            "sign": self.sign, "follow_up": self.follow_up, "word": self.save_word,
+            "pdf": self.save_pdf, "print": self.print_plan, "import": self.import_files,
+            "export": self.export_file,
             "close_case": self.close_case, "refresh": lambda: window.refresh(),
             "settings": self.edit_settings, "quit": window.close,
         }
@@ -105,7 +110,8 @@ class PlanActions(QObject):
 
     def install(self, menubar, toolbar) -> None:
         menus = (
-            (_("&Plan"), ("new", "open", "revise", "sign", None, "close_case", None, "quit")),
+            (_("&Plan"), ("new", "open", "revise", "sign", "follow_up", None, "close_case", None,
+                          "quit")),
             (_("&File"), ("word", "pdf", "print", None, "import", "export")),
             (_("T&ools"), ("refresh", None, "settings")),
         )
@@ -122,7 +128,7 @@ class PlanActions(QObject):
         for spec in self.specs.values():
             if spec.in_toolbar:
                 toolbar.addAction(self.actions[spec.name])
-                if spec.name in ("sign", "pdf"):
+                if spec.name in ("follow_up", "pdf"):
                     toolbar.addSeparator()
 
     def update_enabled(self) -> None:
@@ -160,6 +166,11 @@ class PlanActions(QObject):
 
     def sign(self) -> None:
         actions_plan.sign(self.window)
+
+    def follow_up(self) -> None:
+        # Loaded on first use, with the dialog: the caseload starts without it.
+        from planbro.ui import actions_followup
+        actions_followup.record_follow_up(self.window, self)
 
     def close_case(self) -> None:
         actions_plan.close_case(self.window)

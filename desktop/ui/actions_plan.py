@@ -39,9 +39,22 @@ def _wizard_class():
     return PlanWizard
 
 
+def close_wizard(actions, plan_id: str) -> bool:
+    """Close the wizard open on the plan, if any; it saves what it holds first."""
+    wizard = actions.wizards.pop(plan_id, None)
+    if wizard is None:
+        return False
+    wizard.close()
+    return True
+
+
 def open_wizard(window, actions, plan: Plan):
     """Show the wizard on `plan` (non-modal), or raise the one already open on it."""
     existing = actions.wizards.get(plan.id)
+    if existing is not None and existing.plan.version != plan.version:
+        # An older version is open for reading; the new draft takes its place.
+        close_wizard(actions, plan.id)
+        existing = None
     if existing is not None:
         existing.show()
         existing.raise_()
@@ -66,7 +79,7 @@ def open_wizard(window, actions, plan: Plan):
     return wizard
 
 
-def _guard(window, title: str, work):
+def guard(window, title: str, work):
     """Run `work()`; a store refusal becomes a Danish message, not a crash."""
     try:
         return work()
@@ -83,7 +96,7 @@ def open_plan(window, actions):
     summary = window.selected_summary()
     if summary is None:
         return None
-    plan = _guard(window, _("Open plan"), lambda: window.store.get(summary.id))
+    plan = guard(window, _("Open plan"), lambda: window.store.get(summary.id))
     if plan is None:
         return None
     return open_wizard(window, actions, plan)
@@ -99,12 +112,18 @@ def revise(window, actions):
     summary = window.selected_summary()
     if summary is None:
         return None
-    plan = _guard(window, _("Revise plan"), lambda: window.store.revise(summary.id))
+    plan = guard(window, _("Revise plan"), lambda: window.store.revise(summary.id))
     if plan is None:
         return None
+    return open_revision(window, actions, plan)
+
+
+def open_revision(window, actions, plan: Plan, message: str = ""):
+    """A new draft version was made (Revidér, or a follow-up that changes the plan):
+    show it in the caseload and open it in the wizard."""
     window.plan_changed(plan.id)
     window.statusBar().showMessage(
-        _("Version {version} was made as a draft.").format(version=plan.version), 8000)
+        message or _("Version {version} was made as a draft.").format(version=plan.version), 8000)
     return open_wizard(window, actions, plan)
 
 
@@ -126,7 +145,7 @@ def sign(window) -> bool:
     if summary is None:
         return False
     title = _("Mark as signed")
-    plan = _guard(window, title, lambda: window.store.get(summary.id))
+    plan = guard(window, title, lambda: window.store.get(summary.id))
     if plan is None:
         return False
     today = window.model.today
@@ -143,7 +162,7 @@ def sign(window) -> bool:
     if day > today:
         window.dialogs.warn(window, title, _("The date of signature cannot be in the future."))
         return False
-    signed = _guard(window, title, lambda: window.store.sign(
+    signed = guard(window, title, lambda: window.store.sign(
         summary.id, day, despite_errors=bool(errors)))
     if signed is None:
         return False
@@ -162,7 +181,7 @@ def close_case(window) -> bool:
         name=summary.name or _("(no name)"))
     if not window.dialogs.confirm(window, title, question):
         return False
-    closed = _guard(window, title, lambda: window.store.close_case(summary.id))
+    closed = guard(window, title, lambda: window.store.close_case(summary.id))
     if closed is None:
         return False
     window.plan_changed(summary.id)
