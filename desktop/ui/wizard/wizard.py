@@ -18,10 +18,13 @@ from planbro.ui.wizard.mnemonics import mnemonic_of
 from planbro.ui.wizard.pages import FormStepPage, ReviewStepPage
 from planbro.ui.wizard.resume import ResumeFile
 from planbro.ui.wizard.steplist import StepList
+from planbro.ui.wizard.unsaved import unsaved_inputs
 
 # Window size in lines of the UI font (width and height), so it grows with
 # the font and the display scaling instead of being fixed pixels.
 WINDOW_WIDTH_LINES, WINDOW_HEIGHT_LINES = 80, 50
+# Unsaved texts named in the question on closing; the rest are counted.
+CLOSE_LISTED = 5
 
 
 class PlanWizard(QWizard):
@@ -216,8 +219,27 @@ class PlanWizard(QWizard):
 
     # -- leaving -----------------------------------------------------------------------
     def done(self, result: int) -> None:
+        if not self._may_close():
+            return
         self.autosave.flush()
         super().done(result)
+
+    def _may_close(self) -> bool:
+        """Typed text the plan cannot hold (unsaved.py) is lost on closing:
+        ask first, and on No open the first such field."""
+        unsaved = unsaved_inputs(self.defs, self.plan)
+        if not unsaved:
+            return True
+        lines = [_("{field}: «{text}»").format(field=u.label, text=u.text)
+                 for u in unsaved[:CLOSE_LISTED]]
+        if len(unsaved) > CLOSE_LISTED:
+            lines.append(_("… and {count} more.").format(count=len(unsaved) - CLOSE_LISTED))
+        text = _("This text is not saved, because it is not valid:\n{lines}\n\n"
+                 "Close anyway? Then it is lost.").format(lines="\n".join(lines))
+        if self.dialogs.confirm(self, _("Close the plan"), text):
+            return True
+        self.go_to_step(unsaved[0].step.id, unsaved[0].path)
+        return False
 
     def closeEvent(self, event) -> None:
         self.autosave.flush()

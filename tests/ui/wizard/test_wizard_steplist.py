@@ -17,7 +17,8 @@ def click_step(qtbot, wizard, row: int) -> None:
     qtbot.mouseClick(view.viewport(), LEFT, pos=view.visualItemRect(view.item(row)).center())
 
 
-def test_a_click_opens_the_step_and_keeps_what_was_typed(qtbot, make_wizard, store, example_plan):
+def test_a_click_opens_the_step_and_keeps_what_was_typed(qtbot, make_wizard, store, dialogs,
+                                                         example_plan):
     wizard = make_wizard(example_plan, start_step=0)
     steps = wizard.side.list
     assert steps.item(7).text() == "8. Samarbejdsparter og samtykke"
@@ -39,7 +40,9 @@ def test_a_click_opens_the_step_and_keeps_what_was_typed(qtbot, make_wizard, sto
     assert editor(wizard, "citizen.cpr").edit.text() == "3213791234"
     click_step(qtbot, wizard, 8)
     assert "Ikke gemt — ret det" in wizard.currentPage().browser.toPlainText()
+    dialogs.queue("confirm", True)
     wizard.close()
+    assert "CPR-nummer: «3213791234»" in dialogs.calls_of("confirm")[0].text
     assert store.get(example_plan.id).citizen.name == "Jonas M. Østergaard"
 
 

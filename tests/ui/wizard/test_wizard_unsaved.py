@@ -58,6 +58,19 @@ def test_a_wrong_date_stays_with_its_service(qtbot, make_wizard, store, dialogs,
     assert focus() is end.edit
     assert end.edit.text() == "31-13-2027"
     assert dialogs.calls == []
+    # Closing would lose it: the wizard asks, and No opens the field again.
+    wizard.go_to_step("partners")
+    dialogs.queue("confirm", False, True)
+    wizard.close()
+    assert wizard.isVisible()
+    (question,) = dialogs.calls_of("confirm")
+    assert question.title == "Luk handleplanen"
+    assert "Indsats 2 › Slut: «31-13-2027»" in question.text
+    assert wizard.currentPage().step.id == "services" and focus() is end.edit
+    wizard.close()
+    assert not wizard.isVisible()
+    stored = store.get(example_plan.id)
+    assert stored.services[1].end is None and stored.services[0].end == date(2027, 6, 1)
 
 
 def test_gennemgang_lists_unsaved_text_and_leads_back_to_it(qtbot, make_wizard, store, example_plan):
@@ -111,3 +124,8 @@ def test_an_item_holding_only_unsaved_text_is_not_removed_unasked(qtbot, make_wi
     assert handovers.list.count() == 2
     assert len(dialogs.calls_of("confirm")) == 1
     assert handovers.detail.editors["date"].edit.text() == "32-01-2026"
+    # Yes to closing without it.
+    dialogs.queue("confirm", True)
+    wizard.close()
+    assert not wizard.isVisible()
+    assert "Overdragelse 2 › Dato: «32-01-2026»" in dialogs.calls_of("confirm")[1].text
