@@ -11,6 +11,7 @@ from planbro.followup import FollowUpAnswer, problems
 from planbro.model.dates import format_danish_date
 from planbro.translation import _
 from planbro.ui.actions_plan import close_wizard, guard, open_revision, open_wizard
+from planbro.ui.caseload_model import format_day
 from planbro.ui.followup_dialog import sentence
 
 # How long the status bar says what was recorded, in milliseconds.
@@ -73,8 +74,9 @@ def record_follow_up(window, actions):
     if answer.outcome == "close":
         message = _("The follow-up was recorded and the case was closed.")
     elif answer.next_date:
+        # Written as the caseload's follow-up column writes it.
         message = _("The follow-up was recorded. Next follow-up: {date}.").format(
-            date=format_danish_date(answer.next_date))
+            date=format_day(answer.next_date))
     else:
         message = _("The follow-up was recorded; no next follow-up is set.")
     window.statusBar().showMessage(message, MESSAGE_MS)
