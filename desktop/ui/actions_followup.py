@@ -46,15 +46,17 @@ def record_follow_up(window, actions):
     if summary is None:
         return None
     title = _("Record follow-up")
+    # An open wizard on the plan saves what it holds and closes first, so
+    # its next autosave cannot write the plan back without this follow-up.
+    # Closed before the question, so no answer is lost if it stays open.
+    if not close_wizard(actions, summary.id):
+        return None
     plan = guard(window, title, lambda: window.store.get(summary.id))
     if plan is None:
         return None
     answer = _ask(window, plan, window.model.today)
     if answer is None:
         return None
-    # An open wizard saves what it holds and closes, so its next autosave
-    # cannot write the plan back without this follow-up.
-    close_wizard(actions, plan.id)
     result = guard(window, title, lambda: window.store.record_follow_up(
         plan.id, answer.entry(), answer.next_date))
     if result is None:

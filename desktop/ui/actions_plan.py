@@ -40,11 +40,18 @@ def _wizard_class():
 
 
 def close_wizard(actions, plan_id: str) -> bool:
-    """Close the wizard open on the plan, if any; it saves what it holds first."""
-    wizard = actions.wizards.pop(plan_id, None)
+    """Close the wizard open on the plan, if any; it saves what it holds first.
+
+    False when it stays open: the caseworker chose to keep typed text that
+    cannot be saved yet (the wizard asks).
+    """
+    wizard = actions.wizards.get(plan_id)
     if wizard is None:
-        return False
+        return True
     wizard.close()
+    if wizard.isVisible():
+        return False
+    actions.wizards.pop(plan_id, None)
     return True
 
 
@@ -53,8 +60,8 @@ def open_wizard(window, actions, plan: Plan):
     existing = actions.wizards.get(plan.id)
     if existing is not None and existing.plan.version != plan.version:
         # An older version is open for reading; the new draft takes its place.
-        close_wizard(actions, plan.id)
-        existing = None
+        if close_wizard(actions, plan.id):
+            existing = None
     if existing is not None:
         existing.show()
         existing.raise_()

@@ -142,6 +142,31 @@ def test_an_open_draft_is_saved_and_closed_first_so_nothing_is_lost(
     assert store.get(plan.id).follow_up.history == stored.follow_up.history
 
 
+def test_a_wizard_kept_open_for_unsaved_text_stops_the_follow_up(
+        qtbot, make_window, add_plan, store, dialogs):
+    from planbro.ui.wizard.unsaved import keep
+
+    plan = add_plan("Carla Nielsen")
+    window = make_window()
+    select(window, plan)
+    window.plan_actions.actions["open"].trigger()
+    wizard = window.plan_actions.wizards[plan.id]
+    # A wrong date typed in the wizard: closing asks, and the caseworker keeps it.
+    keep(wizard.plan, "duration.expected_end", "31-13-2027")
+    dialogs.queue("confirm", False)
+    trigger(window)
+    assert dialogs.calls_of("confirm")[0].title == "Luk handleplanen"
+    assert wizard.isVisible() and window.plan_actions.wizards[plan.id] is wizard
+    assert dialogs.calls_of("follow_up") == []
+    assert store.get(plan.id).follow_up.history == []
+    # Closed anyway, the follow-up goes ahead.
+    dialogs.queue("confirm", True)
+    dialogs.queue("follow_up", FollowUpAnswer(TODAY, "continue", "Godt.", None))
+    trigger(window)
+    assert plan.id not in window.plan_actions.wizards
+    assert [e.note for e in store.get(plan.id).follow_up.history] == ["Godt."]
+
+
 def test_afsluttes_asks_first_and_no_returns_to_the_filled_in_dialog(
         make_window, add_plan, store, dialogs):
     plan = add_plan("Dorte Ravn", status="signed", follow_up=OVERDUE)
