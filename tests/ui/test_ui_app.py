@@ -7,52 +7,17 @@ import sys
 import textwrap
 
 import pytest
-from PySide6.QtCore import QTimer, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from planbro.settings import UserSettings, load_settings, save_settings
 from planbro.storage import PlanStore
 from planbro.ui import app as app_module
 from planbro.ui.dialogs import ScriptedDialogs
+from modal import on_next_modal
 from ui_support import TODAY
 
 
-class _Failures(list):
-    """What went wrong in the dialog; also keeps its guard timer alive."""
-
-
-def when_modal(qtbot, act):
-    """Run act(dialog) on the next modal dialog; reject it if act fails or
-    after 10 s whatever happens, so a test can never hang on exec()."""
-    failures = _Failures()
-
-    def poll():
-        dialog = QApplication.activeModalWidget()
-        focus = QApplication.focusWidget()
-        if dialog is None or focus is None or focus.window() is not dialog:
-            QTimer.singleShot(20, poll)
-            return
-        guard.stop()
-        try:
-            act(dialog)
-        except BaseException as error:  # noqa: BLE001 - reported by the test
-            failures.append(error)
-            dialog.reject()
-
-    def give_up():
-        dialog = QApplication.activeModalWidget()
-        if dialog is not None:
-            failures.append(TimeoutError("modal dialog still open"))
-            dialog.reject()
-
-    # Stopped once the dialog is reached, so it cannot hit a later test's dialog.
-    guard = QTimer()
-    guard.setSingleShot(True)
-    guard.timeout.connect(give_up)
-    guard.start(10000)
-    QTimer.singleShot(0, poll)
-    failures.guard = guard
-    return failures
 
 
 @pytest.fixture
@@ -77,7 +42,7 @@ def test_first_start_asks_for_the_caseworker_and_saves_settings(qtbot, tmp_path)
         dialog.fields["municipality_address"].setText("Kanalstræde 2, 4300 Holbæk")
         qtbot.keyClick(dialog, Qt.Key.Key_Return)
 
-    failures = when_modal(qtbot, fill)
+    failures = on_next_modal(focused=True, act=fill)
     window = app_module.start(tmp_path / "data", ScriptedDialogs(), today=TODAY)
     assert failures == []
     qtbot.addWidget(window)
@@ -112,7 +77,7 @@ def test_first_start_requires_a_name_beside_the_field(qtbot):
 
 
 def test_first_start_cancelled_still_opens_the_caseload(qtbot, tmp_path):
-    failures = when_modal(qtbot, lambda dialog: dialog.reject())
+    failures = on_next_modal(focused=True, act=lambda dialog: dialog.reject())
     window = app_module.start(tmp_path / "data", ScriptedDialogs())
     assert failures == []
     qtbot.addWidget(window)
@@ -206,7 +171,7 @@ def test_settings_dialog_changes_caseworker_and_says_language_needs_restart(
         dialog._choose_data_dir()
         dialog.accept()
 
-    failures = when_modal(qtbot, edit)
+    failures = on_next_modal(focused=True, act=edit)
     window.plan_actions.actions["settings"].trigger()
     assert failures == []
     saved = load_settings()

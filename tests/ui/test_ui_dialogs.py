@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from modal import on_next_modal
 
 from planbro.ui.dialogs import Dialogs, QtDialogs, ScriptedDialogError, ScriptedDialogs, file_filter
 
@@ -57,55 +58,16 @@ def test_filters_name_the_file_kinds():
     assert "*.json" in file_filter("plan")
 
 
-class _Failures(list):
-    """What went wrong in the dialog; also keeps its guard timer alive."""
-
-
-def _on_next_modal(qtbot, act):
-    """act(dialog) on the next modal window; reject it if act fails or after
-    10 s whatever happens, so a test can never hang on exec()."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-
-    failures = _Failures()
-
-    def poll():
-        dialog = QApplication.activeModalWidget()
-        if dialog is None or not dialog.isVisible():
-            QTimer.singleShot(20, poll)
-            return
-        guard.stop()
-        try:
-            act(dialog)
-        except BaseException as error:  # noqa: BLE001 - reported by the test
-            failures.append(error)
-            dialog.reject()
-
-    def give_up():
-        dialog = QApplication.activeModalWidget()
-        if dialog is not None:
-            failures.append(TimeoutError("modal dialog still open"))
-            dialog.reject()
-
-    # Stopped once the dialog is reached, so it cannot hit a later test's dialog.
-    guard = QTimer()
-    guard.setSingleShot(True)
-    guard.timeout.connect(give_up)
-    guard.start(10000)
-    QTimer.singleShot(0, poll)
-    failures.guard = guard
-    return failures
 
 
 def test_qt_confirm_defaults_to_no_so_enter_never_confirms(qtbot):
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QMessageBox
 
-    failures = _on_next_modal(qtbot, lambda box: qtbot.keyClick(box, Qt.Key.Key_Return))
+    failures = on_next_modal(lambda box: qtbot.keyClick(box, Qt.Key.Key_Return))
     assert QtDialogs().confirm(None, "Luk sag", "Vil du lukke sagen?") is False
     assert failures == []
-    failures = _on_next_modal(
-        qtbot, lambda box: box.button(QMessageBox.StandardButton.Yes).click())
+    failures = on_next_modal(lambda box: box.button(QMessageBox.StandardButton.Yes).click())
     assert QtDialogs().confirm(None, "Luk sag", "Vil du lukke sagen?") is True
     assert failures == []
 
@@ -121,9 +83,9 @@ def test_qt_pick_date_by_keyboard(qtbot):
         qtbot.keyClick(view, Qt.Key.Key_Right)
         qtbot.keyClick(view, Qt.Key.Key_Return)
 
-    failures = _on_next_modal(qtbot, choose)
+    failures = on_next_modal(choose)
     assert QtDialogs().pick_date(None, "Dato", date(2027, 2, 28)) == date(2027, 3, 1)
     assert failures == []
-    failures = _on_next_modal(qtbot, lambda d: qtbot.keyClick(d, Qt.Key.Key_Escape))
+    failures = on_next_modal(lambda d: qtbot.keyClick(d, Qt.Key.Key_Escape))
     assert QtDialogs().pick_date(None, "Dato", date(2027, 2, 28)) is None
     assert failures == []

@@ -4,54 +4,19 @@ beside the fields, OK only when all is well; a timer closes it whatever happens.
 import copy
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
 from planbro.followup import FollowUpAnswer
 from planbro.model import FollowUpEntry
 from planbro.ui.dialogs import QtDialogs
 from planbro.ui.followup_dialog import FollowUpDialog
+from modal import on_next_modal
 from ui_support import TODAY
 
 ALT = Qt.KeyboardModifier.AltModifier
-# The longest a test waits for its dialog before giving up, in milliseconds.
-GUARD_MS = 10000
 
 
-class _Failures(list):
-    """What went wrong inside the dialog; also keeps the guard timer alive."""
-
-
-def on_next_modal(act):
-    """act(dialog) on the next modal window; reject it if act fails, or after
-    GUARD_MS whatever happens, so exec() can never hang a test."""
-    failures = _Failures()
-
-    def poll():
-        dialog = QApplication.activeModalWidget()
-        if dialog is None or not dialog.isVisible():
-            QTimer.singleShot(20, poll)
-            return
-        guard.stop()
-        try:
-            act(dialog)
-        except BaseException as error:  # noqa: BLE001 - reported by the test
-            failures.append(error)
-            dialog.reject()
-
-    def give_up():
-        dialog = QApplication.activeModalWidget()
-        if dialog is not None:
-            failures.append(TimeoutError("modal dialog still open"))
-            dialog.reject()
-
-    guard = QTimer()
-    guard.setSingleShot(True)
-    guard.timeout.connect(give_up)
-    guard.start(GUARD_MS)
-    QTimer.singleShot(0, poll)
-    failures.guard = guard
-    return failures
 
 
 def activate(qtbot, dialog):
