@@ -18,6 +18,7 @@ from planbro.translation import _, set_language
 # The sub-command modules of this package, in the order --help lists them.
 COMMANDS = ("transfer", "plans", "lifecycle", "render", "check", "followup")
 
+from planbro.cli.argparse_texts import VERSION_HELP, install as install_argparse_texts
 from planbro.cli.common import EXIT_BAD_INPUT  # noqa: F401  (re-exported)
 
 
@@ -37,7 +38,8 @@ def _global_parser(**options) -> argparse.ArgumentParser:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _global_parser()
-    parser.add_argument("--version", action="version", version=f"Planbro {__version__}")
+    parser.add_argument("--version", action="version", version=f"Planbro {__version__}",
+                        help=_(VERSION_HELP))
     subparsers = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
     for name in COMMANDS:
         importlib.import_module(f"planbro.cli.{name}").register(subparsers)
@@ -59,6 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     language = _language_from_argv(argv)
     if language in ("da", "en"):
         set_language(language)
+    install_argparse_texts()
     # Starting the app needs only the global options: building every
     # sub-command's parser would import the exchange, schema and quality
     # modules and delay the first window.

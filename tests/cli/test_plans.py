@@ -87,3 +87,17 @@ def test_no_command_starts_the_app_with_the_data_folder(monkeypatch, tmp_path):
     assert main([]) == 0
     assert main(["--data-dir", str(tmp_path), "--lang", "en"]) == 0
     assert started == [None, str(tmp_path)]
+
+
+def test_the_parser_refuses_in_danish_by_default_and_english_on_request(capsys):
+    import pytest
+
+    with pytest.raises(SystemExit) as done:
+        main(["import"])
+    assert done.value.code == 2
+    err = capsys.readouterr().err
+    assert "fejl: følgende skal angives: FILE" in err and err.startswith("brug: ")
+    with pytest.raises(SystemExit) as done:
+        main(["--lang", "en", "list", "--bogus"])
+    assert done.value.code == 2
+    assert "error: unrecognized arguments: --bogus" in capsys.readouterr().err
