@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import sys
 
 from planbro import __version__
 from planbro.translation import _, set_language
 
 # The sub-command modules of this package, in the order --help lists them.
-COMMANDS = ("transfer", "plans", "lifecycle", "render", "check", "followup")
+COMMANDS = ("transfer", "plans", "lifecycle", "render", "check", "followup", "repair")
 
 from planbro.cli.argparse_texts import VERSION_HELP, install as install_argparse_texts
 from planbro.cli.common import EXIT_BAD_INPUT  # noqa: F401  (re-exported)
@@ -62,6 +63,10 @@ def main(argv: list[str] | None = None) -> int:
     if language in ("da", "en"):
         set_language(language)
     install_argparse_texts()
+    # Warnings for IT go to the log, not into the caseworker's terminal: every
+    # refusal is already printed as a message of its own.
+    if not logging.getLogger("planbro").handlers:
+        logging.getLogger("planbro").addHandler(logging.NullHandler())
     # Starting the app needs only the global options: building every
     # sub-command's parser would import the exchange, schema and quality
     # modules and delay the first window.

@@ -59,8 +59,13 @@ def print_json(value) -> None:
 
 def refusal(error: Exception, *, source: str = "") -> int:
     """Print a ValidationError or StoreError and return the bad-input status."""
+    from planbro.storage import StoreCorrupt
+
     if isinstance(error, ValidationError):
         report_problems(error.problems, source=source)
     else:
         print(f"{source}: {error}" if source else str(error), file=sys.stderr)
+    if isinstance(error, StoreCorrupt) and error.backups:
+        print(_("To restore it: planbro restore \"{backup}\"").format(backup=error.backups[0]),
+              file=sys.stderr)
     return EXIT_BAD_INPUT
