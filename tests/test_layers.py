@@ -7,7 +7,7 @@ import sys
 QT_FREE = [
     "planbro.model", "planbro.exchange", "planbro.storage", "planbro.quality",
     "planbro.documents", "planbro.cli", "planbro.settings", "planbro.formdefs",
-    "planbro.followup",
+    "planbro.followup", "planbro.audit",
 ]
 
 

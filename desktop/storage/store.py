@@ -7,6 +7,7 @@ Layout of the data folder (file names hold random plan ids only):
     backups/               rotating backups of replaced files (backups.py)
     damaged/               unreadable files, copied aside before a restore
     planbro.lock           the writer's lock (lock.py)
+    audit/                 the audit log (planbro.audit), when the store is given one
 A save rewrites only its own case file and appends one index line, so it
 costs the same with ten plans or ten thousand.
 """
@@ -20,6 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
+from planbro.audit import OUTCOME_WORDS, AuditLog
 from planbro.model import FollowUpEntry, Plan, ValidationError
 from planbro.model.convert import from_dict, to_dict
 from planbro.model.dates import now_timestamp
@@ -54,15 +56,26 @@ def _with_backups(layout: Layout, error: StoreCorrupt) -> StoreCorrupt:
     return error.with_backups(found)
 
 
-def restore_backup(data_dir: str | Path, backup: str | Path) -> Path:
+def restore_backup(data_dir: str | Path, backup: str | Path, *, audit: AuditLog | None = None,
+                   via: str = "app") -> Path:
     """Restore `backup` in a folder that cannot be opened (e.g. meta.json is unreadable)."""
     layout = Layout(default_data_dir(data_dir))
     lock = WriterLock(layout.lock, layout.root)
     try:
         original = backups.original_of(layout, Path(backup))
-        return backups.restore(layout, Path(backup), _check_for(layout, original or Path(backup)))
+        restored = backups.restore(layout, Path(backup),
+                                   _check_for(layout, original or Path(backup)))
     finally:
         lock.release()
+    if audit is not None:
+        audit.record("restore", _restored_plan(layout, restored), via=via)
+    return restored
+
+
+def _restored_plan(layout: Layout, restored: Path) -> str | None:
+    """The plan whose case file was restored; None for meta.json and the like."""
+    plan_id = Layout.plan_id_of(restored.name)
+    return plan_id if plan_id and restored.parent == layout.cases else None
 
 
 class PlanStore:
@@ -70,11 +83,20 @@ class PlanStore:
 
     Every change is on disk (fsynced) when the method returns. Reading works
     in a read-only store; every change then raises StoreLocked.
+
+    With an `audit` log, the store records its own changes there (save:
+    create or change, put: import, sign, revise, close, follow-up, restore),
+    marked `via` ("app" or "cli"); views, documents, prints and exports are
+    recorded by whoever shows or writes them, through record(). Reading
+    (get) records nothing: the caseload's quality check reads every plan.
     """
 
-    def __init__(self, data_dir: Path | str | None = None, *, read_only: bool = False):
+    def __init__(self, data_dir: Path | str | None = None, *, read_only: bool = False,
+                 audit: AuditLog | None = None, via: str = "app"):
         self.data_dir = default_data_dir(data_dir)
         self.read_only = read_only
+        self.audit = audit
+        self.via = via
         # Why the store is read-only when open() fell back to reading.
         self.locked_reason = ""
         self._layout = Layout(self.data_dir)
@@ -87,12 +109,14 @@ class PlanStore:
             raise
 
     @classmethod
-    def open(cls, data_dir: Path | str | None = None) -> "PlanStore":
-        """The store for writing, or for reading only when another process writes to it."""
+    def open(cls, data_dir: Path | str | None = None, **options) -> "PlanStore":
+        """The store for writing, or for reading only when another process writes to it.
+
+        `options` are the constructor's audit and via."""
         try:
-            return cls(data_dir)
+            return cls(data_dir, **options)
         except StoreLocked as locked:
-            store = cls(data_dir, read_only=True)
+            store = cls(data_dir, read_only=True, **options)
             store.locked_reason = str(locked)
             return store
 
@@ -139,6 +163,16 @@ class PlanStore:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+    def record(self, action: str, plan_id: str | None, version: int | None = None,
+               detail: str = "") -> bool:
+        """Write one audit record (planbro.audit) when the store has a log.
+
+        Also after close() and in a read-only store: a reader's views count.
+        """
+        if self.audit is None:
+            return True
+        return self.audit.record(action, plan_id, version, via=self.via, detail=detail)
 
     def _writable(self) -> None:
         if self.read_only:
@@ -233,10 +267,13 @@ class PlanStore:
         if plan.status != "draft":
             raise PlanFrozen.of(plan.status, plan.version)
 
+        new = []
+
         def decide(docs: dict[int, dict]) -> list[dict]:
             stored = docs.get(plan.version)
             if stored is None and docs:
                 raise PlanNotFound.no_version(plan.id, plan.version)
+            new.append(not docs)
             if stored is not None and stored.get("status") != "draft":
                 raise PlanFrozen.of(stored.get("status", ""), plan.version)
             now = now_timestamp()
@@ -246,6 +283,8 @@ class PlanStore:
 
         with self._mutex:
             self._write(plan.id, decide)
+        # "change" is coalesced by the log: autosave saves every pause in typing.
+        self.record("create" if new[0] else "change", plan.id, plan.version)
         return plan
 
     def put(self, plan: Plan) -> Plan:
@@ -268,10 +307,12 @@ class PlanStore:
 
         with self._mutex:
             self._write(plan.id, decide)
+        self.record("import", plan.id, plan.version)
         return plan
 
-    def _change(self, plan_id: str, make: Callable[[Plan], list[Plan]]) -> Plan:
-        """Apply a lifecycle step to the latest version; return the newest resulting version."""
+    def _change(self, plan_id: str, make: Callable[[Plan], list[Plan]]) -> list[Plan]:
+        """Apply a lifecycle step to the latest version; return the versions it stored
+        (empty when there was nothing to do) or, when none, the latest version."""
         self._writable()
         path = self._case_path(plan_id)
         result: list[Plan] = []
@@ -281,30 +322,47 @@ class PlanStore:
                 raise PlanNotFound.no_plan(plan_id)
             latest = self._plan(path, docs[max(docs)])
             made = make(latest)
-            result.extend(made or [latest])
+            result.extend(made)
             return [to_dict(plan) for plan in made]
 
         with self._mutex:
             if not path.exists():
                 raise PlanNotFound.no_plan(plan_id)
             self._write(plan_id, decide)
-        return result[-1]
+        return result
 
     def sign(self, plan_id: str, signed_on: date, *, despite_errors: bool = False) -> Plan:
         """Sign the latest (draft) version; it is frozen from then on."""
-        return self._change(plan_id, lambda p: [lifecycle.signed(p, signed_on, despite_errors)])
+        [signed] = self._change(plan_id,
+                                lambda p: [lifecycle.signed(p, signed_on, despite_errors)])
+        self.record("sign", plan_id, signed.version, "trods fejl" if despite_errors else "")
+        return signed
 
     def revise(self, plan_id: str) -> Plan:
         """Start the next version as a draft, pre-filled from the signed latest one."""
-        return self._change(plan_id, lambda p: [lifecycle.revised(p)])
+        [revised] = self._change(plan_id, lambda p: [lifecycle.revised(p)])
+        self.record("revise", plan_id, revised.version)
+        return revised
 
     def close_case(self, plan_id: str) -> Plan:
         """Close the plan: its latest version becomes "closed" (frozen)."""
-        return self._change(plan_id, lambda p: [c] if (c := lifecycle.closed(p)) else [])
+        made = self._change(plan_id, lambda p: [c] if (c := lifecycle.closed(p)) else [])
+        if not made:
+            # Closed already: nothing happened, nothing to record.
+            return self.get(plan_id)
+        self.record("close", plan_id, made[0].version)
+        return made[0]
 
     def record_follow_up(self, plan_id: str, entry: FollowUpEntry, next_date: date | None) -> Plan:
-        """Record a follow-up on the latest version; "change" also revises, "close" closes."""
-        return self._change(plan_id, lambda p: lifecycle.followed_up(p, entry, next_date))
+        """Record a follow-up on the latest version; "change" also revises, "close" closes.
+
+        One audit record, for the version followed up; its detail is the
+        outcome, which says whether a new version or a closed case came of it.
+        """
+        made = self._change(plan_id, lambda p: lifecycle.followed_up(p, entry, next_date))
+        self.record("follow_up", plan_id, made[0].version,
+                    OUTCOME_WORDS.get(entry.outcome, ""))
+        return made[-1]
 
     # -- backups -----------------------------------------------------------------
 
@@ -319,10 +377,11 @@ class PlanStore:
         original = backups.original_of(self._layout, backup) or backup
         with self._mutex:
             restored = backups.restore(self._layout, backup, _check_for(self._layout, original))
-            plan_id = Layout.plan_id_of(restored.name)
-            if plan_id and restored.parent == self._layout.cases:
+            plan_id = _restored_plan(self._layout, restored)
+            if plan_id:
                 self._index.record(self._summarize(plan_id, os.stat(restored)))
                 self._index.corrupt = [e for e in self._index.corrupt if e.path != restored]
+        self.record("restore", plan_id)
         return restored
 
     def _summarize(self, plan_id: str, stat: os.stat_result) -> list | None:
