@@ -17,7 +17,7 @@ from planbro import __version__
 from planbro.translation import _, set_language
 
 # The sub-command modules of this package, in the order --help lists them.
-COMMANDS = ("transfer", "plans", "lifecycle", "render", "check", "followup", "repair")
+COMMANDS = ("transfer", "plans", "lifecycle", "render", "check", "followup", "repair", "audit")
 
 from planbro.cli.argparse_texts import VERSION_HELP, install as install_argparse_texts
 from planbro.cli.common import EXIT_BAD_INPUT  # noqa: F401  (re-exported)

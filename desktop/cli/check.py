@@ -12,7 +12,8 @@ import argparse
 import sys
 from datetime import date
 
-from planbro.cli.common import EXIT_BAD_INPUT, fail, is_plan_file, open_store, print_json, refusal
+from planbro.cli.common import (EXIT_BAD_INPUT, fail, is_plan_file, open_store, print_json, record,
+                                refusal)
 from planbro.model import Plan, ValidationError
 from planbro.model.dates import parse_date
 from planbro.quality import ADVARSEL, FEJL, check_plan, counts, has_errors
@@ -91,6 +92,9 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     except StoreError as error:
         return refusal(error)
+    if not is_plan_file(args.plan):
+        # The findings show the plan's content: a view of a stored plan.
+        record(args, "view", plan, detail="kvalitetstjek")
     findings = check_plan(plan, today)
     if args.json:
         print_json({"findings": [f.to_dict() for f in findings]})

@@ -26,14 +26,48 @@ def fail(message: str) -> int:
     return EXIT_BAD_INPUT
 
 
-def open_store(args, *, write: bool):
-    """The store in the chosen data folder; read-only when another process writes."""
-    from planbro.storage import PlanStore, default_data_dir
+def audit_log(args):
+    """The audit log of the chosen data folder, one per command run, so a
+    failure to write it is told once (planbro.audit). Raises StoreError
+    when the data folder cannot be made."""
+    log = getattr(args, "_audit_log", None)
+    if log is None:
+        from planbro.audit import AuditLog
+        from planbro.storage import default_data_dir
 
-    folder = default_data_dir(args.data_dir)
+        log = args._audit_log = AuditLog(default_data_dir(args.data_dir))
+    return log
+
+
+def record(args, action: str, plan: Plan, detail: str = "") -> None:
+    """Record what the command did with `plan` in the audit log (views, documents, exports)."""
+    from planbro.audit import failure_message
+    from planbro.storage import StoreError
+    from planbro.storage.paths import is_plan_id
+
+    try:
+        log = audit_log(args)
+    except StoreError as error:
+        # No data folder for the log (e.g. `render FILE.json`): the log's own
+        # policy applies, the document stays written and this is told once.
+        if not getattr(args, "_audit_told", False):
+            args._audit_told = True
+            print(failure_message(str(error)), file=sys.stderr)
+        return
+    # A plan file's id names the plan; a file without a proper id is logged without it.
+    plan_id = plan.id if is_plan_id(plan.id) else None
+    log.record(action, plan_id, plan.version, via="cli", detail=detail)
+
+
+def open_store(args, *, write: bool):
+    """The store in the chosen data folder, recording its changes in the audit
+    log; read-only when another process writes."""
+    from planbro.storage import PlanStore
+
+    log = audit_log(args)
     if write:
-        return PlanStore(folder)
-    return PlanStore.open(folder)
+        return PlanStore(log.folder.parent, audit=log, via="cli")
+    return PlanStore.open(log.folder.parent, audit=log, via="cli")
 
 
 def is_plan_file(text: str) -> bool:

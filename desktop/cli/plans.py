@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import date, timedelta
 
-from planbro.cli.common import open_store, print_json, refusal
+from planbro.cli.common import open_store, print_json, record, refusal
 from planbro.cli.labels import date_label, decision_label, status_label
 from planbro.storage import StoreError
 from planbro.translation import _
@@ -80,6 +80,7 @@ def run_show(args: argparse.Namespace) -> int:
             versions = store.versions(plan_id)
     except StoreError as error:
         return refusal(error)
+    record(args, "view", plan)
     if args.json:
         print_json(plan_to_data(plan))
         return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from planbro.cli.common import fail, is_plan_file, open_store, refusal
+from planbro.cli.common import fail, is_plan_file, open_store, record, refusal
 from planbro.model import ValidationError
 from planbro.storage import StoreError
 from planbro.translation import _
@@ -80,5 +80,6 @@ def run(args: argparse.Namespace) -> int:
         except OSError as error:
             return fail(_("{path}: cannot be written: {error}").format(
                 path=path, error=error.strerror or error))
+        record(args, "render", plan, detail=kind)
         print(_("Wrote {path}").format(path=path))
     return 0

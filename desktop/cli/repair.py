@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from planbro.cli.common import refusal
+from planbro.cli.common import audit_log, refusal
 from planbro.storage import StoreError, restore_backup
 from planbro.translation import _
 
@@ -20,7 +20,8 @@ def register(subparsers) -> None:
 
 def run_restore(args: argparse.Namespace) -> int:
     try:
-        restored = restore_backup(args.data_dir, Path(args.backup))
+        restored = restore_backup(args.data_dir, Path(args.backup), audit=audit_log(args),
+                                  via="cli")
     except (StoreError, OSError, ValueError) as error:
         return refusal(error, source=args.backup)
     print(_("Restored {path} from {backup}.").format(path=restored, backup=args.backup))

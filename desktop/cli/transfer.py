@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from planbro.cli.common import EXIT_BAD_INPUT, fail, open_store, refusal
+from planbro.cli.common import EXIT_BAD_INPUT, fail, open_store, record, refusal
 from planbro.exchange import read_plan_file, write_plan_file
 from planbro.model import ValidationError
 from planbro.storage import StoreError
@@ -72,6 +72,7 @@ def run_export(args: argparse.Namespace) -> int:
     for plan in plans:
         target = out / export_name(plan) if to_folder else out
         write_plan_file(plan, target)
+        record(args, "export", plan)
         print(_("{name}, version {version}: {path}").format(
             name=plan.citizen.name, version=plan.version, path=target))
     return 0

@@ -1,0 +1,114 @@
+"""`planbro audit`: the audit log for the data protection officer.
+
+Who viewed, changed, signed, printed or exported which plan, and when, as
+a table in local time (Danish headings) or as the stored JSON lines. Plans
+are named by id only; `planbro list` tells which citizen an id belongs to.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date, datetime
+
+from planbro.cli.common import audit_log, fail, refusal
+from planbro.model.dates import parse_date
+from planbro.translation import _, ngettext
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "audit", help=_("show the audit log: who viewed or changed which plan, and when"),
+        description=_("Shows the audit log of the data folder: every view, change, signature, "
+                      "follow-up, document, print and export of a plan, with user, computer "
+                      "and time. Times are local; the JSON lines hold them in UTC."))
+    parser.add_argument("--plan", metavar="ID", help=_("only this plan (its id or first characters)"))
+    parser.add_argument("--since", metavar="YYYY-MM-DD",
+                        help=_("only from this day on (local time)"))
+    parser.add_argument("--user", metavar=_("NAME"), help=_("only this user's login"))
+    parser.add_argument("--json", action="store_true",
+                        help=_("print the records as JSON lines, as stored"))
+    parser.set_defaults(func=run)
+
+
+def action_label(action: str) -> str:
+    return {
+        "view": _("viewed"), "create": _("created"), "change": _("changed"),
+        "sign": _("signed"), "revise": _("revised"), "close": _("closed"),
+        "follow_up": _("followed up"), "import": _("imported"), "export": _("exported"),
+        "render": _("saved as document"), "print": _("printed"),
+        "restore": _("restored from backup"),
+    }.get(action, action)
+
+
+def via_label(via: str) -> str:
+    return {"app": _("app"), "cli": _("command")}.get(via, via)
+
+
+def local_time(at: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(at.replace("Z", "+00:00")).astimezone()
+    except (ValueError, AttributeError):
+        return None
+
+
+def _wanted(record: dict, args: argparse.Namespace, since: date | None) -> bool:
+    if args.plan and not str(record.get("plan") or "").startswith(args.plan.strip().lower()):
+        return False
+    if args.user and str(record.get("user", "")).casefold() != args.user.casefold():
+        return False
+    if since is not None:
+        when = local_time(record["at"])
+        if when is None or when.date() < since:
+            return False
+    return True
+
+
+def _table(records: list[dict]) -> None:
+    rows = [(_("Time"), _("User"), _("Computer"), _("Action"), _("Plan"), _("Version"),
+             _("Via"), _("Detail"))]
+    for r in records:
+        when = local_time(r["at"])
+        rows.append((
+            when.strftime("%Y-%m-%d %H:%M:%S") if when else r["at"],
+            str(r.get("user", "")), str(r.get("host", "")), action_label(str(r.get("action"))),
+            str(r.get("plan") or "—")[:8], "" if r.get("version") is None else str(r["version"]),
+            via_label(str(r.get("via", ""))), str(r.get("detail", "")),
+        ))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+
+
+def run(args: argparse.Namespace) -> int:
+    from planbro.storage import StoreError
+
+    since = None
+    if args.since:
+        try:
+            since = parse_date(args.since)
+        except ValueError:
+            return fail("--since: " + _("«{value}» is not a real date in the form "
+                                        "YYYY-MM-DD").format(value=args.since))
+    try:
+        reading = audit_log(args).read()
+    except StoreError as error:
+        return refusal(error)
+    except OSError as error:
+        return fail(_("The audit log cannot be read: {error}").format(
+            error=error.strerror or error))
+    records = [r for r in reading.records if _wanted(r, args, since)]
+    if reading.skipped:
+        print(ngettext("{count} damaged line in the audit log was skipped.",
+                       "{count} damaged lines in the audit log were skipped.",
+                       reading.skipped).format(count=reading.skipped), file=sys.stderr)
+    if args.json:
+        for record in records:
+            print(json.dumps(record, ensure_ascii=False))
+        return 0
+    if not records:
+        print(_("No records in the audit log."))
+        return 0
+    _table(records)
+    return 0
