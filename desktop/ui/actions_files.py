@@ -99,6 +99,7 @@ def save_document(window, kind: str) -> Path | None:
     except (ValidationError, OSError, ValueError) as error:
         _document_problem(window, title, error)
         return None
+    window.store.record("render", plan.id, plan.version, detail=kind)
     window.statusBar().showMessage(_("Saved: {path}").format(path=path), NOTE_MS)
     return path
 
@@ -121,6 +122,7 @@ def print_plan(window) -> bool:
             return False
         printed = print_pdf(window, pdf, window.dialogs)
     if printed:
+        window.store.record("print", plan.id, plan.version)
         window.statusBar().showMessage(_("The plan was sent to the printer."), NOTE_MS)
     return printed
 
@@ -176,5 +178,6 @@ def export_file(window) -> Path | None:
     except OSError as error:
         _document_problem(window, title, error)
         return None
+    window.store.record("export", plan.id, plan.version)
     window.statusBar().showMessage(_("Exported: {path}").format(path=path), NOTE_MS)
     return path

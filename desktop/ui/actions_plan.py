@@ -106,7 +106,9 @@ def open_plan(window, actions):
     plan = guard(window, _("Open plan"), lambda: window.store.get(summary.id))
     if plan is None:
         return None
-    return open_wizard(window, actions, plan)
+    wizard = open_wizard(window, actions, plan)
+    window.store.record("view", plan.id, plan.version)
+    return wizard
 
 
 def explain_not_editable(window) -> None:

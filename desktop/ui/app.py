@@ -52,18 +52,23 @@ def first_start(dialogs, parent=None):
 def open_store(data_dir, dialogs, parent=None):
     """PlanStore.open, with a corrupt data file explained and its backup offered.
 
-    Returns the store or None when it cannot be opened at all.
+    The store records what happens to the plans in the folder's audit log
+    (nothing is written to it before the first record). Returns the store
+    or None when it cannot be opened at all.
     """
+    from planbro.audit import AuditLog
     from planbro.storage import PlanStore, StoreCorrupt, StoreError, restore_backup
     from planbro.translation import _
 
     title = _("Planbro's data")
+    audit = AuditLog(data_dir)
     for _attempt in range(3):
         try:
-            store = PlanStore.open(data_dir)
+            store = PlanStore.open(data_dir, audit=audit, via="app")
         except StoreCorrupt as error:
             if not offer_backup(dialogs, parent, error,
-                                lambda backup: restore_backup(data_dir, backup)):
+                                lambda backup: restore_backup(data_dir, backup, audit=audit,
+                                                              via="app")):
                 return None
             continue
         except StoreError as error:

@@ -36,6 +36,9 @@ class CaseloadWindow(QMainWindow):
         self.dialogs = dialogs or QtDialogs()
         self.setWindowTitle("Planbro")
         self.setObjectName("caseload_window")
+        if getattr(store, "audit", None) is not None:
+            # Told once, in a message box: the audit log's failure policy.
+            store.audit.on_failure = lambda text: self.dialogs.warn(self, _("Audit log"), text)
         self._fit_to_screen()
 
         self.model = CaseloadModel(store.summaries(), today=today, parent=self)

@@ -63,6 +63,7 @@ def save_document(wizard, kind: str) -> Path | None:
     except DOCUMENT_ERRORS as error:
         _say(wizard, _("The document was not saved: {reason}").format(reason=_reason(error)), ok=False)
         return None
+    wizard.store.record("render", wizard.plan.id, wizard.plan.version, detail=kind)
     wizard.last_folder = path.parent
     wizard.review_page().folder_button.setEnabled(True)
     _say(wizard, _("Saved: {path}").format(path=path))
@@ -84,6 +85,7 @@ def print_plan(wizard) -> bool:
             return False
         printed = print_pdf(wizard, pdf, wizard.dialogs)
     if printed:
+        wizard.store.record("print", wizard.plan.id, wizard.plan.version)
         _say(wizard, _("The plan was sent to the printer."))
     return printed
 
