@@ -8,29 +8,24 @@ QtDialogs.follow_up shows this dialog; tests script the answer instead.
 from __future__ import annotations
 
 from datetime import date
-from typing import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
-                               QLabel, QLineEdit, QPlainTextEdit, QRadioButton, QToolButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QFormLayout, QLabel,
+                               QPlainTextEdit, QRadioButton, QVBoxLayout, QWidget)
 
 from planbro.followup import FollowUpAnswer, last_follow_up, problems, suggested_next
-from planbro.model.dates import format_danish_date, parse_danish_date
+from planbro.model.dates import format_danish_date
 from planbro.translation import _
+from planbro.ui.date_box import DateBox, PickDate
 
 # Colour of a problem beside a field, as in the wizard (AA contrast on white).
 ERROR_COLOUR = "#b00020"
 # Colour of a hint, and of the note's problem before anything was typed in it.
 HINT_COLOUR = "#555555"
-# Characters of room in a date box: "15-12-2026" and a little air.
-DATE_CHARS = 14
 # Lines of the note box; the dialog's width in average characters.
 NOTE_ROWS, WIDTH_CHARS = 5, 88
 # The outcomes in the order offered.
 OUTCOME_ORDER = ("continue", "change", "close")
-
-PickDate = Callable[[QWidget, str, date], "date | None"]
 
 
 def outcome_text(outcome: str) -> str:
@@ -41,85 +36,6 @@ def outcome_text(outcome: str) -> str:
 
 def outcome_name(outcome: str) -> str:
     return outcome_text(outcome).replace("&", "").lower()
-
-
-class DateBox(QWidget):
-    """A date typed the Danish way (15-12-2026, 1.3.27; ISO too), as in the wizard,
-    or picked in a calendar (…, F4, Alt+↓); shown as DD-MM-ÅÅÅÅ."""
-
-    changed = Signal()
-    # The user typed or picked (not a change made by the dialog itself).
-    edited = Signal()
-
-    def __init__(self, name: str, pick: PickDate | None, parent=None):
-        super().__init__(parent)
-        self._pick = pick
-        self.name = name
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.edit = QLineEdit(self)
-        self.edit.setPlaceholderText(_("DD-MM-YYYY"))
-        self.edit.setAccessibleName(name)
-        metrics = self.edit.fontMetrics()
-        self.edit.setMaximumWidth(metrics.horizontalAdvance("0") * DATE_CHARS + metrics.lineSpacing())
-        self.edit.textChanged.connect(self.changed)
-        self.edit.textEdited.connect(self.edited)
-        self.edit.editingFinished.connect(self._tidy)
-        self.edit.installEventFilter(self)
-        self.button = QToolButton(self)
-        self.button.setText("…")
-        self.button.setAccessibleName(_("Choose a date: {field}").format(field=name))
-        self.button.setToolTip(_("Choose a date: {field}").format(field=name) + " (F4)")
-        # Reached with F4 or Alt+Down in the box: no extra stop in the Tab order.
-        self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.button.clicked.connect(self.choose)
-        self.button.setEnabled(pick is not None)
-        row.addWidget(self.edit)
-        row.addWidget(self.button)
-        row.addStretch(1)
-        self.setFocusProxy(self.edit)
-
-    def value(self) -> date | None:
-        text = self.edit.text().strip()
-        try:
-            return parse_danish_date(text) if text else None
-        except ValueError:
-            return None
-
-    def set_value(self, value: date | None) -> None:
-        self.edit.setText(format_danish_date(value))
-
-    def problem(self) -> str | None:
-        """Why the typed text is not a date; None when it is one or is empty."""
-        text = self.edit.text().strip()
-        if text and self.value() is None:
-            return _("«{value}» is not a real date; write it as DD-MM-YYYY, e.g. 15-12-2026.").format(
-                value=text)
-        return None
-
-    def choose(self) -> None:
-        if self._pick is None:
-            return
-        title = _("Choose a date: {field}").format(field=self.name)
-        chosen = self._pick(self, title, self.value() or date.today())
-        if chosen is not None:
-            self.set_value(chosen)
-            self.edited.emit()
-
-    def _tidy(self) -> None:
-        # Shown as it will be read back once the caseworker leaves the box: 1.3.27 → 01-03-2027.
-        value = self.value()
-        if value is not None and self.edit.text() != format_danish_date(value):
-            self.edit.setText(format_danish_date(value))
-
-    def eventFilter(self, watched, event) -> bool:
-        if watched is self.edit and event.type() == QEvent.Type.KeyPress:
-            key, mods = event.key(), event.modifiers()
-            if key == Qt.Key.Key_F4 or (key == Qt.Key.Key_Down
-                                        and mods & Qt.KeyboardModifier.AltModifier):
-                self.choose()
-                return True
-        return super().eventFilter(watched, event)
 
 
 def _message_label(parent) -> QLabel:

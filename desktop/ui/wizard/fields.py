@@ -15,16 +15,15 @@ from html import escape
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QLineEdit, QListWidget, QPlainTextEdit, QSizePolicy, QStyle, QToolButton,
-    QVBoxLayout, QWidget,
+    QLabel, QLineEdit, QListWidget, QPlainTextEdit, QSizePolicy, QStyle, QVBoxLayout, QWidget,
 )
 
 from planbro.formdefs import FieldDef
 from planbro.model.convert import cpr_reason
 from planbro.model.cpr import parse_cpr
-from planbro.model.dates import format_danish_date, parse_danish_date
 from planbro.model.text import clean_text
 from planbro.translation import _
+from planbro.ui.date_box import DateBox
 from planbro.ui.wizard.mnemonics import strip_mnemonic
 
 # Colours of messages beside a field, by kind; readable on white and grey.
@@ -36,8 +35,6 @@ _PHONE = re.compile(r"^[+\d][\d\s()\-]*$")
 # Lines a multi-line text box shows when empty, and the most it grows to
 # before it scrolls.
 MULTILINE_ROWS, MULTILINE_MAX_ROWS = 3, 12
-# Characters of room in a date box: "15-12-2026" and a little air.
-DATE_CHARS = 14
 
 
 def row_height(view: QListWidget) -> int:
@@ -284,65 +281,37 @@ class DateEditor(OneLineEditor):
     or picked in a calendar; shown as DD-MM-ÅÅÅÅ, stored as a date."""
 
     def build(self) -> None:
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        self.edit = QLineEdit(self)
-        self.edit.setPlaceholderText(_("DD-MM-YYYY"))
-        self.edit.textChanged.connect(self.emit_changed)
-        self.edit.editingFinished.connect(self.leave)
-        self.edit.installEventFilter(self)
-        self.pick = QToolButton(self)
-        self.pick.setText("…")
-        # Reached from the keyboard with Alt+Down or F4 in the box, so it
-        # adds no extra stop to the Tab order.
-        self.pick.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.pick.clicked.connect(self.choose)
-        self.edit.setMaximumWidth(self.edit.fontMetrics().horizontalAdvance("0") * DATE_CHARS
-                                  + self.edit.fontMetrics().lineSpacing())
-        row.addWidget(self.edit, 1)
-        row.addWidget(self.pick)
-        row.addStretch(2)
-        self.box.addLayout(row)
+        self.date_box = DateBox(self.plain_label(), self._pick_date, self)
+        self.edit = self.date_box.edit
+        self.pick = self.date_box.button
+        # The wizard's date fields as they always looked, unlike the follow-up
+        # dialog's: the box takes a third of the row (so it may be narrower than
+        # a date), 2 px before the button, and the button has no tooltip.
+        row = self.date_box.layout()
+        row.setSpacing(self.box.spacing())
+        row.setStretch(0, 1)
+        row.setStretch(2, 2)
+        self.pick.setToolTip("")
+        self.date_box.changed.connect(self.emit_changed)
+        self.date_box.finished.connect(self.leave)
+        self.box.addWidget(self.date_box)
+
+    def _pick_date(self, _box, title: str, default: date) -> date | None:
+        # Looked up on each click, with the editor as the calendar's parent, as before.
+        return self.wizard.dialogs.pick_date(self, title, default)
 
     def focus_widget(self) -> QWidget:
         return self.edit
 
-    def choose(self) -> None:
-        title = _("Choose a date: {field}").format(field=self.plain_label())
-        chosen = self.wizard.dialogs.pick_date(self, title, self.value() or date.today())
-        if chosen is not None:
-            self.edit.setText(format_danish_date(chosen))
-            self.leave()
-
-    def eventFilter(self, watched, event):
-        if watched is self.edit and event.type() == QEvent.Type.KeyPress:
-            key, mods = event.key(), event.modifiers()
-            if key == Qt.Key.Key_F4 or (key == Qt.Key.Key_Down and mods & Qt.KeyboardModifier.AltModifier):
-                self.choose()
-                return True
-        return False
-
     def load_value(self, value, root) -> None:
-        self.edit.setText(format_danish_date(value))
-        self.pick.setAccessibleName(_("Choose a date: {field}").format(field=self.plain_label()))
+        self.date_box.set_value(value)
 
     def value(self):
-        text = self.edit.text().strip()
-        try:
-            return parse_danish_date(text) if text else None
-        except ValueError:
-            return None
+        return self.date_box.value()
 
     def problem(self) -> str | None:
-        text = self.edit.text().strip()
-        if text and self.value() is None:
-            return _("«{value}» is not a real date; write it as DD-MM-YYYY, e.g. 15-12-2026.").format(
-                value=text)
-        return None
+        return self.date_box.problem()
 
     def leave(self) -> None:
-        # Show the date as it will be read back: 1.3.27 becomes 01-03-2027.
-        value = self.value()
-        if value is not None and self.edit.text() != format_danish_date(value):
-            self.edit.setText(format_danish_date(value))
+        self.date_box.tidy()
         super().leave()
