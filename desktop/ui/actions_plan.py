@@ -95,6 +95,16 @@ def guard(window, title: str, work):
         return None
 
 
+def _change(window, title: str, plan_id: str, work, done: str) -> bool:
+    """Make a change in the store (sign, close); on success show it in the caseload
+    and say `done` in the status bar. False when the store refused."""
+    if guard(window, title, work) is None:
+        return False
+    window.plan_changed(plan_id)
+    window.statusBar().showMessage(done, 8000)
+    return True
+
+
 def new_plan(window, actions):
     return open_wizard(window, actions, new_plan_from_settings(window.settings))
 
@@ -171,13 +181,9 @@ def sign(window) -> bool:
     if day > today:
         window.dialogs.warn(window, title, _("The date of signature cannot be in the future."))
         return False
-    signed = guard(window, title, lambda: window.store.sign(
-        summary.id, day, despite_errors=bool(errors)))
-    if signed is None:
-        return False
-    window.plan_changed(summary.id)
-    window.statusBar().showMessage(_("The plan was marked as signed."), 8000)
-    return True
+    return _change(window, title, summary.id,
+                   lambda: window.store.sign(summary.id, day, despite_errors=bool(errors)),
+                   _("The plan was marked as signed."))
 
 
 def close_case(window) -> bool:
@@ -190,12 +196,8 @@ def close_case(window) -> bool:
         name=summary.name or _("(no name)"))
     if not window.dialogs.confirm(window, title, question):
         return False
-    closed = guard(window, title, lambda: window.store.close_case(summary.id))
-    if closed is None:
-        return False
-    window.plan_changed(summary.id)
-    window.statusBar().showMessage(_("The case was closed."), 8000)
-    return True
+    return _change(window, title, summary.id, lambda: window.store.close_case(summary.id),
+                   _("The case was closed."))
 
 
 def edit_settings(window) -> bool:
