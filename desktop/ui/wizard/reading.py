@@ -92,6 +92,12 @@ def _link(defs: FormDefs, path: str, text: str) -> str:
     return f"<a href='step:{step.id}#{escape(path)}'>{escape(text)}</a>"
 
 
+def _step_item(defs: FormDefs, path: str, text: str, number: int) -> str:
+    """A list item linking to the field, with its step in grey after it."""
+    where = _("Step {number}").format(number=number)
+    return f"<li>{_link(defs, path, text)} <span style='color:#555'>({escape(where)})</span></li>"
+
+
 def missing_html(defs: FormDefs, missing: list[Missing], findings: list,
                  unsaved: Iterable[Unsaved] = ()) -> str:
     parts = []
@@ -100,17 +106,13 @@ def missing_html(defs: FormDefs, missing: list[Missing], findings: list,
         # First: typed text the plan does not hold; it is lost if never corrected.
         parts.append(_tag("h2", _("Not saved — correct it")) + "<ul>")
         for u in unsaved:
-            where = _("Step {number}").format(number=u.step.number)
             text = _("{field}: «{text}»").format(field=u.label, text=u.text)
-            parts.append(f"<li>{_link(defs, u.path, text)} "
-                         f"<span style='color:#555'>({escape(where)})</span></li>")
+            parts.append(_step_item(defs, u.path, text, u.step.number))
         parts.append("</ul>")
     if missing:
         parts.append(_tag("h2", _("Missing")) + "<ul>")
         for m in missing:
-            where = _("Step {number}").format(number=m.step.number)
-            parts.append(f"<li>{_link(defs, m.path, m.label)} "
-                         f"<span style='color:#555'>({escape(where)})</span></li>")
+            parts.append(_step_item(defs, m.path, m.label, m.step.number))
         parts.append("</ul>")
     if findings:
         parts.append(_tag("h2", _("Quality check")) + "<ul>")
