@@ -24,7 +24,7 @@ from tinydb.storages import Storage
 
 from planbro.storage import backups
 from planbro.storage.atomic import write_atomic
-from planbro.storage.errors import StoreCorrupt
+from planbro.storage.errors import StoreCorrupt, read_data_file
 from planbro.storage.paths import Layout
 from planbro.translation import _
 
@@ -68,12 +68,9 @@ class CaseStorage(Storage):
     def read(self) -> dict[str, dict[str, Any]] | None:
         if self._held is not None:
             return self._held
-        try:
-            raw = self.path.read_bytes()
-        except FileNotFoundError:
+        raw = read_data_file(self.path)
+        if raw is None:
             return None
-        except OSError as error:
-            raise StoreCorrupt(self.path, error.strerror or str(error)) from None
         data = check_case(raw, self.path)
         if self._batching:
             self._held = data

@@ -55,6 +55,17 @@ class StoreCorrupt(StoreError):
         return StoreCorrupt(self.path, self.reason, backups)
 
 
+def read_data_file(path: Path) -> bytes | None:
+    """The bytes of a data file; None when there is none. One that is there but
+    cannot be read is refused as StoreCorrupt naming it, as an unreadable one is."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise StoreCorrupt(path, error.strerror or str(error)) from None
+
+
 class PlanNotFound(StoreError, KeyError):
     """No such plan (or version), or an id prefix that is too short or ambiguous."""
 

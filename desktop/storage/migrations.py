@@ -20,7 +20,7 @@ from planbro.model.dates import now_timestamp
 from planbro.storage import backups
 from planbro.storage.atomic import write_atomic
 from planbro.storage.casefile import open_case
-from planbro.storage.errors import StoreCorrupt, StoreError
+from planbro.storage.errors import StoreCorrupt, StoreError, read_data_file
 from planbro.storage.paths import Layout
 from planbro.translation import _
 
@@ -50,12 +50,9 @@ def check_meta(raw: bytes, path) -> dict:
 
 
 def read_meta(layout: Layout) -> dict | None:
-    try:
-        raw = layout.meta.read_bytes()
-    except FileNotFoundError:
+    raw = read_data_file(layout.meta)
+    if raw is None:
         return None
-    except OSError as error:
-        raise StoreCorrupt(layout.meta, error.strerror or str(error)) from None
     try:
         return check_meta(raw, layout.meta)
     except StoreCorrupt as error:
