@@ -10,10 +10,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date, datetime
+from datetime import date
 
 from planbro.cli.common import audit_log, fail, refusal
-from planbro.model.dates import parse_date
+from planbro.model.dates import local_time, parse_date
 from planbro.translation import _, ngettext
 
 
@@ -44,13 +44,6 @@ def action_label(action: str) -> str:
 
 def via_label(via: str) -> str:
     return {"app": _("app"), "cli": _("command")}.get(via, via)
-
-
-def local_time(at: str) -> datetime | None:
-    try:
-        return datetime.fromisoformat(at.replace("Z", "+00:00")).astimezone()
-    except (ValueError, AttributeError):
-        return None
 
 
 def _wanted(record: dict, args: argparse.Namespace, since: date | None) -> bool:

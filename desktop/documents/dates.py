@@ -6,10 +6,12 @@ does not shift with a babel/CLDR upgrade.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from babel import Locale
 from babel.dates import format_date
+
+from planbro.model.dates import parse_timestamp
 
 # Documents are always Danish, whatever the UI language is.
 LOCALE = Locale.parse("da_DK")
@@ -31,9 +33,5 @@ def short_date(value: date | None, empty: str = "") -> str:
 
 def date_of_timestamp(stamp: str) -> date | None:
     """The calendar date of an ISO timestamp such as 2026-11-02T10:40:00Z."""
-    if not stamp:
-        return None
-    try:
-        return datetime.fromisoformat(stamp.replace("Z", "+00:00")).date()
-    except ValueError:
-        return None
+    moment = parse_timestamp(stamp)
+    return moment.date() if moment is not None else None

@@ -59,5 +59,22 @@ def now_timestamp() -> str:
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
+def parse_timestamp(stamp: object) -> datetime | None:
+    """The moment of an ISO 8601 timestamp as now_timestamp writes it
+    (2026-11-02T10:40:00Z); None when there is none or it is not one."""
+    if not isinstance(stamp, str):
+        return None
+    try:
+        return datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def local_time(stamp: object) -> datetime | None:
+    """parse_timestamp's moment in this computer's time zone, as people read it."""
+    moment = parse_timestamp(stamp)
+    return moment.astimezone() if moment is not None else None
+
+
 def today() -> date:
     return date.today()

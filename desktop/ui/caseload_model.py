@@ -8,11 +8,12 @@ filled in later, plan by plan, by caseload_quality.QualityScheduler.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QDateTime, QLocale, QModelIndex, Qt, QTime
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 
+from planbro.model.dates import local_time
 from planbro.translation import _, language
 from planbro.ui.qt_i18n import qt_locale
 
@@ -71,17 +72,8 @@ def format_day(value: date | None) -> str:
     return _locale().toString(QDate(value.year, value.month, value.day), _date_pattern())
 
 
-def parse_timestamp(stamp: str) -> datetime | None:
-    if not stamp:
-        return None
-    try:
-        return datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone()
-    except ValueError:
-        return None
-
-
 def format_timestamp(stamp: str) -> str:
-    moment = parse_timestamp(stamp)
+    moment = local_time(stamp)
     if moment is None:
         return ""
     qt_moment = QDateTime(QDate(moment.year, moment.month, moment.day),

@@ -55,3 +55,23 @@ def test_shows_dates_in_danish_form():
     assert format_danish_date(None) == ""
     # What is shown reads back as the same date.
     assert parse_danish_date(format_danish_date(date(2031, 7, 4))) == date(2031, 7, 4)
+
+
+def test_reads_back_its_own_timestamps():
+    from datetime import datetime, timezone
+
+    from planbro.model.dates import local_time, parse_timestamp
+
+    moment = parse_timestamp("2026-11-02T10:40:00Z")
+    assert moment == datetime(2026, 11, 2, 10, 40, tzinfo=timezone.utc)
+    assert parse_timestamp(now_timestamp()).tzinfo is not None
+    # The same moment, told in the computer's time zone.
+    local = local_time("2026-11-02T10:40:00Z")
+    assert local == moment and local.utcoffset() == moment.astimezone().utcoffset()
+
+
+@pytest.mark.parametrize("stamp", ["", "i går", "2026-13-02T10:40:00Z", None, 20261102])
+def test_a_damaged_timestamp_is_no_moment(stamp):
+    from planbro.model.dates import local_time, parse_timestamp
+
+    assert parse_timestamp(stamp) is None and local_time(stamp) is None
