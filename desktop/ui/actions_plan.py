@@ -109,11 +109,17 @@ def new_plan(window, actions):
     return open_wizard(window, actions, new_plan_from_settings(window.settings))
 
 
-def open_plan(window, actions):
+def _of_selected(window, title: str, work):
+    """`work(plan_id)` for the plan selected in the caseload, under guard;
+    None when no plan is selected or the store refused."""
     summary = window.selected_summary()
     if summary is None:
         return None
-    plan = guard(window, _("Open plan"), lambda: window.store.get(summary.id))
+    return guard(window, title, lambda: work(summary.id))
+
+
+def open_plan(window, actions):
+    plan = _of_selected(window, _("Open plan"), window.store.get)
     if plan is None:
         return None
     wizard = open_wizard(window, actions, plan)
@@ -128,10 +134,7 @@ def explain_not_editable(window) -> None:
 
 
 def revise(window, actions):
-    summary = window.selected_summary()
-    if summary is None:
-        return None
-    plan = guard(window, _("Revise plan"), lambda: window.store.revise(summary.id))
+    plan = _of_selected(window, _("Revise plan"), window.store.revise)
     if plan is None:
         return None
     return open_revision(window, actions, plan)
