@@ -284,14 +284,6 @@ class DateEditor(OneLineEditor):
         self.date_box = DateBox(self.plain_label(), self._pick_date, self)
         self.edit = self.date_box.edit
         self.pick = self.date_box.button
-        # The wizard's date fields as they always looked, unlike the follow-up
-        # dialog's: the box takes a third of the row (so it may be narrower than
-        # a date), 2 px before the button, and the button has no tooltip.
-        row = self.date_box.layout()
-        row.setSpacing(self.box.spacing())
-        row.setStretch(0, 1)
-        row.setStretch(2, 2)
-        self.pick.setToolTip("")
         self.date_box.changed.connect(self.emit_changed)
         self.date_box.finished.connect(self.leave)
         self.box.addWidget(self.date_box)
