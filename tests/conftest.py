@@ -11,8 +11,14 @@ from importlib import resources  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
+from hypothesis import settings as hypothesis_settings  # noqa: E402
 
 from planbro.translation import set_language  # noqa: E402
+
+# No per-example deadline: on a busy CI machine a slow example must not fail
+# a property test; speed is measured by the benchmarks, not by unit tests.
+hypothesis_settings.register_profile("planbro", deadline=None)
+hypothesis_settings.load_profile("planbro")
 
 
 @pytest.fixture(autouse=True)
