@@ -60,6 +60,14 @@ class Dialogs:
         """
         raise NotImplementedError
 
+    def choose_version(self, parent, plan_name: str,
+                       versions: list[tuple[int, str, str, date | None]]) -> int | None:
+        """One of a plan's stored versions to open, or None when cancelled.
+
+        `versions`: (version, status, updated timestamp, date signed or None), oldest first.
+        """
+        raise NotImplementedError
+
 
 class QtDialogs(Dialogs):
     """The real dialogs: QMessageBox, QFileDialog and a small calendar dialog."""
@@ -138,6 +146,12 @@ class QtDialogs(Dialogs):
         dialog = FollowUpDialog(parent, plan, today, pick_date=self.pick_date, previous=previous)
         return dialog.answer() if dialog.exec() else None
 
+    def choose_version(self, parent, plan_name: str,
+                       versions: list[tuple[int, str, str, date | None]]) -> int | None:
+        from planbro.ui.version_dialog import VersionDialog
+        dialog = VersionDialog(parent, plan_name, versions)
+        return dialog.chosen() if dialog.exec() else None
+
 
 class ScriptedDialogError(AssertionError):
     """A scripted dialog was asked something no answer was queued for."""
@@ -163,8 +177,9 @@ class ScriptedDialogs(Dialogs):
         assert dialogs.calls_of("warn")[0].text.startswith("…")
 
     info/warn/open_folder need no answer. confirm, save_file, open_files,
-    pick_date, choose_folder, print_setup and follow_up (a FollowUpAnswer or
-    None) raise ScriptedDialogError when nothing was queued for them
+    pick_date, choose_folder, print_setup, follow_up (a FollowUpAnswer or
+    None) and choose_version (a version number or None) raise
+    ScriptedDialogError when nothing was queued for them
     (unless a default is set with `defaults`), so a test fails instead of hanging.
     """
 
@@ -232,6 +247,11 @@ class ScriptedDialogs(Dialogs):
         self.calls.append(Call("follow_up", extra={"plan": plan, "today": today,
                                                    "previous": previous}))
         return self._answer("follow_up")
+
+    def choose_version(self, parent, plan_name: str,
+                       versions: list[tuple[int, str, str, date | None]]) -> int | None:
+        self.calls.append(Call("choose_version", plan_name, extra={"versions": list(versions)}))
+        return self._answer("choose_version")
 
 
 def file_filter(kind: str) -> str:
