@@ -29,6 +29,8 @@ class Spec:
     writes: bool = False
     # Statuses of the selected plan it applies to; () means any.
     statuses: tuple = ()
+    # Needs a selected plan with more than one stored version.
+    needs_history: bool = False
     in_toolbar: bool = True
 
 
@@ -40,6 +42,11 @@ def specs() -> list[Spec]:
         # decides); a draft needs a writable store.
         Spec("open", _("&Open / continue"), (QKeySequence.StandardKey.Open,),
              _("Open the selected plan in the wizard (also Enter)"), needs_plan=True),
+        # Earlier versions open read-only, like any signed version. No shortcut:
+        # Ctrl+H is Replace (and Hide on macOS), Ctrl+Shift+V pastes.
+        Spec("versions", _("Earlier &versions…"), (),
+             _("Open an earlier version of the plan, e.g. the one the citizen signed"),
+             needs_plan=True, needs_history=True, in_toolbar=False),
         Spec("revise", _("&Revise"), ("Ctrl+R",),
              _("Make a new version of a signed plan to change it"), needs_plan=True,
              writes=True, statuses=("signed",)),
@@ -81,7 +88,8 @@ class PlanActions(QObject):
         self.specs = {spec.name: spec for spec in specs()}
         self.actions: dict[str, QAction] = {}
         handlers = {
-            "new": self.new_plan, "open": self.open_plan, "revise": self.revise,
+            "new": self.new_plan, "open": self.open_plan, "versions": self.open_version,
+            "revise": self.revise,
             "sign": self.sign, "follow_up": self.follow_up, "word": self.save_word,
             "pdf": self.save_pdf, "print": self.print_plan, "import": self.import_files,
             "export": self.export_file,
@@ -110,8 +118,8 @@ class PlanActions(QObject):
 
     def install(self, menubar, toolbar) -> None:
         menus = (
-            (_("&Plan"), ("new", "open", "revise", "sign", "follow_up", None, "close_case", None,
-                          "quit")),
+            (_("&Plan"), ("new", "open", "versions", "revise", "sign", "follow_up", None,
+                          "close_case", None, "quit")),
             (_("&File"), ("word", "pdf", "print", None, "import", "export")),
             (_("T&ools"), ("refresh", None, "settings")),
         )
@@ -142,6 +150,8 @@ class PlanActions(QObject):
                 enabled = False
             if spec.statuses and (summary is None or summary.status not in spec.statuses):
                 enabled = False
+            if spec.needs_history and (summary is None or summary.versions < 2):
+                enabled = False
             if name == "open" and read_only and summary is not None and summary.status == "draft":
                 enabled = False
             self.actions[name].setEnabled(enabled)
@@ -160,6 +170,9 @@ class PlanActions(QObject):
         elif self.window.selected_summary() is not None:
             # Enter on a draft while another Planbro holds the data: say why.
             actions_plan.explain_not_editable(self.window)
+
+    def open_version(self) -> None:
+        actions_plan.open_version(self.window, self)
 
     def revise(self) -> None:
         actions_plan.revise(self.window, self)

@@ -55,11 +55,15 @@ def close_wizard(actions, plan_id: str) -> bool:
     return True
 
 
-def open_wizard(window, actions, plan: Plan):
-    """Show the wizard on `plan` (non-modal), or raise the one already open on it."""
+def open_wizard(window, actions, plan: Plan, of_versions: int | None = None):
+    """Show the wizard on `plan` (non-modal), or raise the one already open on it.
+
+    of_versions: the number of stored versions when `plan` is an earlier one.
+    """
     existing = actions.wizards.get(plan.id)
     if existing is not None and existing.plan.version != plan.version:
-        # An older version is open for reading; the new draft takes its place.
+        # One window per plan: the version asked for takes the other's place
+        # (a draft is saved as it closes).
         if close_wizard(actions, plan.id):
             existing = None
     if existing is not None:
@@ -68,7 +72,7 @@ def open_wizard(window, actions, plan: Plan):
         existing.activateWindow()
         return existing
     wizard = _wizard_class()(window.store, plan, settings=window.settings,
-                             dialogs=window.dialogs, parent=window)
+                             dialogs=window.dialogs, parent=window, of_versions=of_versions)
     wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     actions.wizards[plan.id] = wizard
     timer = QTimer(wizard)
@@ -118,13 +122,48 @@ def _of_selected(window, title: str, work):
     return guard(window, title, lambda: work(summary.id))
 
 
+def show_plan(window, actions, plan: Plan, of_versions: int | None = None):
+    """Open `plan` in the wizard and record that it was viewed."""
+    wizard = open_wizard(window, actions, plan, of_versions)
+    window.store.record("view", plan.id, plan.version)
+    return wizard
+
+
 def open_plan(window, actions):
     plan = _of_selected(window, _("Open plan"), window.store.get)
     if plan is None:
         return None
-    wizard = open_wizard(window, actions, plan)
-    window.store.record("view", plan.id, plan.version)
-    return wizard
+    return show_plan(window, actions, plan)
+
+
+def _version_row(plan: Plan) -> tuple:
+    signed = plan.signatures.caseworker_signed or plan.signatures.citizen_signed
+    return (plan.version, plan.status, plan.updated, signed)
+
+
+def open_version(window, actions):
+    """Tidligere versioner: choose one of the selected plan's stored versions and
+    open it; an earlier one opens read-only at Gennemgang (it is signed)."""
+    title = _("Earlier versions")
+    plans = _of_selected(window, title, lambda plan_id: [
+        window.store.get(plan_id, number) for number in window.store.versions(plan_id)])
+    if not plans:
+        return None
+    latest = plans[-1]
+    chosen = window.dialogs.choose_version(window, latest.citizen.name,
+                                           [_version_row(plan) for plan in plans])
+    if chosen is None:
+        return None
+    plan = next((p for p in plans if p.version == chosen), None)
+    if plan is None:
+        return None
+    if plan.version != latest.version:
+        return show_plan(window, actions, plan, of_versions=len(plans))
+    if window.read_only and plan.status == "draft":
+        # The newest version, a draft, as Åbn would refuse it.
+        explain_not_editable(window)
+        return None
+    return show_plan(window, actions, plan)
 
 
 def explain_not_editable(window) -> None:

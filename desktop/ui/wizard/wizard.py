@@ -32,18 +32,22 @@ class PlanWizard(QWizard):
 
     start_step: a page id (0-based index into forms/wizard.yaml's steps) or
     a step id ("services"); without it, a draft opened before is offered
-    at the step where it was left. formdefs, resume and today replace the
-    shipped definitions, the resume file and the system date (for tests).
+    at the step where it was left. of_versions: the plan's number of stored
+    versions when `plan` is an earlier one (the title says which). formdefs,
+    resume and today replace the shipped definitions, the resume file and
+    the system date (for tests).
     """
 
     plan_saved = Signal(str)
 
     def __init__(self, store, plan, *, settings=None, dialogs: Dialogs | None = None, parent=None,
                  start_step: int | str | None = None, formdefs: FormDefs | None = None,
-                 resume: ResumeFile | None = None, today: date | None = None):
+                 resume: ResumeFile | None = None, today: date | None = None,
+                 of_versions: int | None = None):
         super().__init__(parent)
         self.store = store
         self.plan = plan
+        self.of_versions = of_versions
         self.settings = settings
         self.dialogs = dialogs or QtDialogs()
         self.defs = formdefs or default_formdefs()
@@ -98,6 +102,10 @@ class PlanWizard(QWizard):
 
     def _title(self) -> None:
         name = self.plan.citizen.name.strip() or _("new plan")
+        if self.of_versions:
+            self.setWindowTitle(_("Action plan — {name} (version {version} of {total})").format(
+                name=name, version=self.plan.version, total=self.of_versions))
+            return
         self.setWindowTitle(_("Action plan — {name}").format(name=name))
 
     def _start(self, start_step) -> None:
