@@ -18,3 +18,40 @@ def test_danish_by_default_english_on_request():
     assert _("is missing") == "mangler"
     set_language("en")
     assert _("is missing") == "is missing"
+
+
+def _i18n_tool():
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("i18n_tool", ROOT / "tools" / "i18n.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_compiled_catalog_is_compared_by_its_messages_not_its_bytes(tmp_path):
+    # Another babel writes another Generated-By header: the catalog is still current.
+    tool = _i18n_tool()
+    import babel
+    catalog = tool.read_catalog(tool.po_path("da"), "da")
+    data = tool.compiled(catalog)
+    ours = ("Generated-By: Babel " + babel.__version__).encode()
+    other = b"Generated-By: Babel " + b"9" * len(babel.__version__)
+    assert ours in data
+    mo = tmp_path / "planbro.mo"
+    mo.write_bytes(data.replace(ours, other))  # same length: offsets stay valid
+    assert mo.read_bytes() != data
+    assert tool.mo_matches(mo, tool.read_catalog(tool.po_path("da"), "da"))
+
+
+def test_a_compiled_catalog_missing_or_changing_a_message_is_stale(tmp_path):
+    tool = _i18n_tool()
+    catalog = tool.read_catalog(tool.po_path("da"), "da")
+    catalog.get("is missing").string = "forkert"
+    mo = tmp_path / "planbro.mo"
+    mo.write_bytes(tool.compiled(catalog))
+    assert not tool.mo_matches(mo, tool.read_catalog(tool.po_path("da"), "da"))
+    catalog.delete("is missing")
+    mo.write_bytes(tool.compiled(catalog))
+    assert not tool.mo_matches(mo, tool.read_catalog(tool.po_path("da"), "da"))
+    mo.write_bytes(b"\x00garbage")
+    assert not tool.mo_matches(mo, tool.read_catalog(tool.po_path("da"), "da"))

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
-from babel.messages.mofile import write_mo
+from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import PoFileParser, write_po
 
 # The repository's top folder.
@@ -82,6 +82,35 @@ def compiled(catalog: Catalog) -> bytes:
     return buffer.getvalue()
 
 
+def messages(catalog: Catalog) -> dict:
+    """What a catalog translates: id → string, header and untranslated left out.
+
+    # ------------------------------------------------------------------
+    # The .mo is compared by what it holds, never byte for byte: babel
+    # writes its own version into the header ("Generated-By: Babel 2.19.0"),
+    # so a newer babel would call an unchanged catalog stale.
+    # ------------------------------------------------------------------
+    """
+    held = {}
+    for message in catalog:
+        if message.id and _translated(message.string) and not message.fuzzy:
+            key = message.id if isinstance(message.id, str) else tuple(message.id)
+            string = message.string if isinstance(message.string, str) else tuple(message.string)
+            held[key] = string
+    return held
+
+
+def mo_matches(mo: Path, catalog: Catalog) -> bool:
+    if not mo.exists():
+        return False
+    with open(mo, "rb") as handle:
+        try:
+            held = read_mo(handle)
+        except Exception:  # a damaged or truncated .mo is simply stale
+            return False
+    return messages(held) == messages(catalog)
+
+
 def main(argv: list[str]) -> int:
     check = "--check" in argv
     template = extract()
@@ -98,7 +127,7 @@ def main(argv: list[str]) -> int:
             for missing in sorted(wanted - have, key=str):
                 problems.append(f"{language}: untranslated: {missing!r}")
             mo = po_path(language).with_suffix(".mo")
-            if not mo.exists() or mo.read_bytes() != compiled(catalog):
+            if not mo_matches(mo, catalog):
                 problems.append(f"{language}: {mo.name} is not compiled from the .po")
             continue
         catalog.update(template, no_fuzzy_matching=True)
