@@ -11,9 +11,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_every_sub_package_is_listed_in_pyproject():
     listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
-    found = {"planbro." + ".".join(p.parent.relative_to(ROOT / "desktop").parts)
-             for p in (ROOT / "desktop").rglob("__init__.py")}
-    found = {name.rstrip(".") for name in found}
+    found = {".".join(p.parent.relative_to(ROOT / "desktop").parts)
+             for p in (ROOT / "desktop" / "planbro").rglob("__init__.py")}
     assert found <= listed, f"add to pyproject.toml packages: {sorted(found - listed)}"
 
 

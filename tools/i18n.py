@@ -39,7 +39,7 @@ def extract() -> Catalog:
     catalog = Catalog(project="Planbro", charset="utf-8")
     method_map = [("**.py", "python")]
     for _file, _line, message, _comments, _context in extract_from_dir(
-            ROOT / "desktop", method_map, keywords=KEYWORDS):
+            ROOT / "desktop" / "planbro", method_map, keywords=KEYWORDS):
         catalog.add(message)
     return catalog
 
