@@ -8,14 +8,16 @@ import json
 import re
 import subprocess
 import sys
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
-from planbro import audit
-from planbro.audit import CHANGE_INTERVAL_S, AuditLog
 from planbro.model import FollowUpEntry
+
+from planbro.audit import CHANGE_INTERVAL_S, AuditLog
 from planbro.storage import PlanStore, StoreCorrupt
+
+from planbro import audit
 
 PLAN = "3f2c9a6e-8b1d-4e7a-9c55-2d1f0b7a4e31"
 OTHER = "0b7a4e31-2d1f-4e7a-9c55-3f2c9a6e8b1d"
@@ -52,9 +54,9 @@ def who(monkeypatch):
 
 def test_a_record_is_one_whole_json_line_in_the_months_file(tmp_path, who):
     log = AuditLog(tmp_path)
-    before = datetime.now(timezone.utc).replace(microsecond=0)
+    before = datetime.now(UTC).replace(microsecond=0)
     assert log.record("view", PLAN, 2, via="app")
-    after = datetime.now(timezone.utc)
+    after = datetime.now(UTC)
     [path] = (tmp_path / "audit").glob("*.jsonl")
     raw = path.read_text(encoding="utf-8")
     assert raw.endswith("\n") and raw.count("\n") == 1

@@ -3,11 +3,12 @@ import json
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tests.strategies import plans
+
+from planbro.translation import set_language
 
 from planbro.exchange import dumps_plan, plan_from_data, plan_from_json, read_plan_file
 from planbro.model import ValidationError
-from planbro.translation import set_language
-from tests.strategies import plans
 
 
 def problems_of(data):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import io
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import docx
@@ -188,7 +188,7 @@ def make_base_docx() -> bytes:
     props.comments = props.keywords = props.subject = props.category = ""
     props.language = LANGUAGE
     props.revision = 1
-    props.created = props.modified = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    props.created = props.modified = datetime(2026, 1, 1, tzinfo=UTC)
     _drop_extra_parts(document)
     settings = document.settings.element
     settings.append(parse_xml(f'<w:themeFontLang {nsdecls("w")} w:val="{LANGUAGE}"/>'))

@@ -54,6 +54,7 @@ def make_store(data: Path, today: date) -> dict:
     {name: plan id}."""
     from planbro.exchange import read_plan_file
     from planbro.model.plan import new_id
+
     from planbro.storage import PlanStore
 
     base = read_plan_file(resources.files("planbro.forms") / "example-plan.json")
@@ -89,8 +90,10 @@ def child(kind: str, out: Path, step: int | None) -> None:
     """Runs in the fresh process: build the app and save one picture."""
     from PySide6.QtWidgets import QApplication
 
-    from planbro.settings import UserSettings, save_settings
     from planbro.translation import set_language
+
+    from planbro.settings import UserSettings, save_settings
+
     from planbro.ui.dialogs import ScriptedDialogs
     from planbro.ui.qt_i18n import install_qt_translators
 

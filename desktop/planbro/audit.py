@@ -25,10 +25,10 @@ import os
 import sys
 import threading
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Callable, Iterator
 
 from planbro.translation import _
 
@@ -158,7 +158,7 @@ class AuditLog:
         if self._identity is None:
             self._identity = (_login(), _computer())
         user, host = self._identity
-        at = datetime.now(timezone.utc)
+        at = datetime.now(UTC)
         line = json.dumps({
             "at": at.strftime("%Y-%m-%dT%H:%M:%SZ"), "user": user, "host": host,
             "action": action, "plan": plan_id, "version": version, "via": via, "detail": detail,

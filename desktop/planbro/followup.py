@@ -8,14 +8,15 @@ a next date on a closed case or not after the follow-up. No Qt here.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Callable
+
+from planbro.translation import _
 
 from planbro.model import FollowUpEntry, Plan
 from planbro.model.problems import Problem
 from planbro.model.text import clean_text
-from planbro.translation import _
 
 # The outcomes as a caseworker says them, and the model's codes (also accepted).
 OUTCOMES = {"fortsættes": "continue", "ændres": "change", "afsluttes": "close",

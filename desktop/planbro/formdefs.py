@@ -23,9 +23,10 @@ from typing import Any
 import yaml
 from jsonschema import Draft202012Validator
 
+from planbro.translation import _, language
+
 from planbro.model.convert import hints, unwrap_optional
 from planbro.model.plan import Plan
-from planbro.translation import _, language
 
 # The definitions shipped with Planbro, in package planbro.forms.
 WIZARD_FILE = "wizard.yaml"
@@ -96,7 +97,7 @@ class FieldDef:
     # Groups only: the name of one item, the key shown in the list, the fields.
     item: Text | None = None
     summary: str | None = None
-    fields: tuple["FieldDef", ...] = ()
+    fields: tuple[FieldDef, ...] = ()
 
     @property
     def blocking(self) -> bool:

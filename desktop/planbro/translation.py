@@ -25,9 +25,8 @@ def _load(language: str) -> gettext.NullTranslations:
     if language == "en":
         return gettext.NullTranslations()
     mo = resources.files("planbro.i18n") / language / "LC_MESSAGES" / f"{DOMAIN}.mo"
-    with resources.as_file(mo) as path:
-        with open(path, "rb") as handle:
-            return gettext.GNUTranslations(handle)
+    with resources.as_file(mo) as path, open(path, "rb") as handle:
+        return gettext.GNUTranslations(handle)
 
 
 def set_language(language: str) -> None:

@@ -22,8 +22,9 @@ import time
 from importlib import resources
 from pathlib import Path
 
-from planbro.documents import render_docx, render_pdf
 from planbro.exchange import read_plan_file
+
+from planbro.documents import render_docx, render_pdf
 
 # Issue 3's targets (median, ms) and the least LibreOffice/Planbro PDF ratio.
 TARGET_DOCX_MS = 40.0

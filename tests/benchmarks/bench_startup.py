@@ -30,6 +30,7 @@ from pathlib import Path
 
 from planbro.exchange import read_plan_file
 from planbro.model.plan import new_id
+
 from planbro.settings import UserSettings, save_settings
 from planbro.storage import PlanStore
 

@@ -27,10 +27,11 @@ from pathlib import Path
 
 from tinydb import TinyDB
 
-from planbro.audit import AuditLog
 from planbro.exchange import plan_from_json
 from planbro.model import Plan
 from planbro.model.convert import from_dict, to_dict
+
+from planbro.audit import AuditLog
 from planbro.storage import PlanStore
 from planbro.storage.casefile import TABLE
 from planbro.storage.index import COMPACT_AFTER

@@ -32,8 +32,10 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWizard, QWizardPage  # noqa: E402
 
 from planbro.exchange import read_plan_file  # noqa: E402
+
 from planbro.quality import check_plan  # noqa: E402
 from planbro.storage import PlanStore  # noqa: E402
+
 from planbro.ui.dialogs import ScriptedDialogs  # noqa: E402
 from planbro.ui.wizard import PlanWizard  # noqa: E402
 

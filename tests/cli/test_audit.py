@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import json
 import platform
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
 from planbro.audit import AuditLog
-from planbro.cli import main
 from planbro.storage import default_data_dir
+
+from planbro.cli import main
 
 EXAMPLE_ID = "3f2c9a6e-8b1d-4e7a-9c55-2d1f0b7a4e31"
 # What identifies the example plan's citizen: none of it may reach the log.
@@ -256,4 +257,4 @@ def test_what_the_commands_did_is_what_planbro_audit_shows(imported, capsys):
     assert [(r["action"], r["user"], r["host"]) for r in shown] == [
         ("import", "mekj", platform.node()), ("view", "mekj", platform.node())]
     at = datetime.fromisoformat(shown[-1]["at"].replace("Z", "+00:00"))
-    assert abs(datetime.now(timezone.utc) - at) < timedelta(minutes=1)
+    assert abs(datetime.now(UTC) - at) < timedelta(minutes=1)

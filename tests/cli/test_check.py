@@ -7,13 +7,16 @@ import json
 import subprocess
 import sys
 from datetime import date
+from pathlib import Path
 
 import pytest
 
-from planbro.cli import main
 from planbro.exchange import write_plan_file
 from planbro.model import Citizen, Offer, Plan
+
 from planbro.storage import PlanStore, default_data_dir
+
+from planbro.cli import main
 
 
 @pytest.fixture
@@ -135,7 +138,7 @@ def test_broken_json_is_bad_input_naming_the_file(tmp_path, capsys):
 
 def test_a_bad_field_is_bad_input_naming_file_and_field(plan_file, capsys, tmp_path):
     path = tmp_path / "felt.json"
-    data = json.loads(open(plan_file(), encoding="utf-8").read())
+    data = json.loads(Path(plan_file()).read_text(encoding="utf-8"))
     data["goals"][0]["subgoals"][0]["deadline"] = "2027-02-30"
     path.write_text(json.dumps(data), encoding="utf-8")
     assert main(["check", str(path)]) == 2

@@ -7,8 +7,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from planbro.cli import main
 from planbro.storage import PlanStore, default_data_dir
+
+from planbro.cli import main
 
 
 @pytest.fixture

@@ -1,8 +1,9 @@
 import json
 from datetime import date, timedelta
 
-from planbro.cli import main
 from planbro.exchange import plan_from_data, write_plan_file
+
+from planbro.cli import main
 
 EXAMPLE_ID = "3f2c9a6e-8b1d-4e7a-9c55-2d1f0b7a4e31"
 

@@ -8,9 +8,11 @@ import json
 import pytest
 from pypdf import PdfReader
 
-from planbro.cli import main
 from planbro.exchange import write_plan_file
+
 from planbro.storage import PlanStore, default_data_dir
+
+from planbro.cli import main
 
 # The example plan's default document names.
 STEM = "Handleplan Jonas Mikkelsen Østergaard 2026-11-02 v1"

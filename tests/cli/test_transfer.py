@@ -2,8 +2,9 @@ import json
 
 import pytest
 
-from planbro.cli import main
 from planbro.storage import PlanStore, default_data_dir
+
+from planbro.cli import main
 
 EXAMPLE_ID = "3f2c9a6e-8b1d-4e7a-9c55-2d1f0b7a4e31"
 

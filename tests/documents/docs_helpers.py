@@ -15,8 +15,9 @@ from pathlib import Path
 import docx
 from pypdf import PdfReader
 
-from planbro.documents import render_docx, render_pdf
 from planbro.model import Goal, SubGoal
+
+from planbro.documents import render_docx, render_pdf
 
 # The repository's shared checkers (outside the repo, next to it).
 SHARED_TOOLS = Path("/work/shared/tools")

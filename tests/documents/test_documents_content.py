@@ -6,8 +6,9 @@ import copy
 
 from docs_helpers import in_order, squeeze
 
-from planbro.documents import wording as w
 from planbro.model import Circumstances
+
+from planbro.documents import wording as w
 
 # The sections of an accepted plan, in print order (issue 3's content list).
 SECTIONS = [

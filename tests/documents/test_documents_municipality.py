@@ -9,8 +9,9 @@ import docx
 import pytest
 from pypdf import PdfReader
 
-from planbro.documents import docx_bytes, load_municipality, pdf_bytes
 from planbro.model import ValidationError
+
+from planbro.documents import docx_bytes, load_municipality, pdf_bytes
 
 
 def test_defaults_ship_with_a_logo():

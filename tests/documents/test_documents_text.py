@@ -14,8 +14,8 @@ from pypdf import PdfReader
 
 from planbro.documents import docx_bytes, pdf_bytes
 from planbro.documents.dates import long_date, short_date
-from planbro.documents.pdf import para
 from planbro.documents.fonts import covered
+from planbro.documents.pdf import para
 from planbro.documents.text import REPLACEMENT, markup, printable
 
 # Arabic letters as stored (U+0600 block) and as shaped glyphs come back

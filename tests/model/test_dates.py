@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import UTC, date
 
 import pytest
 
@@ -58,12 +58,12 @@ def test_shows_dates_in_danish_form():
 
 
 def test_reads_back_its_own_timestamps():
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from planbro.model.dates import local_time, parse_timestamp
 
     moment = parse_timestamp("2026-11-02T10:40:00Z")
-    assert moment == datetime(2026, 11, 2, 10, 40, tzinfo=timezone.utc)
+    assert moment == datetime(2026, 11, 2, 10, 40, tzinfo=UTC)
     assert parse_timestamp(now_timestamp()).tzinfo is not None
     # The same moment, told in the computer's time zone.
     local = local_time("2026-11-02T10:40:00Z")

@@ -5,10 +5,20 @@ from __future__ import annotations
 import copy
 from datetime import date
 
-from planbro.model import Plan
-from planbro.quality import (ADVARSEL, FEJL, Finding, check_plan, counts, findings_for_field,
-                             has_errors, traffic_light)
 from planbro.translation import set_language
+
+from planbro.model import Plan
+
+from planbro.quality import (
+    ADVARSEL,
+    FEJL,
+    Finding,
+    check_plan,
+    counts,
+    findings_for_field,
+    has_errors,
+    traffic_light,
+)
 
 
 def test_the_shipped_example_plan_has_no_fejl_today(example_plan):

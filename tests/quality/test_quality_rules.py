@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from planbro.model import Circumstances, FollowUpEntry, Plan
+
 from planbro.quality import ADVARSEL, FEJL, RULES, check_plan
 from planbro.quality.rules import rule
 

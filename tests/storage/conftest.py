@@ -7,6 +7,7 @@ import copy
 import pytest
 
 from planbro.model.plan import new_id
+
 from planbro.storage import PlanStore
 
 

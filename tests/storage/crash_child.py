@@ -16,6 +16,7 @@ import sys
 from datetime import date
 
 from planbro.model import Plan
+
 from planbro.storage import PlanStore
 
 

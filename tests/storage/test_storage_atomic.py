@@ -13,7 +13,7 @@ from planbro.storage.atomic import replace_with_retry, write_atomic
 def test_writes_text_as_utf8_and_bytes_as_given(tmp_path):
     target = tmp_path / "a.json"
     write_atomic(target, "Østergaard æøå ĸ 🙂")
-    assert target.read_bytes() == "Østergaard æøå ĸ 🙂".encode("utf-8")
+    assert target.read_bytes() == "Østergaard æøå ĸ 🙂".encode()
     write_atomic(target, b"\x00\x01raw")
     assert target.read_bytes() == b"\x00\x01raw"
     assert os.listdir(tmp_path) == ["a.json"]

@@ -10,14 +10,21 @@ from datetime import date
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from tests.strategies import plans
 
 from planbro.model import FollowUpEntry
 from planbro.model.convert import to_dict
+
 from planbro.storage import (
-    PlanFrozen, PlanNotFound, PlanStore, PlanSummary, StoreError, StoreLocked,
-    default_data_dir, paths,
+    PlanFrozen,
+    PlanNotFound,
+    PlanStore,
+    PlanSummary,
+    StoreError,
+    StoreLocked,
+    default_data_dir,
+    paths,
 )
-from tests.strategies import plans
 
 # An ISO timestamp as the store writes it.
 STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")

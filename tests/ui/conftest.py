@@ -12,7 +12,6 @@ import copy  # noqa: E402
 from datetime import timedelta  # noqa: E402
 
 import pytest  # noqa: E402
-
 from ui_support import TODAY  # noqa: E402
 
 
@@ -67,6 +66,7 @@ def make_window(qtbot, store, dialogs):
     from PySide6.QtWidgets import QApplication
 
     from planbro.settings import UserSettings
+
     from planbro.ui.caseload_window import CaseloadWindow
 
     def make(settings=None):

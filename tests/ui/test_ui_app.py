@@ -7,17 +7,17 @@ import sys
 import textwrap
 
 import pytest
+from modal import on_next_modal
+from ui_support import TODAY
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from planbro.settings import UserSettings, load_settings, save_settings
 from planbro.storage import PlanStore
+
 from planbro.ui import app as app_module
 from planbro.ui.dialogs import ScriptedDialogs
-from modal import on_next_modal
-from ui_support import TODAY
-
-
 
 
 @pytest.fixture

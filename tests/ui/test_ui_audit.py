@@ -7,16 +7,20 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from ui_support import TODAY
+
 from PySide6.QtCore import Qt
 
-from planbro.audit import CHANGE_INTERVAL_S, AuditLog
 from planbro.exchange import dumps_plan
-from planbro.followup import FollowUpAnswer
 from planbro.model.plan import new_id
+
+from planbro.audit import CHANGE_INTERVAL_S, AuditLog
 from planbro.storage import PlanStore
+
 from planbro.ui import app as app_module
 from planbro.ui import printing
-from ui_support import TODAY
+
+from planbro.followup import FollowUpAnswer
 
 # What identifies the example plan's citizen: none of it may reach the log.
 SENSITIVE = ("120379-1235", "120379", "Jonas")
@@ -225,6 +229,7 @@ def test_the_caseloads_quality_check_is_not_a_view(qtbot, make_window, add_plan,
 
 def test_restoring_a_backup_at_start_is_recorded(qtbot, tmp_path, example_plan):
     from planbro.settings import UserSettings, save_settings
+
     from planbro.ui.dialogs import ScriptedDialogs
 
     # Saved settings: no first-start dialog.

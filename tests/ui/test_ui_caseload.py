@@ -2,12 +2,12 @@
 
 from datetime import timedelta
 
+from ui_support import TODAY
+
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFont
 
 from planbro.ui.caseload_model import COLUMNS, OVERDUE_COLOR, SOON_COLOR
-
-from ui_support import TODAY
 
 
 def cell(window, row, column, role=Qt.ItemDataRole.DisplayRole):

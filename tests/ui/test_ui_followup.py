@@ -4,12 +4,14 @@ is possible, and what the caseload and Gennemgang show afterwards."""
 from datetime import timedelta
 
 import pytest
+from ui_support import TODAY
+
 from PySide6.QtCore import Qt
 
-from planbro.followup import FollowUpAnswer
 from planbro.ui.caseload_model import COLUMNS
 from planbro.ui.wizard.autosave import AUTOSAVE_DELAY_MS
-from ui_support import TODAY
+
+from planbro.followup import FollowUpAnswer
 
 # A follow-up date a test plan starts with: five days overdue.
 OVERDUE = TODAY - timedelta(days=5)
@@ -239,6 +241,7 @@ def test_possible_for_drafts_and_signed_plans_not_for_closed_ones(make_window, a
 
 def test_not_possible_in_a_read_only_store(qtbot, add_plan, store, dialogs):
     from planbro.storage import PlanStore
+
     from planbro.ui.caseload_window import CaseloadWindow
 
     plan = add_plan("Anna Holm", status="signed")
@@ -274,6 +277,7 @@ def test_menu_toolbar_and_ctrl_l(qtbot, make_window, add_plan, store, dialogs):
 
 def test_gennemgang_lists_the_follow_ups(qtbot, make_window, add_plan, store, dialogs):
     from planbro.formdefs import default_formdefs
+
     from planbro.ui.wizard.reading import plan_html
 
     plan = add_plan("Anna Holm", status="signed")

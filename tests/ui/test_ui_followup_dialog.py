@@ -4,15 +4,18 @@ beside the fields, OK only when all is well; a timer closes it whatever happens.
 import copy
 from datetime import date
 
+from modal import on_next_modal
+from ui_support import TODAY
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
-from planbro.followup import FollowUpAnswer
 from planbro.model import FollowUpEntry
+
 from planbro.ui.dialogs import QtDialogs
 from planbro.ui.followup_dialog import FollowUpDialog
-from modal import on_next_modal
-from ui_support import TODAY
+
+from planbro.followup import FollowUpAnswer
 
 ALT = Qt.KeyboardModifier.AltModifier
 

@@ -3,10 +3,10 @@ accessible names for screen readers."""
 
 from datetime import timedelta
 
+from ui_support import TODAY
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLineEdit, QTableView
-
-from ui_support import TODAY
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier

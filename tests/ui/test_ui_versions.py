@@ -7,17 +7,19 @@ from datetime import date, timedelta
 
 import pytest
 from docx import Document
+from modal import on_next_modal
+from pypdf import PdfReader
+from ui_support import TODAY
+
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from pypdf import PdfReader
 
-from modal import on_next_modal
 from planbro.audit import AuditLog
 from planbro.storage import PlanStore
+
 from planbro.ui.dialogs import QtDialogs
 from planbro.ui.version_dialog import version_label
 from planbro.ui.wizard.pages import FormStepPage
-from ui_support import TODAY
 
 # The purpose the citizen signed, and the one version 2 changes it to.
 SIGNED_PURPOSE = "Jonas skal have en stabil bolig og komme i gang med behandling."

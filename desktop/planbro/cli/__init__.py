@@ -13,14 +13,16 @@ import importlib
 import logging
 import sys
 
-from planbro import __version__
 from planbro.translation import _, set_language
+
+from planbro.cli.argparse_texts import VERSION_HELP
+from planbro.cli.argparse_texts import install as install_argparse_texts
+from planbro.cli.common import EXIT_BAD_INPUT  # noqa: F401  (re-exported)
+
+from planbro import __version__
 
 # The sub-command modules of this package, in the order --help lists them.
 COMMANDS = ("transfer", "plans", "lifecycle", "render", "check", "followup", "repair", "audit")
-
-from planbro.cli.argparse_texts import VERSION_HELP, install as install_argparse_texts
-from planbro.cli.common import EXIT_BAD_INPUT  # noqa: F401  (re-exported)
 
 
 def _global_parser(**options) -> argparse.ArgumentParser:

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import argparse
 
-from planbro import translation
 from planbro.translation import N_
+
+from planbro import translation
 
 # The argparse messages a user of `planbro` can meet, marked for extraction
 # so tools/i18n.py puts them in the catalog.

@@ -12,9 +12,11 @@ import json
 import sys
 from datetime import date
 
-from planbro.cli.common import audit_log, fail, refusal
-from planbro.model.dates import local_time, parse_date
 from planbro.translation import _, ngettext
+
+from planbro.model.dates import local_time, parse_date
+
+from planbro.cli.common import audit_log, fail, refusal
 
 
 def register(subparsers) -> None:

@@ -12,12 +12,14 @@ import argparse
 import sys
 from datetime import date
 
-from planbro.cli.common import (EXIT_BAD_INPUT, fail, is_plan_file, open_store, print_json, record,
-                                refusal)
+from planbro.translation import _, ngettext
+
 from planbro.model import Plan, ValidationError
 from planbro.model.dates import parse_date
+
 from planbro.quality import ADVARSEL, FEJL, check_plan, counts, has_errors
-from planbro.translation import _, ngettext
+
+from planbro.cli.common import EXIT_BAD_INPUT, fail, is_plan_file, open_store, print_json, record, refusal
 
 # Exit status when the plan has at least one fejl.
 EXIT_FEJL = 1

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
+
+from planbro.translation import _
 
 from planbro.model import Plan, Problem, ValidationError
-from planbro.translation import _
 
 # Exit status for refused input: a bad file, a bad field, an unknown plan.
 EXIT_BAD_INPUT = 2

@@ -10,12 +10,15 @@ import argparse
 from dataclasses import replace
 from datetime import date
 
-from planbro.cli.common import fail, open_store, refusal
-from planbro.cli.labels import outcome_label
-from planbro.followup import FollowUpAnswer, parse_outcome, problems
+from planbro.translation import _
+
 from planbro.model import FollowUpEntry
 from planbro.model.dates import parse_date
-from planbro.translation import _
+
+from planbro.cli.common import fail, open_store, refusal
+from planbro.cli.labels import outcome_label
+
+from planbro.followup import FollowUpAnswer, parse_outcome, problems
 
 # The option each field of a follow-up is given by.
 OPTIONS = {"date": "--date", "note": "--note", "next_date": "--next"}

@@ -6,11 +6,14 @@ import argparse
 import sys
 from datetime import date
 
+from planbro.translation import _
+
+from planbro.model.dates import parse_date
+
+from planbro.storage import StoreError
+
 from planbro.cli.common import fail, open_store, refusal
 from planbro.cli.labels import status_label
-from planbro.model.dates import parse_date
-from planbro.storage import StoreError
-from planbro.translation import _
 
 
 def register(subparsers) -> None:

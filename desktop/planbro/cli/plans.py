@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 from datetime import date, timedelta
 
+from planbro.translation import _
+
+from planbro.storage import StoreError
+
 from planbro.cli.common import open_store, print_json, record, refusal
 from planbro.cli.labels import date_label, decision_label, status_label
-from planbro.storage import StoreError
-from planbro.translation import _
 
 # `list --due` shows follow-ups due within this many days, and overdue ones.
 DUE_WITHIN_DAYS = 14
@@ -91,8 +93,7 @@ def run_show(args: argparse.Namespace) -> int:
         (_("Version"), _("{version} of {count}").format(version=plan.version, count=len(versions))),
         (_("Status"), status_label(plan.status)),
         (_("Caseworker"), plan.caseworker.name or "—"),
-        (_("Offer"), "{decision} ({date})".format(
-            decision=decision_label(plan.offer.decision), date=date_label(plan.offer.date))),
+        (_("Offer"), f"{decision_label(plan.offer.decision)} ({date_label(plan.offer.date)})"),
         (_("Purpose"), plan.purpose or "—"),
         (_("Goals"), str(len(plan.goals))),
         (_("Services"), str(len(plan.services))),

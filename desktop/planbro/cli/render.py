@@ -5,10 +5,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from planbro.cli.common import fail, is_plan_file, open_store, record, refusal
-from planbro.model import ValidationError
-from planbro.storage import StoreError
 from planbro.translation import _
+
+from planbro.model import ValidationError
+
+from planbro.storage import StoreError
+
+from planbro.cli.common import fail, is_plan_file, open_store, record, refusal
 
 
 def register(subparsers) -> None:

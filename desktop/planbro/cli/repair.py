@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from planbro.cli.common import audit_log, refusal
-from planbro.storage import StoreError, restore_backup
 from planbro.translation import _
+
+from planbro.storage import StoreError, restore_backup
+
+from planbro.cli.common import audit_log, refusal
 
 
 def register(subparsers) -> None:

@@ -5,11 +5,14 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from planbro.cli.common import EXIT_BAD_INPUT, fail, open_store, record, refusal
+from planbro.translation import _
+
 from planbro.exchange import read_plan_file, write_plan_file
 from planbro.model import ValidationError
+
 from planbro.storage import StoreError
-from planbro.translation import _
+
+from planbro.cli.common import EXIT_BAD_INPUT, fail, open_store, record, refusal
 
 
 def register(subparsers) -> None:

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from planbro.model.plan import Plan
+
 from planbro.documents.filenames import default_filename  # noqa: F401
 from planbro.documents.municipality import Municipality, load_municipality  # noqa: F401
-from planbro.model.plan import Plan
 
 
 def docx_bytes(plan: Plan, settings=None) -> bytes:

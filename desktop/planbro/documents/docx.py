@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import copy
 import io
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import cache
 from importlib import resources
 
@@ -207,7 +207,7 @@ def _field(p, instruction: str, shown: str) -> None:
 
 def _core_properties(document, doc: Document) -> None:
     props = document.core_properties
-    now = datetime.now(timezone.utc).replace(microsecond=0)
+    now = datetime.now(UTC).replace(microsecond=0)
     props.title = doc.meta_title
     props.author = props.last_modified_by = doc.author
     props.subject = "Handleplan"

@@ -11,8 +11,9 @@ import re
 import unicodedata
 from datetime import date
 
-from planbro.documents.dates import date_of_timestamp
 from planbro.model.plan import Plan
+
+from planbro.documents.dates import date_of_timestamp
 
 # Characters Windows refuses in a file name, plus control characters.
 _RESERVED_CHARS = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')

@@ -8,14 +8,23 @@ document: the offer, the answer, the reason and the signature lines.
 
 from __future__ import annotations
 
+from planbro.model.plan import Plan
+
 from planbro.documents import wording as w
-from planbro.documents.blocks import (Block, Document, Fields, Heading, Paragraph,
-                                      SignatureLine, Signatures, Table)
+from planbro.documents.blocks import (
+    Block,
+    Document,
+    Fields,
+    Heading,
+    Paragraph,
+    SignatureLine,
+    Signatures,
+    Table,
+)
 from planbro.documents.dates import long_date, short_date
 from planbro.documents.filenames import plan_date
 from planbro.documents.municipality import Municipality, load_municipality
 from planbro.documents.text import printable, without_cpr
-from planbro.model.plan import Plan
 
 # Longest citizen name repeated in each page footer.
 RUNNING_NAME_CHARS = 60

@@ -16,9 +16,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from planbro.translation import _
+
 from planbro.model.problems import Problem, ValidationError
 from planbro.model.text import clean_text
-from planbro.translation import _
 
 # The shipped defaults in package planbro.templates.
 DEFAULT_FILE = "municipality.toml"

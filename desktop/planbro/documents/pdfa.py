@@ -11,8 +11,14 @@ from functools import cache
 from importlib import resources
 from xml.sax.saxutils import escape
 
-from reportlab.pdfbase.pdfdoc import (PDFArray, PDFDictionary, PDFName, PDFStream,
-                                      PDFStreamFilterZCompress, PDFString)
+from reportlab.pdfbase.pdfdoc import (
+    PDFArray,
+    PDFDictionary,
+    PDFName,
+    PDFStream,
+    PDFStreamFilterZCompress,
+    PDFString,
+)
 
 # The output intent's colour space: templates/sRGB.icc (LittleCMS's sRGB).
 ICC_FILE = "sRGB.icc"

@@ -21,8 +21,9 @@ import re
 from functools import cache
 from xml.sax.saxutils import escape
 
-from planbro.documents.fonts import RTL, RTL_BOLD, covered
 from planbro.model.text import clean_text
+
+from planbro.documents.fonts import RTL, RTL_BOLD, covered
 
 # What stands in for a character no shipped font can print (an emoji, a
 # rare script): the Unicode replacement character, which Noto Sans has.

@@ -14,11 +14,12 @@ import typing
 from datetime import date
 from typing import Any, TypeVar
 
+from planbro.translation import _
+
 from planbro.model.cpr import parse_cpr
 from planbro.model.dates import parse_date
 from planbro.model.problems import Problem, ValidationError, join_path
 from planbro.model.text import clean_text
-from planbro.translation import _
 
 T = TypeVar("T")
 

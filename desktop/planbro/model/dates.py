@@ -4,7 +4,7 @@ Danish ways a caseworker types and reads them (15-12-2026, 1.3.2027)."""
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 # Only the plain ISO form; date.fromisoformat would also take "20270301"
 # and week dates, which a person never means in a plan.
@@ -56,7 +56,7 @@ def format_date(value: date | None) -> str | None:
 
 def now_timestamp() -> str:
     """The current moment as ISO 8601 in UTC, to the second."""
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 def parse_timestamp(stamp: object) -> datetime | None:

@@ -8,6 +8,13 @@
 
 from planbro.quality.check import check_plan  # noqa: F401
 from planbro.quality.findings import (  # noqa: F401
-    ADVARSEL, FEJL, SEVERITIES, Finding, counts, findings_for_field, has_errors, traffic_light,
+    ADVARSEL,
+    FEJL,
+    SEVERITIES,
+    Finding,
+    counts,
+    findings_for_field,
+    has_errors,
+    traffic_light,
 )
 from planbro.quality.rules import RULES, Rule  # noqa: F401

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from planbro.model import Plan
+
 from planbro.quality.findings import SEVERITIES, Finding
 from planbro.quality.rules import RULES
 

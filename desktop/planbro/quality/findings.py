@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
-from typing import Iterable, Literal, NamedTuple
+from typing import Literal, NamedTuple
 
 # The law's minimum is not met (§ 141 stk. 3, the offer): the plan is not
 # lawful as it stands, and signing it anyway is recorded.

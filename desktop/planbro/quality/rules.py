@@ -10,13 +10,20 @@ to check, so only the rules marked `when_declined` run.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Callable, Iterable
 
 from planbro.model import Plan
-from planbro.quality import (rules_citizen, rules_content, rules_followup, rules_goals,
-                             rules_partners, rules_services)
+
+from planbro.quality import (
+    rules_citizen,
+    rules_content,
+    rules_followup,
+    rules_goals,
+    rules_partners,
+    rules_services,
+)
 from planbro.quality.findings import ADVARSEL, FEJL, Hit
 
 

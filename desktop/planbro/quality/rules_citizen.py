@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
-from typing import Iterator
+
+from planbro.translation import _
 
 from planbro.model import Plan
 from planbro.model.cpr import age_on, birth_date
+
 from planbro.quality.findings import Hit
 from planbro.quality.pension import YOUTH_AGE_LIMIT, pension_age_text, pension_date
 from planbro.quality.topics import goal_topics
 from planbro.quality.wording import date_text
-from planbro.translation import _
 
 
 def pension_age(plan: Plan, today: date) -> Iterator[Hit]:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
-from typing import Iterator
+
+from planbro.translation import _
 
 from planbro.model import Plan
+
 from planbro.quality.findings import Hit
-from planbro.translation import _
 
 
 def offer_undocumented(plan: Plan, today: date) -> Iterator[Hit]:

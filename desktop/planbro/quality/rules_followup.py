@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
-from typing import Iterator
+
+from planbro.translation import _, ngettext
 
 from planbro.model import Plan
+
 from planbro.quality.findings import Hit
 from planbro.quality.periods import add_months, plan_start
 from planbro.quality.wording import date_text
-from planbro.translation import _, ngettext
 
 # Common practice: follow up at least once a year.
 STALE_AFTER_MONTHS = 12

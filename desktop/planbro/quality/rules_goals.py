@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
-from typing import Iterator
+
+from planbro.translation import _
 
 from planbro.model import Plan, SubGoal
+
 from planbro.quality.findings import Hit
 from planbro.quality.topics import goal_topics, mentions
 from planbro.quality.vague import assess
 from planbro.quality.wording import list_text, quote
-from planbro.translation import _
 
 
 def _open_subgoals(plan: Plan) -> Iterator[tuple[str, SubGoal]]:

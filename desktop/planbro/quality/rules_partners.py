@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
-from typing import Iterator
+
+from planbro.translation import _
 
 from planbro.model import Partner, Plan
+
 from planbro.quality.findings import Hit
 from planbro.quality.wording import date_text, partner_text
-from planbro.translation import _
 
 
 def _partners(plan: Plan) -> Iterator[tuple[str, Partner, str]]:

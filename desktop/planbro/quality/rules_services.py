@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
-from typing import Iterator
+
+from planbro.translation import _
 
 from planbro.model import Plan, Service
+
 from planbro.quality.findings import Hit
 from planbro.quality.periods import add_months
 from planbro.quality.wording import date_text, quote, service_text
-from planbro.translation import _
 
 # CTI is a time-limited method: three phases of about three months.
 CTI_MONTHS = 9

@@ -7,8 +7,9 @@ from datetime import date
 from babel.dates import format_date
 from babel.lists import format_list
 
-from planbro.model import Partner
 from planbro.translation import _, language
+
+from planbro.model import Partner
 
 # A quoted goal or service is cut to this many characters in a message.
 QUOTE_LENGTH = 60
@@ -38,7 +39,7 @@ def partner_text(partner: Partner, number: int) -> str:
     """The partner's name and organisation, or its place in the list."""
     parts = [p for p in (partner.name.strip(), partner.organisation.strip()) if p]
     if len(parts) == 2:
-        return "{0} ({1})".format(*parts)
+        return "{} ({})".format(*parts)
     if parts:
         return parts[0]
     return _("partner no. {number}").format(number=number)

@@ -6,7 +6,11 @@ of it), a small summary index, rotating backups and a schema version.
 """
 
 from planbro.storage.errors import (  # noqa: F401
-    PlanFrozen, PlanNotFound, StoreCorrupt, StoreError, StoreLocked,
+    PlanFrozen,
+    PlanNotFound,
+    StoreCorrupt,
+    StoreError,
+    StoreLocked,
 )
 from planbro.storage.paths import DATA_DIR_ENV, default_data_dir  # noqa: F401
 from planbro.storage.store import PlanStore, restore_backup  # noqa: F401

@@ -7,6 +7,7 @@ new one is complete on disk.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import sys
@@ -68,10 +69,8 @@ def write_atomic(path: str | Path, data: bytes | str, *, fsync: bool = True) -> 
                 os.fsync(handle.fileno())
         replace_with_retry(tmp, path)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
-        except FileNotFoundError:
-            pass
         raise
     if fsync:
         fsync_dir(path.parent)

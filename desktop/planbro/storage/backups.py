@@ -24,14 +24,16 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
+
+from planbro.translation import _
 
 from planbro.model.dates import now_timestamp
+
 from planbro.storage.atomic import write_atomic
 from planbro.storage.errors import StoreCorrupt, StoreError
 from planbro.storage.paths import Layout
-from planbro.translation import _
 
 log = logging.getLogger(__name__)
 

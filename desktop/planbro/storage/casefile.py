@@ -15,18 +15,20 @@ over it.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from tinydb import TinyDB, where
 from tinydb.storages import Storage
+
+from planbro.translation import _
 
 from planbro.storage import backups
 from planbro.storage.atomic import write_atomic
 from planbro.storage.errors import StoreCorrupt, read_data_file
 from planbro.storage.paths import Layout
-from planbro.translation import _
 
 # The TinyDB table of a case file that holds the plan's versions.
 TABLE = "versions"

@@ -23,13 +23,13 @@ class StoreLocked(StoreError):
         super().__init__(message)
 
     @classmethod
-    def elsewhere(cls, folder: Path) -> "StoreLocked":
+    def elsewhere(cls, folder: Path) -> StoreLocked:
         return cls(_("Planbro's data in {folder} is open in another window or on another "
                      "computer. You can read the plans here, but changes cannot be saved "
                      "until Planbro is closed there.").format(folder=folder))
 
     @classmethod
-    def read_only(cls, folder: Path) -> "StoreLocked":
+    def read_only(cls, folder: Path) -> StoreLocked:
         return cls(_("Planbro's data in {folder} is opened read-only; changes cannot be "
                      "saved.").format(folder=folder))
 
@@ -51,7 +51,7 @@ class StoreCorrupt(StoreError):
                                   "restored.").format(backup=self.backups[0])
         return text + " " + _("No readable backup of it was found.")
 
-    def with_backups(self, backups: list[Path]) -> "StoreCorrupt":
+    def with_backups(self, backups: list[Path]) -> StoreCorrupt:
         return StoreCorrupt(self.path, self.reason, backups)
 
 
@@ -74,11 +74,11 @@ class PlanNotFound(StoreError, KeyError):
         return str(self.args[0]) if self.args else ""
 
     @classmethod
-    def no_plan(cls, plan_id: str) -> "PlanNotFound":
+    def no_plan(cls, plan_id: str) -> PlanNotFound:
         return cls(_("There is no plan with the id «{id}».").format(id=plan_id))
 
     @classmethod
-    def no_version(cls, plan_id: str, version: int) -> "PlanNotFound":
+    def no_version(cls, plan_id: str, version: int) -> PlanNotFound:
         return cls(_("The plan «{id}» has no version {version}.").format(id=plan_id, version=version))
 
 
@@ -86,7 +86,7 @@ class PlanFrozen(StoreError):
     """Tried to change a signed or closed version."""
 
     @classmethod
-    def of(cls, status: str, version: int) -> "PlanFrozen":
+    def of(cls, status: str, version: int) -> PlanFrozen:
         if status == "closed":
             return cls(_("The plan is closed (version {version}) and can no longer be "
                          "changed.").format(version=version))

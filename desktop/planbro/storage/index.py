@@ -25,7 +25,7 @@ from __future__ import annotations
 import json
 import logging
 import os
-from typing import Callable
+from collections.abc import Callable
 
 from planbro.storage.atomic import write_atomic
 from planbro.storage.errors import StoreCorrupt
@@ -180,7 +180,8 @@ class SummaryIndex:
 
     def _open_journal(self) -> None:
         if self._journal is None:
-            self._journal = open(self.layout.journal, "ab", buffering=0)
+            # Kept open for the index's lifetime; closed by close().
+            self._journal = open(self.layout.journal, "ab", buffering=0)  # noqa: SIM115
 
     def record(self, row: list) -> None:
         """Remember a plan's new row; on disk (fsynced) before this returns."""

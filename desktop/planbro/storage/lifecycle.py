@@ -11,10 +11,12 @@ from __future__ import annotations
 import copy
 from datetime import date
 
+from planbro.translation import _
+
 from planbro.model import FollowUpEntry, Plan, Signatures
 from planbro.model.dates import now_timestamp
+
 from planbro.storage.errors import PlanFrozen, StoreError
-from planbro.translation import _
 
 
 def _copy(plan: Plan) -> Plan:

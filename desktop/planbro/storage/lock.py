@@ -11,8 +11,9 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from planbro.storage.errors import StoreLocked
 from planbro.translation import _
+
+from planbro.storage.errors import StoreLocked
 
 
 class WriterLock:

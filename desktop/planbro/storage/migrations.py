@@ -13,16 +13,19 @@ from __future__ import annotations
 import json
 import logging
 import os
-from typing import Callable
+from collections.abc import Callable
 
-from planbro import __version__
+from planbro.translation import _
+
 from planbro.model.dates import now_timestamp
+
 from planbro.storage import backups
 from planbro.storage.atomic import write_atomic
 from planbro.storage.casefile import open_case
 from planbro.storage.errors import StoreCorrupt, StoreError, read_data_file
 from planbro.storage.paths import Layout
-from planbro.translation import _
+
+from planbro import __version__
 
 log = logging.getLogger(__name__)
 

@@ -14,8 +14,9 @@ from pathlib import Path
 
 import platformdirs
 
-from planbro.storage.errors import StoreError
 from planbro.translation import _
+
+from planbro.storage.errors import StoreError
 
 # Environment variable that points Planbro at another data folder.
 DATA_DIR_ENV = "PLANBRO_DATA_DIR"

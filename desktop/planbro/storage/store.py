@@ -17,15 +17,18 @@ from __future__ import annotations
 import logging
 import os
 import threading
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Callable
 
-from planbro.audit import OUTCOME_WORDS, AuditLog
+from planbro.translation import _
+
 from planbro.model import FollowUpEntry, Plan, ValidationError
 from planbro.model.convert import from_dict, to_dict
 from planbro.model.dates import now_timestamp
 from planbro.model.plan import STATUSES
+
+from planbro.audit import OUTCOME_WORDS, AuditLog
 from planbro.storage import backups, lifecycle, migrations
 from planbro.storage.atomic import fsync_dir
 from planbro.storage.casefile import check_case, open_case, read_versions
@@ -34,7 +37,6 @@ from planbro.storage.index import SummaryIndex
 from planbro.storage.lock import WriterLock
 from planbro.storage.paths import Layout, check_plan_id, default_data_dir, is_plan_id
 from planbro.storage.summary import PlanSummary, summary_row
-from planbro.translation import _
 
 log = logging.getLogger(__name__)
 
@@ -109,7 +111,7 @@ class PlanStore:
             raise
 
     @classmethod
-    def open(cls, data_dir: Path | str | None = None, **options) -> "PlanStore":
+    def open(cls, data_dir: Path | str | None = None, **options) -> PlanStore:
         """The store for writing, or for reading only when another process writes to it.
 
         `options` are the constructor's audit and via."""
@@ -158,7 +160,7 @@ class PlanStore:
             self._lock.release()
             self._lock = None
 
-    def __enter__(self) -> "PlanStore":
+    def __enter__(self) -> PlanStore:
         return self
 
     def __exit__(self, *exc) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from planbro.translation import _
+
 from planbro.ui import actions_files, actions_plan
 
 

@@ -11,9 +11,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
 
-from planbro.model.problems import ValidationError
-from planbro.storage import StoreError
 from planbro.translation import _, ngettext
+
+from planbro.model.problems import ValidationError
+
+from planbro.storage import StoreError
+
 from planbro.ui.dialogs import file_filter
 
 # How long a "saved to …" note stays in the status bar, in milliseconds.

@@ -7,12 +7,15 @@ and "afsluttes" is confirmed before the case is closed.
 
 from __future__ import annotations
 
-from planbro.followup import FollowUpAnswer, problems
-from planbro.model.dates import format_danish_date
 from planbro.translation import _
+
+from planbro.model.dates import format_danish_date
+
 from planbro.ui.actions_plan import close_wizard, guard, open_revision, open_wizard
 from planbro.ui.caseload_model import format_day
 from planbro.ui.followup_dialog import sentence
+
+from planbro.followup import FollowUpAnswer, problems
 
 # How long the status bar says what was recorded, in milliseconds.
 MESSAGE_MS = 8000

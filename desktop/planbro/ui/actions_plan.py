@@ -10,9 +10,11 @@ from datetime import date
 
 from PySide6.QtCore import Qt, QTimer
 
-from planbro.model.plan import Caseworker, Plan
-from planbro.storage import StoreError
 from planbro.translation import _, language
+
+from planbro.model.plan import Caseworker, Plan
+
+from planbro.storage import StoreError
 
 # Delay before the caseload rereads the summaries after a wizard autosave:
 # a burst of saves while the caseworker types costs one reread.
@@ -244,6 +246,7 @@ def close_case(window) -> bool:
 
 def edit_settings(window) -> bool:
     from planbro.settings import save_settings
+
     from planbro.ui.settings_dialog import SettingsDialog
 
     dialog = SettingsDialog(window, window.settings, data_dir=str(window.store.data_dir),

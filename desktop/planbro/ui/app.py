@@ -22,8 +22,9 @@ _started = time.perf_counter()
 
 
 def _language(settings) -> str:
-    from planbro import cli
     from planbro.translation import language
+
+    from planbro import cli
 
     # `planbro --lang en` wins over the saved setting for this run.
     if cli._language_from_argv(sys.argv[1:]) in ("da", "en"):
@@ -33,8 +34,10 @@ def _language(settings) -> str:
 
 def first_start(dialogs, parent=None):
     """Ask who the caseworker is; returns the saved UserSettings or None."""
-    from planbro.settings import UserSettings, save_settings
     from planbro.translation import _
+
+    from planbro.settings import UserSettings, save_settings
+
     from planbro.ui.settings_dialog import SettingsDialog
 
     dialog = SettingsDialog(parent, UserSettings(), dialogs=dialogs, first_start=True)
@@ -56,9 +59,10 @@ def open_store(data_dir, dialogs, parent=None):
     (nothing is written to it before the first record). Returns the store
     or None when it cannot be opened at all.
     """
+    from planbro.translation import _
+
     from planbro.audit import AuditLog
     from planbro.storage import PlanStore, StoreCorrupt, StoreError, restore_backup
-    from planbro.translation import _
 
     title = _("Planbro's data")
     audit = AuditLog(data_dir)
@@ -85,8 +89,9 @@ def open_store(data_dir, dialogs, parent=None):
 
 def offer_backup(dialogs, parent, error, restore) -> bool:
     """Name the unreadable file; restore its newest backup if the user agrees."""
-    from planbro.storage import StoreError
     from planbro.translation import _
+
+    from planbro.storage import StoreError
 
     title = _("A data file cannot be read")
     text = _("Planbro cannot read the file\n{path}\n({reason}).").format(
@@ -111,9 +116,11 @@ def offer_backup(dialogs, parent, error, restore) -> bool:
 
 def start(data_dir=None, dialogs=None, *, today=None):
     """Everything after the QApplication exists: returns the shown window or None."""
+    from planbro.translation import _
+
     from planbro.settings import load_settings
     from planbro.storage import StoreError, default_data_dir
-    from planbro.translation import _
+
     from planbro.ui.dialogs import QtDialogs
 
     dialogs = dialogs or QtDialogs()
@@ -145,8 +152,10 @@ def run_app(data_dir: str | None = None) -> int:
     """Start the desktop app; returns the exit status."""
     from PySide6.QtWidgets import QApplication
 
-    from planbro.settings import load_settings
     from planbro.translation import set_language
+
+    from planbro.settings import load_settings
+
     from planbro.ui.qt_i18n import install_qt_translators
 
     app = QApplication.instance() or QApplication(sys.argv[:1])

@@ -7,7 +7,6 @@ import re
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 
-
 # Everything but digits, to compare "120379-xxxx" with "120379" or "1203 79".
 _NOT_DIGIT = re.compile(r"\D")
 # A search text that is a CPR number or part of one.

@@ -13,8 +13,10 @@ from datetime import date, timedelta
 from PySide6.QtCore import QAbstractTableModel, QDate, QDateTime, QLocale, QModelIndex, Qt, QTime
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 
-from planbro.model.dates import local_time
 from planbro.translation import _, language
+
+from planbro.model.dates import local_time
+
 from planbro.ui.qt_i18n import qt_locale
 
 # The columns, left to right.

@@ -6,10 +6,22 @@ from datetime import date
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView,
-                               QLabel, QLineEdit, QMainWindow, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from planbro.translation import _, ngettext
+
 from planbro.ui.actions import PlanActions
 from planbro.ui.caseload_filter import CaseloadFilter
 from planbro.ui.caseload_model import COLUMNS, SUMMARY_ROLE, CaseloadModel

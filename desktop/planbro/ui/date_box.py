@@ -7,14 +7,15 @@ scripted answer), so no test ever waits on a modal.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QToolButton, QWidget
 
-from planbro.model.dates import format_danish_date, parse_danish_date
 from planbro.translation import _
+
+from planbro.model.dates import format_danish_date, parse_danish_date
 
 # Characters of room in a date box: "15-12-2026" and a little air.
 DATE_CHARS = 14

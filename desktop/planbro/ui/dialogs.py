@@ -100,8 +100,7 @@ class QtDialogs(Dialogs):
 
     def pick_date(self, parent, title: str, default: date) -> date | None:
         from PySide6.QtCore import QDate, Qt
-        from PySide6.QtWidgets import (QCalendarWidget, QDialog, QDialogButtonBox,
-                                       QVBoxLayout)
+        from PySide6.QtWidgets import QCalendarWidget, QDialog, QDialogButtonBox, QVBoxLayout
         dialog = QDialog(parent)
         dialog.setWindowTitle(title)
         calendar = QCalendarWidget(dialog)
@@ -134,8 +133,8 @@ class QtDialogs(Dialogs):
         return QFileDialog.getExistingDirectory(parent, title, start) or None
 
     def print_setup(self, parent, printer, pages: int) -> bool:
-        from PySide6.QtWidgets import QDialog
         from PySide6.QtPrintSupport import QPrintDialog
+        from PySide6.QtWidgets import QDialog
         dialog = QPrintDialog(printer, parent)
         dialog.setMinMax(1, max(1, pages))
         return dialog.exec() == QDialog.DialogCode.Accepted
@@ -188,7 +187,7 @@ class ScriptedDialogs(Dialogs):
         self.answers: dict[str, deque] = {}
         self.defaults = dict(defaults)
 
-    def queue(self, kind: str, *answers: Any) -> "ScriptedDialogs":
+    def queue(self, kind: str, *answers: Any) -> ScriptedDialogs:
         self.answers.setdefault(kind, deque()).extend(answers)
         return self
 

@@ -10,13 +10,25 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QFormLayout, QLabel,
-                               QPlainTextEdit, QRadioButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planbro.translation import _
+
+from planbro.model.dates import format_danish_date
+
+from planbro.ui.date_box import DateBox, PickDate
 
 from planbro.followup import FollowUpAnswer, last_follow_up, problems, suggested_next
-from planbro.model.dates import format_danish_date
-from planbro.translation import _
-from planbro.ui.date_box import DateBox, PickDate
 
 # Colour of a problem beside a field, as in the wizard (AA contrast on white).
 ERROR_COLOUR = "#b00020"

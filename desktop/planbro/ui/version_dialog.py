@@ -5,12 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem,
-                               QVBoxLayout)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout
+
+from planbro.translation import _
 
 from planbro.model.dates import local_time
+
 from planbro.quality.wording import date_text
-from planbro.translation import _
+
 from planbro.ui.caseload_model import status_label
 
 # Rows the list shows without scrolling; more versions scroll.

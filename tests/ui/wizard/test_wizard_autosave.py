@@ -10,16 +10,19 @@ import sys
 import time
 from pathlib import Path
 
+from wizard_support import editor, type_in
+
 from PySide6.QtCore import Qt
 
 from planbro.model import Plan
 from planbro.model.plan import new_id
+
 from planbro.storage import PlanStore
+
 from planbro.ui.dialogs import ScriptedDialogs
 from planbro.ui.wizard import PlanWizard
 from planbro.ui.wizard.autosave import AUTOSAVE_DELAY_MS
 from planbro.ui.wizard.resume import ResumeFile
-from wizard_support import editor, type_in
 
 # The child process that is killed in test_resume_after_the_process_was_killed.
 CHILD = Path(__file__).with_name("wizard_child.py")

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from datetime import date
 
+from wizard_support import editor, focus, type_in
+
 from PySide6.QtCore import QUrl
 
 from planbro.ui.wizard.missing import missing_fields
 from planbro.ui.wizard.reading import plan_html
-from wizard_support import editor, focus, type_in
 
 # The day the quality check is run on: before the example plan's follow-up.
 TODAY = date(2026, 11, 20)

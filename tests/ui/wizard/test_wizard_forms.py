@@ -6,14 +6,17 @@ from __future__ import annotations
 
 from importlib import resources
 
+from wizard_support import ALT, editor, focus, labels, type_in
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWizard
 
-from planbro.formdefs import load_formdefs
 from planbro.translation import set_language
+
+from planbro.formdefs import load_formdefs
+
 from planbro.ui.wizard.mnemonics import mnemonic_of, strip_mnemonic
 from planbro.ui.wizard.pages import FormStepPage
-from wizard_support import ALT, editor, focus, labels, type_in
 
 WIZARD_BUTTONS = (QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton,
                   QWizard.WizardButton.FinishButton)
@@ -62,7 +65,7 @@ def test_every_page_has_unique_mnemonics_and_accessible_names(qtbot, make_wizard
         assert not set(letters) & reserved, page.title()
         if isinstance(page, FormStepPage):
             for form in page.forms:
-                for key, ed in form.editors.items():
+                for _key, ed in form.editors.items():
                     assert ed.focus_widget().accessibleName() == strip_mnemonic(ed.fdef.label.get())
 
 

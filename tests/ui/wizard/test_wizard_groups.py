@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-
 from wizard_support import click, editor, focus, type_in
+
+from PySide6.QtCore import Qt
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 

@@ -9,6 +9,7 @@ import sys
 
 from planbro.formdefs import default_formdefs
 from planbro.model import Plan
+
 from planbro.ui.wizard.missing import missing_fields, route, step_of_path
 from planbro.ui.wizard.mnemonics import assign, mnemonic_of, strip_mnemonic
 from planbro.ui.wizard.resume import MAX_ENTRIES, ResumeFile
@@ -116,6 +117,7 @@ def test_unsaved_text_follows_its_item_and_never_reaches_the_file(example_plan):
     import copy
 
     from planbro.exchange import dumps_plan
+
     from planbro.ui.wizard.unsaved import keep, unsaved_inputs, unsaved_of
 
     defs = default_formdefs()

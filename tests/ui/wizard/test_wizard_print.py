@@ -4,9 +4,9 @@ dialog; without a printer it says so beside the buttons and in one message."""
 from __future__ import annotations
 
 from pypdf import PdfReader
+from wizard_support import click
 
 from planbro.ui import printing
-from wizard_support import click
 
 
 def test_printing_from_gennemgang(qtbot, make_wizard, dialogs, example_plan, tmp_path, monkeypatch):

@@ -4,10 +4,11 @@ and nothing is checked on the way."""
 
 from __future__ import annotations
 
+from wizard_support import LEFT, editor, focus, retype
+
 from PySide6.QtCore import Qt
 
 from planbro.model import Plan
-from wizard_support import LEFT, editor, focus, retype
 
 ACCESSIBLE = Qt.ItemDataRole.AccessibleTextRole
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, QUrl
-
 from wizard_support import LEFT, click, editor, focus, message_texts, press_next, retype, tab
+
+from PySide6.QtCore import Qt, QUrl
 
 WRONG = "«31-13-2027» er ikke en rigtig dato; skriv den som DD-MM-ÅÅÅÅ, fx 15-12-2026."
 

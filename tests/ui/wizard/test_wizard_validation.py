@@ -3,12 +3,20 @@ has no gap; a declined offer goes straight to Gennemgang with its reason."""
 
 from __future__ import annotations
 
+from wizard_support import (
+    editor,
+    focus,
+    message_texts,
+    next_button,
+    press_next,
+    retype,
+    tab,
+    type_in,
+)
+
 from PySide6.QtCore import Qt
 
 from planbro.model import Plan
-from wizard_support import (
-    editor, focus, message_texts, next_button, press_next, retype, tab, type_in,
-)
 
 
 def test_a_wrong_cpr_is_explained_beside_the_field_and_stops_next(qtbot, make_wizard, dialogs):

@@ -7,11 +7,12 @@ from datetime import date
 
 import docx
 import pypdf
+from wizard_support import SETTINGS, click, editor, focus, press_next, tab, type_in
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
 from planbro.ui.actions_plan import new_plan_from_settings
-from wizard_support import SETTINGS, click, editor, focus, press_next, tab, type_in
 
 GOAL = "Jonas bor i egen lejlighed senest 1. juni 2027"
 SUBGOAL = "Jonas er skrevet op til en almen bolig"

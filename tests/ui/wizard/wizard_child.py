@@ -14,7 +14,9 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from planbro.model import Plan  # noqa: E402
+
 from planbro.storage import PlanStore  # noqa: E402
+
 from planbro.ui.dialogs import ScriptedDialogs  # noqa: E402
 from planbro.ui.wizard import PlanWizard  # noqa: E402
 

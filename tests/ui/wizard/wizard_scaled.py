@@ -11,7 +11,9 @@ import sys
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QScrollArea
 
 from planbro.exchange import read_plan_file
+
 from planbro.storage import PlanStore
+
 from planbro.ui.dialogs import ScriptedDialogs
 from planbro.ui.wizard import PlanWizard
 

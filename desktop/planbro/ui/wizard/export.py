@@ -13,8 +13,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
 
-from planbro.model.problems import ValidationError
 from planbro.translation import _
+
+from planbro.model.problems import ValidationError
+
 from planbro.ui.dialogs import file_filter
 
 # Errors a document can fail with: a bad logo setting, a full disk …

@@ -15,14 +15,23 @@ from html import escape
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
-    QLabel, QLineEdit, QListWidget, QPlainTextEdit, QSizePolicy, QStyle, QVBoxLayout, QWidget,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QSizePolicy,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
 )
+
+from planbro.translation import _
 
 from planbro.formdefs import FieldDef
 from planbro.model.convert import cpr_reason
 from planbro.model.cpr import parse_cpr
 from planbro.model.text import clean_text
-from planbro.translation import _
+
 from planbro.ui.date_box import DateBox
 from planbro.ui.wizard.mnemonics import strip_mnemonic
 

@@ -6,14 +6,17 @@ the values back (the step page for the plan, the group for an item).
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
+from planbro.translation import _
+
 from planbro.formdefs import FieldDef, resolve
 from planbro.model.dates import format_danish_date
-from planbro.translation import _
+
 from planbro.ui.wizard.fields import DateEditor, FieldEditor, LineEditor, MultilineEditor
 from planbro.ui.wizard.missing import required_now
 from planbro.ui.wizard.pickers import BoolEditor, ChoiceEditor, ComboEditor, GoalLinksEditor

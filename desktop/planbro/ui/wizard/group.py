@@ -21,15 +21,25 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QIcon, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication, QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
-    QStyle, QVBoxLayout, QWidget,
+    QApplication,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
 )
+
+from planbro.translation import _
 
 from planbro.formdefs import resolve
 from planbro.model.convert import to_dict
-from planbro.translation import _
-from planbro.ui.wizard.fields import FieldEditor, row_height
 from planbro.model.dates import format_danish_date
+
+from planbro.ui.wizard.fields import FieldEditor, row_height
 from planbro.ui.wizard.form import FieldForm, Slot
 from planbro.ui.wizard.unsaved import unsaved_in
 from planbro.ui.wizard.values import get_value, is_empty

@@ -6,10 +6,12 @@ offer, the steps skipped on the way to Gennemgang are not missing.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 from planbro.formdefs import FieldDef, FormDefs, StepDef, walk_fields
+
 from planbro.ui.wizard.mnemonics import strip_mnemonic
 from planbro.ui.wizard.values import get_value, holds, is_empty, pattern_of
 

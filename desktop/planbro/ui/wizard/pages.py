@@ -9,14 +9,24 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFrame, QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QTextBrowser,
-    QVBoxLayout, QWidget, QWizardPage,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
 )
+
+from planbro.translation import _
 
 from planbro.formdefs import StepDef, walk_fields
 from planbro.model import Plan
 from planbro.model.convert import to_dict
-from planbro.translation import _
+
 from planbro.ui.wizard import export
 from planbro.ui.wizard.form import FieldForm
 from planbro.ui.wizard.missing import missing_fields, missing_in_step, step_of_path
@@ -141,7 +151,7 @@ class FormStepPage(_StepPage):
             for key in placed:
                 unplaced.pop(key, None)
         texts = [f.message for f in unplaced.values()]
-        for section, note in self.section_notes:
+        for section, _note in self.section_notes:
             if section.require_any and self.checked and all(
                     is_empty(get_value(self.plan, f.key)) for f in section.fields):
                 texts.append(_("Fill in at least one of these fields; you may do it later."))

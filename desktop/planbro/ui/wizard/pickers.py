@@ -5,11 +5,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QSizePolicy, QWidget,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSizePolicy,
+    QWidget,
 )
 
-from planbro.model.text import clean_text
 from planbro.translation import _
+
+from planbro.model.text import clean_text
+
 from planbro.ui.wizard.fields import FieldEditor, row_height
 
 # Goals the goal list of a service shows before it scrolls.

@@ -7,13 +7,16 @@ the step where something is missing or was found by the quality check.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from html import escape
-from typing import Any, Iterable
+from typing import Any
+
+from planbro.translation import _
 
 from planbro.formdefs import FieldDef, FormDefs
 from planbro.model.dates import format_danish_date
-from planbro.translation import _
+
 from planbro.ui.wizard.missing import Missing, label_of, route, step_of_path
 from planbro.ui.wizard.unsaved import Unsaved
 from planbro.ui.wizard.values import get_value, holds, is_empty

@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 from planbro.model.dates import now_timestamp
+
 from planbro.settings import config_dir
 from planbro.storage.atomic import write_atomic
 

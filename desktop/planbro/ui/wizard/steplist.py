@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QFont, QFontMetrics, QKeySequence, QPalette, Q
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from planbro.translation import _
+
 from planbro.ui.wizard.pages import step_title
 
 # Keys that open the chosen step; Return would otherwise also press Næste.

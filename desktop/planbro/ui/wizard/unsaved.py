@@ -12,10 +12,12 @@ stores a half-typed date; Næste and Gennemgang point at the text instead.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 from planbro.formdefs import FieldDef, FormDefs, StepDef
+
 from planbro.ui.wizard.missing import route, visit
 
 # The attribute holding {field key relative to the object: typed text}.

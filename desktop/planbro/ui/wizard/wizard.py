@@ -8,9 +8,12 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWizard
 
-from planbro.formdefs import FormDefs, default_formdefs
-from planbro.quality import check_plan
 from planbro.translation import _
+
+from planbro.formdefs import FormDefs, default_formdefs
+
+from planbro.quality import check_plan
+
 from planbro.ui.dialogs import Dialogs, QtDialogs
 from planbro.ui.wizard.autosave import Autosaver
 from planbro.ui.wizard.missing import route
