@@ -16,6 +16,7 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError as SchemaError
 
+from planbro.fileio.atomic import write_atomic
 from planbro.translation import _
 
 from planbro.model import Plan, Problem, ValidationError
@@ -24,8 +25,6 @@ from planbro.model.dates import now_timestamp
 from planbro.model.plan import new_id
 from planbro.model.problems import join_path
 from planbro.model.schema import FORMAT
-
-from planbro.storage.atomic import write_atomic
 
 # The shipped schema's file name in forms/.
 SCHEMA_FILE = "planbro-plan-1.schema.json"

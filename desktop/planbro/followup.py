@@ -15,6 +15,7 @@ from datetime import date
 from planbro.translation import _
 
 from planbro.model import FollowUpEntry, Plan
+from planbro.model.dates import add_months
 from planbro.model.problems import Problem
 from planbro.model.text import clean_text
 
@@ -76,10 +77,6 @@ def problems(answer: FollowUpAnswer, today: date,
 
 def suggested_next(on: date | None, outcome: str) -> date | None:
     """The next follow-up to propose after one on `on` with `outcome`."""
-    # Here, not at the top: planbro.quality loads every rule, which the
-    # command and the caseload's start do not need.
-    from planbro.quality.periods import add_months
-
     if on is None or outcome == "close":
         return None
     return add_months(on, FIRST_MONTHS if outcome == "change" else LATER_MONTHS)

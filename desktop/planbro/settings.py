@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from planbro.storage.atomic import write_atomic
+from planbro.fileio.atomic import write_atomic
 
 # Environment variable that moves the config folder (tests, portable use).
 CONFIG_DIR_ENV = "PLANBRO_CONFIG_DIR"

@@ -6,8 +6,9 @@ from datetime import date
 
 import pytest
 
+from planbro.model.dates import add_months
+
 from planbro.quality.pension import pension_age, pension_age_text, pension_date
-from planbro.quality.periods import add_months
 
 
 @pytest.mark.parametrize("born, age", [

@@ -75,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
     # Both documents are made before either is written: an error leaves no file.
     render = {"docx": documents.docx_bytes, "pdf": documents.pdf_bytes}
     data = {kind: render[kind](plan, settings) for kind in targets}
-    from planbro.storage.atomic import write_atomic
+    from planbro.fileio.atomic import write_atomic
 
     for kind, path in targets.items():
         try:

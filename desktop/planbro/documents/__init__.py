@@ -35,7 +35,7 @@ def pdf_bytes(plan: Plan, settings=None) -> bytes:
 
 
 def _write(path: str | Path, data: bytes) -> Path:
-    from planbro.storage.atomic import write_atomic
+    from planbro.fileio.atomic import write_atomic
 
     # Temporary file + replace: an interrupted write never leaves half a file.
     write_atomic(path, data)

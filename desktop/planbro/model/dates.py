@@ -3,6 +3,7 @@ Danish ways a caseworker types and reads them (15-12-2026, 1.3.2027)."""
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import UTC, date, datetime
 
@@ -78,3 +79,14 @@ def local_time(stamp: object) -> datetime | None:
 
 def today() -> date:
     return date.today()
+
+
+def add_months(start: date, months: int) -> date:
+    """The same day `months` later; the month's last day when it is shorter.
+
+    31 May + 9 months is 29 Feb in a leap year and 28 Feb otherwise.
+    """
+    index = start.year * 12 + start.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(start.day, last))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from planbro.quality.periods import add_months
+from planbro.model.dates import add_months
 
 # Folkepensionsalder by birth date: (born on or before, years, months).
 # Lov om social pension § 1 a: 65 for those born before 1954, then 65½,

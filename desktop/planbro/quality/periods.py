@@ -2,21 +2,9 @@
 
 from __future__ import annotations
 
-import calendar
 from datetime import date
 
 from planbro.model import Plan
-
-
-def add_months(start: date, months: int) -> date:
-    """The same day `months` later; the month's last day when it is shorter.
-
-    31 May + 9 months is 29 Feb in a leap year and 28 Feb otherwise.
-    """
-    index = start.year * 12 + start.month - 1 + months
-    year, month = divmod(index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
-    return date(year, month + 1, min(start.day, last))
 
 
 def plan_start(plan: Plan) -> date | None:

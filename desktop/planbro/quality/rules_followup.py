@@ -8,9 +8,10 @@ from datetime import date
 from planbro.translation import _, ngettext
 
 from planbro.model import Plan
+from planbro.model.dates import add_months
 
 from planbro.quality.findings import Hit
-from planbro.quality.periods import add_months, plan_start
+from planbro.quality.periods import plan_start
 from planbro.quality.wording import date_text
 
 # Common practice: follow up at least once a year.

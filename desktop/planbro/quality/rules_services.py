@@ -8,9 +8,9 @@ from datetime import date
 from planbro.translation import _
 
 from planbro.model import Plan, Service
+from planbro.model.dates import add_months
 
 from planbro.quality.findings import Hit
-from planbro.quality.periods import add_months
 from planbro.quality.wording import date_text, quote, service_text
 
 # CTI is a time-limited method: three phases of about three months.

@@ -27,11 +27,11 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+from planbro.fileio.atomic import write_atomic
 from planbro.translation import _
 
 from planbro.model.dates import now_timestamp
 
-from planbro.storage.atomic import write_atomic
 from planbro.storage.errors import StoreCorrupt, StoreError
 from planbro.storage.paths import Layout
 

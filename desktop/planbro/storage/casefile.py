@@ -23,10 +23,10 @@ from typing import Any
 from tinydb import TinyDB, where
 from tinydb.storages import Storage
 
+from planbro.fileio.atomic import write_atomic
 from planbro.translation import _
 
 from planbro.storage import backups
-from planbro.storage.atomic import write_atomic
 from planbro.storage.errors import StoreCorrupt, read_data_file
 from planbro.storage.paths import Layout
 

@@ -27,7 +27,8 @@ import logging
 import os
 from collections.abc import Callable
 
-from planbro.storage.atomic import write_atomic
+from planbro.fileio.atomic import write_atomic
+
 from planbro.storage.errors import StoreCorrupt
 from planbro.storage.paths import Layout
 from planbro.storage.summary import MTIME, SIZE, PlanSummary, is_row, summary_from_row

@@ -15,12 +15,12 @@ import logging
 import os
 from collections.abc import Callable
 
+from planbro.fileio.atomic import write_atomic
 from planbro.translation import _
 
 from planbro.model.dates import now_timestamp
 
 from planbro.storage import backups
-from planbro.storage.atomic import write_atomic
 from planbro.storage.casefile import open_case
 from planbro.storage.errors import StoreCorrupt, StoreError, read_data_file
 from planbro.storage.paths import Layout

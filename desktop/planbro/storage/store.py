@@ -21,6 +21,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from planbro.fileio.atomic import fsync_dir
 from planbro.translation import _
 
 from planbro.model import FollowUpEntry, Plan, ValidationError
@@ -30,7 +31,6 @@ from planbro.model.plan import STATUSES
 
 from planbro.audit import OUTCOME_WORDS, AuditLog
 from planbro.storage import backups, lifecycle, migrations
-from planbro.storage.atomic import fsync_dir
 from planbro.storage.casefile import check_case, open_case, read_versions
 from planbro.storage.errors import PlanFrozen, PlanNotFound, StoreCorrupt, StoreError, StoreLocked
 from planbro.storage.index import SummaryIndex

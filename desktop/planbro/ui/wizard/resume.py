@@ -9,10 +9,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from planbro.fileio.atomic import write_atomic
+
 from planbro.model.dates import now_timestamp
 
 from planbro.settings import config_dir
-from planbro.storage.atomic import write_atomic
 
 # The file's name in the config folder.
 RESUME_FILE = "wizard-resume.json"

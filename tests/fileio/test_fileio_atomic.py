@@ -6,8 +6,8 @@ import os
 
 import pytest
 
-from planbro.storage import atomic
-from planbro.storage.atomic import replace_with_retry, write_atomic
+from planbro.fileio import atomic
+from planbro.fileio.atomic import replace_with_retry, write_atomic
 
 
 def test_writes_text_as_utf8_and_bytes_as_given(tmp_path):
