@@ -32,6 +32,8 @@ from pathlib import Path
 
 from planbro.translation import _
 
+from planbro.model.plan import OUTCOME_WORDS
+
 # What can happen to a plan, as recorded in "action".
 ACTIONS = ("view", "create", "change", "sign", "revise", "close", "follow_up", "import",
            "export", "render", "print", "restore")
@@ -40,10 +42,7 @@ VIAS = ("app", "cli")
 # The only words "detail" may hold: document kinds, a signature despite
 # errors, follow-up outcomes, the quality check. Fixed words, so no
 # personal data can ever reach the log through it.
-DETAILS = frozenset({"", "docx", "pdf", "trods fejl", "fortsættes", "ændres", "afsluttes",
-                     "kvalitetstjek"})
-# The follow-up outcome codes of the model, as the caseworker says them.
-OUTCOME_WORDS = {"continue": "fortsættes", "change": "ændres", "close": "afsluttes"}
+DETAILS = frozenset({"", "docx", "pdf", "trods fejl", "kvalitetstjek", *OUTCOME_WORDS.values()})
 # Autosave saves every pause in typing; a plan version gets at most one
 # "change" record per process in this many seconds ("create" opens the window).
 CHANGE_INTERVAL_S = 600

@@ -22,6 +22,9 @@ SUBGOAL_STATUSES = ("not_started", "in_progress", "achieved", "dropped")
 METHODS = ("CTI", "ICM", "ACT")
 # Outcome of a follow-up (§ 148 stk. 2): fortsættes, ændres, afsluttes.
 OUTCOMES = ("continue", "change", "close")
+# The same outcomes as the caseworker says them (Danish in every language: they
+# are the words of § 148 practice, and the audit log's fixed detail words).
+OUTCOME_WORDS = {"continue": "fortsættes", "change": "ændres", "close": "afsluttes"}
 # Lifecycle of one version of a plan.
 STATUSES = ("draft", "signed", "closed")
 

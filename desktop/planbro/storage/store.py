@@ -27,15 +27,15 @@ from planbro.translation import _
 from planbro.model import FollowUpEntry, Plan, ValidationError
 from planbro.model.convert import from_dict, to_dict
 from planbro.model.dates import now_timestamp
-from planbro.model.plan import STATUSES
+from planbro.model.plan import OUTCOME_WORDS, STATUSES
 
-from planbro.audit import OUTCOME_WORDS, AuditLog
 from planbro.storage import backups, lifecycle, migrations
 from planbro.storage.casefile import check_case, open_case, read_versions
 from planbro.storage.errors import PlanFrozen, PlanNotFound, StoreCorrupt, StoreError, StoreLocked
 from planbro.storage.index import SummaryIndex
 from planbro.storage.lock import WriterLock
 from planbro.storage.paths import Layout, check_plan_id, default_data_dir, is_plan_id
+from planbro.storage.recorder import Recorder
 from planbro.storage.summary import PlanSummary, summary_row
 
 log = logging.getLogger(__name__)
@@ -58,7 +58,7 @@ def _with_backups(layout: Layout, error: StoreCorrupt) -> StoreCorrupt:
     return error.with_backups(found)
 
 
-def restore_backup(data_dir: str | Path, backup: str | Path, *, audit: AuditLog | None = None,
+def restore_backup(data_dir: str | Path, backup: str | Path, *, audit: Recorder | None = None,
                    via: str = "app") -> Path:
     """Restore `backup` in a folder that cannot be opened (e.g. meta.json is unreadable)."""
     layout = Layout(default_data_dir(data_dir))
@@ -94,7 +94,7 @@ class PlanStore:
     """
 
     def __init__(self, data_dir: Path | str | None = None, *, read_only: bool = False,
-                 audit: AuditLog | None = None, via: str = "app"):
+                 audit: Recorder | None = None, via: str = "app"):
         self.data_dir = default_data_dir(data_dir)
         self.read_only = read_only
         self.audit = audit
