@@ -16,8 +16,19 @@ from pathlib import Path
 
 from planbro.model.plan import Plan
 
-from planbro.documents.filenames import default_filename  # noqa: F401
-from planbro.documents.municipality import Municipality, load_municipality  # noqa: F401
+from planbro.documents.filenames import default_filename
+from planbro.documents.municipality import Municipality, load_municipality
+
+# What this package offers to the layers above it.
+__all__ = [
+    "default_filename",
+    "docx_bytes",
+    "load_municipality",
+    "Municipality",
+    "pdf_bytes",
+    "render_docx",
+    "render_pdf",
+]
 
 
 def docx_bytes(plan: Plan, settings=None) -> bytes:

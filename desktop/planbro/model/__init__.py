@@ -1,6 +1,6 @@
 """The plan model and its validation; plain Python, no Qt."""
 
-from planbro.model.plan import (  # noqa: F401
+from planbro.model.plan import (
     BASES,
     DECISIONS,
     METHODS,
@@ -26,4 +26,34 @@ from planbro.model.plan import (  # noqa: F401
     SubGoal,
     new_id,
 )
-from planbro.model.problems import Problem, ValidationError  # noqa: F401
+from planbro.model.problems import Problem, ValidationError
+
+# What this package offers to the layers above it.
+__all__ = [
+    "BASES",
+    "Caseworker",
+    "Circumstances",
+    "Citizen",
+    "Consent",
+    "Coordinator",
+    "DECISIONS",
+    "Duration",
+    "FollowUp",
+    "FollowUpEntry",
+    "Goal",
+    "Handover",
+    "METHODS",
+    "new_id",
+    "Offer",
+    "OUTCOMES",
+    "Partner",
+    "Phase",
+    "Plan",
+    "Problem",
+    "Service",
+    "Signatures",
+    "STATUSES",
+    "SubGoal",
+    "SUBGOAL_STATUSES",
+    "ValidationError",
+]

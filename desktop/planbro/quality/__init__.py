@@ -6,8 +6,8 @@
     findings_for_field(findings, "goals[0]") # what to show beside that field
 """
 
-from planbro.quality.check import check_plan  # noqa: F401
-from planbro.quality.findings import (  # noqa: F401
+from planbro.quality.check import check_plan
+from planbro.quality.findings import (
     ADVARSEL,
     FEJL,
     SEVERITIES,
@@ -17,4 +17,19 @@ from planbro.quality.findings import (  # noqa: F401
     has_errors,
     traffic_light,
 )
-from planbro.quality.rules import RULES, Rule  # noqa: F401
+from planbro.quality.rules import RULES, Rule
+
+# What this package offers to the layers above it.
+__all__ = [
+    "ADVARSEL",
+    "check_plan",
+    "counts",
+    "FEJL",
+    "Finding",
+    "findings_for_field",
+    "has_errors",
+    "Rule",
+    "RULES",
+    "SEVERITIES",
+    "traffic_light",
+]

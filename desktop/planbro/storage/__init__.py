@@ -5,13 +5,27 @@ errors below. One data folder holds one TinyDB file per plan (every version
 of it), a small summary index, rotating backups and a schema version.
 """
 
-from planbro.storage.errors import (  # noqa: F401
+from planbro.storage.errors import (
     PlanFrozen,
     PlanNotFound,
     StoreCorrupt,
     StoreError,
     StoreLocked,
 )
-from planbro.storage.paths import DATA_DIR_ENV, default_data_dir  # noqa: F401
-from planbro.storage.store import PlanStore, restore_backup  # noqa: F401
-from planbro.storage.summary import PlanSummary  # noqa: F401
+from planbro.storage.paths import DATA_DIR_ENV, default_data_dir
+from planbro.storage.store import PlanStore, restore_backup
+from planbro.storage.summary import PlanSummary
+
+# What this package offers to the layers above it.
+__all__ = [
+    "DATA_DIR_ENV",
+    "default_data_dir",
+    "PlanFrozen",
+    "PlanNotFound",
+    "PlanStore",
+    "PlanSummary",
+    "restore_backup",
+    "StoreCorrupt",
+    "StoreError",
+    "StoreLocked",
+]
