@@ -55,3 +55,12 @@ def test_a_compiled_catalog_missing_or_changing_a_message_is_stale(tmp_path):
     assert not tool.mo_matches(mo, tool.read_catalog(tool.po_path("da"), "da"))
     mo.write_bytes(b"\x00garbage")
     assert not tool.mo_matches(mo, tool.read_catalog(tool.po_path("da"), "da"))
+
+
+def test_the_language_is_read_from_the_command_line_before_parsing():
+    from planbro.translation import language_from_argv
+
+    assert language_from_argv(["list", "--lang", "en"]) == "en"
+    assert language_from_argv(["--lang=da", "show", "abc"]) == "da"
+    assert language_from_argv(["show", "--lang"]) is None
+    assert language_from_argv(["list"]) is None

@@ -38,6 +38,20 @@ def set_language(language: str) -> None:
     _language = language
 
 
+def language_from_argv(argv: list[str]) -> str | None:
+    """The language a command line asks for with --lang, if any.
+
+    Read before anything parses the line: --lang must take effect before the
+    parser's own help texts are built, and the app reads it too.
+    """
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
 def language() -> str:
     return _language
 

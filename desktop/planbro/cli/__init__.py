@@ -13,7 +13,7 @@ import importlib
 import logging
 import sys
 
-from planbro.translation import _, set_language
+from planbro.translation import LANGUAGES, _, language_from_argv, set_language
 
 from planbro.cli.argparse_texts import VERSION_HELP
 from planbro.cli.argparse_texts import install as install_argparse_texts
@@ -49,20 +49,10 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _language_from_argv(argv: list[str]) -> str | None:
-    # --lang must take effect before the parser's own help texts are built.
-    for i, arg in enumerate(argv):
-        if arg == "--lang" and i + 1 < len(argv):
-            return argv[i + 1]
-        if arg.startswith("--lang="):
-            return arg.split("=", 1)[1]
-    return None
-
-
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    language = _language_from_argv(argv)
-    if language in ("da", "en"):
+    language = language_from_argv(argv)
+    if language in LANGUAGES:
         set_language(language)
     install_argparse_texts()
     # Warnings for IT go to the log, not into the caseworker's terminal: every

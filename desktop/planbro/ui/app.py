@@ -22,12 +22,10 @@ _started = time.perf_counter()
 
 
 def _language(settings) -> str:
-    from planbro.translation import language
-
-    from planbro import cli
+    from planbro.translation import LANGUAGES, language, language_from_argv
 
     # `planbro --lang en` wins over the saved setting for this run.
-    if cli._language_from_argv(sys.argv[1:]) in ("da", "en"):
+    if language_from_argv(sys.argv[1:]) in LANGUAGES:
         return language()
     return settings.language if settings else "da"
 
