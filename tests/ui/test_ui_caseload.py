@@ -79,6 +79,25 @@ def test_search_as_you_type_by_name_and_cpr(qtbot, make_window, add_plan):
     assert "0 af 3 handleplaner vist" in window.statusBar().currentMessage()
 
 
+def test_search_folds_danish_letters_and_accents_and_says_when_nothing_matches(
+        qtbot, make_window, add_plan):
+    add_plan("Jens Ødegård", cpr="010170-1234")
+    add_plan("René Aagaard", cpr="241288-4321")
+    add_plan("Bo Jensen", cpr="311299-2468")
+    window = make_window()
+    qtbot.keyClicks(window.search, "ødegaard")
+    assert shown_names(window) == ["Jens Ødegård"]
+    window.search.clear()
+    qtbot.keyClicks(window.search, "oedegard")
+    assert shown_names(window) == []
+    assert window.empty_hint.isVisibleTo(window)
+    assert window.empty_hint.text() == "Ingen handleplaner passer til søgningen og filtrene."
+    window.search.clear()
+    qtbot.keyClicks(window.search, "rene ågaard")
+    assert shown_names(window) == ["René Aagaard"]
+    assert not window.empty_hint.isVisibleTo(window)
+
+
 def test_escape_in_search_clears_it(qtbot, make_window, add_plan):
     add_plan("Anna Holm")
     window = make_window()

@@ -7,6 +7,8 @@ import re
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 
+from planbro.model.search import fold
+
 # Everything but digits, to compare "120379-xxxx" with "120379" or "1203 79".
 _NOT_DIGIT = re.compile(r"\D")
 # A search text that is a CPR number or part of one.
@@ -40,7 +42,7 @@ class CaseloadFilter(QSortFilterProxyModel):
         digits = _NOT_DIGIT.sub("", text) if _CPR_QUERY.fullmatch(text.strip()) else ""
         # The index holds only the masked CPR: its six birth-date digits are
         # what a search by CPR can match.
-        self._change(_text=text.strip().casefold(), _digits=digits[:6])
+        self._change(_text=fold(text.strip()), _digits=digits[:6])
 
     def set_status(self, status: str) -> None:
         """"" for every status, else "draft", "signed" or "closed"."""
@@ -80,7 +82,8 @@ class CaseloadFilter(QSortFilterProxyModel):
                 return False
         if not self._text:
             return True
-        if self._text in (summary.name or "").casefold():
+        # Ødegård is found by "ødegaard" and "oedegaard" (planbro.model.search).
+        if self._text in fold(summary.name or ""):
             return True
         cpr_digits = _NOT_DIGIT.sub("", summary.cpr_masked)
         return bool(self._digits) and bool(cpr_digits) and cpr_digits.startswith(self._digits)
