@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 
 from planbro.translation import LANGUAGES, _, language_from_argv, set_language
@@ -21,6 +22,8 @@ from planbro.cli.common import EXIT_BAD_INPUT  # noqa: F401  (re-exported)
 
 from planbro import __version__
 
+# Exit status when the reader of our output went away (128 + SIGPIPE, as a shell says it).
+EXIT_PIPE_CLOSED = 141
 # The sub-command modules of this package, in the order --help lists them.
 COMMANDS = ("transfer", "plans", "lifecycle", "render", "check", "followup", "repair", "audit")
 
@@ -70,4 +73,23 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         from planbro.ui.app import run_app
         return run_app(data_dir=args.data_dir)
-    return args.func(args)
+    try:
+        status = args.func(args)
+        # What is still buffered must reach the pipe here, where a closed one is caught.
+        sys.stdout.flush()
+    except BrokenPipeError:
+        return _pipe_closed()
+    return status
+
+
+def _pipe_closed() -> int:
+    """`planbro audit | head`: the reader has gone, so the command ends quietly.
+
+    Python would print a traceback for the closed pipe, and another one when
+    it flushes stdout on the way out; stdout goes to the null device instead.
+    The status is the one a shell gives a command stopped by SIGPIPE.
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return EXIT_PIPE_CLOSED
