@@ -6,7 +6,7 @@ import pytest
 
 from planbro.model import FollowUpEntry, Plan
 
-from planbro.followup import FollowUpAnswer, last_follow_up, parse_outcome, problems, suggested_next
+from planbro.actions.followup import FollowUpAnswer, last_follow_up, parse_outcome, problems, suggested_next
 
 # The day these tests pretend it is.
 TODAY = date(2027, 3, 15)

@@ -17,10 +17,10 @@ from planbro.model.plan import new_id
 from planbro.audit import CHANGE_INTERVAL_S, AuditLog
 from planbro.storage import PlanStore
 
+from planbro.actions.followup import FollowUpAnswer
+
 from planbro.ui import app as app_module
 from planbro.ui import printing
-
-from planbro.followup import FollowUpAnswer
 
 # What identifies the example plan's citizen: none of it may reach the log.
 SENSITIVE = ("120379-1235", "120379", "Jonas")

@@ -8,10 +8,10 @@ from ui_support import TODAY
 
 from PySide6.QtCore import Qt
 
+from planbro.actions.followup import FollowUpAnswer
+
 from planbro.ui.caseload_model import COLUMNS
 from planbro.ui.wizard.autosave import AUTOSAVE_DELAY_MS
-
-from planbro.followup import FollowUpAnswer
 
 # A follow-up date a test plan starts with: five days overdue.
 OVERDUE = TODAY - timedelta(days=5)

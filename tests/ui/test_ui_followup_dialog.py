@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from planbro.model import FollowUpEntry
 
+from planbro.actions.followup import FollowUpAnswer
+
 from planbro.ui.dialogs import QtDialogs
 from planbro.ui.followup_dialog import FollowUpDialog
-
-from planbro.followup import FollowUpAnswer
 
 ALT = Qt.KeyboardModifier.AltModifier
 

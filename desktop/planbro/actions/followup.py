@@ -1,8 +1,10 @@
-"""A follow-up (§ 148 stk. 2) as a caseworker gives it, and the rules it must meet.
+"""Recording a follow-up (§ 148 stk. 2): the answer, the rules it must meet, the record.
 
 Shared by `planbro follow-up` and the caseload's follow-up dialog, so both
 refuse the same things with the same words: a date not yet come, no note,
-a next date on a closed case or not after the follow-up. No Qt here.
+a next date on a closed case or not after the follow-up. record_follow_up
+stores it ("ændres" makes a new draft of a signed plan, "afsluttes" closes
+the case); the store writes the audit record. No Qt here.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from planbro.translation import _
 
@@ -18,6 +21,9 @@ from planbro.model import FollowUpEntry, Plan
 from planbro.model.dates import add_months
 from planbro.model.problems import Problem
 from planbro.model.text import clean_text
+
+if TYPE_CHECKING:
+    from planbro.storage import PlanStore
 
 # The outcomes as a caseworker says them, and the model's codes (also accepted).
 OUTCOMES = {"fortsættes": "continue", "ændres": "change", "afsluttes": "close",
@@ -86,3 +92,33 @@ def last_follow_up(plan: Plan) -> FollowUpEntry | None:
     """The latest recorded follow-up of `plan`, by date."""
     dated = [entry for entry in plan.follow_up.history if entry.date]
     return max(dated, key=lambda entry: entry.date) if dated else None
+
+
+class FollowUpRefused(ValueError):
+    """The answer breaks a rule of problems(); `problems` says which, by field."""
+
+    def __init__(self, found: list[Problem]):
+        super().__init__("; ".join(str(problem) for problem in found))
+        self.problems = found
+
+
+@dataclass(frozen=True)
+class FollowedUp:
+    """What came of a recorded follow-up: the plan's latest version afterwards."""
+
+    plan: Plan
+    answer: FollowUpAnswer
+    # A new draft version was made to change the plan ("ændres" on a signed plan).
+    new_version: bool = False
+
+
+def record_follow_up(store: PlanStore, plan_id: str, answer: FollowUpAnswer,
+                     today: date) -> FollowedUp:
+    """Record `answer` on the plan's latest version; raises FollowUpRefused
+    (problems() judged on `today`) or StoreError."""
+    found = problems(answer, today)
+    if found:
+        raise FollowUpRefused(found)
+    before = store.get(plan_id)
+    plan = store.record_follow_up(plan_id, answer.entry(), answer.next_date)
+    return FollowedUp(plan, answer, new_version=plan.version > before.version)

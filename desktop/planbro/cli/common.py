@@ -11,6 +11,8 @@ from planbro.translation import _
 
 from planbro.model import Plan, Problem, ValidationError
 
+from planbro.actions.trail import Trail
+
 # Exit status for refused input: a bad file, a bad field, an unknown plan.
 EXIT_BAD_INPUT = 2
 
@@ -40,8 +42,9 @@ def audit_log(args):
     return log
 
 
-def record(args, action: str, plan: Plan, detail: str = "") -> None:
-    """Record what the command did with `plan` in the audit log (views, documents, exports)."""
+def record(args, action: str, plan: Plan, detail: str = "") -> bool:
+    """Record what the command did with `plan` in the audit log (views, documents, exports);
+    True when it is in the log."""
     from planbro.audit import failure_message
     from planbro.storage import StoreError
     from planbro.storage.paths import is_plan_id
@@ -54,10 +57,22 @@ def record(args, action: str, plan: Plan, detail: str = "") -> None:
         if not getattr(args, "_audit_told", False):
             args._audit_told = True
             print(failure_message(str(error)), file=sys.stderr)
-        return
+        return False
     # A plan file's id names the plan; a file without a proper id is logged without it.
     plan_id = plan.id if is_plan_id(plan.id) else None
-    log.record(action, plan_id, plan.version, via="cli", detail=detail)
+    return log.record(action, plan_id, plan.version, via="cli", detail=detail)
+
+
+class CommandTrail(Trail):
+    """The trail of a command run: the chosen data folder's log, made when the
+    first record is written; a folder that cannot be made is told once (record)."""
+
+    def __init__(self, args):
+        super().__init__(None, via="cli")
+        self.args = args
+
+    def record(self, action: str, plan: Plan, detail: str = "") -> bool:
+        return record(self.args, action, plan, detail)
 
 
 def open_store(args, *, write: bool):

@@ -12,13 +12,18 @@ from datetime import date
 
 from planbro.translation import _
 
-from planbro.model import FollowUpEntry
 from planbro.model.dates import parse_date
+
+from planbro.actions.followup import (
+    FollowUpAnswer,
+    FollowUpRefused,
+    parse_outcome,
+    problems,
+    record_follow_up,
+)
 
 from planbro.cli.common import fail, open_store, refusal
 from planbro.cli.labels import outcome_label
-
-from planbro.followup import FollowUpAnswer, parse_outcome, problems
 
 # The option each field of a follow-up is given by.
 OPTIONS = {"date": "--date", "note": "--note", "next_date": "--next"}
@@ -49,8 +54,8 @@ def _date(option: str, value: str) -> date:
             "«{value}» is not a real date in the form YYYY-MM-DD").format(value=value)) from None
 
 
-def _entry(args: argparse.Namespace) -> tuple[FollowUpEntry, date | None]:
-    """The follow-up to record and the next date; ValueError with a message otherwise."""
+def _answer(args: argparse.Namespace) -> FollowUpAnswer:
+    """The follow-up to record; ValueError with a message otherwise."""
     outcome = parse_outcome(args.outcome)
     if outcome is None:
         raise ValueError("--outcome: " + _(
@@ -62,7 +67,7 @@ def _entry(args: argparse.Namespace) -> tuple[FollowUpEntry, date | None]:
     if args.next_date:
         answer = replace(answer, next_date=_date("--next", args.next_date))
         _refuse(problems(answer, date.today()))
-    return answer.entry(), answer.next_date
+    return answer
 
 
 def _refuse(found: list) -> None:
@@ -74,22 +79,23 @@ def run(args: argparse.Namespace) -> int:
     from planbro.storage import StoreError
 
     try:
-        entry, next_date = _entry(args)
+        answer = _answer(args)
     except ValueError as error:
         return fail(str(error))
     try:
         with open_store(args, write=True) as store:
-            plan_id = store.resolve(args.id)
-            before = store.get(plan_id)
-            plan = store.record_follow_up(plan_id, entry, next_date)
+            done = record_follow_up(store, store.resolve(args.id), answer, date.today())
     except StoreError as error:
         return refusal(error)
+    except FollowUpRefused as refused:
+        return fail(str(refused))
+    plan, entry, next_date = done.plan, answer.entry(), answer.next_date
     print(_("{name}: follow-up on {date} recorded; the plan {outcome}.").format(
         name=plan.citizen.name, date=entry.date.isoformat(), outcome=outcome_label(entry.outcome)))
     if entry.outcome == "close":
         print(_("The case is closed."))
         return 0
-    if plan.version > before.version:
+    if done.new_version:
         print(_("Version {version} is a new draft: change the plan and have it signed "
                 "again.").format(version=plan.version))
     if next_date:

@@ -12,6 +12,8 @@ from planbro.model.dates import parse_date
 
 from planbro.storage import StoreError
 
+from planbro.actions import lifecycle
+
 from planbro.cli.common import fail, open_store, refusal
 from planbro.cli.labels import status_label
 
@@ -42,8 +44,6 @@ def _confirmed(question: str) -> bool:
 
 
 def run_sign(args: argparse.Namespace) -> int:
-    from planbro.quality import check_plan
-
     try:
         signed_on = parse_date(args.date) if args.date else date.today()
     except ValueError:
@@ -52,15 +52,17 @@ def run_sign(args: argparse.Namespace) -> int:
     try:
         with open_store(args, write=True) as store:
             plan_id = store.resolve(args.id)
-            errors = [f for f in check_plan(store.get(plan_id)) if f.severity == "fejl"]
-            if errors:
-                for finding in errors:
-                    print(f"{finding.severity}: {finding.message} ({finding.field})", file=sys.stderr)
-                if not (args.anyway or _confirmed(_("The plan has errors. Sign it anyway?"))):
-                    print(_("Not signed. Fix the errors, or use --anyway to sign all the same."),
-                          file=sys.stderr)
-                    return 1
-            plan = store.sign(plan_id, signed_on, despite_errors=bool(errors))
+            errors = lifecycle.signature_errors(store.get(plan_id))
+            for finding in errors:
+                print(f"{finding.severity}: {finding.message} ({finding.field})", file=sys.stderr)
+            anyway = bool(errors) and (args.anyway or _confirmed(
+                _("The plan has errors. Sign it anyway?")))
+            try:
+                plan = lifecycle.sign(store, plan_id, signed_on, anyway=anyway).plan
+            except lifecycle.SignatureRefused:
+                print(_("Not signed. Fix the errors, or use --anyway to sign all the same."),
+                      file=sys.stderr)
+                return 1
     except StoreError as error:
         return refusal(error)
     print(_("{name}: version {version} is {status} ({date})").format(
@@ -73,7 +75,8 @@ def _change(args: argparse.Namespace, action: str) -> int:
     try:
         with open_store(args, write=True) as store:
             plan_id = store.resolve(args.id)
-            plan = store.revise(plan_id) if action == "revise" else store.close_case(plan_id)
+            change = lifecycle.revise if action == "revise" else lifecycle.close_case
+            plan = change(store, plan_id)
     except StoreError as error:
         return refusal(error)
     print(_("{name}: version {version} is {status}").format(

@@ -11,7 +11,9 @@ from planbro.model import ValidationError
 
 from planbro.storage import StoreError
 
-from planbro.cli.common import fail, is_plan_file, open_store, record, refusal
+from planbro.actions.documents import NotWritten, make_documents, write_document
+
+from planbro.cli.common import CommandTrail, fail, is_plan_file, open_store, refusal
 
 
 def register(subparsers) -> None:
@@ -72,17 +74,17 @@ def run(args: argparse.Namespace) -> int:
     for path in targets.values():
         if not path.parent.is_dir():
             return fail(_("{path}: the folder does not exist").format(path=path))
-    # Both documents are made before either is written: an error leaves no file.
-    render = {"docx": documents.docx_bytes, "pdf": documents.pdf_bytes}
-    data = {kind: render[kind](plan, settings) for kind in targets}
-    from planbro.fileio.atomic import write_atomic
-
+    try:
+        # Both documents are made before either is written: an error leaves no file.
+        data = make_documents(plan, targets, settings)
+    except NotWritten as error:
+        return fail(error.message())
+    trail = CommandTrail(args)
     for kind, path in targets.items():
         try:
-            write_atomic(path, data[kind])
-        except OSError as error:
+            saved = write_document(plan, kind, data[kind], path, trail)
+        except NotWritten as error:
             return fail(_("{path}: cannot be written: {error}").format(
-                path=path, error=error.strerror or error))
-        record(args, "render", plan, detail=kind)
-        print(_("Wrote {path}").format(path=path))
+                path=path, error=error.reason()))
+        print(_("Wrote {path}").format(path=saved.path))
     return 0

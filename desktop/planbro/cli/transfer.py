@@ -7,12 +7,12 @@ from pathlib import Path
 
 from planbro.translation import _
 
-from planbro.exchange import read_plan_file, write_plan_file
-from planbro.model import ValidationError
-
 from planbro.storage import StoreError
 
-from planbro.cli.common import EXIT_BAD_INPUT, fail, open_store, record, refusal
+from planbro.actions.documents import NotWritten
+from planbro.actions.transfer import export_name, export_plan, import_plans
+
+from planbro.cli.common import EXIT_BAD_INPUT, CommandTrail, fail, open_store, refusal
 
 
 def register(subparsers) -> None:
@@ -35,23 +35,17 @@ def run_import(args: argparse.Namespace) -> int:
     except StoreError as error:
         return refusal(error)
     with store:
-        for name in args.files:
-            # Each file is validated and stored whole, or not at all.
-            try:
-                plan = store.put(read_plan_file(name))
-            except (ValidationError, StoreError) as error:
-                refusal(error, source=name)
+        # Each file is validated and stored whole, or not at all.
+        for name, result in zip(args.files, import_plans(store, args.files)):
+            if result.plan is None:
+                refusal(result.error, source=name)
                 print(_("{file}: not imported").format(file=name))
                 status = EXIT_BAD_INPUT
                 continue
+            plan = result.plan
             print(_("{file}: stored {name}, version {version}, id {id}").format(
                 file=name, name=plan.citizen.name, version=plan.version, id=plan.id))
     return status
-
-
-def export_name(plan) -> str:
-    # Only the random id: a file name must never hold a CPR number or a name.
-    return f"planbro-{plan.id}-v{plan.version}.json"
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -72,10 +66,14 @@ def run_export(args: argparse.Namespace) -> int:
         out.mkdir(parents=True, exist_ok=True)
     elif not out.parent.is_dir():
         return fail(_("--out: the folder {path} does not exist").format(path=out.parent))
+    trail = CommandTrail(args)
     for plan in plans:
         target = out / export_name(plan) if to_folder else out
-        write_plan_file(plan, target)
-        record(args, "export", plan)
+        try:
+            exported = export_plan(plan, target, trail)
+        except NotWritten as error:
+            return fail(_("{path}: cannot be written: {error}").format(
+                path=target, error=error.reason()))
         print(_("{name}, version {version}: {path}").format(
-            name=plan.citizen.name, version=plan.version, path=target))
+            name=plan.citizen.name, version=plan.version, path=exported.path))
     return 0

@@ -11,11 +11,12 @@ from planbro.translation import _
 
 from planbro.model.dates import format_danish_date
 
+from planbro.actions import followup
+from planbro.actions.followup import FollowUpAnswer, problems
+
 from planbro.ui.actions_plan import close_wizard, guard, open_revision, open_wizard
 from planbro.ui.caseload_model import format_day
 from planbro.ui.followup_dialog import sentence
-
-from planbro.followup import FollowUpAnswer, problems
 
 # How long the status bar says what was recorded, in milliseconds.
 MESSAGE_MS = 8000
@@ -60,12 +61,13 @@ def record_follow_up(window, actions):
     answer = _ask(window, plan, window.model.today)
     if answer is None:
         return None
-    result = guard(window, title, lambda: window.store.record_follow_up(
-        plan.id, answer.entry(), answer.next_date))
-    if result is None:
+    done = guard(window, title, lambda: followup.record_follow_up(
+        window.store, plan.id, answer, window.model.today))
+    if done is None:
         return None
+    result = done.plan
     if answer.outcome == "change":
-        if result.version > plan.version:
+        if done.new_version:
             open_revision(window, actions, result, _(
                 "The follow-up was recorded; version {version} was made as a draft to change.")
                 .format(version=result.version))

@@ -6,8 +6,6 @@ window.dialogs so tests script the answers.
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Qt, QTimer
 
 from planbro.translation import _, language
@@ -15,6 +13,8 @@ from planbro.translation import _, language
 from planbro.model.plan import Caseworker, Plan
 
 from planbro.storage import StoreError
+
+from planbro.actions import lifecycle
 
 # Delay before the caseload rereads the summaries after a wizard autosave:
 # a burst of saves while the caseworker types costs one reread.
@@ -175,7 +175,8 @@ def explain_not_editable(window) -> None:
 
 
 def revise(window, actions):
-    plan = _of_selected(window, _("Revise plan"), window.store.revise)
+    plan = _of_selected(window, _("Revise plan"),
+                        lambda plan_id: lifecycle.revise(window.store, plan_id))
     if plan is None:
         return None
     return open_revision(window, actions, plan)
@@ -198,11 +199,6 @@ def _errors_text(quality_findings) -> str:
     return "\n".join(lines)
 
 
-def _error_findings(plan, today: date) -> list:
-    from planbro.quality import check_plan
-    return [f for f in check_plan(plan, today=today) if f.severity == "fejl"]
-
-
 def sign(window) -> bool:
     summary = window.selected_summary()
     if summary is None:
@@ -212,7 +208,7 @@ def sign(window) -> bool:
     if plan is None:
         return False
     today = window.model.today
-    errors = _error_findings(plan, today)
+    errors = lifecycle.signature_errors(plan, today)
     if errors:
         question = _("The quality check found errors in this plan that the law does not "
                      "allow:\n\n{errors}\n\nSign it anyway? The plan will record that it was "
@@ -225,9 +221,16 @@ def sign(window) -> bool:
     if day > today:
         window.dialogs.warn(window, title, _("The date of signature cannot be in the future."))
         return False
-    return _change(window, title, summary.id,
-                   lambda: window.store.sign(summary.id, day, despite_errors=bool(errors)),
-                   _("The plan was marked as signed."))
+
+    def work():
+        try:
+            return lifecycle.sign(window.store, summary.id, day, anyway=bool(errors), today=today)
+        except lifecycle.SignatureRefused as refused:
+            # Errors that came after the question (another window changed the plan).
+            window.dialogs.warn(window, title, _errors_text(refused.errors))
+            return None
+
+    return _change(window, title, summary.id, work, _("The plan was marked as signed."))
 
 
 def close_case(window) -> bool:
@@ -240,7 +243,7 @@ def close_case(window) -> bool:
         name=summary.name or _("(no name)"))
     if not window.dialogs.confirm(window, title, question):
         return False
-    return _change(window, title, summary.id, lambda: window.store.close_case(summary.id),
+    return _change(window, title, summary.id, lambda: lifecycle.close_case(window.store, summary.id),
                    _("The case was closed."))
 
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from planbro.translation import _
 
 if TYPE_CHECKING:
-    from planbro.followup import FollowUpAnswer
+    from planbro.actions.followup import FollowUpAnswer
 
 
 class Dialogs:

@@ -1,6 +1,6 @@
 """Registrér opfølgning: the day, the outcome, a note and the next follow-up.
 
-The rules are planbro.followup's, the same as `planbro follow-up`; each
+The rules are planbro.actions.followup's, the same as `planbro follow-up`; each
 problem shows beside its field and OK stays off until there is none.
 QtDialogs.follow_up shows this dialog; tests script the answer instead.
 """
@@ -26,9 +26,9 @@ from planbro.translation import _
 
 from planbro.model.dates import format_danish_date
 
-from planbro.ui.date_box import DateBox, PickDate
+from planbro.actions.followup import FollowUpAnswer, last_follow_up, problems, suggested_next
 
-from planbro.followup import FollowUpAnswer, last_follow_up, problems, suggested_next
+from planbro.ui.date_box import DateBox, PickDate
 
 # Colour of a problem beside a field, as in the wizard (AA contrast on white).
 ERROR_COLOUR = "#b00020"

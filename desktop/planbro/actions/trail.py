@@ -1,0 +1,40 @@
+"""Where a use case writes its audit record: the data folder's log, and who acts.
+
+The front end makes the Trail (the app from its store's log, the command
+from the data folder it was given); a use case only says what happened to
+which plan. The log's own policy applies: a record that cannot be written
+stops nothing (planbro.audit).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from planbro.model import Plan
+
+from planbro.storage.paths import is_plan_id
+from planbro.storage.recorder import Recorder
+
+
+@dataclass
+class Trail:
+    """The audit log to write to (None: no log) and `via`: "app" or "cli"."""
+
+    log: Recorder | None
+    via: str = "app"
+
+    def record(self, action: str, plan: Plan, detail: str = "") -> bool:
+        """Record `action` on `plan`; True when it is in the log.
+
+        A plan file's id names the plan; a plan without a proper id is
+        logged without it (the log holds random ids only).
+        """
+        if self.log is None:
+            return False
+        plan_id = plan.id if is_plan_id(plan.id) else None
+        return self.log.record(action, plan_id, plan.version, via=self.via, detail=detail)
+
+
+def trail_of(store) -> Trail:
+    """The trail of a PlanStore: its audit log (if any), marked as it marks its own records."""
+    return Trail(getattr(store, "audit", None), getattr(store, "via", "app"))

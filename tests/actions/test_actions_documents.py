@@ -1,0 +1,111 @@
+"""Saving and printing a plan's documents: the file, the audit record, the errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from actions_support import records
+from docx import Document
+from pypdf import PdfReader
+
+from planbro.settings import UserSettings
+
+from planbro.actions.documents import (
+    NotWritten,
+    Printed,
+    default_name,
+    make_documents,
+    municipality_of,
+    print_plan,
+    save_document,
+    with_suffix,
+    write_document,
+)
+
+
+def _pdf_text(path) -> str:
+    return "".join(page.extract_text() for page in PdfReader(str(path)).pages)
+
+
+def test_saving_a_word_document_writes_it_and_records_render_docx(stored, trail, store, tmp_path):
+    saved = save_document(stored, "docx", tmp_path / "plan.docx", trail=trail)
+    assert saved.path == tmp_path / "plan.docx" and saved.kind == "docx"
+    assert "Jonas" in "\n".join(p.text for p in Document(str(saved.path)).paragraphs)
+    assert records(store)[-1] == ("render", stored.id, stored.version, "app", "docx")
+    assert saved.message == f"Gemt: {saved.path}"
+
+
+def test_a_pdf_carries_the_municipality_of_the_settings(stored, trail, tmp_path):
+    settings = UserSettings(municipality_name="Sorø Kommune")
+    saved = save_document(stored, "pdf", tmp_path / "plan.pdf", trail=trail,
+                          municipality=municipality_of(settings))
+    assert "Sorø Kommune" in _pdf_text(saved.path)
+
+
+def test_a_document_that_cannot_be_written_raises_not_written_and_records_nothing(
+        stored, trail, store, tmp_path):
+    before = records(store)
+    with pytest.raises(NotWritten) as raised:
+        save_document(stored, "pdf", tmp_path / "no such folder" / "plan.pdf", trail=trail)
+    assert isinstance(raised.value.cause, OSError)
+    assert raised.value.message().startswith("Filen kunne ikke skrives: ")
+    assert raised.value.reason()
+    assert records(store) == before
+
+
+def test_a_bad_logo_is_a_danish_problem_and_no_file(stored, trail, tmp_path):
+    target = tmp_path / "plan.pdf"
+    with pytest.raises(NotWritten) as raised:
+        save_document(stored, "pdf", target, trail=trail,
+                      municipality={"logo": str(tmp_path / "missing.png")})
+    assert raised.value.message().startswith("Dokumentet blev ikke lavet:\n• ")
+    assert "logo" in raised.value.reason()
+    assert not target.exists()
+
+
+def test_documents_are_all_made_before_any_is_written(stored, trail, store, tmp_path):
+    data = make_documents(stored, ["docx", "pdf"])
+    assert set(data) == {"docx", "pdf"} and data["pdf"].startswith(b"%PDF")
+    out = tmp_path / "out"
+    out.mkdir()
+    assert list(out.iterdir()) == []
+    saved = write_document(stored, "pdf", data["pdf"], out / "a.pdf", trail)
+    assert saved.path.read_bytes() == data["pdf"]
+    assert records(store)[-1][0::4] == ("render", "pdf")
+
+
+def test_printing_hands_the_pdf_to_the_printer_and_records_print(stored, trail, store):
+    seen = []
+
+    def send(pdf: Path) -> bool:
+        seen.append((pdf.name, pdf.read_bytes()[:4], pdf.parent.name.startswith("planbro-print-")))
+        return True
+
+    printed = print_plan(stored, send, trail=trail)
+    assert printed == Printed(True) and printed.message == "Handleplanen er sendt til printeren."
+    assert seen == [("handleplan.pdf", b"%PDF", True)]
+    assert records(store)[-1] == ("print", stored.id, stored.version, "app", "")
+
+
+def test_the_printed_pdf_is_deleted_and_a_cancelled_print_is_not_recorded(stored, trail, store):
+    kept = []
+    before = records(store)
+    printed = print_plan(stored, lambda pdf: kept.append(pdf) or False, trail=trail)
+    assert printed.printed is False and printed.message == ""
+    assert not kept[0].exists()
+    assert records(store) == before
+
+
+def test_settings_without_a_municipality_leave_the_defaults():
+    assert municipality_of(None) is None
+    assert municipality_of(UserSettings()) is None
+    assert municipality_of(UserSettings(municipality_name="Sorø Kommune",
+                                        municipality_address="")) == {"name": "Sorø Kommune"}
+
+
+def test_a_chosen_file_gets_the_kind_of_its_document(stored):
+    assert with_suffix("/tmp/plan", "docx") == Path("/tmp/plan.docx")
+    assert with_suffix("/tmp/plan.PDF", "pdf") == Path("/tmp/plan.PDF")
+    assert default_name(stored, "pdf").endswith(".pdf")
+    assert stored.citizen.cpr not in default_name(stored, "docx")
