@@ -11,8 +11,9 @@ import dataclasses
 import functools
 import types
 import typing
+from collections.abc import Mapping
 from datetime import date
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from planbro.translation import _
 
@@ -21,7 +22,10 @@ from planbro.model.dates import parse_date
 from planbro.model.problems import Problem, ValidationError, join_path
 from planbro.model.text import clean_text
 
-T = TypeVar("T")
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+T = TypeVar("T", bound="DataclassInstance")
 
 
 @functools.cache
@@ -48,7 +52,7 @@ def to_dict(obj: Any) -> Any:
     return obj
 
 
-def from_dict(cls: type[T], data: dict) -> T:
+def from_dict(cls: type[T], data: Mapping[str, Any]) -> T:
     """Build `cls` from `data`; raise ValidationError listing every problem."""
     problems: list[Problem] = []
     result = _build(cls, data, "", problems)
@@ -57,8 +61,8 @@ def from_dict(cls: type[T], data: dict) -> T:
     return result
 
 
-def _build(cls: type, data: dict, path: str, problems: list[Problem]) -> Any:
-    values = {}
+def _build(cls: type[T], data: Mapping[str, Any], path: str, problems: list[Problem]) -> T:
+    values: dict[str, Any] = {}
     for f in dataclasses.fields(cls):
         if f.name not in data:
             continue
@@ -75,15 +79,15 @@ def _build(cls: type, data: dict, path: str, problems: list[Problem]) -> Any:
     return obj
 
 
-def _value(tp: Any, f: dataclasses.Field, raw: Any, where: str, problems: list[Problem]) -> Any:
+def _value(tp: Any, f: dataclasses.Field[Any], raw: Any, where: str, problems: list[Problem]) -> Any:
     inner, nullable = unwrap_optional(tp)
     if raw is None or (raw == "" and inner is date):
         return None if nullable or inner is date else f.default
-    if dataclasses.is_dataclass(inner):
+    if isinstance(inner, type) and dataclasses.is_dataclass(inner):
         return _build(inner, raw, where, problems)
     if typing.get_origin(inner) is list:
         (item_tp,) = typing.get_args(inner)
-        if dataclasses.is_dataclass(item_tp):
+        if isinstance(item_tp, type) and dataclasses.is_dataclass(item_tp):
             return [_build(item_tp, item, join_path(where, i), problems)
                     for i, item in enumerate(raw)]
         return [clean_text(item) if isinstance(item, str) else item for item in raw]

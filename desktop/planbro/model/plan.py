@@ -7,9 +7,12 @@ so a field is added here and nowhere else.
 
 from __future__ import annotations
 
+# The module, not its `date`: fields named `date` (the exchange format's key)
+# would hide the type from the annotations below them in the same class.
+import datetime
 import uuid
 from dataclasses import dataclass, field
-from datetime import date
+from typing import Any
 
 # The plan's legal basis: § 141 stk. 1 (may offer), stk. 2 (must offer),
 # § 142 (stay at a § 110 boform) or § 141 stk. 7 (one coordinated plan).
@@ -29,7 +32,7 @@ OUTCOME_WORDS = {"continue": "fortsættes", "change": "ændres", "close": "afslu
 STATUSES = ("draft", "signed", "closed")
 
 
-def _enum(values: tuple[str, ...], **more) -> dict:
+def _enum(values: tuple[str, ...], **more: Any) -> dict[str, Any]:
     return {"enum": values, **more}
 
 
@@ -68,7 +71,7 @@ class Coordinator:
 
 @dataclass
 class Offer:
-    date: date | None = None
+    date: datetime.date | None = None
     decision: str = field(default="pending", metadata=_enum(DECISIONS))
     reason: str = ""
 
@@ -78,7 +81,7 @@ class SubGoal:
     text: str = ""
     indicator: str = ""
     responsible: str = ""
-    deadline: date | None = None
+    deadline: datetime.date | None = None
     status: str = field(default="not_started", metadata=_enum(SUBGOAL_STATUSES))
 
 
@@ -92,8 +95,8 @@ class Goal:
 @dataclass
 class Phase:
     name: str = ""
-    start: date | None = None
-    end: date | None = field(default=None, metadata={"after": "start"})
+    start: datetime.date | None = None
+    end: datetime.date | None = field(default=None, metadata={"after": "start"})
 
 
 @dataclass
@@ -103,8 +106,8 @@ class Service:
     legal_basis: str = ""
     provider: str = ""
     extent: str = ""
-    start: date | None = None
-    end: date | None = field(default=None, metadata={"after": "start"})
+    start: datetime.date | None = None
+    end: datetime.date | None = field(default=None, metadata={"after": "start"})
     method: str | None = field(default=None, metadata=_enum(METHODS))
     phases: list[Phase] = field(default_factory=list)
     goal_ids: list[str] = field(default_factory=list)
@@ -112,8 +115,8 @@ class Service:
 
 @dataclass
 class Duration:
-    start: date | None = None
-    expected_end: date | None = field(default=None, metadata={"after": "start"})
+    start: datetime.date | None = None
+    expected_end: datetime.date | None = field(default=None, metadata={"after": "start"})
     note: str = ""
 
 
@@ -135,13 +138,13 @@ class Circumstances:
 @dataclass
 class Consent:
     given: bool = False
-    date: date | None = None
+    date: datetime.date | None = None
     # What may be shared, with whom and for what purpose: a general
     # consent is not valid.
     scope: str = ""
-    expires: date | None = field(default=None, metadata={"after": "date"})
+    expires: datetime.date | None = field(default=None, metadata={"after": "date"})
     # The date the citizen withdrew the consent; None while it stands.
-    withdrawn: date | None = None
+    withdrawn: datetime.date | None = None
 
 
 @dataclass
@@ -160,27 +163,27 @@ class Handover:
 
     to: str = ""
     parts: str = ""
-    date: date | None = None
+    date: datetime.date | None = None
 
 
 @dataclass
 class FollowUpEntry:
-    date: date | None = None
+    date: datetime.date | None = None
     outcome: str = field(default="continue", metadata=_enum(OUTCOMES))
     note: str = ""
 
 
 @dataclass
 class FollowUp:
-    next_date: date | None = None
+    next_date: datetime.date | None = None
     history: list[FollowUpEntry] = field(default_factory=list)
 
 
 @dataclass
 class Signatures:
     # The dates the citizen and the caseworker signed; None until they do.
-    citizen_signed: date | None = None
-    caseworker_signed: date | None = None
+    citizen_signed: datetime.date | None = None
+    caseworker_signed: datetime.date | None = None
     place: str = ""
     note: str = ""
     # True when the plan was signed although the quality check found a fejl.

@@ -11,10 +11,13 @@ import dataclasses
 import json
 import typing
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from planbro.model.convert import hints, unwrap_optional
 from planbro.model.plan import Plan
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 # The exchange format's tag, the value of the "format" key.
 FORMAT = "planbro-plan/1"
@@ -28,10 +31,10 @@ _TIMESTAMP_PATTERN = r"^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}
 IDENTITY_KEYS = ("id", "version", "status", "created", "updated")
 
 
-def _type_schema(tp: Any, f: dataclasses.Field | None) -> dict:
+def _type_schema(tp: Any, f: dataclasses.Field[Any] | None) -> dict[str, Any]:
     inner, nullable = unwrap_optional(tp)
     meta = f.metadata if f is not None else {}
-    if dataclasses.is_dataclass(inner):
+    if isinstance(inner, type) and dataclasses.is_dataclass(inner):
         schema = object_schema(inner)
     elif typing.get_origin(inner) is list:
         (item_tp,) = typing.get_args(inner)
@@ -60,9 +63,9 @@ def _type_schema(tp: Any, f: dataclasses.Field | None) -> dict:
     return schema
 
 
-def object_schema(cls: type) -> dict:
+def object_schema(cls: type[DataclassInstance]) -> dict[str, Any]:
     fields = dataclasses.fields(cls)
-    schema: dict = {
+    schema: dict[str, Any] = {
         "type": "object",
         "additionalProperties": False,
         "properties": {f.name: _type_schema(hints(cls)[f.name], f) for f in fields},
@@ -73,7 +76,7 @@ def object_schema(cls: type) -> dict:
     return schema
 
 
-def plan_schema() -> dict:
+def plan_schema() -> dict[str, Any]:
     body = object_schema(Plan)
     body["properties"] = {"format": {"const": FORMAT}, **body["properties"]}
     body["required"] = ["format", *body.get("required", [])]
