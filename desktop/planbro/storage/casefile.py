@@ -15,10 +15,10 @@ over it.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, MutableMapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from tinydb import TinyDB, where
 from tinydb.storages import Storage
@@ -34,7 +34,7 @@ from planbro.storage.paths import Layout
 TABLE = "versions"
 
 
-def check_case(raw: bytes, path: Path) -> dict:
+def check_case(raw: bytes, path: Path) -> dict[str, dict[str, Any]]:
     """The parsed content of a case file, or StoreCorrupt saying what is wrong."""
     if not raw.strip():
         raise StoreCorrupt(path, _("the file is empty"))
@@ -46,7 +46,7 @@ def check_case(raw: bytes, path: Path) -> dict:
         raise StoreCorrupt(path, _("not valid JSON: line {line}, column {column}: {message}").format(
             line=error.lineno, column=error.colno, message=error.msg)) from None
     versions = data.get(TABLE) if isinstance(data, dict) else None
-    if not isinstance(versions, dict) or not versions or not all(
+    if not isinstance(data, dict) or not isinstance(versions, dict) or not versions or not all(
             isinstance(doc, dict) and isinstance(doc.get("version"), int)
             and isinstance(doc.get("id"), str) for doc in versions.values()):
         raise StoreCorrupt(path, _("the file is not a Planbro case file"))
@@ -57,13 +57,13 @@ class CaseStorage(Storage):
     """TinyDB storage for one case file: crash-safe writes, batched into one."""
 
     def __init__(self, path: Path, layout: Layout | None = None, *,
-                 writable: bool = False, fsync: bool = True):
+                 writable: bool = False, fsync: bool = True) -> None:
         self.path = Path(path)
         self.layout = layout
         self.writable = writable
         self.fsync = fsync
         # While batching, the data read once and changed in memory.
-        self._held: dict | None = None
+        self._held: dict[str, dict[str, Any]] | None = None
         self._batching = False
         self._changed = False
 
@@ -86,7 +86,7 @@ class CaseStorage(Storage):
             return
         self._flush(data)
 
-    def _flush(self, data: dict) -> None:
+    def _flush(self, data: dict[str, dict[str, Any]]) -> None:
         payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         if self.layout is not None:
             backups.keep_before_replace(self.layout, self.path)
@@ -98,7 +98,8 @@ class CaseStorage(Storage):
         self._batching, self._held, self._changed = True, None, False
         try:
             yield
-            if self._changed:
+            # A write while batching sets both; _held is never None then.
+            if self._changed and self._held is not None:
                 self._flush(self._held)
         finally:
             self._batching, self._held, self._changed = False, None, False
@@ -107,16 +108,16 @@ class CaseStorage(Storage):
 class CaseFile:
     """The versions of one plan, read and changed through TinyDB."""
 
-    def __init__(self, db: TinyDB):
+    def __init__(self, db: TinyDB) -> None:
         self._table = db.table(TABLE)
 
-    def versions(self) -> dict[int, dict]:
+    def versions(self) -> dict[int, dict[str, Any]]:
         """Every stored version: version number -> exchange-format dict."""
         return {doc["version"]: dict(doc) for doc in self._table.all()}
 
-    def put(self, doc: dict) -> None:
+    def put(self, doc: dict[str, Any]) -> None:
         """Store `doc` as its version, replacing that version whole if present."""
-        def replace(stored: dict) -> None:
+        def replace(stored: MutableMapping[str, Any]) -> None:
             stored.clear()
             stored.update(doc)
 
@@ -130,13 +131,14 @@ def open_case(path: Path, layout: Layout | None = None, *, write: bool = False,
     """The case file at `path`; with write=True every put is saved as one atomic replace at the end."""
     db = TinyDB(path, storage=CaseStorage, layout=layout, writable=write, fsync=fsync)
     try:
-        with db.storage.batch():
+        # TinyDB made the storage from the class it was given.
+        with cast(CaseStorage, db.storage).batch():
             yield CaseFile(db)
     finally:
         db.close()
 
 
-def read_versions(path: Path) -> dict[int, dict]:
+def read_versions(path: Path) -> dict[int, dict[str, Any]]:
     """Every version stored in the case file at `path`; {} when there is none."""
     with open_case(path) as case:
         return case.versions()

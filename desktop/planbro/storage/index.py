@@ -26,12 +26,14 @@ import json
 import logging
 import os
 from collections.abc import Callable
+from io import FileIO
+from pathlib import Path
 
 from planbro.fileio.atomic import write_atomic
 
 from planbro.storage.errors import StoreCorrupt
 from planbro.storage.paths import Layout
-from planbro.storage.summary import MTIME, SIZE, PlanSummary, is_row, summary_from_row
+from planbro.storage.summary import MTIME, SIZE, PlanSummary, Row, is_row, summary_from_row
 
 log = logging.getLogger(__name__)
 
@@ -41,10 +43,12 @@ INDEX_FORMAT = "planbro-index/1"
 COMPACT_AFTER = 1000
 
 # Makes the row of one plan from its case file (None if it is gone); raises StoreCorrupt.
-Summarize = Callable[[str, os.stat_result], "list | None"]
+Summarize = Callable[[str, os.stat_result], "Row | None"]
+# What tells a file changed: inode, size, mtime_ns.
+Signature = tuple[int, int, int]
 
 
-def _signature(path) -> tuple | None:
+def _signature(path: Path) -> Signature | None:
     try:
         st = os.stat(path)
     except FileNotFoundError:
@@ -55,22 +59,22 @@ def _signature(path) -> tuple | None:
 class SummaryIndex:
     """Rows of every plan, in memory, backed by index.json and index.journal."""
 
-    def __init__(self, layout: Layout, summarize: Summarize, *, writable: bool):
+    def __init__(self, layout: Layout, summarize: Summarize, *, writable: bool) -> None:
         self.layout = layout
         self.summarize = summarize
         self.writable = writable
-        self.rows: dict[str, list] = {}
+        self.rows: dict[str, Row] = {}
         # Case files that could not be read at the last check.
         self.corrupt: list[StoreCorrupt] = []
         # Leftover temporary files of writes a crash interrupted.
         self.leftovers: list[str] = []
         self._summaries: dict[str, PlanSummary] = {}
-        self._journal = None
+        self._journal: FileIO | None = None
         self._lines = 0
         # True when the files on disk should be rewritten (torn line, stale rows).
         self._dirty = False
         # What was read: snapshot signature, journal signature, journal bytes consumed.
-        self._seen: tuple = (None, None, 0)
+        self._seen: tuple[Signature | None, Signature | None, int] = (None, None, 0)
 
     # -- opening ---------------------------------------------------------------
 
@@ -132,7 +136,8 @@ class SummaryIndex:
     def _check_cases(self) -> None:
         """Re-read case files that are new, changed or gone since their row was made."""
         self.corrupt, self.leftovers = [], []
-        stale, seen = [], set()
+        stale: list[tuple[str, os.stat_result]] = []
+        seen: set[str] = set()
         try:
             entries = os.scandir(self.layout.cases)
         except FileNotFoundError:
@@ -167,7 +172,7 @@ class SummaryIndex:
         if stale:
             log.info("index: %d case file(s) read again", len(stale))
 
-    def _set(self, row: list) -> None:
+    def _set(self, row: Row) -> None:
         self.rows[row[0]] = row
         self._summaries.pop(row[0], None)
         self._dirty = True
@@ -179,20 +184,21 @@ class SummaryIndex:
 
     # -- writing ---------------------------------------------------------------
 
-    def _open_journal(self) -> None:
+    def _open_journal(self) -> FileIO:
         if self._journal is None:
             # Kept open for the index's lifetime; closed by close().
             self._journal = open(self.layout.journal, "ab", buffering=0)  # noqa: SIM115
+        return self._journal
 
-    def record(self, row: list) -> None:
+    def record(self, row: Row) -> None:
         """Remember a plan's new row; on disk (fsynced) before this returns."""
         self.rows[row[0]] = row
         self._summaries.pop(row[0], None)
         if not self.writable:
             return
-        self._open_journal()
-        self._journal.write(json.dumps(row, ensure_ascii=False).encode("utf-8") + b"\n")
-        os.fsync(self._journal.fileno())
+        journal = self._open_journal()
+        journal.write(json.dumps(row, ensure_ascii=False).encode("utf-8") + b"\n")
+        os.fsync(journal.fileno())
         self._lines += 1
         if self._lines >= COMPACT_AFTER:
             self.compact()

@@ -14,6 +14,8 @@ import json
 import logging
 import os
 from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 from planbro.fileio.atomic import write_atomic
 from planbro.translation import _
@@ -41,7 +43,7 @@ def current_version() -> int:
     return 1 + len(MIGRATIONS)
 
 
-def check_meta(raw: bytes, path) -> dict:
+def check_meta(raw: bytes, path: Path) -> dict[str, Any]:
     try:
         meta = json.loads(raw.decode("utf-8"))
     except ValueError:
@@ -52,7 +54,7 @@ def check_meta(raw: bytes, path) -> dict:
     return meta
 
 
-def read_meta(layout: Layout) -> dict | None:
+def read_meta(layout: Layout) -> dict[str, Any] | None:
     raw = read_data_file(layout.meta)
     if raw is None:
         return None
@@ -108,7 +110,7 @@ def prepare(layout: Layout, *, writable: bool) -> int:
     return version
 
 
-def rewrite_versions(layout: Layout, change: Callable[[dict], dict]) -> None:
+def rewrite_versions(layout: Layout, change: Callable[[dict[str, Any]], dict[str, Any]]) -> None:
     """For a migration step: pass every stored version of every plan through `change`."""
     try:
         entries = sorted(os.scandir(layout.cases), key=lambda e: e.name)

@@ -20,6 +20,7 @@ import threading
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from planbro.fileio.atomic import fsync_dir
 from planbro.translation import _
@@ -36,7 +37,7 @@ from planbro.storage.index import SummaryIndex
 from planbro.storage.lock import WriterLock
 from planbro.storage.paths import Layout, check_plan_id, default_data_dir, is_plan_id
 from planbro.storage.recorder import Recorder
-from planbro.storage.summary import PlanSummary, summary_row
+from planbro.storage.summary import PlanSummary, Row, summary_row
 
 log = logging.getLogger(__name__)
 
@@ -94,7 +95,7 @@ class PlanStore:
     """
 
     def __init__(self, data_dir: Path | str | None = None, *, read_only: bool = False,
-                 audit: Recorder | None = None, via: str = "app"):
+                 audit: Recorder | None = None, via: str = "app") -> None:
         self.data_dir = default_data_dir(data_dir)
         self.read_only = read_only
         self.audit = audit
@@ -111,14 +112,15 @@ class PlanStore:
             raise
 
     @classmethod
-    def open(cls, data_dir: Path | str | None = None, **options) -> PlanStore:
+    def open(cls, data_dir: Path | str | None = None, *, audit: Recorder | None = None,
+             via: str = "app") -> PlanStore:
         """The store for writing, or for reading only when another process writes to it.
 
-        `options` are the constructor's audit and via."""
+        `audit` and `via` are the constructor's."""
         try:
-            return cls(data_dir, **options)
+            return cls(data_dir, audit=audit, via=via)
         except StoreLocked as locked:
-            store = cls(data_dir, read_only=True, **options)
+            store = cls(data_dir, read_only=True, audit=audit, via=via)
             store.locked_reason = str(locked)
             return store
 
@@ -163,7 +165,7 @@ class PlanStore:
     def __enter__(self) -> PlanStore:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     def record(self, action: str, plan_id: str | None, version: int | None = None,
@@ -189,7 +191,7 @@ class PlanStore:
             raise PlanNotFound.no_plan(plan_id)
         return self._layout.case(plan_id)
 
-    def _versions(self, plan_id: str) -> dict[int, dict]:
+    def _versions(self, plan_id: str) -> dict[int, dict[str, Any]]:
         path = self._case_path(plan_id)
         try:
             docs = read_versions(path)
@@ -199,7 +201,7 @@ class PlanStore:
             raise PlanNotFound.no_plan(plan_id)
         return docs
 
-    def _plan(self, path: Path, doc: dict) -> Plan:
+    def _plan(self, path: Path, doc: dict[str, Any]) -> Plan:
         try:
             return from_dict(Plan, doc)
         except ValidationError as error:
@@ -245,7 +247,8 @@ class PlanStore:
 
     # -- writing -----------------------------------------------------------------
 
-    def _write(self, plan_id: str, decide: Callable[[dict[int, dict]], list[dict]]) -> None:
+    def _write(self, plan_id: str,
+               decide: Callable[[dict[int, dict[str, Any]]], list[dict[str, Any]]]) -> None:
         """Read the case, let `decide` say which version dicts to store, store them as one write."""
         path = self._layout.case(plan_id)
         try:
@@ -271,7 +274,7 @@ class PlanStore:
 
         new = []
 
-        def decide(docs: dict[int, dict]) -> list[dict]:
+        def decide(docs: dict[int, dict[str, Any]]) -> list[dict[str, Any]]:
             stored = docs.get(plan.version)
             if stored is None and docs:
                 raise PlanNotFound.no_version(plan.id, plan.version)
@@ -299,7 +302,7 @@ class PlanStore:
         plan.updated = plan.updated or plan.created
         doc = to_dict(plan)
 
-        def decide(docs: dict[int, dict]) -> list[dict]:
+        def decide(docs: dict[int, dict[str, Any]]) -> list[dict[str, Any]]:
             stored = docs.get(plan.version)
             if stored == doc:
                 return []
@@ -319,7 +322,7 @@ class PlanStore:
         path = self._case_path(plan_id)
         result: list[Plan] = []
 
-        def decide(docs: dict[int, dict]) -> list[dict]:
+        def decide(docs: dict[int, dict[str, Any]]) -> list[dict[str, Any]]:
             if not docs:
                 raise PlanNotFound.no_plan(plan_id)
             latest = self._plan(path, docs[max(docs)])
@@ -380,13 +383,15 @@ class PlanStore:
         with self._mutex:
             restored = backups.restore(self._layout, backup, _check_for(self._layout, original))
             plan_id = _restored_plan(self._layout, restored)
-            if plan_id:
-                self._index.record(self._summarize(plan_id, os.stat(restored)))
+            # A restored case file passed check_case, so it has a version to summarize.
+            row = self._summarize(plan_id, os.stat(restored)) if plan_id else None
+            if row is not None:
+                self._index.record(row)
                 self._index.corrupt = [e for e in self._index.corrupt if e.path != restored]
         self.record("restore", plan_id)
         return restored
 
-    def _summarize(self, plan_id: str, stat: os.stat_result) -> list | None:
+    def _summarize(self, plan_id: str, stat: os.stat_result) -> Row | None:
         docs = read_versions(self._layout.case(plan_id))
         # None: the file went away after it was listed.
         return summary_row(docs[max(docs)], len(docs), stat) if docs else None

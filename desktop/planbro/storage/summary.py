@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from datetime import date
+from typing import Any, TypeGuard
 
 from planbro.model.cpr import mask_cpr
 
@@ -40,8 +41,11 @@ ROW_FIELDS = (
 # Position of the case file's mtime_ns and size in a row.
 MTIME, SIZE = len(ROW_FIELDS) - 2, len(ROW_FIELDS) - 1
 
+# One row: a JSON list in index.json and the journal, its fields in ROW_FIELDS order.
+Row = list[Any]
 
-def summary_row(latest: dict, versions: int, stat: os.stat_result) -> list:
+
+def summary_row(latest: dict[str, Any], versions: int, stat: os.stat_result) -> Row:
     """The index row for a plan whose newest version is `latest` (an exchange dict)."""
     citizen = latest.get("citizen") or {}
     offer = latest.get("offer") or {}
@@ -56,13 +60,13 @@ def summary_row(latest: dict, versions: int, stat: os.stat_result) -> list:
     ]
 
 
-def is_row(row: object) -> bool:
+def is_row(row: object) -> TypeGuard[Row]:
     return (isinstance(row, list) and len(row) == len(ROW_FIELDS)
             and isinstance(row[0], str) and isinstance(row[1], int)
             and isinstance(row[MTIME], int) and isinstance(row[SIZE], int))
 
 
-def summary_from_row(row: list) -> PlanSummary:
+def summary_from_row(row: Row) -> PlanSummary:
     next_date = row[9]
     return PlanSummary(
         row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8],
