@@ -1,7 +1,11 @@
 ; Inno Setup script: packs dist\Planbro (from planbro.spec) into PlanbroSetup.exe.
 ; Installs per user (no administrator rights needed on a municipal workstation);
 ; plans stay in %LOCALAPPDATA%\Planbro and are never removed by the uninstaller.
-#define AppVersion "0.1.0"
+; The version is written once, in desktop/planbro/__init__.py (__version__); the build passes it
+; in: ISCC /DAppVersion=<planbro.__version__> installer\planbro.iss (see installer/README.md).
+#ifndef AppVersion
+  #error AppVersion is not set: build with ISCC /DAppVersion=... as installer/README.md says
+#endif
 
 [Setup]
 AppId={{6E1D4C2A-57B8-4F0B-9C1E-2B7A0D5F3E91}
