@@ -17,7 +17,7 @@ from pathlib import Path
 from planbro.model.plan import Plan
 
 from planbro.documents.filenames import default_filename
-from planbro.documents.municipality import Municipality, load_municipality
+from planbro.documents.municipality import Municipality, Source, load_municipality
 
 # What this package offers to the layers above it.
 __all__ = [
@@ -31,14 +31,14 @@ __all__ = [
 ]
 
 
-def docx_bytes(plan: Plan, settings=None) -> bytes:
+def docx_bytes(plan: Plan, settings: Source = None) -> bytes:
     from planbro.documents.docx import docx_bytes as render
     from planbro.documents.layout import build_document
 
     return render(build_document(plan, settings))
 
 
-def pdf_bytes(plan: Plan, settings=None) -> bytes:
+def pdf_bytes(plan: Plan, settings: Source = None) -> bytes:
     from planbro.documents.layout import build_document
     from planbro.documents.pdf import pdf_bytes as render
 
@@ -53,11 +53,11 @@ def _write(path: str | Path, data: bytes) -> Path:
     return Path(path)
 
 
-def render_docx(plan: Plan, path: str | Path, settings=None) -> Path:
+def render_docx(plan: Plan, path: str | Path, settings: Source = None) -> Path:
     """Write the plan's .docx to `path` (atomically) and return the path."""
     return _write(path, docx_bytes(plan, settings))
 
 
-def render_pdf(plan: Plan, path: str | Path, settings=None) -> Path:
+def render_pdf(plan: Plan, path: str | Path, settings: Source = None) -> Path:
     """Write the plan's PDF/A-2b file to `path` (atomically) and return the path."""
     return _write(path, pdf_bytes(plan, settings))

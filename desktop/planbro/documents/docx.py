@@ -12,18 +12,23 @@ from __future__ import annotations
 
 import copy
 import io
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from functools import cache
 from importlib import resources
+from typing import cast
 
 import docx
+from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.oxml.table import CT_Tbl
-from docx.shared import Cm
+from docx.oxml.table import CT_Row, CT_Tbl, CT_Tc
+from docx.oxml.text.paragraph import CT_P
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import Cm, Emu, Length
+from docx.text.font import Font
 from docx.text.paragraph import Paragraph as DocxParagraph
-from docx.text.run import Run
 
 from planbro.documents.blocks import Document, Fields, Heading, Paragraph, Signatures, Table
 
@@ -52,13 +57,14 @@ def _base_bytes() -> bytes:
 
 
 @cache
-def _proto_p(style: str, keep_next: bool = False):
+def _proto_p(style: str, keep_next: bool = False) -> CT_P:
     """A paragraph with `style` and one empty text run, to be copied.
 
     Copying a finished element is several times faster than building each
     paragraph through python-docx's schema-ordered inserts.
     """
-    p = OxmlElement("w:p")
+    # OxmlElement makes the element class registered for the tag.
+    p = cast(CT_P, OxmlElement("w:p"))
     p.style = style
     if keep_next:
         p.get_or_add_pPr().keepNext_val = True
@@ -67,7 +73,7 @@ def _proto_p(style: str, keep_next: bool = False):
     return p
 
 
-def _new_p(text: str, style: str, keep_next: bool = False):
+def _new_p(text: str, style: str, keep_next: bool = False) -> CT_P:
     """A paragraph with `style` and `text`; newlines become line breaks."""
     p = copy.deepcopy(_proto_p(style, keep_next))
     r = p[-1]
@@ -82,20 +88,20 @@ def _new_p(text: str, style: str, keep_next: bool = False):
 
 
 class _Writer:
-    def __init__(self, document: docx.document.Document):
+    def __init__(self, document: DocxDocument) -> None:
         self.document = document
         self.body = document.element.body
         # New blocks go before the body's final w:sectPr.
         self.sect_pr = self.body[-1]
 
-    def append(self, element) -> None:
+    def append(self, element: BaseOxmlElement) -> None:
         self.sect_pr.addprevious(element)
 
     def paragraph(self, text: str, style: str) -> None:
         self.append(_new_p(text, style))
 
-    def table(self, widths: list[int], style: str) -> CT_Tbl:
-        tbl = CT_Tbl.new_tbl(0, len(widths), sum(widths))
+    def table(self, widths: Sequence[Length], style: str) -> CT_Tbl:
+        tbl = CT_Tbl.new_tbl(0, len(widths), Emu(sum(widths)))
         tbl.tblPr.style = style
         tbl.tblPr.autofit = False
         for col, width in zip(tbl.tblGrid.gridCol_lst, widths):
@@ -104,9 +110,9 @@ class _Writer:
         return tbl
 
     @staticmethod
-    def proto_row(widths: list[int], header: bool = False, unsplit: bool = False):
+    def proto_row(widths: Sequence[Length], header: bool = False, unsplit: bool = False) -> CT_Row:
         """An empty row: cells of the given widths, each without paragraphs."""
-        tr = OxmlElement("w:tr")
+        tr = cast(CT_Row, OxmlElement("w:tr"))
         if header or unsplit:
             tr_pr = tr.get_or_add_trPr()
             tr_pr.append(OxmlElement("w:cantSplit"))
@@ -118,8 +124,8 @@ class _Writer:
             tc.remove(tc.p_lst[0])
         return tr
 
-    def row(self, tbl: CT_Tbl, proto, cells: list[list[tuple[str, str]]],
-            keep_next: bool = False) -> list:
+    def row(self, tbl: CT_Tbl, proto: CT_Row, cells: list[list[tuple[str, str]]],
+            keep_next: bool = False) -> list[CT_Tc]:
         """Append a copy of `proto` filled with (text, style) paragraphs per cell."""
         tr = copy.deepcopy(proto)
         tbl.append(tr)
@@ -136,7 +142,7 @@ class _Writer:
             if m.address:
                 self.paragraph(m.address, "PlanbroAdresse")
             return
-        widths = [TEXT_WIDTH - LOGO_COLUMN, LOGO_COLUMN]
+        widths = [Emu(TEXT_WIDTH - LOGO_COLUMN), LOGO_COLUMN]
         tbl = self.table(widths, "PlanbroFelter")
         left = [(m.name, "PlanbroKommune")] + ([(m.address, "PlanbroAdresse")] if m.address else [])
         proto = self.proto_row(widths, unsplit=True)
@@ -147,7 +153,7 @@ class _Writer:
             io.BytesIO(m.logo), height=LOGO_HEIGHT)
 
     def fields(self, block: Fields) -> None:
-        widths = [LABEL_WIDTH, TEXT_WIDTH - LABEL_WIDTH]
+        widths = [LABEL_WIDTH, Emu(TEXT_WIDTH - LABEL_WIDTH)]
         tbl = self.table(widths, "PlanbroFelter")
         proto = self.proto_row(widths)
         for label, value in block.rows:
@@ -155,7 +161,7 @@ class _Writer:
 
     def data_table(self, block: Table) -> None:
         total = sum(block.widths)
-        widths = [int(TEXT_WIDTH * w / total) for w in block.widths]
+        widths = [Emu(int(TEXT_WIDTH * w / total)) for w in block.widths]
         tbl = self.table(widths, "PlanbroTabel")
         self.row(tbl, self.proto_row(widths, header=True),
                  [[(h, "PlanbroTabeloverskrift")] for h in block.header])
@@ -167,7 +173,7 @@ class _Writer:
 
     def signatures(self, block: Signatures) -> None:
         self.paragraph(block.statement, "PlanbroErklaering")
-        width = TEXT_WIDTH // len(block.lines)
+        width = Emu(TEXT_WIDTH // len(block.lines))
         widths = [width] * len(block.lines)
         tbl = self.table(widths, "PlanbroFelter")
         cells = [[("", "PlanbroUnderskriftslinje"), (line.label, "PlanbroUnderskrift"),
@@ -178,7 +184,7 @@ class _Writer:
         for tc in self.row(tbl, proto, cells, keep_next=True):
             # The label under the line in bold, the rest plain.
             for r in tc.p_lst[1].r_lst:
-                Run(r, None).bold = True
+                Font(r).bold = True
 
     def footer(self, running: str) -> None:
         footer = self.document.sections[0].footer
@@ -191,7 +197,7 @@ class _Writer:
         _field(p, "NUMPAGES", "1")
 
 
-def _field(p, instruction: str, shown: str) -> None:
+def _field(p: CT_P, instruction: str, shown: str) -> None:
     """A real Word field (PAGE, NUMPAGES) with `shown` as its cached result."""
     def fld_char(kind: str) -> None:
         p.add_r().append(OxmlElement("w:fldChar", {qn("w:fldCharType"): kind}))
@@ -205,7 +211,7 @@ def _field(p, instruction: str, shown: str) -> None:
     fld_char("end")
 
 
-def _core_properties(document, doc: Document) -> None:
+def _core_properties(document: DocxDocument, doc: Document) -> None:
     props = document.core_properties
     now = datetime.now(UTC).replace(microsecond=0)
     props.title = doc.meta_title

@@ -13,6 +13,7 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Literal
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
@@ -36,6 +37,8 @@ SANS_BOLD_ITALIC = "PlanbroSans-BoldItalic"
 RTL = "PlanbroSansRTL"
 RTL_BOLD = "PlanbroSansRTL-Bold"
 _RTL_FACES = {RTL: FACES[SANS], RTL_BOLD: FACES[SANS_BOLD]}
+# (bold, italic) of the family's faces, as reportlab's addMapping takes them.
+_STYLES: tuple[tuple[Literal[0, 1], Literal[0, 1]], ...] = ((0, 0), (1, 0), (0, 1), (1, 1))
 
 
 def font_path(file_name: str) -> Path:
@@ -50,8 +53,7 @@ def register_fonts() -> None:
     """Register every face and the family mapping (once per process)."""
     for name, file_name in {**FACES, **_RTL_FACES}.items():
         pdfmetrics.registerFont(TTFont(name, str(font_path(file_name))))
-    for (bold, italic), face in zip(((0, 0), (1, 0), (0, 1), (1, 1)),
-                                    (SANS, SANS_BOLD, SANS_ITALIC, SANS_BOLD_ITALIC)):
+    for (bold, italic), face in zip(_STYLES, (SANS, SANS_BOLD, SANS_ITALIC, SANS_BOLD_ITALIC)):
         addMapping(SANS, bold, italic, face)
 
 
@@ -59,8 +61,10 @@ def register_fonts() -> None:
 def covered() -> frozenset[int]:
     """Code points every face can print (the italic faces may cover fewer)."""
     register_fonts()
-    points = None
+    cmaps: list[set[int]] = []
     for name in FACES:
-        cmap = set(pdfmetrics.getFont(name).face.charToGlyph)
-        points = cmap if points is None else points & cmap
-    return frozenset(points)
+        font = pdfmetrics.getFont(name)
+        # register_fonts() registered a TTFont under each name; getFont is typed for any Font.
+        assert isinstance(font, TTFont)
+        cmaps.append(set(font.face.charToGlyph))
+    return frozenset(set.intersection(*cmaps))

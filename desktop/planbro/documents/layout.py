@@ -8,7 +8,9 @@ document: the offer, the answer, the reason and the signature lines.
 
 from __future__ import annotations
 
-from planbro.model.plan import Plan
+import datetime
+
+from planbro.model.plan import Partner, Plan
 
 from planbro.documents import wording as w
 from planbro.documents.blocks import (
@@ -23,7 +25,7 @@ from planbro.documents.blocks import (
 )
 from planbro.documents.dates import long_date, short_date
 from planbro.documents.filenames import plan_date
-from planbro.documents.municipality import Municipality, load_municipality
+from planbro.documents.municipality import Municipality, Source, load_municipality
 from planbro.documents.text import printable, without_cpr
 
 # Longest citizen name repeated in each page footer.
@@ -100,10 +102,10 @@ def _services(plan: Plan) -> list[Block]:
         blocks.append(Paragraph(w.METHODS[method], "note"))
     for service in plan.services:
         if service.phases:
-            rows = tuple((printable(p.name), long_date(p.start), long_date(p.end))
-                         for p in service.phases)
+            phases = tuple((printable(p.name), long_date(p.start), long_date(p.end))
+                           for p in service.phases)
             blocks += [Heading(f"Faser i «{printable(service.title)}»", 2),
-                       Table(w.PHASE_HEADER, rows, (5.0, 2.3, 2.3))]
+                       Table(w.PHASE_HEADER, phases, (5.0, 2.3, 2.3))]
     return blocks
 
 
@@ -127,7 +129,7 @@ def _circumstances(plan: Plan) -> list[Block]:
     return blocks
 
 
-def _consent(p) -> tuple[str, str, str]:
+def _consent(p: Partner) -> tuple[str, str, str]:
     c = p.consent
     if c.withdrawn:
         given = f"Trukket tilbage {short_date(c.withdrawn)}"
@@ -169,7 +171,7 @@ def _signatures(plan: Plan) -> list[Block]:
     s = plan.signatures
     place = printable(s.place)
 
-    def line(label: str, name: str, signed) -> SignatureLine:
+    def line(label: str, name: str, signed: datetime.date | None) -> SignatureLine:
         return SignatureLine(label, printable(name), f"Sted: {place or w.BLANK}",
                              f"Dato: {long_date(signed, w.BLANK)}")
 
@@ -179,7 +181,7 @@ def _signatures(plan: Plan) -> list[Block]:
     return [Heading(w.H_SIGNATURES), Signatures(statement, lines)]
 
 
-def build_document(plan: Plan, settings=None) -> Document:
+def build_document(plan: Plan, settings: Source = None) -> Document:
     """The document for `plan`; `settings`: see municipality.load_municipality."""
     municipality: Municipality = load_municipality(settings)
     blocks: list[Block] = [*_parties(plan), *_offer(plan)]

@@ -37,6 +37,10 @@ class Municipality:
     logo: bytes | None = None
 
 
+# What load_municipality() takes: see there.
+Source = str | Path | Mapping[str, Any] | Municipality | None
+
+
 def _problem(field: str, reason: str) -> ValidationError:
     return ValidationError([Problem(field, reason)])
 
@@ -67,23 +71,24 @@ def _from_mapping(values: Mapping[str, Any], base: Municipality, folder: Path | 
     if unknown:
         raise ValidationError([Problem(f"{where}{key}", _("unknown field; check the spelling"))
                                for key in unknown])
-    fields = {"name": base.name, "address": base.address, "logo": base.logo}
+    texts = {"name": base.name, "address": base.address}
+    logo = base.logo
     if values.get("name") and values["name"] != base.name:
         # Another municipality: the example's address and emblem are not its own.
-        fields.update(address="", logo=None)
+        texts["address"], logo = "", None
     for key in ("name", "address"):
         if key in values:
             if not isinstance(values[key], str):
                 raise _problem(f"{where}{key}", _("must be text"))
-            fields[key] = " ".join(clean_text(values[key]).split())
-    if not fields["name"]:
+            texts[key] = " ".join(clean_text(values[key]).split())
+    if not texts["name"]:
         raise _problem(f"{where}name", _("must not be empty"))
     if "logo" in values:
-        fields["logo"] = _read_logo(values["logo"], folder, f"{where}logo")
-    return Municipality(**fields)
+        logo = _read_logo(values["logo"], folder, f"{where}logo")
+    return Municipality(name=texts["name"], address=texts["address"], logo=logo)
 
 
-def _read_file(path: Path) -> dict:
+def _read_file(path: Path) -> dict[str, Any]:
     try:
         raw = path.read_bytes()
     except OSError:
@@ -108,8 +113,7 @@ def default_municipality() -> Municipality:
         return _from_mapping(data, Municipality(name=""), Path(path).parent, "")
 
 
-def load_municipality(source: str | Path | Mapping[str, Any] | Municipality | None = None
-                      ) -> Municipality:
+def load_municipality(source: Source = None) -> Municipality:
     """The municipality settings: defaults, overridden by `source`.
 
     `source` is None (defaults), a dict with any of name/address/logo (logo:

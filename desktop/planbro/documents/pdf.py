@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Sequence
 from functools import cache
+from typing import Any
 
 from reportlab import rl_config
 from reportlab.lib import colors
@@ -31,11 +33,12 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
-from reportlab.platypus.flowables import HRFlowable
-from reportlab.platypus.paraparser import ParaParser
+from reportlab.platypus.flowables import Flowable, HRFlowable
+from reportlab.platypus.paraparser import ParaFrag, ParaParser
 
 from planbro.documents import blocks as b
 from planbro.documents import fonts as f
+from planbro.documents.municipality import Municipality
 from planbro.documents.pdfa import make_pdfa
 from planbro.documents.text import has_arabic, markup
 
@@ -61,6 +64,9 @@ LOGO_HEIGHT = 1.7 * cm
 SIGNATURE_SPACE = 1.4 * cm
 # The document language in the PDF catalog and XMP.
 LANGUAGE = "da-DK"
+
+# A TableStyle command: its name, first and last cell, then its values.
+Command = tuple[Any, ...]
 
 
 @cache
@@ -115,9 +121,10 @@ class _Paragraph(Paragraph):
     whole rendering, so the second and later wraps reuse the first.
     """
 
-    _wrapped: tuple | None = None
+    # The last wrap: its available width and the size it gave.
+    _wrapped: tuple[float, tuple[float, float]] | None = None
 
-    def wrap(self, availWidth, availHeight):
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         if (self._wrapped is not None and self._wrapped[0] == availWidth
                 and "blPara" in self.__dict__):
             return self._wrapped[1]
@@ -127,11 +134,12 @@ class _Paragraph(Paragraph):
 
 
 @cache
-def _plain_frag(style: str):
+def _plain_frag(style: str) -> ParaFrag:
     # What reportlab's markup parser makes of one plain word in `style`;
     # plain texts reuse it, as parsing costs a fifth of the rendering.
-    _, frags, _ = ParaParser().parse("x", styles()[style])
-    return frags[0]
+    _, frags, _ = ParaParser().parse("x", styles()[style])  # type: ignore[no-untyped-call]  # reportlab's stubs leave parse unannotated
+    frag: ParaFrag = frags[0]
+    return frag
 
 
 def para(text: str, style: str) -> Paragraph:
@@ -142,7 +150,7 @@ def para(text: str, style: str) -> Paragraph:
     return _Paragraph(markup(text), styles()[style])
 
 
-def cell(text: str, style: str, width: float):
+def cell(text: str, style: str, width: float) -> str | Paragraph:
     """A table cell: plain text when it fits on one line, else a Paragraph.
 
     Plain cells are drawn without the paragraph machinery (wrapping each
@@ -156,7 +164,7 @@ def cell(text: str, style: str, width: float):
     return para(text, style)
 
 
-def _font_cmds(region: tuple, style: str) -> list:
+def _font_cmds(region: tuple[tuple[int, int], tuple[int, int]], style: str) -> list[Command]:
     st = styles()[style]
     return [("FONTNAME", *region, st.fontName), ("FONTSIZE", *region, st.fontSize),
             ("LEADING", *region, st.leading)]
@@ -168,7 +176,9 @@ def _logo_size(logo: bytes) -> tuple[float, float]:
     return LOGO_HEIGHT * width / height, LOGO_HEIGHT
 
 
-def _grid(cells, widths, style_cmds, repeat: int = 0) -> Table:
+def _grid(cells: Sequence[list[Any]], widths: Sequence[float], style_cmds: list[Command],
+          repeat: int = 0) -> Table:
+    """A table of `cells` (rows of what reportlab's Table takes: text or flowables)."""
     # splitInRow lets one very long cell continue on the next page instead
     # of failing when a single row is taller than a page.
     table = Table(cells, colWidths=widths, repeatRows=repeat, splitInRow=1, hAlign="LEFT")
@@ -180,18 +190,18 @@ def _grid(cells, widths, style_cmds, repeat: int = 0) -> Table:
 CELL_PADDING = 4
 # Every table: its cell font (the default Helvetica would not be embedded),
 # padding and alignment.
-_PADDING = [("FONTNAME", (0, 0), (-1, -1), f.SANS), ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+_PADDING: list[Command] = [("FONTNAME", (0, 0), (-1, -1), f.SANS), ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
             ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
             ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
             ("VALIGN", (0, 0), (-1, -1), "TOP")]
 
 
 class _Story:
-    def __init__(self, width: float):
+    def __init__(self, width: float) -> None:
         self.width = width
-        self.flow: list = []
+        self.flow: list[Flowable] = []
 
-    def municipality(self, m) -> None:
+    def municipality(self, m: Municipality) -> None:
         left = [para(m.name, "municipality")] + ([para(m.address, "address")] if m.address else [])
         if not m.logo:
             self.flow += left
@@ -235,7 +245,7 @@ class _Story:
         self.flow.append(KeepTogether(parts))
 
 
-def story(doc: b.Document, width: float) -> list:
+def story(doc: b.Document, width: float) -> list[Flowable]:
     s = _Story(width)
     s.municipality(doc.municipality)
     s.flow += [para(doc.title, "title"), para(doc.subtitle, "subtitle")]
@@ -258,23 +268,24 @@ def story(doc: b.Document, width: float) -> list:
     return s.flow
 
 
-def _canvas_class(doc: b.Document):
+def _canvas_class(doc: b.Document) -> type[Canvas]:
     """A canvas that writes "Side X af Y" once the page count is known."""
 
     class PlanCanvas(Canvas):
-        def __init__(self, *args, **kwargs):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
             kwargs["lang"] = LANGUAGE
             # The standard Helvetica would be an unembedded font (not PDF/A).
             kwargs["initialFontName"] = f.SANS
             super().__init__(*args, **kwargs)
-            self._pages: list[dict] = []
+            # Each page's canvas state (its __dict__), kept until save().
+            self._pages: list[dict[str, Any]] = []
 
-        def showPage(self):
+        def showPage(self) -> None:
             # Keep the page; it is written in save(), when the total is known.
             self._pages.append(dict(self.__dict__))
-            self._startPage()
+            self._startPage()  # type: ignore[attr-defined]  # reportlab's stubs lack Canvas._startPage
 
-        def save(self):
+        def save(self) -> None:
             total = len(self._pages)
             for number, state in enumerate(self._pages, 1):
                 self.__dict__.update(state)

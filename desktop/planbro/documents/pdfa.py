@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from functools import cache
 from importlib import resources
+from typing import Any
 from xml.sax.saxutils import escape
 
+from reportlab.lib.utils import TimeStamp
 from reportlab.pdfbase.pdfdoc import (
     PDFArray,
     PDFDictionary,
@@ -19,6 +21,7 @@ from reportlab.pdfbase.pdfdoc import (
     PDFStreamFilterZCompress,
     PDFString,
 )
+from reportlab.pdfgen.canvas import Canvas
 
 # The output intent's colour space: templates/sRGB.icc (LittleCMS's sRGB).
 ICC_FILE = "sRGB.icc"
@@ -59,21 +62,23 @@ def _icc_profile() -> bytes:
     return (resources.files("planbro.templates") / ICC_FILE).read_bytes()
 
 
-def _xmp_date(timestamp) -> str:
+def _xmp_date(timestamp: TimeStamp) -> str:
     # The same instant reportlab writes as CreationDate/ModDate.
     y, mo, d, h, mi, s = timestamp.YMDhms
     sign = "-" if timestamp.dhh < 0 else "+"
     return f"{y:04d}-{mo:02d}-{d:02d}T{h:02d}:{mi:02d}:{s:02d}{sign}{abs(timestamp.dhh):02d}:{timestamp.dmm:02d}"
 
 
-def make_pdfa(canvas, *, title: str, author: str, subject: str, lang: str) -> None:
+def make_pdfa(canvas: Canvas, *, title: str, author: str, subject: str, lang: str) -> None:
     """Set metadata and add the PDF/A-2b parts; call before canvas.save()."""
     canvas.setTitle(title)
     canvas.setAuthor(author)
     canvas.setSubject(subject)
     canvas.setCreator(CREATOR)
     canvas.setKeywords("")
-    doc = canvas._doc
+    # The canvas's PDFDocument. Its time stamp and catalog, which PDF/A needs,
+    # are internals the stubs do not describe, so the document stays untyped.
+    doc: Any = canvas._doc  # type: ignore[attr-defined]  # reportlab's stubs lack Canvas._doc
     xmp = _XMP.format(title=escape(title), author=escape(author), subject=escape(subject),
                       lang=escape(lang), date=_xmp_date(doc._timeStamp), creator=CREATOR,
                       producer=escape(doc.info.producer))

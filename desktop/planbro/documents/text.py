@@ -43,15 +43,14 @@ _HAS_ARABIC = re.compile(f"[{_ARABIC}]")
 
 
 @cache
-def _unprintable_run() -> re.Pattern:
+def _unprintable_run() -> re.Pattern[str]:
     # One replacement for a whole emoji sequence (base, skin tone, joiner,
     # variation selector), not one per code point.
-    points = covered()
-    ranges, start, prev = [], None, None
-    for point in sorted(points | {10}):
-        if start is None:
-            start = prev = point
-        elif point == prev + 1:
+    first, *rest = sorted(covered() | {10})
+    ranges: list[tuple[int, int]] = []
+    start = prev = first
+    for point in rest:
+        if point == prev + 1:
             prev = point
         else:
             ranges.append((start, prev))
