@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from planbro.translation import _
 
@@ -73,7 +74,7 @@ def _computer() -> str:
     return platform.node() or UNKNOWN
 
 
-def _plan_id_ok(plan_id) -> bool:
+def _plan_id_ok(plan_id: str) -> bool:
     from uuid import UUID
     try:
         return str(UUID(plan_id)) == plan_id
@@ -96,7 +97,8 @@ def failure_message(reason: str) -> str:
 class Reading:
     """What read() found: the records in the order written, and lines skipped."""
 
-    records: list[dict]
+    # Each a JSON object as written; only its "at" is checked to be text.
+    records: list[dict[str, Any]]
     skipped: int = 0
 
 
@@ -109,7 +111,7 @@ class AuditLog:
     """
 
     def __init__(self, data_dir: str | Path, *, on_failure: Callable[[str], None] | None = None,
-                 clock: Callable[[], float] = time.monotonic):
+                 clock: Callable[[], float] = time.monotonic) -> None:
         self.folder = Path(data_dir) / FOLDER
         self.on_failure = on_failure or _report_on_stderr
         # The first failure's reason; "" while every record was written.
@@ -117,7 +119,7 @@ class AuditLog:
         self._clock = clock
         self._mutex = threading.Lock()
         # (plan, version) -> clock time of its last create/change record.
-        self._last_change: dict[tuple[str, int | None], float] = {}
+        self._last_change: dict[tuple[str | None, int | None], float] = {}
         # Files whose last line this process has checked (and ended if torn).
         self._mended: set[Path] = set()
         self._identity: tuple[str, str] | None = None
@@ -153,7 +155,8 @@ class AuditLog:
                 self._last_change[key] = now
             return written
 
-    def _append(self, action, plan_id, version, via, detail) -> bool:
+    def _append(self, action: str, plan_id: str | None, version: int | None, via: str,
+                detail: str) -> bool:
         if self._identity is None:
             self._identity = (_login(), _computer())
         user, host = self._identity
@@ -225,7 +228,7 @@ def _end_torn_line(fd: int) -> None:
         os.write(fd, b"\n")
 
 
-def _records_of(data: bytes, reading: Reading) -> Iterator[dict]:
+def _records_of(data: bytes, reading: Reading) -> Iterator[dict[str, Any]]:
     for raw in data.split(b"\n"):
         if not raw.strip():
             continue
@@ -240,7 +243,7 @@ def _records_of(data: bytes, reading: Reading) -> Iterator[dict]:
             yield record
 
 
-def _parse(text: str) -> dict | None:
+def _parse(text: str) -> dict[str, Any] | None:
     try:
         record = json.loads(text)
     except ValueError:
@@ -250,7 +253,7 @@ def _parse(text: str) -> dict | None:
     return record
 
 
-def _check(action, plan_id, version, via, detail) -> None:
+def _check(action: str, plan_id: str | None, version: int | None, via: str, detail: str) -> None:
     if action not in ACTIONS:
         raise ValueError(f"unknown audit action {action!r}")
     if via not in VIAS:

@@ -8,6 +8,7 @@ unknown key is refused, so a typo can never silently drop data.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Mapping
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -31,9 +32,10 @@ SCHEMA_FILE = "planbro-plan-1.schema.json"
 
 
 @cache
-def schema() -> dict:
+def schema() -> dict[str, Any]:
     text = (resources.files("planbro.forms") / SCHEMA_FILE).read_text(encoding="utf-8")
-    return json.loads(text)
+    shipped: dict[str, Any] = json.loads(text)
+    return shipped
 
 
 @cache
@@ -41,7 +43,7 @@ def _validator() -> Draft202012Validator:
     return Draft202012Validator(schema())
 
 
-def _path(parts) -> str:
+def _path(parts: Iterable[str | int]) -> str:
     path = ""
     for part in parts:
         path = join_path(path, part)
@@ -63,34 +65,38 @@ def _schema_problems(error: SchemaError) -> list[Problem]:
     """One Danish (or English) problem per schema error, naming the field."""
     where = _path(error.absolute_path)
     kind = error.validator
+    # JSON values: the keyword's value in the schema and the value that failed it. (The
+    # stubs allow jsonschema's "unset" marker too, which iter_errors never leaves in them.)
+    expected: Any = error.validator_value
+    instance: Any = error.instance
     if kind == "additionalProperties":
-        known = set(error.schema.get("properties", {}))
+        properties = error.schema.get("properties", {}) if isinstance(error.schema, Mapping) else {}
+        known = set(properties)
         return [Problem(join_path(where, key), _("unknown field; check the spelling"))
-                for key in sorted(set(error.instance) - known)]
+                for key in sorted(set(instance) - known)]
     if kind == "required":
-        missing = [k for k in error.validator_value if k not in error.instance]
+        missing = [k for k in expected if k not in instance]
         return [Problem(join_path(where, key), _("is missing")) for key in missing]
     if kind == "type":
-        expected = error.validator_value
         names = [expected] if isinstance(expected, str) else expected
         return [Problem(where, _("must be {kind}").format(
             kind=_(" or ").join(_type_name(n) for n in names)))]
     if kind == "enum":
-        allowed = ", ".join("null" if v is None else str(v) for v in error.validator_value)
+        allowed = ", ".join("null" if v is None else str(v) for v in expected)
         return [Problem(where, _("«{value}» is not allowed; choose one of: {allowed}").format(
-            value=error.instance, allowed=allowed))]
+            value=instance, allowed=allowed))]
     if kind == "const":
-        return [Problem(where, _("must be «{value}»").format(value=error.validator_value))]
+        return [Problem(where, _("must be «{value}»").format(value=expected))]
     if kind == "pattern":
-        if "T" in error.validator_value:
+        if "T" in expected:
             reason = _("«{value}» is not a timestamp such as 2027-03-01T09:30:00Z")
-        elif "[0-9a-f]" in error.validator_value:
+        elif "[0-9a-f]" in expected:
             reason = _("«{value}» is not a UUID")
         else:
             reason = _("«{value}» is not a date in the form YYYY-MM-DD")
-        return [Problem(where, reason.format(value=error.instance))]
+        return [Problem(where, reason.format(value=instance))]
     if kind == "minimum":
-        return [Problem(where, _("must be at least {minimum}").format(minimum=error.validator_value))]
+        return [Problem(where, _("must be at least {minimum}").format(minimum=expected))]
     if kind == "minLength":
         return [Problem(where, _("must not be empty"))]
     return [Problem(where, error.message)]
@@ -151,7 +157,7 @@ def read_plan_file(path: str | Path) -> Plan:
     return plan_from_json(raw)
 
 
-def plan_to_data(plan: Plan) -> dict:
+def plan_to_data(plan: Plan) -> dict[str, Any]:
     return {"format": FORMAT, **to_dict(plan)}
 
 

@@ -204,12 +204,22 @@ def _schema_problem(data: Any, error) -> str:
     return f"{where}: {reason}"
 
 
-def _text(raw: dict | None) -> Text | None:
-    return Text(raw["da"], raw.get("en")) if raw else None
+# The builder runs on schema-valid data only: a text there always has "da",
+# a condition its "key" and "equals"; the required ones are always there.
+def _required_text(raw: dict[str, Any]) -> Text:
+    return Text(raw["da"], raw.get("en"))
 
 
-def _condition(raw: dict | None) -> Condition | None:
-    return Condition(raw["key"], raw["equals"]) if raw else None
+def _text(raw: dict[str, Any] | None) -> Text | None:
+    return _required_text(raw) if raw else None
+
+
+def _required_condition(raw: dict[str, Any]) -> Condition:
+    return Condition(raw["key"], raw["equals"])
+
+
+def _condition(raw: dict[str, Any] | None) -> Condition | None:
+    return _required_condition(raw) if raw else None
 
 
 class _Builder:
@@ -219,7 +229,8 @@ class _Builder:
         self.data = data
         self.problems: list[str] = []
         self.picklists = {
-            name: tuple(Choice(c["value"], _text(c["label"]), _text(c.get("help"))) for c in items)
+            name: tuple(Choice(c["value"], _required_text(c["label"]), _text(c.get("help")))
+                        for c in items)
             for name, items in data["picklists"].items()}
 
     def fail(self, where: str, reason: str) -> None:
@@ -242,7 +253,7 @@ class _Builder:
             target = raw["skip_to"]["step"]
             if target not in ids or ids.index(target) <= number - 1:
                 self.fail(where, _("skip_to names «{step}», which is not a later step").format(step=target))
-            skip = SkipTo(target, _condition(raw["skip_to"]["if"]))
+            skip = SkipTo(target, _required_condition(raw["skip_to"]["if"]))
             self._check_condition(where, Plan, skip.condition)
         sections = tuple(
             SectionDef(self._fields(s["fields"], Plan, "", where), _text(s.get("title")),
@@ -251,7 +262,7 @@ class _Builder:
         keys = [f.key for s in sections for f in s.fields]
         for dup in sorted({k for k in keys if keys.count(k) > 1}):
             self.fail(where, _("the field «{key}» appears twice").format(key=dup))
-        return StepDef(raw["id"], raw["kind"], _text(raw["title"]), number,
+        return StepDef(raw["id"], raw["kind"], _required_text(raw["title"]), number,
                        _text(raw.get("intro")), skip, sections)
 
     def _fields(self, raws: list[dict], cls: type, base: str, where: str) -> tuple[FieldDef, ...]:
@@ -277,7 +288,8 @@ class _Builder:
                     if choice.value not in allowed:
                         self.fail(where, _("the plan does not accept «{value}»; allowed: {allowed}").format(
                             value=choice.value, allowed=", ".join(allowed)))
-        item_cls, fields = None, ()
+        item_cls = None
+        fields: tuple[FieldDef, ...] = ()
         if kind == "group" and tp is not None:
             item_cls = typing.get_args(tp)[0] if typing.get_origin(tp) is list else None
             if item_cls is not None:
@@ -287,9 +299,9 @@ class _Builder:
                         key=raw["summary"]))
         for name in ("required_if", "visible_if"):
             if name in raw:
-                self._check_condition(where, cls, _condition(raw[name]))
+                self._check_condition(where, cls, _required_condition(raw[name]))
         return FieldDef(
-            key=key, kind=kind, label=_text(raw["label"]), path=path, help=_text(raw.get("help")),
+            key=key, kind=kind, label=_required_text(raw["label"]), path=path, help=_text(raw.get("help")),
             required=raw.get("required", False), gap=raw.get("gap", False),
             required_if=_condition(raw.get("required_if")), visible_if=_condition(raw.get("visible_if")),
             choices=choices, allow_empty=_text(raw.get("allow_empty")), item=_text(raw.get("item")),
@@ -319,7 +331,7 @@ def resolve(cls: type, key: str) -> tuple[Any, dict | None]:
     tp, meta = cls, None
     for part in key.split("."):
         inner, _nullable = unwrap_optional(tp)
-        if not dataclasses.is_dataclass(inner):
+        if not (isinstance(inner, type) and dataclasses.is_dataclass(inner)):
             return None, None
         found = {f.name: f for f in dataclasses.fields(inner)}.get(part)
         if found is None:

@@ -13,7 +13,7 @@ from planbro.model import Goal
 
 # Word stems per life area; matched inside compounds ("ungdomsbolig",
 # "stofmisbrugsbehandling"), whole words where a stem is too short.
-TOPICS: dict[str, re.Pattern] = {
+TOPICS: dict[str, re.Pattern[str]] = {
     "housing": re.compile(
         r"bolig|lejlighed|værelse|husleje|indflyt|udflyt|flytt|botilbud|kollegie|lejekontrakt|"
         r"forsorgshjem|herberg|boform|hjemløs|\bbo\b|\bbor\b|\bboende\b|\beget hjem\b",

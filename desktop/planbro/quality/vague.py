@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 
-def _words(*alternatives: str) -> re.Pattern:
+def _words(*alternatives: str) -> re.Pattern[str]:
     """One case-insensitive pattern matching any alternative as whole words."""
     return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
 
@@ -155,11 +155,11 @@ def _normalised(text: str) -> str:
     return unicodedata.normalize("NFC", " ".join(text.split()))
 
 
-def _blank(text: str, pattern: re.Pattern) -> tuple[str, bool]:
+def _blank(text: str, pattern: re.Pattern[str]) -> tuple[str, bool]:
     """Replace every match with spaces (keeping offsets); report if any."""
     found = False
 
-    def spaces(match: re.Match) -> str:
+    def spaces(match: re.Match[str]) -> str:
         nonlocal found
         found = True
         return " " * len(match.group(0))
