@@ -58,7 +58,7 @@ def test_an_empty_plan_lists_fejl_first_then_advarsler(today):
     severities = [f.severity for f in findings]
     assert severities == sorted(severities, key=[FEJL, ADVARSEL].index)
     assert [f.rule for f in findings if f.severity == FEJL] == [
-        "offer-undocumented", "offer-undocumented", "stk3-purpose", "stk3-services",
+        "citizen-identity", "citizen-identity", "offer-undocumented", "offer-undocumented", "stk3-purpose", "stk3-services",
         "stk3-duration", "stk3-circumstances"]
     assert {"citizen-words", "goals-missing", "follow-up-missing"} <= {f.rule for f in findings}
 

@@ -7,8 +7,10 @@ from datetime import date
 import pytest
 
 from planbro.model import Circumstances, FollowUpEntry, Plan
+from planbro.model.dates import add_months
 
 from planbro.quality import ADVARSEL, FEJL, RULES, check_plan
+from planbro.quality.periods import plan_start
 from planbro.quality.rules import rule
 
 
@@ -46,12 +48,18 @@ def _unlink_goal(plan: Plan) -> None:
         service.goal_ids = [g for g in service.goal_ids if g != "g-oekonomi"]
 
 
+def _first_follow_up_in_six_months(plan: Plan) -> None:
+    plan.follow_up.history = []
+    plan.follow_up.next_date = add_months(plan_start(plan), 6)
+
+
 def _old_follow_up(plan: Plan) -> None:
     plan.follow_up.history = [FollowUpEntry(date(2025, 9, 1), "continue", "Status")]
 
 
 # rule id -> (the mistake, the field the finding points at)
 MISTAKES = {
+    "citizen-identity": (_set("citizen.cpr", ""), "citizen.cpr"),
     "offer-undocumented": (_set("offer.date", None), "offer.date"),
     "offer-declined-reason": (_all(_set("offer.decision", "declined"), _set("offer.reason", "")),
                               "offer.reason"),
@@ -93,6 +101,7 @@ MISTAKES = {
     "follow-up-missing": (_set("follow_up.next_date", None), "follow_up.next_date"),
     "follow-up-overdue": (_set("follow_up.next_date", date(2026, 10, 30)), "follow_up.next_date"),
     "follow-up-stale": (_old_follow_up, "follow_up.history"),
+    "follow-up-first-late": (_first_follow_up_in_six_months, "follow_up.next_date"),
     "pension-age": (_set("citizen.cpr", "010358-1234"), "citizen.cpr"),
     "youth-model": (_set("citizen.cpr", "150503-4123"), "goals"),
 }
@@ -110,7 +119,7 @@ def test_rule_ids_are_unique_and_severities_known():
 
 def test_the_law_s_minimum_is_fejl_and_practice_advarsel():
     fejl = {r.id for r in RULES if r.severity == FEJL}
-    assert fejl == {"offer-undocumented", "offer-declined-reason", "stk3-purpose",
+    assert fejl == {"citizen-identity", "offer-undocumented", "offer-declined-reason", "stk3-purpose",
                     "stk3-services", "stk3-duration", "stk3-circumstances"}
 
 
@@ -245,7 +254,8 @@ def test_the_pension_age_reached_during_the_plan(good, today):
 
 def test_no_cpr_means_no_age_rules(good, today):
     good.citizen.cpr = ""
-    assert check_plan(good, today) == []
+    # Only the missing number itself (#9: a plan must say whose it is).
+    assert [f.rule for f in check_plan(good, today)] == ["citizen-identity"]
 
 
 def test_the_youth_model_is_quiet_with_an_education_goal_and_a_coordinator(good, today):
@@ -257,3 +267,42 @@ def test_the_youth_model_is_quiet_with_an_education_goal_and_a_coordinator(good,
     assert found.field == "coordinator.name" and "23 år" in found.message
     good.citizen.cpr = "150501-4123"  # 25 on TODAY: no longer young for the model
     assert "youth-model" not in {f.rule for f in check_plan(good, today)}
+
+
+def test_a_plan_without_a_name_or_cpr_is_a_fejl_even_when_declined(good, today):
+    good.citizen.name = " "
+    good.citizen.cpr = ""
+    good.offer.decision = "declined"
+    good.offer.reason = "Ønsker ikke en plan nu"
+    found = [(f.field, f.severity) for f in check_plan(good, today) if f.rule == "citizen-identity"]
+    assert found == [("citizen.name", FEJL), ("citizen.cpr", FEJL)]
+
+
+def test_a_first_follow_up_within_three_months_is_fine_and_one_after_is_not(good, today):
+    good.follow_up.history = []
+    start = plan_start(good)
+    good.follow_up.next_date = add_months(start, 3)
+    assert not [f for f in check_plan(good, today) if f.rule == "follow-up-first-late"]
+    good.follow_up.next_date = add_months(start, 6)
+    (found,) = [f for f in check_plan(good, today) if f.rule == "follow-up-first-late"]
+    assert "3 måneder" in found.message
+    # Once followed up, the first follow-up is history.
+    good.follow_up.history = [FollowUpEntry(start, "continue", "Første opfølgning")]
+    assert not [f for f in check_plan(good, today) if f.rule == "follow-up-first-late"]
+
+
+def test_an_item_without_text_is_named_by_its_number_never_by_empty_quotes(good, today):
+    good.goals[2].title = ""
+    good.goals[2].subgoals = []
+    good.goals[0].subgoals[1].text = ""
+    good.goals[0].subgoals[1].indicator = ""
+    good.services[2].title = ""
+    good.services[2].provider = ""
+    messages = [f.message for f in check_plan(good, today)]
+    assert not any("«»" in m or "« »" in m for m in messages), messages
+    assert "Målet nr. 3 har ingen delmål. " in " ".join(messages)
+    assert any(m.startswith("Delmålet nr. 1.2 siger ikke") for m in messages)
+    assert any(m.startswith("Indsatsen nr. 3 har ingen udfører") for m in messages)
+    good.goals[2].title = "Egen bolig inden 1. juni 2027"
+    messages = [f.message for f in check_plan(good, today)]
+    assert any(m.startswith("Målet «Egen bolig inden 1. juni 2027» har ingen delmål") for m in messages)

@@ -1,11 +1,13 @@
 """The caseload table: what it shows, search and filters, overdue marking, quality."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from ui_support import TODAY
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFont
+
+from planbro.model import FollowUpEntry
 
 from planbro.ui.caseload_model import COLUMNS, OVERDUE_COLOR, SOON_COLOR
 
@@ -146,8 +148,12 @@ def test_overdue_follow_up_is_red_bold_with_tooltip_and_soon_is_marked(make_wind
     assert "1 opfølgning forfalden" in window.statusBar().currentMessage()
 
 
-def test_quality_column_is_filled_after_start_and_feeds_needs_action(qtbot, make_window, add_plan):
-    add_plan("Anna Holm")                                # the example plan: nothing to remark
+def test_quality_column_is_filled_after_start_and_feeds_needs_action(qtbot, make_window, add_plan,
+                                                                    store):
+    anna = add_plan("Anna Holm")                         # the example plan: nothing to remark
+    # … once its first follow-up (within 3 months of the start) is recorded.
+    store.record_follow_up(anna.id, FollowUpEntry(date(2027, 1, 20), "continue", "Godt i gang."),
+                           TODAY + timedelta(days=60))
     add_plan("Bo Jensen", purpose="")                    # § 141 stk. 3 nr. 1 missing: fejl
     add_plan("Carl Nørgaard", status="closed", purpose="")  # closed: no action needed
     window = make_window()

@@ -6,6 +6,11 @@ from datetime import date
 
 from planbro.model import Plan
 
+# Practice (DOMAIN.md): the first follow-up within 3 months of a plan's start …
+FIRST_FOLLOW_UP_MONTHS = 3
+# … and then at least once a year.
+FOLLOW_UP_EVERY_MONTHS = 12
+
 
 def plan_start(plan: Plan) -> date | None:
     """When the plan took effect: signed, else its duration's start, else created."""

@@ -1,7 +1,8 @@
 """Every quality rule in one list: its id, its severity and the function that checks it.
 
-Severities: `fejl` where the law's minimum is not met — § 141 stk. 3's four
-elements and a documented offer (date, answer, and a reason when declined);
+Severities: `fejl` where the law's minimum is not met — whose plan it is
+(name and CPR), § 141 stk. 3's four elements and a documented offer (date,
+answer, and a reason when declined);
 `advarsel` for weak practice (Ankestyrelsen 2017): vague or incomplete goals,
 services not tied to goals, missing consent, follow-up not kept, and hints
 from the citizen's age. When the offer was declined there is no plan content
@@ -39,6 +40,7 @@ class Rule:
 
 # The rules in the order their findings are listed within a severity.
 RULES: tuple[Rule, ...] = (
+    Rule("citizen-identity", FEJL, rules_citizen.identity_missing, when_declined=True),
     Rule("offer-undocumented", FEJL, rules_content.offer_undocumented, when_declined=True),
     Rule("offer-declined-reason", FEJL, rules_content.offer_declined_reason, when_declined=True),
     Rule("stk3-purpose", FEJL, rules_content.purpose_missing),
@@ -70,6 +72,7 @@ RULES: tuple[Rule, ...] = (
     Rule("follow-up-missing", ADVARSEL, rules_followup.follow_up_missing),
     Rule("follow-up-overdue", ADVARSEL, rules_followup.follow_up_overdue),
     Rule("follow-up-stale", ADVARSEL, rules_followup.follow_up_stale),
+    Rule("follow-up-first-late", ADVARSEL, rules_followup.first_follow_up_late),
     Rule("pension-age", ADVARSEL, rules_citizen.pension_age, when_declined=True),
     Rule("youth-model", ADVARSEL, rules_citizen.youth_model),
 )

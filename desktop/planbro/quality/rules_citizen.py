@@ -16,6 +16,15 @@ from planbro.quality.topics import goal_topics
 from planbro.quality.wording import date_text
 
 
+def identity_missing(plan: Plan, today: date) -> Iterator[Hit]:
+    """A plan must say whose it is: the citizen's name and CPR number."""
+    if not plan.citizen.name.strip():
+        yield Hit("citizen.name", _("The citizen's name is missing. Write the citizen's full name."))
+    if not plan.citizen.cpr.strip():
+        yield Hit("citizen.cpr", _(
+            "The citizen's CPR number is missing. Write it in the form DDMMYY-SSSS."))
+
+
 def pension_age(plan: Plan, today: date) -> Iterator[Hit]:
     """§ 141 is for citizens below folkepensionsalder; other rules apply after."""
     born = birth_date(plan.citizen.cpr)

@@ -11,11 +11,8 @@ from planbro.model import Plan
 from planbro.model.dates import add_months
 
 from planbro.quality.findings import Hit
-from planbro.quality.periods import plan_start
+from planbro.quality.periods import FIRST_FOLLOW_UP_MONTHS, FOLLOW_UP_EVERY_MONTHS, plan_start
 from planbro.quality.wording import date_text
-
-# Common practice: follow up at least once a year.
-STALE_AFTER_MONTHS = 12
 
 
 def _active(plan: Plan) -> bool:
@@ -46,8 +43,23 @@ def follow_up_stale(plan: Plan, today: date) -> Iterator[Hit]:
         return
     dates = [entry.date for entry in plan.follow_up.history if entry.date]
     since = max(dates) if dates else plan_start(plan)
-    if since is not None and add_months(since, STALE_AFTER_MONTHS) < today:
+    if since is not None and add_months(since, FOLLOW_UP_EVERY_MONTHS) < today:
         yield Hit("follow_up.history", _(
             "The plan has not been followed up for more than 12 months (since {date}). Follow "
             "up, so the plan describes the citizen's current situation.").format(
                 date=date_text(since)))
+
+
+def first_follow_up_late(plan: Plan, today: date) -> Iterator[Hit]:
+    """No follow-up yet, and the first one is planned later than 3 months after the start."""
+    if not _active(plan) or any(entry.date for entry in plan.follow_up.history):
+        return
+    start, planned = plan_start(plan), plan.follow_up.next_date
+    if start is None or planned is None:
+        return
+    due = add_months(start, FIRST_FOLLOW_UP_MONTHS)
+    if planned > due:
+        yield Hit("follow_up.next_date", _(
+            "The first follow-up is planned for {date}, more than 3 months after the plan "
+            "started ({start}). Follow up within 3 months, by {due}.").format(
+                date=date_text(planned), start=date_text(start), due=date_text(due)))

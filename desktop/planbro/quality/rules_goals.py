@@ -12,15 +12,16 @@ from planbro.model import Plan, SubGoal
 from planbro.quality.findings import Hit
 from planbro.quality.topics import goal_topics, mentions
 from planbro.quality.vague import assess
-from planbro.quality.wording import list_text, quote
+from planbro.quality.wording import list_text, named
 
 
-def _open_subgoals(plan: Plan) -> Iterator[tuple[str, SubGoal]]:
-    """Each sub-goal still pursued, with its path; dropped ones need nothing more."""
+def _open_subgoals(plan: Plan) -> Iterator[tuple[str, SubGoal, str]]:
+    """Each sub-goal still pursued, with its path and its name in a message;
+    dropped ones need nothing more."""
     for g, goal in enumerate(plan.goals):
         for s, sub in enumerate(goal.subgoals):
             if sub.status != "dropped":
-                yield f"goals[{g}].subgoals[{s}]", sub
+                yield f"goals[{g}].subgoals[{s}]", sub, named(sub.text, f"{g + 1}.{s + 1}")
 
 
 def goals_missing(plan: Plan, today: date) -> Iterator[Hit]:
@@ -33,32 +34,32 @@ def goal_without_subgoals(plan: Plan, today: date) -> Iterator[Hit]:
     for g, goal in enumerate(plan.goals):
         if not goal.subgoals:
             yield Hit(f"goals[{g}].subgoals", _(
-                "The goal «{goal}» has no sub-goals. Break it down into sub-goals, each with "
-                "an indicator, someone responsible and a deadline.").format(goal=quote(goal.title)))
+                "The goal {goal} has no sub-goals. Break it down into sub-goals, each with "
+                "an indicator, someone responsible and a deadline.").format(goal=named(goal.title, g + 1)))
 
 
 def subgoal_indicator(plan: Plan, today: date) -> Iterator[Hit]:
-    for path, sub in _open_subgoals(plan):
+    for path, sub, name in _open_subgoals(plan):
         if not sub.indicator.strip():
             yield Hit(f"{path}.indicator", _(
-                "The sub-goal «{subgoal}» does not say how you will know it is reached. "
-                "Add an indicator.").format(subgoal=quote(sub.text)))
+                "The sub-goal {subgoal} does not say how you will know it is reached. "
+                "Add an indicator.").format(subgoal=name))
 
 
 def subgoal_responsible(plan: Plan, today: date) -> Iterator[Hit]:
-    for path, sub in _open_subgoals(plan):
+    for path, sub, name in _open_subgoals(plan):
         if not sub.responsible.strip():
             yield Hit(f"{path}.responsible", _(
-                "The sub-goal «{subgoal}» has no one responsible. "
-                "Write who is responsible.").format(subgoal=quote(sub.text)))
+                "The sub-goal {subgoal} has no one responsible. "
+                "Write who is responsible.").format(subgoal=name))
 
 
 def subgoal_deadline(plan: Plan, today: date) -> Iterator[Hit]:
-    for path, sub in _open_subgoals(plan):
+    for path, sub, name in _open_subgoals(plan):
         if sub.deadline is None:
             yield Hit(f"{path}.deadline", _(
-                "The sub-goal «{subgoal}» has no deadline. "
-                "Set the date by which it should be reached.").format(subgoal=quote(sub.text)))
+                "The sub-goal {subgoal} has no deadline. "
+                "Set the date by which it should be reached.").format(subgoal=name))
 
 
 def vague_goal(plan: Plan, today: date) -> Iterator[Hit]:
@@ -72,17 +73,17 @@ def vague_goal(plan: Plan, today: date) -> Iterator[Hit]:
             continue
         if found.phrases:
             yield Hit(field, _(
-                "The goal «{goal}» is vague: «{phrase}» cannot be measured. Write what will be "
+                "The goal {goal} is vague: «{phrase}» cannot be measured. Write what will be "
                 "different, how you will see it and by when.").format(
-                    goal=quote(goal.title), phrase=found.phrases[0]))
+                    goal=named(goal.title, g + 1), phrase=found.phrases[0]))
         else:
             yield Hit(field, _(
-                "The goal «{goal}» cannot be measured. Add a number, a frequency, a date or "
-                "deadline, or something concrete to obtain or do.").format(goal=quote(goal.title)))
+                "The goal {goal} cannot be measured. Add a number, a frequency, a date or "
+                "deadline, or something concrete to obtain or do.").format(goal=named(goal.title, g + 1)))
 
 
 def vague_subgoal(plan: Plan, today: date) -> Iterator[Hit]:
-    for path, sub in _open_subgoals(plan):
+    for path, sub, name in _open_subgoals(plan):
         field = f"{path}.text"
         if not sub.text.strip():
             yield Hit(field, _("The sub-goal has no text. Write what is to happen."))
@@ -92,14 +93,14 @@ def vague_subgoal(plan: Plan, today: date) -> Iterator[Hit]:
             continue
         if found.phrases:
             yield Hit(field, _(
-                "The sub-goal «{subgoal}» is vague: «{phrase}» cannot be measured. Write what "
+                "The sub-goal {subgoal} is vague: «{phrase}» cannot be measured. Write what "
                 "will be done or reached, and by when.").format(
-                    subgoal=quote(sub.text), phrase=found.phrases[0]))
+                    subgoal=name, phrase=found.phrases[0]))
         else:
             yield Hit(field, _(
-                "The sub-goal «{subgoal}» cannot be measured. Add a number, a frequency, a date "
+                "The sub-goal {subgoal} cannot be measured. Add a number, a frequency, a date "
                 "or deadline, or something concrete to obtain or do.").format(
-                    subgoal=quote(sub.text)))
+                    subgoal=name))
 
 
 def housing_only(plan: Plan, today: date) -> Iterator[Hit]:

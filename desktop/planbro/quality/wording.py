@@ -45,5 +45,9 @@ def partner_text(partner: Partner, number: int) -> str:
     return _("partner no. {number}").format(number=number)
 
 
-def service_text(title: str, number: int) -> str:
-    return quote(title) if title.strip() else _("service no. {number}").format(number=number)
+def named(text: str, number: int | str) -> str:
+    """How a message names a goal, sub-goal, service or phase: «its text», quoted and
+    cut, or its number ("nr. 2", "nr. 1.3") while nothing is typed — never «»."""
+    if text.strip():
+        return "«" + quote(text) + "»"
+    return _("no. {number}").format(number=number)

@@ -17,6 +17,7 @@ from planbro.translation import _
 from planbro.formdefs import FieldDef, resolve
 from planbro.model.dates import format_danish_date
 
+from planbro.ui.dialogs import Dialogs
 from planbro.ui.wizard.fields import DateEditor, FieldEditor, LineEditor, MultilineEditor
 from planbro.ui.wizard.missing import required_now
 from planbro.ui.wizard.pickers import BoolEditor, ChoiceEditor, ComboEditor, GoalLinksEditor
@@ -33,17 +34,18 @@ EDITORS: dict[str, type[FieldEditor]] = {
 Slot = tuple[str, Callable[[str], None]]
 
 
-def make_editor(f: FieldDef, cls: type, wizard, parent) -> FieldEditor:
+def make_editor(f: FieldDef, cls: type, dialogs: Dialogs, parent) -> FieldEditor:
+    """The editor of field `f` of `cls`; `dialogs` asks its questions (a calendar, a confirmation)."""
     if f.kind == "group":
         from planbro.ui.wizard.group import GroupEditor
-        return GroupEditor(f, wizard, parent, cls)
-    return EDITORS[f.kind](f, wizard, parent)
+        return GroupEditor(f, dialogs, parent, cls)
+    return EDITORS[f.kind](f, dialogs, parent)
 
 
 class FieldForm(QWidget):
     changed = Signal()
 
-    def __init__(self, fields: tuple[FieldDef, ...], cls: type, wizard, parent=None):
+    def __init__(self, fields: tuple[FieldDef, ...], cls: type, dialogs: Dialogs, parent=None):
         super().__init__(parent)
         self.fields = fields
         self.cls = cls
@@ -56,7 +58,7 @@ class FieldForm(QWidget):
         self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.layout_.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         for f in fields:
-            editor = make_editor(f, cls, wizard, self)
+            editor = make_editor(f, cls, dialogs, self)
             editor.changed.connect(self._edited)
             self.editors[f.key] = editor
             if f.kind == "bool":
@@ -185,13 +187,19 @@ class FieldForm(QWidget):
             warning = editor.warning()
             if warning and (editor.touched or checked):
                 messages.append(("gap", warning))
-            if (checked and not problem and not mine[f.key] and self.obj is not None
-                    and required_now(f, self.obj) and is_empty(editor.value())):
+            empty = is_empty(editor.value())
+            # The quality check sees the last good value: while the field holds
+            # text it cannot take, the problem is the one thing to say (wrong,
+            # not missing).
+            found = [] if problem else mine[f.key]
+            if (checked and not problem and self.obj is not None
+                    and required_now(f, self.obj) and empty):
                 if f.blocking or (f.required_if and not f.gap):
                     messages.append(("error", _("Fill this in before you go on.")))
-                else:
+                    found = []
+                elif not found:
                     messages.append(("gap", _("Missing; you may fill it in later.")))
-            messages.extend((finding.severity, finding.message) for finding in mine[f.key])
+            messages.extend((finding.severity, finding.message) for finding in found)
             editor.set_messages(messages)
             if f.kind == "group":
                 editor.update_inner(checked, inner[f.key])
