@@ -230,7 +230,7 @@ def test_the_caseloads_quality_check_is_not_a_view(qtbot, make_window, add_plan,
 def test_restoring_a_backup_at_start_is_recorded(qtbot, tmp_path, example_plan):
     from planbro.settings import UserSettings, save_settings
 
-    from planbro.ui.dialogs import ScriptedDialogs
+    from planbro.ui.scripted_dialogs import ScriptedDialogs
 
     # Saved settings: no first-start dialog.
     save_settings(UserSettings(caseworker_name="Mette Kjær"))

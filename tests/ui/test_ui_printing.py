@@ -6,7 +6,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from planbro.ui import printing
-from planbro.ui.dialogs import ScriptedDialogs
+from planbro.ui.scripted_dialogs import ScriptedDialogs
 
 
 def make_pdf(path, pages=2):

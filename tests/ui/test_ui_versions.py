@@ -17,7 +17,7 @@ from PySide6.QtTest import QTest
 from planbro.audit import AuditLog
 from planbro.storage import PlanStore
 
-from planbro.ui.dialogs import QtDialogs
+from planbro.ui.qt_dialogs import QtDialogs
 from planbro.ui.version_dialog import version_label
 from planbro.ui.wizard.pages import FormStepPage
 

@@ -26,7 +26,8 @@ from planbro.ui.actions import PlanActions
 from planbro.ui.caseload_filter import CaseloadFilter
 from planbro.ui.caseload_model import COLUMNS, SUMMARY_ROLE, CaseloadModel
 from planbro.ui.caseload_quality import QualityScheduler
-from planbro.ui.dialogs import Dialogs, QtDialogs
+from planbro.ui.dialogs import Dialogs
+from planbro.ui.qt_dialogs import QtDialogs
 
 # Width the window opens with, in device-independent pixels (fits 1366×768 laptops).
 START_SIZE = (1180, 640)

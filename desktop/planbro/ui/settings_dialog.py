@@ -26,7 +26,8 @@ from planbro.translation import _
 
 from planbro.settings import UserSettings
 
-from planbro.ui.dialogs import Dialogs, QtDialogs, file_filter
+from planbro.ui.dialogs import Dialogs, file_filter
+from planbro.ui.qt_dialogs import QtDialogs
 
 # The languages offered, with their names in their own language.
 LANGUAGE_NAMES = (("da", "Dansk"), ("en", "English"))

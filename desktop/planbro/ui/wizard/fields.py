@@ -33,6 +33,7 @@ from planbro.model.cpr import parse_cpr
 from planbro.model.text import clean_text
 
 from planbro.ui.date_box import DateBox
+from planbro.ui.dialogs import Dialogs
 from planbro.ui.wizard.mnemonics import strip_mnemonic
 
 # Colours of messages beside a field, by kind; readable on white and grey.
@@ -59,10 +60,11 @@ class FieldEditor(QWidget):
 
     changed = Signal()
 
-    def __init__(self, fdef: FieldDef, wizard, parent=None):
+    def __init__(self, fdef: FieldDef, dialogs: Dialogs, parent=None):
         super().__init__(parent)
         self.fdef = fdef
-        self.wizard = wizard
+        # The questions the editor may put: a calendar, a confirmation.
+        self.dialogs = dialogs
         # Set once the user has left the field; format problems show from then on.
         self.touched = False
         self._loading = False
@@ -298,8 +300,8 @@ class DateEditor(OneLineEditor):
         self.box.addWidget(self.date_box)
 
     def _pick_date(self, _box, title: str, default: date) -> date | None:
-        # Looked up on each click, with the editor as the calendar's parent, as before.
-        return self.wizard.dialogs.pick_date(self, title, default)
+        # The editor is the calendar's parent.
+        return self.dialogs.pick_date(self, title, default)
 
     def focus_widget(self) -> QWidget:
         return self.edit

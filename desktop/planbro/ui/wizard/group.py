@@ -39,6 +39,7 @@ from planbro.formdefs import resolve
 from planbro.model.convert import to_dict
 from planbro.model.dates import format_danish_date
 
+from planbro.ui.dialogs import Dialogs
 from planbro.ui.wizard.fields import FieldEditor, row_height
 from planbro.ui.wizard.form import FieldForm, Slot
 from planbro.ui.wizard.unsaved import unsaved_in
@@ -55,14 +56,14 @@ def lower_first(text: str) -> str:
 
 
 class GroupEditor(FieldEditor):
-    def __init__(self, fdef, wizard, parent, owner_cls: type):
+    def __init__(self, fdef, dialogs: Dialogs, parent, owner_cls: type):
         tp, _meta = resolve(owner_cls, fdef.key)
         self.item_cls = typing.get_args(tp)[0]
         self.items: list[Any] = []
         self.root: Any = None
         self._item_findings: dict[int, list] = {}
         self._checked = False
-        super().__init__(fdef, wizard, parent)
+        super().__init__(fdef, dialogs, parent)
 
     # -- widgets ------------------------------------------------------------
     def build(self) -> None:
@@ -106,7 +107,7 @@ class GroupEditor(FieldEditor):
         self.item_message.setWordWrap(True)
         self.item_message.hide()
         inner.addWidget(self.item_message)
-        self.detail = FieldForm(self.fdef.fields, self.item_cls, self.wizard, self.detail_box)
+        self.detail = FieldForm(self.fdef.fields, self.item_cls, self.dialogs, self.detail_box)
         self.detail.changed.connect(self._detail_edited)
         inner.addWidget(self.detail)
         self.box.addWidget(self.detail_box)
@@ -218,7 +219,7 @@ class GroupEditor(FieldEditor):
         if not self._is_blank(self.items[row]):
             title = _("Remove {item}").format(item=item_name)
             text = _("Remove «{summary}»? This cannot be undone.").format(summary=self._summary(row))
-            if not self.wizard.dialogs.confirm(self, title, text):
+            if not self.dialogs.confirm(self, title, text):
                 return
         del self.items[row]
         self._refill(min(row, len(self.items) - 1))

@@ -76,7 +76,7 @@ class FormStepPage(_StepPage):
         self.forms: list[FieldForm] = []
         self.section_notes: list[tuple[object, QLabel]] = []
         for section in step.sections:
-            form = FieldForm(section.fields, Plan, wizard, content)
+            form = FieldForm(section.fields, Plan, wizard.dialogs, content)
             form.changed.connect(self.on_changed)
             note = QLabel(content)
             note.setWordWrap(True)

@@ -1,0 +1,98 @@
+"""The real dialogs: QMessageBox, QFileDialog, the print dialog and Planbro's own.
+
+Qt is imported by each method as it is used, so the caseload starts
+without the widgets a question needs.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from planbro.ui.dialogs import Dialogs
+
+if TYPE_CHECKING:
+    from planbro.actions.followup import FollowUpAnswer
+
+
+class QtDialogs(Dialogs):
+    """The real dialogs: QMessageBox, QFileDialog and a small calendar dialog."""
+
+    def info(self, parent, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+        QMessageBox.information(parent, title, text)
+
+    def warn(self, parent, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+        QMessageBox.warning(parent, title, text)
+
+    def confirm(self, parent, title: str, text: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        # "No" is the default so Enter never confirms something irreversible.
+        answer = QMessageBox.question(parent, title, text, buttons,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def save_file(self, parent, title: str, suggested: str, filter: str) -> str | None:
+        from PySide6.QtWidgets import QFileDialog
+        path, _chosen = QFileDialog.getSaveFileName(parent, title, suggested, filter)
+        return path or None
+
+    def open_files(self, parent, title: str, filter: str) -> list[str]:
+        from PySide6.QtWidgets import QFileDialog
+        paths, _chosen = QFileDialog.getOpenFileNames(parent, title, "", filter)
+        return list(paths)
+
+    def pick_date(self, parent, title: str, default: date) -> date | None:
+        from PySide6.QtCore import QDate, Qt
+        from PySide6.QtWidgets import QCalendarWidget, QDialog, QDialogButtonBox, QVBoxLayout
+        dialog = QDialog(parent)
+        dialog.setWindowTitle(title)
+        calendar = QCalendarWidget(dialog)
+        calendar.setAccessibleName(title)
+        calendar.setGridVisible(True)
+        calendar.setSelectedDate(QDate(default.year, default.month, default.day))
+        # Monday first, as on a Danish calendar, whatever the system locale says.
+        calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        calendar.activated.connect(dialog.accept)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(calendar)
+        layout.addWidget(buttons)
+        calendar.setFocus()
+        if not dialog.exec():
+            return None
+        chosen = calendar.selectedDate()
+        return date(chosen.year(), chosen.month(), chosen.day())
+
+    def open_folder(self, path) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def choose_folder(self, parent, title: str, start: str) -> str | None:
+        from PySide6.QtWidgets import QFileDialog
+        return QFileDialog.getExistingDirectory(parent, title, start) or None
+
+    def print_setup(self, parent, printer, pages: int) -> bool:
+        from PySide6.QtPrintSupport import QPrintDialog
+        from PySide6.QtWidgets import QDialog
+        dialog = QPrintDialog(printer, parent)
+        dialog.setMinMax(1, max(1, pages))
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def follow_up(self, parent, plan, today: date,
+                  previous: FollowUpAnswer | None = None) -> FollowUpAnswer | None:
+        from planbro.ui.followup_dialog import FollowUpDialog
+        dialog = FollowUpDialog(parent, plan, today, pick_date=self.pick_date, previous=previous)
+        return dialog.answer() if dialog.exec() else None
+
+    def choose_version(self, parent, plan_name: str,
+                       versions: list[tuple[int, str, str, date | None]]) -> int | None:
+        from planbro.ui.version_dialog import VersionDialog
+        dialog = VersionDialog(parent, plan_name, versions)
+        return dialog.chosen() if dialog.exec() else None

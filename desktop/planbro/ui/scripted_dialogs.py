@@ -1,0 +1,115 @@
+"""Dialogs for tests (and the screenshot tool): answers queued in advance, every call recorded."""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from planbro.ui.dialogs import Dialogs
+
+if TYPE_CHECKING:
+    from planbro.actions.followup import FollowUpAnswer
+
+
+class ScriptedDialogError(AssertionError):
+    """A scripted dialog was asked something no answer was queued for."""
+
+
+@dataclass
+class Call:
+    """One question or message as a window put it."""
+
+    kind: str
+    title: str = ""
+    text: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class ScriptedDialogs(Dialogs):
+    """For tests: answers queued in advance; every call is recorded.
+
+        dialogs = ScriptedDialogs()
+        dialogs.queue("confirm", True)
+        dialogs.queue("save_file", str(tmp_path / "plan.docx"))
+        ...
+        assert dialogs.calls_of("warn")[0].text.startswith("…")
+
+    info/warn/open_folder need no answer. confirm, save_file, open_files,
+    pick_date, choose_folder, print_setup, follow_up (a FollowUpAnswer or
+    None) and choose_version (a version number or None) raise
+    ScriptedDialogError when nothing was queued for them
+    (unless a default is set with `defaults`), so a test fails instead of hanging.
+    """
+
+    def __init__(self, **defaults: Any) -> None:
+        self.calls: list[Call] = []
+        self.answers: dict[str, deque] = {}
+        self.defaults = dict(defaults)
+
+    def queue(self, kind: str, *answers: Any) -> ScriptedDialogs:
+        self.answers.setdefault(kind, deque()).extend(answers)
+        return self
+
+    def calls_of(self, kind: str) -> list[Call]:
+        return [call for call in self.calls if call.kind == kind]
+
+    def _answer(self, kind: str) -> Any:
+        pending = self.answers.get(kind)
+        if pending:
+            return pending.popleft()
+        if kind in self.defaults:
+            return self.defaults[kind]
+        raise ScriptedDialogError(f"no scripted answer queued for {kind!r}")
+
+    def info(self, parent, title: str, text: str) -> None:
+        self.calls.append(Call("info", title, text))
+
+    def warn(self, parent, title: str, text: str) -> None:
+        self.calls.append(Call("warn", title, text))
+
+    def confirm(self, parent, title: str, text: str) -> bool:
+        self.calls.append(Call("confirm", title, text))
+        return bool(self._answer("confirm"))
+
+    def save_file(self, parent, title: str, suggested: str, filter: str) -> str | None:
+        self.calls.append(Call("save_file", title, extra={"suggested": suggested, "filter": filter}))
+        return self._answer("save_file")
+
+    def open_files(self, parent, title: str, filter: str) -> list[str]:
+        self.calls.append(Call("open_files", title, extra={"filter": filter}))
+        return list(self._answer("open_files"))
+
+    def pick_date(self, parent, title: str, default: date) -> date | None:
+        self.calls.append(Call("pick_date", title, extra={"default": default}))
+        return self._answer("pick_date")
+
+    def open_folder(self, path) -> None:
+        self.calls.append(Call("open_folder", extra={"path": Path(path)}))
+
+    def choose_folder(self, parent, title: str, start: str) -> str | None:
+        self.calls.append(Call("choose_folder", title, extra={"start": start}))
+        return self._answer("choose_folder")
+
+    def print_setup(self, parent, printer, pages: int) -> bool:
+        """Queue False (cancel), True (print as set up) or a .pdf path: the
+        printer then writes that file, so a test can look at what was printed."""
+        self.calls.append(Call("print_setup", extra={"printer": printer, "pages": pages}))
+        answer = self._answer("print_setup")
+        if isinstance(answer, (str, Path)):
+            printer.setOutputFileName(str(answer))
+            return True
+        return bool(answer)
+
+    def follow_up(self, parent, plan, today: date,
+                  previous: FollowUpAnswer | None = None) -> FollowUpAnswer | None:
+        self.calls.append(Call("follow_up", extra={"plan": plan, "today": today,
+                                                   "previous": previous}))
+        return self._answer("follow_up")
+
+    def choose_version(self, parent, plan_name: str,
+                       versions: list[tuple[int, str, str, date | None]]) -> int | None:
+        self.calls.append(Call("choose_version", plan_name, extra={"versions": list(versions)}))
+        return self._answer("choose_version")
