@@ -22,6 +22,7 @@ from typing import Any
 
 import yaml
 from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
 
 from planbro.translation import _, language
 
@@ -145,7 +146,7 @@ class FormDefs:
         return next(i for i, s in enumerate(self.steps) if s.id == step_id)
 
 
-def walk_fields(fields) -> typing.Iterator[FieldDef]:
+def walk_fields(fields: typing.Iterable[FieldDef]) -> typing.Iterator[FieldDef]:
     """Every field, groups' fields included, depth first."""
     for f in fields:
         yield f
@@ -158,7 +159,7 @@ def _validator() -> Draft202012Validator:
     return Draft202012Validator(json.loads(text))
 
 
-def _where(data: Any, parts) -> str:
+def _where(data: Any, parts: typing.Iterable[str | int]) -> str:
     """A readable name for a place in the YAML: trin «goals» › felt «goals» › felt «title»."""
     names, node = [], data
     for part in parts:
@@ -177,15 +178,19 @@ def _where(data: Any, parts) -> str:
     return " › ".join(names) or _("the top of the file")
 
 
-def _schema_problem(data: Any, error) -> str:
+def _schema_problem(data: Any, error: ValidationError) -> str:
     where = _where(data, error.absolute_path)
-    kind, value = error.validator, error.validator_value
+    # jsonschema types these as "maybe unset"; a reported error always has them.
+    kind = error.validator
+    value: Any = error.validator_value
+    instance: Any = error.instance
+    schema: Any = error.schema
     if kind == "required":
-        missing = [k for k in value if k not in error.instance]
+        missing = [k for k in value if k not in instance]
         reason = _("«{key}» is missing").format(key=", ".join(missing))
     elif kind == "additionalProperties":
-        known = set(error.schema.get("properties", {}))
-        unknown = sorted(set(error.instance) - known)
+        known = set(schema.get("properties", {}))
+        unknown = sorted(set(instance) - known)
         reason = _("unknown entry «{key}»; check the spelling").format(key=", ".join(unknown))
     elif kind == "enum":
         reason = _("«{value}» is not allowed; choose one of: {allowed}").format(
@@ -225,7 +230,7 @@ def _condition(raw: dict[str, Any] | None) -> Condition | None:
 class _Builder:
     """Turns schema-valid data into dataclasses, checking it against the model."""
 
-    def __init__(self, data: dict):
+    def __init__(self, data: dict[str, Any]):
         self.data = data
         self.problems: list[str] = []
         self.picklists = {
@@ -246,7 +251,7 @@ class _Builder:
             self.fail(_("the top of the file"), _("the last step, and only that one, must be of kind review"))
         return FormDefs(tuple(steps), self.picklists)
 
-    def _step(self, raw: dict, number: int, ids: list[str]) -> StepDef:
+    def _step(self, raw: dict[str, Any], number: int, ids: list[str]) -> StepDef:
         where = _("step «{id}»").format(id=raw["id"])
         skip = None
         if "skip_to" in raw:
@@ -265,10 +270,10 @@ class _Builder:
         return StepDef(raw["id"], raw["kind"], _required_text(raw["title"]), number,
                        _text(raw.get("intro")), skip, sections)
 
-    def _fields(self, raws: list[dict], cls: type, base: str, where: str) -> tuple[FieldDef, ...]:
+    def _fields(self, raws: list[dict[str, Any]], cls: type, base: str, where: str) -> tuple[FieldDef, ...]:
         return tuple(self._field(raw, cls, base, where) for raw in raws)
 
-    def _field(self, raw: dict, cls: type, base: str, step_where: str) -> FieldDef:
+    def _field(self, raw: dict[str, Any], cls: type, base: str, step_where: str) -> FieldDef:
         key, kind = raw["key"], raw["kind"]
         path = f"{base}.{key}" if base else key
         where = f"{step_where} › " + _("field «{key}»").format(key=path)
@@ -318,7 +323,7 @@ class _Builder:
         if kind == "group":
             return typing.get_origin(inner) is list and dataclasses.is_dataclass(typing.get_args(inner)[0])
         if kind == "goal_links":
-            return inner == list[str]
+            return bool(inner == list[str])
         if kind == "date":
             return inner is date
         if kind == "bool":
@@ -326,7 +331,7 @@ class _Builder:
         return inner is str and kind in (*TEXT_KINDS, "choice")
 
 
-def resolve(cls: type, key: str) -> tuple[Any, dict | None]:
+def resolve(cls: type, key: str) -> tuple[Any, dict[str, Any] | None]:
     """The type and metadata of `key` ("consent.date") inside `cls`; (None, None) if absent."""
     tp, meta = cls, None
     for part in key.split("."):
