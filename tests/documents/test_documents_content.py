@@ -76,9 +76,20 @@ def test_empty_circumstances_are_left_out(example_plan, rendered):
     paragraphs = rendered(plan).docx_paragraphs()
     start = paragraphs.index(w.H_CIRCUMSTANCES)
     assert paragraphs[start + 1:start + 3] == ["Behandling", "Går til samtaler hos egen læge."]
-    for _key, label in w.CIRCUMSTANCES:
+    for label in w.CIRCUMSTANCE_LABELS.values():
         if label != "Behandling":
             assert label not in paragraphs
+
+
+def test_every_matter_of_the_model_has_a_printed_heading_in_the_model_s_order(example_plan, rendered):
+    plan = copy.deepcopy(example_plan)
+    names = [name for name, _text in plan.circumstances.items()]
+    assert set(names) == set(w.CIRCUMSTANCE_LABELS)
+    plan.circumstances = Circumstances(**{name: f"Tekst om {name}." for name in names})
+    paragraphs = rendered(plan).docx_paragraphs()
+    start = paragraphs.index(w.H_CIRCUMSTANCES)
+    printed = [p for p in paragraphs[start:] if p in w.CIRCUMSTANCE_LABELS.values()]
+    assert printed == [w.CIRCUMSTANCE_LABELS[name] for name in names]
 
 
 def test_no_circumstances_at_all_says_so(example_plan, rendered):

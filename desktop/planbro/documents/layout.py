@@ -120,10 +120,10 @@ def _duration(plan: Plan) -> list[Block]:
 
 def _circumstances(plan: Plan) -> list[Block]:
     blocks: list[Block] = [Heading(w.H_CIRCUMSTANCES)]
-    for key, label in w.CIRCUMSTANCES:
-        body = _paragraphs(getattr(plan.circumstances, key), None)
+    for key, text in plan.circumstances.items():
+        body = _paragraphs(text, None)
         if body:
-            blocks += [Heading(label, 2), *body]
+            blocks += [Heading(w.CIRCUMSTANCE_LABELS[key], 2), *body]
     if len(blocks) == 1:
         blocks.append(Paragraph(w.NO_CIRCUMSTANCES, "note"))
     return blocks

@@ -36,13 +36,13 @@ METHODS = {
     "ACT": "ACT (Assertive Community Treatment): opsøgende støtte uden tidsgrænse fra et "
            "tværfagligt team med bl.a. psykiater, sygeplejerske, misbrugsbehandler og sagsbehandler.",
 }
-# § 141, stk. 3, nr. 4: the other matters, in print order.
-CIRCUMSTANCES = (
-    ("housing", "Boform"), ("employment", "Beskæftigelse"),
-    ("personal_help", "Personlig hjælp"), ("treatment", "Behandling"),
-    ("aids", "Hjælpemidler"), ("finances", "Økonomi"), ("health", "Helbred"),
-    ("network", "Netværk"), ("other", "Andet"),
-)
+# § 141, stk. 3, nr. 4: the printed heading of each other matter (the matters
+# themselves, and their order, are the model's: Circumstances.items()).
+CIRCUMSTANCE_LABELS = {
+    "housing": "Boform", "employment": "Beskæftigelse", "personal_help": "Personlig hjælp",
+    "treatment": "Behandling", "aids": "Hjælpemidler", "finances": "Økonomi",
+    "health": "Helbred", "network": "Netværk", "other": "Andet",
+}
 
 # Section headings, in print order.
 H_PARTIES = "Borger og sagsbehandler"

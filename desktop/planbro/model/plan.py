@@ -9,6 +9,7 @@ from __future__ import annotations
 
 # The module, not its `date`: fields named `date` (the exchange format's key)
 # would hide the type from the annotations below them in the same class.
+import dataclasses
 import datetime
 import uuid
 from dataclasses import dataclass, field
@@ -133,6 +134,14 @@ class Circumstances:
     health: str = ""
     network: str = ""
     other: str = ""
+
+    def items(self) -> list[tuple[str, str]]:
+        """(field, text) for every matter, in the law's and the document's order.
+
+        The one list of the matters: the quality check, the documents and
+        anything else that walks them take it from here.
+        """
+        return [(f.name, getattr(self, f.name)) for f in dataclasses.fields(self)]
 
 
 @dataclass

@@ -55,10 +55,7 @@ def duration_missing(plan: Plan, today: date) -> Iterator[Hit]:
 
 
 def circumstances_missing(plan: Plan, today: date) -> Iterator[Hit]:
-    c = plan.circumstances
-    texts = (c.housing, c.employment, c.personal_help, c.treatment, c.aids,
-             c.finances, c.health, c.network, c.other)
-    if not any(t.strip() for t in texts):
+    if not any(text.strip() for _field, text in plan.circumstances.items()):
         yield Hit("circumstances", _(
             "Other matters are missing (§ 141, stk. 3, nr. 4). Describe the citizen's "
             "housing, employment, treatment and other relevant matters."))
