@@ -75,3 +75,12 @@ def test_a_damaged_timestamp_is_no_moment(stamp):
     from planbro.model.dates import local_time, parse_timestamp
 
     assert parse_timestamp(stamp) is None and local_time(stamp) is None
+
+
+def test_an_end_may_not_lie_before_its_start_and_a_missing_one_is_no_breach():
+    from planbro.model.dates import ends_before_start
+
+    assert ends_before_start(date(2027, 1, 1), date(2027, 1, 2))
+    assert not ends_before_start(date(2027, 1, 2), date(2027, 1, 2))
+    assert not ends_before_start(None, date(2027, 1, 2))
+    assert not ends_before_start(date(2027, 1, 1), None)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from planbro.translation import _
 
 from planbro.model.cpr import parse_cpr
-from planbro.model.dates import parse_date
+from planbro.model.dates import ends_before_start, parse_date
 from planbro.model.problems import Problem, ValidationError, join_path
 from planbro.model.text import clean_text
 
@@ -72,7 +72,7 @@ def _build(cls: type[T], data: Mapping[str, Any], path: str, problems: list[Prob
     for f in dataclasses.fields(cls):
         after = f.metadata.get("after")
         end, start = getattr(obj, f.name), getattr(obj, after, None) if after else None
-        if after and isinstance(end, date) and isinstance(start, date) and end < start:
+        if after and isinstance(start, date) and ends_before_start(end, start):
             problems.append(Problem(join_path(path, f.name), _(
                 "must not be before {other} ({date})").format(
                     other=join_path(path, after), date=start.isoformat())))

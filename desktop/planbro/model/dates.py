@@ -90,3 +90,9 @@ def add_months(start: date, months: int) -> date:
     year, month = divmod(index, 12)
     last = calendar.monthrange(year, month + 1)[1]
     return date(year, month + 1, min(start.day, last))
+
+
+def ends_before_start(end: object, start: object) -> bool:
+    """The rule of every field marked "after" in the model (an end, an expiry):
+    it may not lie before the date it follows. Either one missing is no breach."""
+    return isinstance(end, date) and isinstance(start, date) and end < start

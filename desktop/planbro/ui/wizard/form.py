@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 from planbro.translation import _
 
 from planbro.formdefs import FieldDef, resolve
-from planbro.model.dates import format_danish_date
+from planbro.model.dates import ends_before_start, format_danish_date
 
 from planbro.ui.dialogs import Dialogs
 from planbro.ui.wizard.fields import DateEditor, FieldEditor, LineEditor, MultilineEditor
@@ -149,7 +149,7 @@ class FieldForm(QWidget):
             return None
         start_key = f"{f.key.rsplit('.', 1)[0]}.{after}" if "." in f.key else after
         end, start = self.editors[f.key].value(), self.current(start_key)
-        if end is None or start is None or end >= start:
+        if not ends_before_start(end, start):
             return None
         other = next((g for g in self.fields if g.key == start_key), None)
         name = other.label.get().replace("&", "") if other else start_key
