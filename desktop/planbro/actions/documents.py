@@ -18,9 +18,6 @@ from planbro.model import Plan, ValidationError
 
 from planbro.actions.trail import Trail
 
-# The kinds of document a plan is saved as; also the audit record's detail.
-KINDS = ("docx", "pdf")
-
 
 class NotWritten(Exception):
     """A document or plan file could not be made or written.
