@@ -94,8 +94,8 @@ def child(kind: str, out: Path, step: int | None) -> None:
 
     from planbro.settings import UserSettings, save_settings
 
+    from planbro.ui.common.scripted_dialogs import ScriptedDialogs
     from planbro.ui.qt_i18n import install_qt_translators
-    from planbro.ui.scripted_dialogs import ScriptedDialogs
 
     set_language("da")
     app = QApplication(sys.argv[:1])

@@ -36,7 +36,7 @@ from planbro.exchange import read_plan_file  # noqa: E402
 from planbro.quality import check_plan  # noqa: E402
 from planbro.storage import PlanStore  # noqa: E402
 
-from planbro.ui.scripted_dialogs import ScriptedDialogs  # noqa: E402
+from planbro.ui.common.scripted_dialogs import ScriptedDialogs  # noqa: E402
 from planbro.ui.wizard import PlanWizard  # noqa: E402
 
 # The target for switching wizard steps, in seconds.

@@ -55,7 +55,7 @@ def add_plan(store, example_plan):
 
 @pytest.fixture
 def dialogs():
-    from planbro.ui.scripted_dialogs import ScriptedDialogs
+    from planbro.ui.common.scripted_dialogs import ScriptedDialogs
 
     return ScriptedDialogs()
 

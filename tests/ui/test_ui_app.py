@@ -17,7 +17,7 @@ from planbro.settings import UserSettings, load_settings, save_settings
 from planbro.storage import PlanStore
 
 from planbro.ui import app as app_module
-from planbro.ui.scripted_dialogs import ScriptedDialogs
+from planbro.ui.common.scripted_dialogs import ScriptedDialogs
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from planbro.storage import PlanStore
 from planbro.actions.followup import FollowUpAnswer
 
 from planbro.ui import app as app_module
-from planbro.ui import printing
+from planbro.ui.common import printing
 
 # What identifies the example plan's citizen: none of it may reach the log.
 SENSITIVE = ("120379-1235", "120379", "Jonas")
@@ -230,7 +230,7 @@ def test_the_caseloads_quality_check_is_not_a_view(qtbot, make_window, add_plan,
 def test_restoring_a_backup_at_start_is_recorded(qtbot, tmp_path, example_plan):
     from planbro.settings import UserSettings, save_settings
 
-    from planbro.ui.scripted_dialogs import ScriptedDialogs
+    from planbro.ui.common.scripted_dialogs import ScriptedDialogs
 
     # Saved settings: no first-start dialog.
     save_settings(UserSettings(caseworker_name="Mette Kjær"))

@@ -8,7 +8,7 @@ from pypdf import PdfReader
 from planbro.exchange import dumps_plan, read_plan_file
 from planbro.model.plan import new_id
 
-from planbro.ui import printing
+from planbro.ui.common import printing
 
 
 def select(window, plan):

@@ -299,7 +299,7 @@ def test_gennemgang_lists_the_follow_ups(qtbot, make_window, add_plan, store, di
 
 
 def test_scripted_follow_up_fails_instead_of_hanging():
-    from planbro.ui.scripted_dialogs import ScriptedDialogError, ScriptedDialogs
+    from planbro.ui.common.scripted_dialogs import ScriptedDialogError, ScriptedDialogs
 
     with pytest.raises(ScriptedDialogError):
         ScriptedDialogs().follow_up(None, None, TODAY)

@@ -17,8 +17,8 @@ from PySide6.QtTest import QTest
 from planbro.audit import AuditLog
 from planbro.storage import PlanStore
 
-from planbro.ui.qt_dialogs import QtDialogs
-from planbro.ui.version_dialog import version_label
+from planbro.ui.common.qt_dialogs import QtDialogs
+from planbro.ui.common.version_dialog import version_label
 from planbro.ui.wizard.pages import FormStepPage
 
 # The purpose the citizen signed, and the one version 2 changes it to.

@@ -13,6 +13,7 @@ from datetime import date
 from planbro.translation import _
 
 from planbro.model.dates import parse_date
+from planbro.model.labels import outcome_label
 
 from planbro.actions.followup import (
     FollowUpAnswer,
@@ -23,7 +24,6 @@ from planbro.actions.followup import (
 )
 
 from planbro.cli.common import fail, open_store, refusal
-from planbro.cli.labels import outcome_label
 
 # The option each field of a follow-up is given by.
 OPTIONS = {"date": "--date", "note": "--note", "next_date": "--next"}

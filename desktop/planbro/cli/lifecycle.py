@@ -9,13 +9,13 @@ from datetime import date
 from planbro.translation import _
 
 from planbro.model.dates import parse_date
+from planbro.model.labels import status_label
 
 from planbro.storage import StoreError
 
 from planbro.actions import lifecycle
 
 from planbro.cli.common import fail, open_store, refusal
-from planbro.cli.labels import status_label
 
 
 def register(subparsers) -> None:

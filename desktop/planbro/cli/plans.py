@@ -7,10 +7,11 @@ from datetime import date, timedelta
 
 from planbro.translation import _
 
+from planbro.model.labels import date_label, decision_label, status_label
+
 from planbro.storage import StoreError
 
 from planbro.cli.common import open_store, print_json, record, refusal
-from planbro.cli.labels import date_label, decision_label, status_label
 
 # `list --due` shows follow-ups due within this many days, and overdue ones.
 DUE_WITHIN_DAYS = 14

@@ -21,7 +21,7 @@ from planbro.actions import documents, transfer
 from planbro.actions.documents import NotWritten, default_name, municipality_of, with_suffix
 from planbro.actions.trail import trail_of
 
-from planbro.ui.dialogs import file_filter
+from planbro.ui.common.dialogs import file_filter
 
 # How long a "saved to …" note stays in the status bar, in milliseconds.
 NOTE_MS = 10000
@@ -80,7 +80,7 @@ def save_document(window, kind: str) -> Path | None:
 
 
 def print_plan(window) -> bool:
-    from planbro.ui.printing import print_pdf
+    from planbro.ui.common.printing import print_pdf
 
     title = _("Print")
     plan = _selected_plan(window, title)

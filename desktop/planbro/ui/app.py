@@ -119,7 +119,7 @@ def start(data_dir=None, dialogs=None, *, today=None):
     from planbro.settings import load_settings
     from planbro.storage import StoreError, default_data_dir
 
-    from planbro.ui.qt_dialogs import QtDialogs
+    from planbro.ui.common.qt_dialogs import QtDialogs
 
     dialogs = dialogs or QtDialogs()
     settings = load_settings()

@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 from planbro.translation import _, language
 
 from planbro.model.dates import local_time
+from planbro.model.labels import status_label
 
 from planbro.ui.qt_i18n import qt_locale
 
@@ -33,10 +34,6 @@ SOON_COLOR = QColor("#8a5300")
 CLOSED_COLOR = QColor("#6b6b6b")
 # Traffic-light colours of the quality column.
 LIGHT_COLORS = {"red": QColor("#c62828"), "yellow": QColor("#f2b600"), "green": QColor("#2e7d32")}
-
-
-def status_label(status: str) -> str:
-    return {"draft": _("draft"), "signed": _("signed"), "closed": _("closed")}.get(status, status)
 
 
 def light_label(light: str | None) -> str:

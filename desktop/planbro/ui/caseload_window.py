@@ -26,8 +26,8 @@ from planbro.ui.actions import PlanActions
 from planbro.ui.caseload_filter import CaseloadFilter
 from planbro.ui.caseload_model import COLUMNS, SUMMARY_ROLE, CaseloadModel
 from planbro.ui.caseload_quality import QualityScheduler
-from planbro.ui.dialogs import Dialogs
-from planbro.ui.qt_dialogs import QtDialogs
+from planbro.ui.common.dialogs import Dialogs
+from planbro.ui.common.qt_dialogs import QtDialogs
 
 # Width the window opens with, in device-independent pixels (fits 1366×768 laptops).
 START_SIZE = (1180, 640)
@@ -110,7 +110,7 @@ class CaseloadWindow(QMainWindow):
         self.status_filter = QComboBox(central)
         self.status_filter.setObjectName("status_filter")
         self.status_filter.addItem(_("All"), "")
-        from planbro.ui.caseload_model import status_label
+        from planbro.model.labels import status_label
         for status in STATUS_CHOICES:
             self.status_filter.addItem(status_label(status).capitalize(), status)
         self.status_filter.setAccessibleName(_("Show plans with status"))

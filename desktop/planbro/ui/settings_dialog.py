@@ -26,8 +26,8 @@ from planbro.translation import _
 
 from planbro.settings import UserSettings
 
-from planbro.ui.dialogs import Dialogs, file_filter
-from planbro.ui.qt_dialogs import QtDialogs
+from planbro.ui.common.dialogs import Dialogs, file_filter
+from planbro.ui.common.qt_dialogs import QtDialogs
 
 # The languages offered, with their names in their own language.
 LANGUAGE_NAMES = (("da", "Dansk"), ("en", "English"))

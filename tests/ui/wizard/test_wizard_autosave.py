@@ -19,7 +19,7 @@ from planbro.model.plan import new_id
 
 from planbro.storage import PlanStore
 
-from planbro.ui.scripted_dialogs import ScriptedDialogs
+from planbro.ui.common.scripted_dialogs import ScriptedDialogs
 from planbro.ui.wizard import PlanWizard
 from planbro.ui.wizard.autosave import AUTOSAVE_DELAY_MS
 from planbro.ui.wizard.resume import ResumeFile

@@ -8,7 +8,7 @@ from datetime import date
 from planbro.formdefs import load_formdefs
 from planbro.model import Plan
 
-from planbro.ui.scripted_dialogs import ScriptedDialogs
+from planbro.ui.common.scripted_dialogs import ScriptedDialogs
 from planbro.ui.wizard.form import FieldForm
 
 

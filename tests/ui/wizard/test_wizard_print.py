@@ -6,7 +6,7 @@ from __future__ import annotations
 from pypdf import PdfReader
 from wizard_support import click
 
-from planbro.ui import printing
+from planbro.ui.common import printing
 
 
 def test_printing_from_gennemgang(qtbot, make_wizard, dialogs, example_plan, tmp_path, monkeypatch):

@@ -17,7 +17,7 @@ from planbro.model import Plan  # noqa: E402
 
 from planbro.storage import PlanStore  # noqa: E402
 
-from planbro.ui.scripted_dialogs import ScriptedDialogs  # noqa: E402
+from planbro.ui.common.scripted_dialogs import ScriptedDialogs  # noqa: E402
 from planbro.ui.wizard import PlanWizard  # noqa: E402
 
 

@@ -14,7 +14,7 @@ from planbro.exchange import read_plan_file
 
 from planbro.storage import PlanStore
 
-from planbro.ui.scripted_dialogs import ScriptedDialogs
+from planbro.ui.common.scripted_dialogs import ScriptedDialogs
 from planbro.ui.wizard import PlanWizard
 
 

@@ -2,7 +2,7 @@
 
 The documents come from planbro.documents (always Danish) with the same
 municipality settings the caseload uses; printing sends the very same PDF
-through planbro.ui.printing.print_pdf; the work and its audit record are
+through planbro.ui.common.printing.print_pdf; the work and its audit record are
 planbro.actions.documents', as from the caseload. Outcomes are reported on the page,
 beside the buttons, not in message boxes.
 """
@@ -19,7 +19,7 @@ from planbro.actions import documents
 from planbro.actions.documents import NotWritten, default_name, municipality_of, with_suffix
 from planbro.actions.trail import trail_of
 
-from planbro.ui.dialogs import file_filter
+from planbro.ui.common.dialogs import file_filter
 
 
 def documents_folder() -> Path:
@@ -58,7 +58,7 @@ def save_document(wizard, kind: str) -> Path | None:
 
 def print_plan(wizard) -> bool:
     """Print the plan's PDF on A4 through the system print dialog."""
-    from planbro.ui.printing import print_pdf
+    from planbro.ui.common.printing import print_pdf
     wizard.autosave.flush()
     try:
         done = documents.print_plan(wizard.plan, lambda pdf: print_pdf(wizard, pdf, wizard.dialogs),

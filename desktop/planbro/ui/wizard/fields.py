@@ -32,8 +32,8 @@ from planbro.model.convert import cpr_reason
 from planbro.model.cpr import parse_cpr
 from planbro.model.text import clean_text
 
-from planbro.ui.date_box import DateBox
-from planbro.ui.dialogs import Dialogs
+from planbro.ui.common.date_box import DateBox
+from planbro.ui.common.dialogs import Dialogs
 from planbro.ui.wizard.mnemonics import strip_mnemonic
 
 # Colours of messages beside a field, by kind; readable on white and grey.

@@ -17,7 +17,7 @@ from planbro.translation import _
 from planbro.formdefs import FieldDef, resolve
 from planbro.model.dates import ends_before_start, format_danish_date
 
-from planbro.ui.dialogs import Dialogs
+from planbro.ui.common.dialogs import Dialogs
 from planbro.ui.wizard.fields import DateEditor, FieldEditor, LineEditor, MultilineEditor
 from planbro.ui.wizard.missing import required_now
 from planbro.ui.wizard.pickers import BoolEditor, ChoiceEditor, ComboEditor, GoalLinksEditor

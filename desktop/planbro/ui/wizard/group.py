@@ -39,7 +39,7 @@ from planbro.formdefs import resolve
 from planbro.model.convert import to_dict
 from planbro.model.dates import format_danish_date
 
-from planbro.ui.dialogs import Dialogs
+from planbro.ui.common.dialogs import Dialogs
 from planbro.ui.wizard.fields import FieldEditor, row_height
 from planbro.ui.wizard.form import FieldForm, Slot
 from planbro.ui.wizard.unsaved import unsaved_in

@@ -14,8 +14,8 @@ from planbro.formdefs import FormDefs, default_formdefs
 
 from planbro.quality import check_plan
 
-from planbro.ui.dialogs import Dialogs
-from planbro.ui.qt_dialogs import QtDialogs
+from planbro.ui.common.dialogs import Dialogs
+from planbro.ui.common.qt_dialogs import QtDialogs
 from planbro.ui.wizard.autosave import Autosaver
 from planbro.ui.wizard.missing import route
 from planbro.ui.wizard.mnemonics import mnemonic_of

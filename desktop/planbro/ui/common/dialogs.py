@@ -1,8 +1,8 @@
 """Every modal question the UI asks goes through one injectable object: its interface.
 
 The main window, the wizard and the wizard's editors receive a `Dialogs`;
-the app passes `QtDialogs` (planbro.ui.qt_dialogs: real message boxes and
-file dialogs), tests pass `ScriptedDialogs` (planbro.ui.scripted_dialogs),
+the app passes `QtDialogs` (planbro.ui.common.qt_dialogs: real message boxes and
+file dialogs), tests pass `ScriptedDialogs` (planbro.ui.common.scripted_dialogs),
 whose answers are queued in advance, so no test can ever hang on a modal
 window.
 """

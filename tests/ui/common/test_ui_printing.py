@@ -5,8 +5,8 @@ from pypdf import PdfReader
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from planbro.ui import printing
-from planbro.ui.scripted_dialogs import ScriptedDialogs
+from planbro.ui.common import printing
+from planbro.ui.common.scripted_dialogs import ScriptedDialogs
 
 
 def make_pdf(path, pages=2):

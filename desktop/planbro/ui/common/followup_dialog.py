@@ -28,7 +28,7 @@ from planbro.model.dates import format_danish_date
 
 from planbro.actions.followup import FollowUpAnswer, last_follow_up, problems, suggested_next
 
-from planbro.ui.date_box import DateBox, PickDate
+from planbro.ui.common.date_box import DateBox, PickDate
 
 # Colour of a problem beside a field, as in the wizard (AA contrast on white).
 ERROR_COLOUR = "#b00020"

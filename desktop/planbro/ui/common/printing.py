@@ -111,7 +111,7 @@ def print_pdf(parent, pdf_path: str | Path, dialogs=None) -> bool:
     a clear message is shown instead of an empty dialog.
     """
     if dialogs is None:
-        from planbro.ui.qt_dialogs import QtDialogs
+        from planbro.ui.common.qt_dialogs import QtDialogs
         dialogs = QtDialogs()
     title = _("Print")
     if not available_printers():

@@ -10,10 +10,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QL
 from planbro.translation import _
 
 from planbro.model.dates import local_time
+from planbro.model.labels import status_label
 
 from planbro.quality.wording import date_text
-
-from planbro.ui.caseload_model import status_label
 
 # Rows the list shows without scrolling; more versions scroll.
 VISIBLE_ROWS = 8

@@ -14,8 +14,8 @@ from planbro.model import FollowUpEntry
 
 from planbro.actions.followup import FollowUpAnswer
 
-from planbro.ui.followup_dialog import FollowUpDialog
-from planbro.ui.qt_dialogs import QtDialogs
+from planbro.ui.common.followup_dialog import FollowUpDialog
+from planbro.ui.common.qt_dialogs import QtDialogs
 
 ALT = Qt.KeyboardModifier.AltModifier
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from planbro.ui.dialogs import Dialogs
+from planbro.ui.common.dialogs import Dialogs
 
 if TYPE_CHECKING:
     from planbro.actions.followup import FollowUpAnswer
@@ -87,12 +87,12 @@ class QtDialogs(Dialogs):
 
     def follow_up(self, parent, plan, today: date,
                   previous: FollowUpAnswer | None = None) -> FollowUpAnswer | None:
-        from planbro.ui.followup_dialog import FollowUpDialog
+        from planbro.ui.common.followup_dialog import FollowUpDialog
         dialog = FollowUpDialog(parent, plan, today, pick_date=self.pick_date, previous=previous)
         return dialog.answer() if dialog.exec() else None
 
     def choose_version(self, parent, plan_name: str,
                        versions: list[tuple[int, str, str, date | None]]) -> int | None:
-        from planbro.ui.version_dialog import VersionDialog
+        from planbro.ui.common.version_dialog import VersionDialog
         dialog = VersionDialog(parent, plan_name, versions)
         return dialog.chosen() if dialog.exec() else None

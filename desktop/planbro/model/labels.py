@@ -1,4 +1,4 @@
-"""Danish (or English) words for the model's codes, as the command prints them."""
+"""Danish (or English) words for the model's codes, as the app and the command show them."""
 
 from __future__ import annotations
 

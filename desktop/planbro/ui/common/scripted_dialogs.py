@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from planbro.ui.dialogs import Dialogs
+from planbro.ui.common.dialogs import Dialogs
 
 if TYPE_CHECKING:
     from planbro.actions.followup import FollowUpAnswer

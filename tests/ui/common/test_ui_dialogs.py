@@ -5,9 +5,9 @@ from datetime import date
 import pytest
 from modal import on_next_modal
 
-from planbro.ui.dialogs import Dialogs, file_filter
-from planbro.ui.qt_dialogs import QtDialogs
-from planbro.ui.scripted_dialogs import ScriptedDialogError, ScriptedDialogs
+from planbro.ui.common.dialogs import Dialogs, file_filter
+from planbro.ui.common.qt_dialogs import QtDialogs
+from planbro.ui.common.scripted_dialogs import ScriptedDialogError, ScriptedDialogs
 
 
 def test_scripted_answers_come_in_order_and_calls_are_recorded(tmp_path):

@@ -6,7 +6,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 
-from planbro.ui.date_box import DateBox
+from planbro.ui.common.date_box import DateBox
 
 
 def shown(qtbot, pick):
