@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 from modal import on_next_modal
@@ -181,6 +182,28 @@ def test_settings_dialog_changes_caseworker_and_says_language_needs_restart(
     assert saved.data_dir == str(tmp_path / "other")
     [note] = dialogs.calls_of("info")
     assert "sproget og datamappen" in note.text and "startes" in note.text
+
+
+def test_the_logo_chosen_in_indstillinger_is_kept_in_the_data_folder(qtbot, make_window, tmp_path):
+    from importlib import resources
+
+    original = tmp_path / "Hentet" / "logo.png"
+    original.parent.mkdir()
+    original.write_bytes((resources.files("planbro.templates") / "logo.png").read_bytes())
+    window = make_window()
+
+    def edit(dialog):
+        dialog.logo.setText(str(original))
+        dialog.accept()
+
+    failures = on_next_modal(focused=True, act=edit)
+    window.plan_actions.actions["settings"].trigger()
+    assert failures == []
+    kept = load_settings().municipality_logo
+    assert kept == window.settings.municipality_logo
+    assert kept.startswith(str(window.store.data_dir)) and Path(kept).read_bytes() == original.read_bytes()
+    original.unlink()
+    assert Path(kept).is_file()
 
 
 def test_qt_buttons_speak_danish(qapp):

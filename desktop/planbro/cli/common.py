@@ -36,9 +36,12 @@ def audit_log(args):
     log = getattr(args, "_audit_log", None)
     if log is None:
         from planbro.audit import AuditLog
-        from planbro.storage import default_data_dir
+        from planbro.settings import load_settings
 
-        log = args._audit_log = AuditLog(default_data_dir(args.data_dir))
+        from planbro.actions.context import data_folder
+
+        # The data folder the app uses too (Indstillinger), unless --data-dir names one.
+        log = args._audit_log = AuditLog(data_folder(args.data_dir, load_settings()))
     return log
 
 

@@ -52,12 +52,17 @@ def _target(out: str | None, default_name: str) -> Path:
 
 
 def run(args: argparse.Namespace) -> int:
+    from planbro.settings import load_settings
+
+    from planbro.actions.context import municipality
+
     from planbro import documents
 
     source = args.plan if is_plan_file(args.plan) else ""
     try:
         plan = _load(args)
-        settings = documents.load_municipality(args.municipality)
+        # Indstillinger's municipality and logo, as in the app; --municipality overrides.
+        settings = municipality(load_settings(), args.municipality)
     except ValidationError as error:
         # File-level problems already name the file as their field.
         named = any(problem.field == args.plan for problem in error.problems)

@@ -260,10 +260,13 @@ def edit_settings(window) -> bool:
 
 
 def apply_settings(window, new, save) -> bool:
+    from planbro.actions.context import save_user_settings
+
     old = window.settings
     title = _("Settings")
     try:
-        save(new)
+        # The logo is copied into the data folder: moving the original loses nothing.
+        new = save_user_settings(new, window.store.data_dir, save)
     except OSError as error:
         window.dialogs.warn(window, title, _("The settings could not be saved: {error}").format(
             error=error.strerror or error))

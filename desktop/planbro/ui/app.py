@@ -30,11 +30,14 @@ def _language(settings) -> str:
     return settings.language if settings else "da"
 
 
-def first_start(dialogs, parent=None):
+def first_start(dialogs, parent=None, data_dir=None):
     """Ask who the caseworker is; returns the saved UserSettings or None."""
     from planbro.translation import _
 
-    from planbro.settings import UserSettings, save_settings
+    from planbro.settings import UserSettings
+    from planbro.storage import StoreError
+
+    from planbro.actions.context import data_folder, save_user_settings
 
     from planbro.ui.settings_dialog import SettingsDialog
 
@@ -43,7 +46,9 @@ def first_start(dialogs, parent=None):
         return None
     settings = dialog.result_settings()
     try:
-        save_settings(settings)
+        settings = save_user_settings(settings, data_folder(data_dir, settings))
+    except StoreError as error:
+        dialogs.warn(parent, _("Settings"), str(error))
     except OSError as error:
         dialogs.warn(parent, _("Settings"), _("The settings could not be saved: {error}").format(
             error=error.strerror or error))
@@ -117,7 +122,9 @@ def start(data_dir=None, dialogs=None, *, today=None):
     from planbro.translation import _
 
     from planbro.settings import load_settings
-    from planbro.storage import StoreError, default_data_dir
+    from planbro.storage import StoreError
+
+    from planbro.actions.context import data_folder
 
     from planbro.ui.common.qt_dialogs import QtDialogs
 
@@ -125,9 +132,9 @@ def start(data_dir=None, dialogs=None, *, today=None):
     settings = load_settings()
     if settings is None:
         # A language chosen here applies from the next start, like in Indstillinger.
-        settings = first_start(dialogs)
+        settings = first_start(dialogs, data_dir=data_dir)
     try:
-        folder = default_data_dir(data_dir or (settings.data_dir if settings else None) or None)
+        folder = data_folder(data_dir, settings)
     except StoreError as error:
         dialogs.warn(None, _("Planbro's data"), str(error))
         return None

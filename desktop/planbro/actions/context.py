@@ -1,0 +1,73 @@
+"""What both front ends read before a use case: the data folder, the municipality, Indstillinger.
+
+The desktop app and the `planbro` command read the same Indstillinger
+(planbro.settings), so the command opens the data folder the app shows and
+prints the municipality and logo the app prints. A logo chosen in
+Indstillinger is copied into the data folder when the settings are saved:
+moving or deleting the original file must not take it off the documents.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from pathlib import Path
+
+from planbro.fileio.atomic import write_atomic
+
+from planbro.documents import Municipality, load_municipality
+from planbro.settings import UserSettings, save_settings
+from planbro.storage import default_data_dir
+
+from planbro.actions.documents import municipality_of
+
+# The folder inside the data folder that keeps the municipality's logo.
+LOGO_FOLDER = "kommune"
+# The kept logo's name, before its own suffix (.png, .jpg).
+LOGO_NAME = "logo"
+
+
+def data_folder(explicit: str | Path | None = None, settings: UserSettings | None = None) -> Path:
+    """The data folder to open: --data-dir, else Indstillinger's, else $PLANBRO_DATA_DIR,
+    else the user's data folder. Raises StoreError when it cannot be made."""
+    chosen = explicit or (settings.data_dir if settings else None) or None
+    return default_data_dir(chosen)
+
+
+def municipality(settings: UserSettings | None, override: str | Path | None = None) -> Municipality:
+    """The municipality the documents carry: `override` (a --municipality file) when
+    given, else Indstillinger's, else the shipped defaults. Raises ValidationError
+    naming the field (a logo that cannot be read, say)."""
+    if override:
+        return load_municipality(override)
+    return load_municipality(municipality_of(settings))
+
+
+def keep_logo(source: str, folder: Path) -> str:
+    """A copy of the logo file `source` inside data folder `folder`; its path.
+
+    "" stays "" (no logo); a logo already kept there is left as it is.
+    Raises OSError when the file cannot be read or the copy written.
+    """
+    if not source.strip():
+        return ""
+    original = Path(source).expanduser()
+    target_folder = folder / LOGO_FOLDER
+    if original.parent.resolve() == target_folder.resolve():
+        return str(original)
+    data = original.read_bytes()
+    target_folder.mkdir(parents=True, exist_ok=True)
+    target = target_folder / (LOGO_NAME + original.suffix.lower())
+    write_atomic(target, data)
+    return str(target)
+
+
+def save_user_settings(settings: UserSettings, folder: Path,
+                       save: Callable[[UserSettings], object] = save_settings) -> UserSettings:
+    """Save Indstillinger; the logo is copied into the data folder in use, `folder`,
+    first. Returns what was saved (its logo path is the copy's). Raises OSError
+    (nothing saved then)."""
+    kept = keep_logo(settings.municipality_logo, folder)
+    saved = dataclasses.replace(settings, municipality_logo=kept)
+    save(saved)
+    return saved
