@@ -43,8 +43,8 @@ def test_fortsaettes_records_the_entry_and_the_next_date(stored, capsys):
                                                        "Går efter planen.")
     assert plan.follow_up.next_date == date(2027, 2, 20) and versions == [1]
     out = capsys.readouterr().out
-    assert "opfølgning den 2026-11-20 noteret; planen fortsættes." in out
-    assert "Næste opfølgning: 2027-02-20." in out
+    assert "opfølgning den 20-11-2026 noteret; planen fortsættes." in out
+    assert "Næste opfølgning: 20-02-2027." in out
 
 
 def test_aendres_on_a_signed_plan_starts_a_new_version(stored, capsys):
@@ -114,5 +114,5 @@ def test_english_messages(stored, capsys):
     assert main(["--lang", "en", "follow-up", stored, "--date", "2026-11-20", "--outcome",
                  "fortsættes", "--note", "Fine"]) == 0
     out = capsys.readouterr().out
-    assert "follow-up on 2026-11-20 recorded; the plan continues." in out
+    assert "follow-up on 20-11-2026 recorded; the plan continues." in out
     assert "No next follow-up is set" in out

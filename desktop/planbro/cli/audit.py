@@ -14,9 +14,9 @@ from datetime import date
 
 from planbro.translation import _, ngettext
 
-from planbro.model.dates import local_time, parse_date
+from planbro.model.dates import local_time
 
-from planbro.cli.common import audit_log, fail, refusal
+from planbro.cli.common import audit_log, date_metavar, fail, read_date, refusal
 
 
 def register(subparsers) -> None:
@@ -26,7 +26,7 @@ def register(subparsers) -> None:
                       "follow-up, document, print and export of a plan, with user, computer "
                       "and time. Times are local; the JSON lines hold them in UTC."))
     parser.add_argument("--plan", metavar="ID", help=_("only this plan (its id or first characters)"))
-    parser.add_argument("--since", metavar="YYYY-MM-DD",
+    parser.add_argument("--since", metavar=date_metavar(),
                         help=_("only from this day on (local time)"))
     parser.add_argument("--user", metavar=_("NAME"), help=_("only this user's login"))
     parser.add_argument("--json", action="store_true",
@@ -82,10 +82,9 @@ def run(args: argparse.Namespace) -> int:
     since = None
     if args.since:
         try:
-            since = parse_date(args.since)
-        except ValueError:
-            return fail("--since: " + _("«{value}» is not a real date in the form "
-                                        "YYYY-MM-DD").format(value=args.since))
+            since = read_date("--since", args.since)
+        except ValueError as error:
+            return fail(str(error))
     try:
         reading = audit_log(args).read()
     except StoreError as error:

@@ -15,11 +15,20 @@ from datetime import date
 from planbro.translation import _, ngettext
 
 from planbro.model import Plan, ValidationError
-from planbro.model.dates import parse_date
 
 from planbro.quality import ADVARSEL, FEJL, check_plan, counts, has_errors
 
-from planbro.cli.common import EXIT_BAD_INPUT, fail, is_plan_file, open_store, print_json, record, refusal
+from planbro.cli.common import (
+    EXIT_BAD_INPUT,
+    date_metavar,
+    fail,
+    is_plan_file,
+    open_store,
+    print_json,
+    read_date,
+    record,
+    refusal,
+)
 
 # Exit status when the plan has at least one fejl.
 EXIT_FEJL = 1
@@ -33,7 +42,7 @@ def register(subparsers) -> None:
     parser.add_argument("plan", metavar="ID|FILE.json",
                         help=_("a stored plan's id (or its first characters), or a plan file"))
     parser.add_argument("--json", action="store_true", help=_("print the findings as JSON"))
-    parser.add_argument("--today", metavar="YYYY-MM-DD",
+    parser.add_argument("--today", metavar=date_metavar(),
                         help=_("judge follow-up, consent and age on this day (default: today)"))
     parser.set_defaults(func=run)
 
@@ -84,10 +93,9 @@ def run(args: argparse.Namespace) -> int:
     from planbro.storage import StoreError
 
     try:
-        today = parse_date(args.today) if args.today else date.today()
-    except ValueError:
-        return fail("--today: " + _("«{value}» is not a real date in the form YYYY-MM-DD").format(
-            value=args.today))
+        today = read_date("--today", args.today) if args.today else date.today()
+    except ValueError as error:
+        return fail(str(error))
     try:
         plan = _load(args)
     except ValidationError:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 
 from planbro.translation import _
@@ -22,6 +23,24 @@ def report_problems(problems: Iterable[Problem], *, source: str = "") -> None:
     for problem in problems:
         prefix = f"{source}: " if source else ""
         print(f"{prefix}{problem}", file=sys.stderr)
+
+
+def read_date(option: str, value: str) -> date:
+    """A date given on the command line, read as the app reads a typed one:
+    15-12-2026, 15.12.26 or 2026-12-15. ValueError naming the option otherwise."""
+    from planbro.model.dates import parse_danish_date
+
+    try:
+        return parse_danish_date(value)
+    except ValueError:
+        raise ValueError(f"{option}: " + _(
+            "«{value}» is not a real date; write it as DD-MM-YYYY, e.g. 15-12-2026.").format(
+                value=value)) from None
+
+
+def date_metavar() -> str:
+    """How --help shows a date option (DD-MM-ÅÅÅÅ in Danish)."""
+    return _("DD-MM-YYYY")
 
 
 def fail(message: str) -> int:

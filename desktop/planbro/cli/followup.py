@@ -12,8 +12,7 @@ from datetime import date
 
 from planbro.translation import _
 
-from planbro.model.dates import parse_date
-from planbro.model.labels import outcome_label
+from planbro.model.labels import date_label, outcome_label
 
 from planbro.actions.followup import (
     FollowUpAnswer,
@@ -23,7 +22,7 @@ from planbro.actions.followup import (
     record_follow_up,
 )
 
-from planbro.cli.common import fail, open_store, refusal
+from planbro.cli.common import date_metavar, fail, open_store, read_date, refusal
 
 # The option each field of a follow-up is given by.
 OPTIONS = {"date": "--date", "note": "--note", "next_date": "--next"}
@@ -35,23 +34,15 @@ def register(subparsers) -> None:
         description=_("Records a follow-up: «ændres» starts a new version of a signed plan, "
                       "«afsluttes» closes the case."))
     parser.add_argument("id", metavar="ID", help=_("the plan's id (or its first characters)"))
-    parser.add_argument("--date", required=True, metavar="YYYY-MM-DD",
+    parser.add_argument("--date", required=True, metavar=date_metavar(),
                         help=_("the day of the follow-up"))
     parser.add_argument("--outcome", required=True, metavar="fortsættes|ændres|afsluttes",
                         help=_("what comes of it: the plan continues, changes or closes"))
     parser.add_argument("--note", required=True, metavar=_("TEXT"),
                         help=_("what was found and agreed"))
-    parser.add_argument("--next", dest="next_date", metavar="YYYY-MM-DD",
+    parser.add_argument("--next", dest="next_date", metavar=date_metavar(),
                         help=_("the next follow-up (not when the case closes)"))
     parser.set_defaults(func=run)
-
-
-def _date(option: str, value: str) -> date:
-    try:
-        return parse_date(value)
-    except ValueError:
-        raise ValueError(f"{option}: " + _(
-            "«{value}» is not a real date in the form YYYY-MM-DD").format(value=value)) from None
 
 
 def _answer(args: argparse.Namespace) -> FollowUpAnswer:
@@ -61,11 +52,11 @@ def _answer(args: argparse.Namespace) -> FollowUpAnswer:
         raise ValueError("--outcome: " + _(
             "«{value}» is not an outcome; choose fortsættes, ændres or afsluttes").format(
                 value=args.outcome))
-    answer = FollowUpAnswer(_date("--date", args.date), outcome, args.note)
+    answer = FollowUpAnswer(read_date("--date", args.date), outcome, args.note)
     # The date and the note first, then the next date, each refused by its option.
     _refuse(problems(answer, date.today()))
     if args.next_date:
-        answer = replace(answer, next_date=_date("--next", args.next_date))
+        answer = replace(answer, next_date=read_date("--next", args.next_date))
         _refuse(problems(answer, date.today()))
     return answer
 
@@ -90,8 +81,9 @@ def run(args: argparse.Namespace) -> int:
     except FollowUpRefused as refused:
         return fail(str(refused))
     plan, entry, next_date = done.plan, answer.entry(), answer.next_date
+    assert entry.date is not None  # --date is required; _answer parsed it
     print(_("{name}: follow-up on {date} recorded; the plan {outcome}.").format(
-        name=plan.citizen.name, date=entry.date.isoformat(), outcome=outcome_label(entry.outcome)))
+        name=plan.citizen.name, date=date_label(entry.date), outcome=outcome_label(entry.outcome)))
     if entry.outcome == "close":
         print(_("The case is closed."))
         return 0
@@ -99,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
         print(_("Version {version} is a new draft: change the plan and have it signed "
                 "again.").format(version=plan.version))
     if next_date:
-        print(_("Next follow-up: {date}.").format(date=next_date.isoformat()))
+        print(_("Next follow-up: {date}.").format(date=date_label(next_date)))
     else:
         print(_("No next follow-up is set; the quality check will remind you."))
     return 0

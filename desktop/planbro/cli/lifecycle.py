@@ -8,20 +8,19 @@ from datetime import date
 
 from planbro.translation import _
 
-from planbro.model.dates import parse_date
-from planbro.model.labels import status_label
+from planbro.model.labels import date_label, status_label
 
 from planbro.storage import StoreError
 
 from planbro.actions import lifecycle
 
-from planbro.cli.common import fail, open_store, refusal
+from planbro.cli.common import date_metavar, fail, open_store, read_date, refusal
 
 
 def register(subparsers) -> None:
     sign = subparsers.add_parser("sign", help=_("mark a plan as signed (freezes this version)"))
     sign.add_argument("id", metavar="ID", help=_("the plan's id (or its first characters)"))
-    sign.add_argument("--date", metavar="YYYY-MM-DD", help=_("the day it was signed (default: today)"))
+    sign.add_argument("--date", metavar=date_metavar(), help=_("the day it was signed (default: today)"))
     sign.add_argument("--anyway", action="store_true",
                       help=_("sign although the quality check finds an error (recorded in the plan)"))
     sign.set_defaults(func=run_sign)
@@ -45,10 +44,9 @@ def _confirmed(question: str) -> bool:
 
 def run_sign(args: argparse.Namespace) -> int:
     try:
-        signed_on = parse_date(args.date) if args.date else date.today()
-    except ValueError:
-        return fail(_("--date: «{value}» is not a real date in the form YYYY-MM-DD").format(
-            value=args.date))
+        signed_on = read_date("--date", args.date) if args.date else date.today()
+    except ValueError as error:
+        return fail(str(error))
     try:
         with open_store(args, write=True) as store:
             plan_id = store.resolve(args.id)
@@ -67,7 +65,7 @@ def run_sign(args: argparse.Namespace) -> int:
         return refusal(error)
     print(_("{name}: version {version} is {status} ({date})").format(
         name=plan.citizen.name, version=plan.version, status=status_label(plan.status),
-        date=signed_on.isoformat()))
+        date=date_label(signed_on)))
     return 0
 
 

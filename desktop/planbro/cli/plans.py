@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from planbro.translation import _
 
-from planbro.model.labels import date_label, decision_label, status_label
+from planbro.model.labels import date_label, decision_label, moment_label, status_label
 
 from planbro.storage import StoreError
 
@@ -100,7 +100,7 @@ def run_show(args: argparse.Namespace) -> int:
         (_("Services"), str(len(plan.services))),
         (_("Partners"), str(len(plan.partners))),
         (_("Next follow-up"), date_label(plan.follow_up.next_date)),
-        (_("Last changed"), plan.updated),
+        (_("Last changed"), moment_label(plan.updated)),
     ]
     width = max(len(label) for label, _value in lines)
     for label, value in lines:

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from planbro.translation import _
+from babel.dates import format_date
+
+from planbro.translation import _, language
+
+from planbro.model.dates import format_danish_date, local_time
 
 
 def status_label(status: str) -> str:
@@ -22,4 +26,15 @@ def outcome_label(outcome: str) -> str:
 
 
 def date_label(value: date | None) -> str:
-    return value.isoformat() if value else "—"
+    """A day as the caseworker types it in the app and the command: 15-12-2026."""
+    return format_danish_date(value) if value else "—"
+
+
+def moment_label(stamp: object) -> str:
+    """One of Planbro's UTC timestamps in this computer's time, as the app shows it:
+    "1. dec. 2026 23:00" ("1 Dec 2026 23:00" in English); "—" for none."""
+    moment = local_time(stamp)
+    if moment is None:
+        return "—"
+    pattern = "d. MMM y" if language() == "da" else "d MMM y"
+    return format_date(moment.date(), pattern, locale=language()) + moment.strftime(" %H:%M")
