@@ -105,6 +105,20 @@ class FieldDef:
         """Næste waits until this field is filled in."""
         return self.required and not self.gap
 
+    @property
+    def item_name(self) -> Text:
+        """A group's name of one item ("Mål"); wizard.schema.json requires it of every group."""
+        if self.item is None:
+            raise ValueError(f"«{self.key}» is not a group")
+        return self.item
+
+    @property
+    def summary_key(self) -> str:
+        """A group's key of the field its list shows; required of every group too."""
+        if self.summary is None:
+            raise ValueError(f"«{self.key}» is not a group")
+        return self.summary
+
 
 @dataclass(frozen=True)
 class SectionDef:

@@ -11,12 +11,17 @@ import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planbro.translation import _
 
 from planbro.model import Plan, ValidationError
 
 from planbro.actions.trail import Trail
+
+if TYPE_CHECKING:
+    from planbro.documents.municipality import Source
+    from planbro.settings import UserSettings
 
 
 class NotWritten(Exception):
@@ -78,7 +83,7 @@ class Printed:
         return _("The plan was sent to the printer.") if self.printed else ""
 
 
-def municipality_of(settings) -> dict | None:
+def municipality_of(settings: UserSettings | None) -> dict[str, str] | None:
     """The user's municipality settings (planbro.settings) as documents take them;
     empty values are left out so the shipped defaults fill them (None: all defaults)."""
     if settings is None:
@@ -102,7 +107,7 @@ def with_suffix(chosen: str | Path, kind: str) -> Path:
     return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
 
 
-def make_documents(plan: Plan, kinds: Iterable[str], municipality=None) -> dict[str, bytes]:
+def make_documents(plan: Plan, kinds: Iterable[str], municipality: Source = None) -> dict[str, bytes]:
     """The plan's documents of `kinds`, made before any is written (so an error leaves no file).
 
     `municipality`: what planbro.documents.load_municipality takes, or None.
@@ -131,14 +136,14 @@ def write_document(plan: Plan, kind: str, data: bytes, path: str | Path, trail: 
 
 
 def save_document(plan: Plan, kind: str, path: str | Path, *, trail: Trail,
-                  municipality=None) -> Saved:
+                  municipality: Source = None) -> Saved:
     """Save the plan's document of `kind` ("docx" or "pdf") at `path`; raises NotWritten."""
     data = make_documents(plan, [kind], municipality)[kind]
     return write_document(plan, kind, data, path, trail)
 
 
 def print_plan(plan: Plan, send: Callable[[Path], bool], *, trail: Trail,
-               municipality=None) -> Printed:
+               municipality: Source = None) -> Printed:
     """Print the plan's PDF: `send(pdf)` shows the print dialog and prints the
     file, True when pages went to the printer. Raises NotWritten when the PDF
     cannot be made."""

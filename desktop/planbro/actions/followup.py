@@ -9,6 +9,7 @@ the case); the store writes the audit record. No Qt here.
 
 from __future__ import annotations
 
+import datetime
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -38,10 +39,11 @@ FIRST_MONTHS, LATER_MONTHS = 3, 12
 class FollowUpAnswer:
     """A follow-up to record: its day, outcome code, note, and the next date."""
 
-    date: date | None
+    # `datetime.date`: the field's name hides the type `date` in the class body.
+    date: datetime.date | None
     outcome: str
     note: str
-    next_date: date | None = None
+    next_date: datetime.date | None = None
 
     def entry(self) -> FollowUpEntry:
         return FollowUpEntry(date=self.date, outcome=self.outcome, note=clean_note(self.note))
@@ -90,8 +92,8 @@ def suggested_next(on: date | None, outcome: str) -> date | None:
 
 def last_follow_up(plan: Plan) -> FollowUpEntry | None:
     """The latest recorded follow-up of `plan`, by date."""
-    dated = [entry for entry in plan.follow_up.history if entry.date]
-    return max(dated, key=lambda entry: entry.date) if dated else None
+    dated = [(entry.date, entry) for entry in plan.follow_up.history if entry.date is not None]
+    return max(dated, key=lambda pair: pair[0])[1] if dated else None
 
 
 class FollowUpRefused(ValueError):

@@ -9,11 +9,15 @@ stops nothing (planbro.audit).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from planbro.model import Plan
 
 from planbro.storage.paths import is_plan_id
 from planbro.storage.recorder import Recorder
+
+if TYPE_CHECKING:
+    from planbro.storage import PlanStore
 
 
 @dataclass
@@ -35,6 +39,6 @@ class Trail:
         return self.log.record(action, plan_id, plan.version, via=self.via, detail=detail)
 
 
-def trail_of(store) -> Trail:
+def trail_of(store: PlanStore) -> Trail:
     """The trail of a PlanStore: its audit log (if any), marked as it marks its own records."""
-    return Trail(getattr(store, "audit", None), getattr(store, "via", "app"))
+    return Trail(store.audit, store.via)

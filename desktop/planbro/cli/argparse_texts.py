@@ -44,5 +44,6 @@ VERSION_HELP = N_("show program's version number and exit")
 
 def install() -> None:
     """Route argparse's messages through Planbro's current language."""
-    argparse._ = translation._
-    argparse.ngettext = translation.ngettext
+    # argparse has these module globals (from gettext) but typeshed's stub leaves them out.
+    argparse._ = translation._  # type: ignore[attr-defined]
+    argparse.ngettext = translation.ngettext  # type: ignore[attr-defined]

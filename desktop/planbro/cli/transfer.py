@@ -38,6 +38,7 @@ def run_import(args: argparse.Namespace) -> int:
         # Each file is validated and stored whole, or not at all.
         for name, result in zip(args.files, import_plans(store, args.files)):
             if result.plan is None:
+                assert result.error is not None  # import_plans gives a file its plan or its error
                 refusal(result.error, source=name)
                 print(_("{file}: not imported").format(file=name))
                 status = EXIT_BAD_INPUT

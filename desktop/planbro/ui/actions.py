@@ -9,6 +9,7 @@ wires them to QActions.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -16,6 +17,9 @@ from PySide6.QtGui import QAction, QKeySequence
 from planbro.translation import _
 
 from planbro.ui import actions_files, actions_plan
+
+if TYPE_CHECKING:
+    from planbro.ui.wizard import PlanWizard
 
 
 @dataclass(frozen=True)
@@ -85,7 +89,7 @@ class PlanActions(QObject):
     def __init__(self, window):
         super().__init__(window)
         self.window = window
-        self.wizards: dict[str, object] = {}
+        self.wizards: dict[str, PlanWizard] = {}
         self.specs = {spec.name: spec for spec in specs()}
         self.actions: dict[str, QAction] = {}
         handlers = {

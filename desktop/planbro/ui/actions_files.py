@@ -112,7 +112,7 @@ def import_files(window) -> list:
     title = _("Import file")
     paths = window.dialogs.open_files(window, title, file_filter("plan"))
     results = transfer.import_plans(window.store, paths)
-    imported = [result.plan for result in results if result.ok]
+    imported = [result.plan for result in results if result.plan is not None]
     problems = [_import_problem(result) for result in results if not result.ok]
     if paths:
         window.last_folder = str(Path(paths[-1]).parent)

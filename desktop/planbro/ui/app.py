@@ -168,8 +168,9 @@ def run_app(data_dir: str | None = None) -> int:
     app.setOrganizationName("Planbro")
     language = _language(load_settings())
     set_language(language)
-    # A QTranslator that is garbage collected stops translating: keep them.
-    app._planbro_translators = install_qt_translators(app, language)
+    # A QTranslator that is garbage collected stops translating: kept here
+    # until the event loop below has ended.
+    translators = install_qt_translators(app, language)
 
     window = start(data_dir)
     if window is None:
@@ -180,5 +181,6 @@ def run_app(data_dir: str | None = None) -> int:
             app.quit()
         window.first_painted.connect(ready)
     status = app.exec()
+    del translators
     window.store.close()
     return status

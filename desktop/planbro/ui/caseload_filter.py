@@ -9,6 +9,8 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt
 
 from planbro.model.search import fold
 
+from planbro.ui.caseload_model import CaseloadModel
+
 # Everything but digits, to compare "120379-xxxx" with "120379" or "1203 79".
 _NOT_DIGIT = re.compile(r"\D")
 # A search text that is a CPR number or part of one.
@@ -70,6 +72,8 @@ class CaseloadFilter(QSortFilterProxyModel):
         # Straight to the Python model: a thousand rows are filtered per
         # keystroke, and data() through Qt costs several times more.
         model = self.sourceModel()
+        if not isinstance(model, CaseloadModel):
+            raise TypeError("CaseloadFilter filters a CaseloadModel")
         summary = model.summary(source_row)
         if self._status and summary.status != self._status:
             return False

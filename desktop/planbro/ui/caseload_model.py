@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QDateTime, QLocale, QModelIndex, Qt, QTime
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
@@ -19,6 +20,9 @@ from planbro.model.dates import local_time
 from planbro.model.labels import status_label
 
 from planbro.ui.qt_i18n import qt_locale
+
+if TYPE_CHECKING:
+    from planbro.storage import PlanSummary
 
 # The columns, left to right.
 COLUMNS = ("name", "cpr", "status", "version", "updated", "follow_up", "quality")
@@ -115,7 +119,7 @@ class CaseloadModel(QAbstractTableModel):
         self._reindex()
         # Verdicts by summary: any change the index sees (a save's stamp, the
         # status, the follow-up date) makes a row's summary, and so its key, new.
-        self._quality: dict[object, Quality] = {}
+        self._quality: dict[PlanSummary, Quality] = {}
         self._icons: dict[str, QIcon] = {}
         self._headers = headers()
         self.today = today or date.today()

@@ -61,7 +61,7 @@ def visit(fields: Iterable[FieldDef], obj: Any, base: str = "",
         if f.kind == "group":
             for i, item in enumerate(get_value(obj, f.key) or []):
                 item_trail = f"{trail} › " if trail else ""
-                yield from visit(f.fields, item, f"{path}[{i}]", f"{item_trail}{f.item.get()} {i + 1}")
+                yield from visit(f.fields, item, f"{path}[{i}]", f"{item_trail}{f.item_name.get()} {i + 1}")
 
 
 def _fields(step: StepDef, fields: Iterable[FieldDef], obj: Any, base: str,

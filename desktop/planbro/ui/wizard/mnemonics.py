@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 # Letters offered as mnemonics; Alt+æ/ø/å does not exist on every keyboard.
 _LETTERS = set("abcdefghijklmnopqrstuvwxyz")
 
@@ -33,7 +35,7 @@ def _candidates(plain: str, wanted: str | None, used: set[str]) -> list[int]:
     return order
 
 
-def assign(texts: list[str], reserved: set[str] = frozenset()) -> list[str]:
+def assign(texts: list[str], reserved: Collection[str] = frozenset()) -> list[str]:
     """Give each text its own mnemonic letter, none of them in `reserved`.
 
     The letters are matched like a small bipartite matching (Kuhn's

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from planbro.translation import _
 
-from planbro.formdefs import StepDef, walk_fields
+from planbro.formdefs import SectionDef, StepDef, walk_fields
 from planbro.model import Plan
 from planbro.model.convert import to_dict
 
@@ -74,7 +74,7 @@ class FormStepPage(_StepPage):
         self.banner.hide()
         column.addWidget(self.banner)
         self.forms: list[FieldForm] = []
-        self.section_notes: list[tuple[object, QLabel]] = []
+        self.section_notes: list[tuple[SectionDef, QLabel]] = []
         for section in step.sections:
             form = FieldForm(section.fields, Plan, wizard.dialogs, content)
             form.changed.connect(self.on_changed)

@@ -86,7 +86,9 @@ class ComboEditor(FieldEditor):
         # The stored value ("Serviceloven § 85 a") replaces the longer label.
         self.combo.activated.connect(self._chosen)
         self.combo.editTextChanged.connect(self.emit_changed)
-        self.combo.lineEdit().editingFinished.connect(self.leave)
+        line = self.combo.lineEdit()
+        if line is not None:  # always: an editable combo box has its line
+            line.editingFinished.connect(self.leave)
         self.box.addWidget(self.combo)
 
     def _chosen(self, index: int) -> None:

@@ -177,10 +177,14 @@ class PlanWizard(QWizard):
         """Open page `index` from the step list, as a Gennemgang link would,
         with the cursor in its first field, ready to type."""
         self.go_to_step(self.defs.steps[index].id)
-        self.currentPage().focus_first()
+        page = self.currentPage()
+        if isinstance(page, (FormStepPage, ReviewStepPage)):  # every page is one of them
+            page.focus_first()
 
     def review_page(self) -> ReviewStepPage:
-        return self.page(self.defs.index(self.defs.steps[-1].id))
+        page = self.page(self.defs.index(self.defs.steps[-1].id))
+        assert isinstance(page, ReviewStepPage)  # formdefs makes the last step the review
+        return page
 
     def _step_changed(self, page_id: int) -> None:
         if page_id < 0:
