@@ -17,6 +17,7 @@ from planbro.quality import (
     counts,
     findings_for_field,
     has_errors,
+    severity_label,
     traffic_light,
 )
 
@@ -108,6 +109,14 @@ def test_counts_and_json_shape():
     mixed = [_finding("a"), _finding("b", FEJL), _finding("c")]
     assert counts(mixed) == {FEJL: 1, ADVARSEL: 2}
     assert mixed[1].to_dict() == {"rule": "r", "severity": "fejl", "message": "m", "field": "b"}
+
+
+def test_a_severity_is_named_in_the_users_language():
+    assert (severity_label(FEJL), severity_label(ADVARSEL)) == ("Fejl", "Advarsel")
+    set_language("en")
+    assert (severity_label(FEJL), severity_label(ADVARSEL)) == ("Error", "Warning")
+    # A word that is no severity is left as it is.
+    assert severity_label("gap") == "gap"
 
 
 def test_the_example_goes_from_green_to_red(good, today):

@@ -15,6 +15,7 @@ from planbro.quality.findings import (
     counts,
     findings_for_field,
     has_errors,
+    severity_label,
     traffic_light,
 )
 from planbro.quality.rules import RULES, Rule
@@ -31,5 +32,6 @@ __all__ = [
     "Rule",
     "RULES",
     "SEVERITIES",
+    "severity_label",
     "traffic_light",
 ]

@@ -6,6 +6,8 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Literal, NamedTuple
 
+from planbro.translation import _
+
 # The law's minimum is not met (§ 141 stk. 3, the offer): the plan is not
 # lawful as it stands, and signing it anyway is recorded.
 FEJL = "fejl"
@@ -50,6 +52,11 @@ def findings_for_field(findings: Iterable[Finding], prefix: str) -> list[Finding
         return list(findings)
     return [f for f in findings
             if f.field == prefix or f.field.startswith((prefix + ".", prefix + "["))]
+
+
+def severity_label(severity: str) -> str:
+    """The severity as the UI names it ("Error", "Warning"), translated; another word as it is."""
+    return {FEJL: _("Error"), ADVARSEL: _("Warning")}.get(severity, severity)
 
 
 def has_errors(findings: Iterable[Finding]) -> bool:

@@ -9,6 +9,10 @@ from wizard_support import editor, focus, type_in
 
 from PySide6.QtCore import QUrl
 
+from planbro.quality import ADVARSEL, FEJL, severity_label
+
+from planbro.ui.common.colours import SEVERITY_COLOURS
+from planbro.ui.wizard import fields, reading
 from planbro.ui.wizard.missing import missing_fields
 from planbro.ui.wizard.reading import plan_html
 
@@ -82,6 +86,21 @@ def test_gennemgang_lists_findings_and_links_back_to_the_field(qtbot, make_wizar
     # Back to Gennemgang: the walk passes the steps without stopping.
     wizard.go_to_step("review")
     assert wizard.currentId() == 8
+
+
+def test_a_severity_looks_the_same_beside_the_field_and_in_gennemgang(qtbot, make_wizard,
+                                                                    example_plan):
+    # One source for both: the label from planbro.quality, the colour from ui/common.
+    assert fields.MESSAGE_COLOURS[FEJL] == reading.SEVERITY_COLOURS[FEJL] == SEVERITY_COLOURS[FEJL]
+    assert fields.MESSAGE_COLOURS[ADVARSEL] == reading.SEVERITY_COLOURS[ADVARSEL]
+    wizard = make_wizard(weakened(example_plan), start_step="goals", today=TODAY)
+    goals = editor(wizard, "goals")
+    goals.list.setCurrentRow(2)
+    beside = goals.detail.editors["title"].message.text()
+    html = plan_html(wizard.defs, wizard.plan, [], wizard.findings)
+    shown = f"color:{SEVERITY_COLOURS[ADVARSEL]}'>{severity_label(ADVARSEL)}:"
+    assert severity_label(ADVARSEL) == "Advarsel"
+    assert f"{shown} Målet «Jonas" in beside and f"{shown}</b> " in html
 
 
 def test_a_good_plan_has_nothing_to_remark(qtbot, make_wizard, example_plan):

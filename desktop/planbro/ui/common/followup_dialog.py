@@ -28,10 +28,9 @@ from planbro.model.dates import format_danish_date
 
 from planbro.actions.followup import FollowUpAnswer, last_follow_up, problems, suggested_next
 
+from planbro.ui.common.colours import ERROR_COLOUR
 from planbro.ui.common.date_box import DateBox, PickDate
 
-# Colour of a problem beside a field, as in the wizard (AA contrast on white).
-ERROR_COLOUR = "#b00020"
 # Colour of a hint, and of the note's problem before anything was typed in it.
 HINT_COLOUR = "#555555"
 # Lines of the note box; the dialog's width in average characters.
@@ -146,7 +145,7 @@ class FollowUpDialog(QDialog):
 
         self._fill(previous)
         self.date.changed.connect(self._date_or_outcome_changed)
-        self.outcomes.buttonToggled.connect(lambda _b, on: on and self._date_or_outcome_changed())
+        self.outcomes.buttonToggled.connect(self._outcome_toggled)
         self.next.edited.connect(self._next_was_edited)
         self.next.changed.connect(self.validate)
         self.note.textChanged.connect(self._note_changed)
@@ -195,6 +194,11 @@ class FollowUpDialog(QDialog):
         if not self._next_edited and self.outcome() != "close":
             self.next.set_value(suggested_next(self.date.value(), self.outcome()))
         self.validate()
+
+    def _outcome_toggled(self, _button, on: bool) -> None:
+        # Each toggle also unchecks the one before: act on the newly checked button only.
+        if on:
+            self._date_or_outcome_changed()
 
     def _show_outcome(self) -> None:
         outcome = self.outcome()

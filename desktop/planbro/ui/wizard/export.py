@@ -19,6 +19,7 @@ from planbro.actions import documents
 from planbro.actions.documents import NotWritten, default_name, municipality_of, with_suffix
 from planbro.actions.trail import trail_of
 
+from planbro.ui.common.colours import ERROR_COLOUR
 from planbro.ui.common.dialogs import file_filter
 
 
@@ -29,7 +30,7 @@ def documents_folder() -> Path:
 
 def _say(wizard, text: str, ok: bool = True) -> None:
     status = wizard.review_page().status
-    status.setStyleSheet("" if ok else "color: #b00020;")
+    status.setStyleSheet("" if ok else f"color: {ERROR_COLOUR};")
     status.setText(text)
 
 

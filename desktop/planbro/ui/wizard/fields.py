@@ -9,8 +9,10 @@ quality findings beside it, never in a dialog.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from html import escape
+from typing import Any
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QPalette
@@ -32,12 +34,18 @@ from planbro.model.convert import cpr_reason
 from planbro.model.cpr import parse_cpr
 from planbro.model.text import clean_text
 
+from planbro.quality import SEVERITIES, severity_label
+
+from planbro.ui.common.colours import ERROR_COLOUR, SEVERITY_COLOURS, WARNING_COLOUR
 from planbro.ui.common.date_box import DateBox
 from planbro.ui.common.dialogs import Dialogs
 from planbro.ui.wizard.mnemonics import strip_mnemonic
 
-# Colours of messages beside a field, by kind; readable on white and grey.
-MESSAGE_COLOURS = {"error": "#b00020", "fejl": "#b00020", "advarsel": "#8a5a00", "gap": "#8a5a00"}
+# Colours of messages beside a field, by kind: the field's own ("error", "gap")
+# and the quality check's severities.
+MESSAGE_COLOURS = {"error": ERROR_COLOUR, "gap": WARNING_COLOUR, **SEVERITY_COLOURS}
+# A pair the page uses to hand out Alt+letter mnemonics: the text and where to put it.
+Slot = tuple[str, Callable[[str], None]]
 # A plausible e-mail address: something@something.something.
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 # A plausible phone number: digits, spaces, + - ( ).
@@ -120,6 +128,22 @@ class FieldEditor(QWidget):
     def restore_unsaved(self, text: str) -> None:
         """Show text typed earlier that could not be stored, and why."""
 
+    # -- for an editor of editors (a group); a plain field holds none ------
+    def mnemonic_slots(self) -> list[Slot]:
+        """The mnemonic slots of the editors inside this one."""
+        return []
+
+    def format_problems(self) -> list[tuple[str, str]]:
+        """(path relative to this field, reason) for typed text inside it that cannot be stored."""
+        return []
+
+    def update_inner(self, checked: bool, findings: list[tuple[str, Any]]) -> None:
+        """Show findings at paths inside this field ("[1].deadline")."""
+
+    def focus_path(self, rel: str) -> bool:
+        """Put the cursor at `rel` inside this field; False when there is no such place."""
+        return False
+
     # -- shared -------------------------------------------------------------
     def plain_label(self) -> str:
         return strip_mnemonic(self.fdef.label.get())
@@ -147,7 +171,7 @@ class FieldEditor(QWidget):
         self._messages = messages
         lines = []
         for kind, text in messages:
-            prefix = {"fejl": _("Error"), "advarsel": _("Warning")}.get(kind)
+            prefix = severity_label(kind) if kind in SEVERITIES else None
             text = escape(f"{prefix}: {text}" if prefix else text)
             lines.append(f"<span style='color:{MESSAGE_COLOURS.get(kind, '#000')}'>{text}</span>")
         self.message.setText("<br>".join(lines))

@@ -18,7 +18,7 @@ from planbro.formdefs import FieldDef, resolve
 from planbro.model.dates import ends_before_start, format_danish_date
 
 from planbro.ui.common.dialogs import Dialogs
-from planbro.ui.wizard.fields import DateEditor, FieldEditor, LineEditor, MultilineEditor
+from planbro.ui.wizard.fields import DateEditor, FieldEditor, LineEditor, MultilineEditor, Slot
 from planbro.ui.wizard.missing import required_now
 from planbro.ui.wizard.pickers import BoolEditor, ChoiceEditor, ComboEditor, GoalLinksEditor
 from planbro.ui.wizard.unsaved import keep, unsaved_of
@@ -30,8 +30,6 @@ EDITORS: dict[str, type[FieldEditor]] = {
     "multiline": MultilineEditor, "date": DateEditor, "choice": ChoiceEditor,
     "combo": ComboEditor, "bool": BoolEditor, "goal_links": GoalLinksEditor,
 }
-# A pair the page uses to hand out Alt+letter mnemonics: the text and where to put it.
-Slot = tuple[str, Callable[[str], None]]
 
 
 def make_editor(f: FieldDef, cls: type, dialogs: Dialogs, parent) -> FieldEditor:
@@ -40,6 +38,11 @@ def make_editor(f: FieldDef, cls: type, dialogs: Dialogs, parent) -> FieldEditor
         from planbro.ui.wizard.group import GroupEditor
         return GroupEditor(f, dialogs, parent, cls)
     return EDITORS[f.kind](f, dialogs, parent)
+
+
+def _label_setter(label: QLabel, star: str) -> Callable[[str], None]:
+    """Sets `label` to a text (its mnemonic given) followed by `star`."""
+    return lambda text: label.setText(text + star)
 
 
 class FieldForm(QWidget):
@@ -76,12 +79,12 @@ class FieldForm(QWidget):
         slots: list[Slot] = []
         for f in self.fields:
             editor = self.editors[f.key]
-            if f.kind == "bool":
+            if isinstance(editor, BoolEditor):
                 slots.append((f.label.get(), editor.check.setText))
             else:
                 star = " *" if f.required else ""
                 label = self.labels[f.key]
-                slots.append((f.label.get(), lambda text, label=label, star=star: label.setText(text + star)))
+                slots.append((f.label.get(), _label_setter(label, star)))
             if f.kind == "group":
                 slots.extend(editor.mnemonic_slots())
         return slots

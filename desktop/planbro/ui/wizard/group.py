@@ -40,8 +40,8 @@ from planbro.model.convert import to_dict
 from planbro.model.dates import format_danish_date
 
 from planbro.ui.common.dialogs import Dialogs
-from planbro.ui.wizard.fields import FieldEditor, row_height
-from planbro.ui.wizard.form import FieldForm, Slot
+from planbro.ui.wizard.fields import FieldEditor, Slot, row_height
+from planbro.ui.wizard.form import FieldForm
 from planbro.ui.wizard.unsaved import unsaved_in
 from planbro.ui.wizard.values import get_value, is_empty
 
@@ -67,7 +67,7 @@ class GroupEditor(FieldEditor):
 
     # -- widgets ------------------------------------------------------------
     def build(self) -> None:
-        item = lower_first(self.fdef.item.get())
+        item = lower_first(self.fdef.item_name.get())
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         self.list = QListWidget(self)
@@ -82,8 +82,8 @@ class GroupEditor(FieldEditor):
         self.up_button = QPushButton(_("Move up"), self)
         self.down_button = QPushButton(_("Move down"), self)
         for button, action in ((self.add_button, self.add), (self.remove_button, self.remove),
-                               (self.up_button, lambda: self.move(-1)),
-                               (self.down_button, lambda: self.move(1))):
+                               (self.up_button, lambda: self.move_row(-1)),
+                               (self.down_button, lambda: self.move_row(1))):
             button.clicked.connect(action)
             # Enter in a field goes to the next step, not to these buttons.
             button.setAutoDefault(False)
@@ -130,7 +130,7 @@ class GroupEditor(FieldEditor):
                 self.remove()
                 return True
             if mods & Qt.KeyboardModifier.ControlModifier and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
-                self.move(-1 if key == Qt.Key.Key_Up else 1)
+                self.move_row(-1 if key == Qt.Key.Key_Up else 1)
                 return True
         return False
 
@@ -145,7 +145,7 @@ class GroupEditor(FieldEditor):
         return copy.deepcopy(self.items)
 
     def _summary(self, index: int) -> str:
-        text = get_value(self.items[index], self.fdef.summary)
+        text = get_value(self.items[index], self.fdef.summary_key)
         if isinstance(text, date):
             # A follow-up is summed up by its date, shown as the date box shows it.
             text = format_danish_date(text)
@@ -180,7 +180,7 @@ class GroupEditor(FieldEditor):
         if not has:
             return
         self.detail_box.setTitle(_("{item} {number} of {count}").format(
-            item=self.fdef.item.get(), number=row + 1, count=len(self.items)))
+            item=self.fdef.item_name.get(), number=row + 1, count=len(self.items)))
         self.detail.load(self.items[row], self.root)
         self._show_item_state()
 
@@ -215,7 +215,7 @@ class GroupEditor(FieldEditor):
         row = self.list.currentRow()
         if not 0 <= row < len(self.items):
             return
-        item_name = lower_first(self.fdef.item.get())
+        item_name = lower_first(self.fdef.item_name.get())
         if not self._is_blank(self.items[row]):
             title = _("Remove {item}").format(item=item_name)
             text = _("Remove «{summary}»? This cannot be undone.").format(summary=self._summary(row))
@@ -226,7 +226,8 @@ class GroupEditor(FieldEditor):
         self.emit_changed()
         self.list.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def move(self, step: int) -> None:
+    def move_row(self, step: int) -> None:
+        """Move the selected item `step` rows up (-1) or down (1)."""
         row = self.list.currentRow()
         target = row + step
         if not (0 <= row < len(self.items) and 0 <= target < len(self.items)):
@@ -281,7 +282,7 @@ class GroupEditor(FieldEditor):
         say, the other items' as they keep it."""
         row = self.list.currentRow()
         shown = 0 <= row < len(self.items) and self.detail_box.isVisibleTo(self)
-        found = []
+        found: list[tuple[str, str]] = []
         for i, item in enumerate(self.items):
             if i == row and shown:
                 found.extend((f"[{row}].{rel}", why) for rel, why in self.detail.format_problems())

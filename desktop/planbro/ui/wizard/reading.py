@@ -17,12 +17,13 @@ from planbro.translation import _
 from planbro.formdefs import FieldDef, FormDefs
 from planbro.model.dates import format_danish_date
 
+from planbro.quality import severity_label
+
+from planbro.ui.common.colours import SEVERITY_COLOURS
 from planbro.ui.wizard.missing import Missing, label_of, route, step_of_path
 from planbro.ui.wizard.unsaved import Unsaved
 from planbro.ui.wizard.values import get_value, holds, is_empty
 
-# Colours of the two severities, the same as beside the fields.
-SEVERITY_COLOURS = {"fejl": "#b00020", "advarsel": "#8a5a00"}
 # An empty field in reading form.
 EMPTY = "<span style='color:#777'>—</span>"
 
@@ -30,10 +31,6 @@ EMPTY = "<span style='color:#777'>—</span>"
 def _tag(tag: str, text: str, bold: bool = False) -> str:
     body = f"<b>{escape(text)}</b>" if bold else escape(text)
     return f"<{tag}>{body}</{tag}>"
-
-
-def severity_name(severity: str) -> str:
-    return {"fejl": _("Error"), "advarsel": _("Warning")}.get(severity, severity)
 
 
 def _plain(f: FieldDef, value: Any, plan: Any) -> str:
@@ -54,7 +51,8 @@ def _plain(f: FieldDef, value: Any, plan: Any) -> str:
 
 
 def _rows(fields: Iterable[FieldDef], obj: Any, plan: Any, depth: int) -> list[str]:
-    out, table = [], []
+    out: list[str] = []
+    table: list[str] = []
 
     def flush():
         if table:
@@ -75,8 +73,8 @@ def _rows(fields: Iterable[FieldDef], obj: Any, plan: Any, depth: int) -> list[s
         if not value:
             out.append(f"<p>{EMPTY}</p>")
         for i, item in enumerate(value):
-            name = f"{f.item.get()} {i + 1}"
-            summary = get_value(item, f.summary)
+            name = f"{f.item_name.get()} {i + 1}"
+            summary = get_value(item, f.summary_key)
             if isinstance(summary, date):
                 summary = format_danish_date(summary)
             title = f"{name}: {summary}" if not is_empty(summary) else name
@@ -121,7 +119,7 @@ def missing_html(defs: FormDefs, missing: list[Missing], findings: list,
         parts.append(_tag("h2", _("Quality check")) + "<ul>")
         for finding in findings:
             colour = SEVERITY_COLOURS.get(finding.severity, "#000")
-            parts.append(f"<li><b style='color:{colour}'>{escape(severity_name(finding.severity))}:</b> "
+            parts.append(f"<li><b style='color:{colour}'>{escape(severity_label(finding.severity))}:</b> "
                          f"{_link(defs, finding.field, finding.message)}</li>")
         parts.append("</ul>")
     if not parts:
