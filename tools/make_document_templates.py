@@ -36,6 +36,8 @@ TEXT_WIDTH_TWIPS = 9412
 # The accent colour of headings and table headers.
 ACCENT = "1F4E79"
 HEADER_FILL = "DCE6F0"
+# The colour of the draft mark (the PDF uses the same).
+DRAFT_RED = "C00000"
 
 # Paragraph styles: (styleId, name, basedOn, next, pPr xml, rPr xml).
 PARAGRAPH_STYLES = [
@@ -53,7 +55,8 @@ PARAGRAPH_STYLES = [
      '<w:keepNext/><w:keepLines/><w:spacing w:before="160" w:after="60"/><w:outlineLvl w:val="1"/>',
      '<w:b/><w:bCs/><w:sz w:val="21"/><w:szCs w:val="21"/>'),
     ("Header", "header", "Normal", None,
-     '<w:spacing w:after="0"/>', '<w:sz w:val="16"/><w:szCs w:val="16"/>'),
+     f'<w:tabs><w:tab w:val="right" w:pos="{TEXT_WIDTH_TWIPS}"/></w:tabs><w:spacing w:after="0"/>',
+     '<w:color w:val="595959"/><w:sz w:val="16"/><w:szCs w:val="16"/>'),
     ("Footer", "footer", "Normal", None,
      f'<w:tabs><w:tab w:val="right" w:pos="{TEXT_WIDTH_TWIPS}"/></w:tabs><w:spacing w:after="0"/>',
      '<w:color w:val="595959"/><w:sz w:val="16"/><w:szCs w:val="16"/>'),
@@ -79,6 +82,13 @@ PARAGRAPH_STYLES = [
      '<w:spacing w:before="720" w:after="40"/>', ''),
     ("PlanbroUnderskrift", "Planbro Underskrift", "Normal", None,
      '<w:keepNext/><w:spacing w:after="0"/>', '<w:sz w:val="18"/><w:szCs w:val="18"/>'),
+]
+
+# Character styles: (styleId, name, rPr xml).
+CHARACTER_STYLES = [
+    # The draft mark in the page header: "KLADDE – ikke underskrevet".
+    ("PlanbroKladde", "Planbro Kladde",
+     f'<w:b/><w:bCs/><w:color w:val="{DRAFT_RED}"/><w:sz w:val="22"/><w:szCs w:val="22"/>'),
 ]
 
 # Table styles: (styleId, name, tblPr xml, conditional parts xml).
@@ -115,6 +125,12 @@ def _paragraph_style(sid, name, based, nxt, ppr, rpr) -> str:
     return "".join(parts)
 
 
+def _character_style(sid, name, rpr) -> str:
+    return (f'<w:style {nsdecls("w")} w:type="character" w:styleId="{sid}">'
+            f'<w:name w:val="{name}"/><w:basedOn w:val="DefaultParagraphFont"/><w:qFormat/>'
+            f'<w:rPr>{rpr}{_lang()}</w:rPr></w:style>')
+
+
 def _table_style(sid, name, tblpr, conditional) -> str:
     return (f'<w:style {nsdecls("w")} w:type="table" w:styleId="{sid}"><w:name w:val="{name}"/>'
             f'<w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/><w:qFormat/>'
@@ -125,7 +141,7 @@ def _table_style(sid, name, tblpr, conditional) -> str:
 def make_styles(document) -> None:
     styles = document.styles.element
     keep_tables = {"TableNormal"}
-    ours = {s[0] for s in PARAGRAPH_STYLES} | {s[0] for s in TABLE_STYLES}
+    ours = {s[0] for s in (*PARAGRAPH_STYLES, *CHARACTER_STYLES, *TABLE_STYLES)}
     for style in list(styles.findall(qn("w:style"))):
         sid = style.get(qn("w:styleId"))
         kind = style.get(qn("w:type"))
@@ -142,6 +158,8 @@ def make_styles(document) -> None:
         f'</w:pPrDefault></w:docDefaults>'))
     for spec in PARAGRAPH_STYLES:
         styles.append(parse_xml(_paragraph_style(*spec)))
+    for spec in CHARACTER_STYLES:
+        styles.append(parse_xml(_character_style(*spec)))
     for spec in TABLE_STYLES:
         styles.append(parse_xml(_table_style(*spec)))
     ids = {s.get(qn("w:styleId")) for s in styles.findall(qn("w:style"))}

@@ -14,8 +14,8 @@ from planbro.storage import PlanStore, default_data_dir
 
 from planbro.cli import main
 
-# The example plan's default document names.
-STEM = "Handleplan Jonas Mikkelsen Østergaard 2026-11-02 v1"
+# The example plan's default document names (it is a draft: "KLADDE", #9.4).
+STEM = "Handleplan Jonas Mikkelsen Østergaard 2026-11-02 v1 KLADDE"
 
 
 def test_a_file_gives_both_documents_in_the_current_folder(example_path, tmp_path, monkeypatch, capsys):

@@ -50,11 +50,13 @@ class Rendered:
         return [page.extract_text() for page in self.reader.pages]
 
     def pdf_body(self) -> str:
-        """All page text without the running footer."""
+        """All page text without the page header and the running footer."""
         running = self.running()
         pages = []
         for text in self.page_texts():
             text = PAGE_COUNTER.sub("", text)
+            for header in self.header_texts():
+                text = text.replace(header, "", 1)
             pages.append(text.replace(running, ""))
         return "\n".join(pages)
 
@@ -62,6 +64,17 @@ class Rendered:
         from planbro.documents.layout import build_document
 
         return build_document(self.plan).running
+
+    def header_texts(self) -> list[str]:
+        """What every page header says (the draft mark), in order."""
+        from planbro.documents.layout import build_document
+
+        return build_document(self.plan).header_texts()
+
+    def docx_header(self) -> str:
+        """The text of the .docx's page header (its only section's)."""
+        header = docx.Document(self.docx).sections[0].header
+        return "\n".join(p.text for p in header.paragraphs)
 
 
 def squeeze(text: str) -> str:

@@ -24,8 +24,10 @@ def windows_ok(name: str) -> bool:
 
 
 def test_the_example_plan(example_plan):
-    assert default_filename(example_plan, "docx") == "Handleplan Jonas Mikkelsen Østergaard 2026-11-02 v1.docx"
-    assert default_filename(example_plan, ".pdf").endswith(" v1.pdf")
+    # The example is a draft (status kladde).
+    assert default_filename(example_plan, "docx") == \
+        "Handleplan Jonas Mikkelsen Østergaard 2026-11-02 v1 KLADDE.docx"
+    assert default_filename(example_plan, ".pdf").endswith(" v1 KLADDE.pdf")
 
 
 def test_the_signed_date_and_the_version_are_used(example_plan):
@@ -33,6 +35,7 @@ def test_the_signed_date_and_the_version_are_used(example_plan):
 
     plan = copy.deepcopy(example_plan)
     plan.version = 3
+    plan.status = "signed"
     plan.signatures.caseworker_signed = date(2027, 3, 1)
     assert default_filename(plan, "pdf") == "Handleplan Jonas Mikkelsen Østergaard 2027-03-01 v3.pdf"
 

@@ -15,6 +15,7 @@ from docs_helpers import many_goals
 from pypdf import PdfReader
 
 from planbro.documents import render_docx
+from planbro.documents import wording as w
 
 
 def test_libreoffice_converts_the_test_documents(example_plan, tmp_path):
@@ -41,3 +42,6 @@ def test_libreoffice_converts_the_test_documents(example_plan, tmp_path):
     assert pages["goals"] > pages["example"]
     text = PdfReader(out / "example.pdf").pages[0].extract_text()
     assert "Handleplan efter serviceloven § 142" in text
+    # The drafts' mark is in the header, so an office suite prints it on every page.
+    for page in PdfReader(out / "goals.pdf").pages:
+        assert w.DRAFT_MARK in page.extract_text()

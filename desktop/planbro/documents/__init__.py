@@ -3,6 +3,7 @@
     render_docx(plan, path, settings=None)   the Word file to share
     render_pdf(plan, path, settings=None)    the PDF/A file to print and archive
     default_filename(plan, "docx" | "pdf")   "Handleplan <navn> <dato> v<version>.docx"
+                                             ("… v<version> KLADDE.docx" for a draft)
     load_municipality(path_or_dict=None)     the municipality printed in the header
 
 `settings` is what load_municipality() takes (None: the shipped defaults).

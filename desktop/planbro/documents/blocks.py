@@ -71,6 +71,13 @@ class Document:
     # Printed in every page footer before "Side X af Y".
     running: str
     blocks: tuple[Block, ...] = field(default_factory=tuple)
+    # Printed in every page header of a draft ("KLADDE – ikke underskrevet");
+    # empty for a signed version.
+    mark: str = ""
+
+    def header_texts(self) -> list[str]:
+        """What every page header says, in reading order."""
+        return [t for t in (self.mark,) if t]
 
     def texts(self) -> list[str]:
         """Every printed text in reading order (the tests compare formats by it)."""

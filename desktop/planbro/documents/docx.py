@@ -37,6 +37,8 @@ BASE_FILE = "base.docx"
 # Style ids in base.docx (made by tools/make_document_templates.py).
 PARAGRAPH_STYLES = {"body": "Normal", "note": "PlanbroForklaring", "statement": "PlanbroErklaering"}
 HEADING_STYLES = {1: "Heading1", 2: "Heading2"}
+# The character style of the draft mark in the page header.
+DRAFT_STYLE = "PlanbroKladde"
 # The text width of an A4 page with 2.2 cm side margins.
 TEXT_WIDTH = Cm(16.6)
 # Width of the label column of a Fields block.
@@ -186,6 +188,19 @@ class _Writer:
             for r in tc.p_lst[1].r_lst:
                 Font(r).bold = True
 
+    def header(self, doc: Document) -> None:
+        """The page header: the draft mark, on every page (one section, no first-page header)."""
+        if not doc.header_texts():
+            return
+        header = self.document.sections[0].header
+        header.is_linked_to_previous = False
+        p = header._element.p_lst[0]
+        p.style = "Header"
+        if doc.mark:
+            r = p.add_r()
+            r.style = DRAFT_STYLE
+            r.text = doc.mark
+
     def footer(self, running: str) -> None:
         footer = self.document.sections[0].footer
         footer.is_linked_to_previous = False
@@ -240,6 +255,7 @@ def docx_bytes(doc: Document) -> bytes:
             writer.data_table(block)
         else:
             writer.signatures(block)
+    writer.header(doc)
     writer.footer(doc.running)
     _core_properties(document, doc)
     out = io.BytesIO()

@@ -1,8 +1,9 @@
 """Default file names for plan documents, safe on Windows and free of CPR.
 
-`Handleplan <citizen name> <date> v<version>.docx`: the name is what a
-caseworker searches for in a folder; a CPR number never appears, even when
-one was typed into the name field.
+`Handleplan <citizen name> <date> v<version>.docx`, and
+`Handleplan <citizen name> <date> v<version> KLADDE.docx` for a draft: the
+name is what a caseworker searches for in a folder; a CPR number never
+appears, even when one was typed into the name field.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ _RESERVED_NAMES = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$",
 MAX_NAME_CHARS = 60
 # Longest whole file name produced by safe_filename().
 MAX_FILENAME_CHARS = 120
+# After the version in a draft's file name.
+DRAFT_SUFFIX = "KLADDE"
 
 
 def _strip_unprintable(text: str) -> str:
@@ -61,11 +64,23 @@ def plan_date(plan: Plan) -> date | None:
     return signed or date_of_timestamp(plan.updated) or date_of_timestamp(plan.created)
 
 
+def is_draft(plan: Plan) -> bool:
+    """Whether `plan` is a draft (status kladde): its documents are marked so."""
+    return plan.status == "draft"
+
+
 def default_filename(plan: Plan, ext: str) -> str:
-    """`Handleplan <name> <YYYY-MM-DD> v<version>.<ext>` (ext: "docx" or "pdf")."""
+    """`Handleplan <name> <YYYY-MM-DD> v<version>.<ext>` (ext: "docx" or "pdf"),
+
+    with " KLADDE" after the version for a draft, so a draft and the signed
+    version never get the same name.
+    """
     parts = ["Handleplan", safe_component(plan.citizen.name)]
     day = plan_date(plan)
     if day:
         parts.append(day.isoformat())
     parts.append(f"v{plan.version}")
+    if is_draft(plan):
+        parts.append(DRAFT_SUFFIX)
+    # The name part is cut at MAX_NAME_CHARS, so the suffix always fits.
     return safe_filename(" ".join(p for p in parts if p), ext)

@@ -24,7 +24,7 @@ from planbro.documents.blocks import (
     Table,
 )
 from planbro.documents.dates import long_date, short_date
-from planbro.documents.filenames import plan_date
+from planbro.documents.filenames import is_draft, plan_date
 from planbro.documents.municipality import Municipality, Source, load_municipality
 from planbro.documents.text import printable, without_cpr
 
@@ -207,4 +207,5 @@ def build_document(plan: Plan, settings: Source = None) -> Document:
         author=without_cpr(printable(plan.caseworker.name)) or municipality.name,
         running=f"Handleplan for {short_name} · version {plan.version}",
         blocks=tuple(blocks),
+        mark=w.DRAFT_MARK if is_draft(plan) else "",
     )

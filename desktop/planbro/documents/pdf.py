@@ -1,8 +1,9 @@
 """Document -> PDF/A-2b with reportlab platypus.
 
 A4, the shipped Noto fonts embedded, "Side X af Y" and the running text
-(with the plan's version) in every page footer, table header rows
-repeated on each page, and the signature block kept on one page.
+(with the plan's version) in every page footer, a draft's mark in every
+page header, table header rows repeated on each page, and the signature
+block kept on one page.
 """
 
 from __future__ import annotations
@@ -51,11 +52,17 @@ _PLAIN = re.compile(r"[^<>&\n]*\Z")
 MARGIN_SIDE, MARGIN_TOP, MARGIN_BOTTOM = 2.2 * cm, 2.0 * cm, 2.2 * cm
 # Where the footer's baseline sits above the paper's bottom edge.
 FOOTER_Y = 1.1 * cm
+# Where the page header's top sits below the paper's top edge (the .docx's
+# header distance).
+HEADER_TOP = 1.0 * cm
 # Colours of headings, header rows and table rules.
 ACCENT = colors.HexColor("#1F4E79")
 HEADER_FILL = colors.HexColor("#DCE6F0")
 RULE = colors.HexColor("#A6A6A6")
 GREY = colors.HexColor("#595959")
+# The draft mark (as the .docx's Planbro Kladde style): an opaque colour, no
+# transparency, so the page stays PDF/A.
+DRAFT_RED = colors.HexColor("#C00000")
 # Width of the label column of a Fields block, and of the logo column.
 LABEL_WIDTH = 4.2 * cm
 LOGO_COLUMN = 4.0 * cm
@@ -100,6 +107,8 @@ def styles() -> dict[str, ParagraphStyle]:
         "sign": ParagraphStyle("sign", parent=base, fontSize=9, leading=11.5, spaceAfter=0),
         "sign_label": ParagraphStyle("sign_label", parent=base, fontName=f.SANS_BOLD, fontSize=9,
                                      leading=11.5, spaceAfter=0),
+        "draft": ParagraphStyle("draft", parent=base, fontName=f.SANS_BOLD, fontSize=11, leading=13,
+                                spaceAfter=0, textColor=DRAFT_RED),
         "footer": ParagraphStyle("footer", parent=base, fontSize=7.5, leading=9, textColor=GREY),
         "footer_right": ParagraphStyle("footer_right", parent=base, fontSize=7.5, leading=9,
                                        textColor=GREY, alignment=TA_RIGHT),
@@ -269,7 +278,7 @@ def story(doc: b.Document, width: float) -> list[Flowable]:
 
 
 def _canvas_class(doc: b.Document) -> type[Canvas]:
-    """A canvas that writes "Side X af Y" once the page count is known."""
+    """A canvas that writes each page's header, and "Side X af Y" once the page count is known."""
 
     class PlanCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -289,11 +298,19 @@ def _canvas_class(doc: b.Document) -> type[Canvas]:
             total = len(self._pages)
             for number, state in enumerate(self._pages, 1):
                 self.__dict__.update(state)
+                self._header()
                 self._footer(number, total)
                 Canvas.showPage(self)
             make_pdfa(self, title=doc.meta_title, author=doc.author, subject="Handleplan",
                       lang=LANGUAGE)
             Canvas.save(self)
+
+        def _header(self) -> None:
+            # The draft mark, in the top margin of every page.
+            if doc.mark:
+                mark = para(doc.mark, "draft")
+                _, height = mark.wrapOn(self, A4[0] - 2 * MARGIN_SIDE, 2 * cm)
+                mark.drawOn(self, MARGIN_SIDE, A4[1] - HEADER_TOP - height)
 
         def _footer(self, number: int, total: int) -> None:
             width = A4[0] - 2 * MARGIN_SIDE

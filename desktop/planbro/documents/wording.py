@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+# In the header of every page of a draft (status kladde), never of a signed version.
+DRAFT_MARK = "KLADDE – ikke underskrevet"
+
 # The document title by the plan's legal basis.
 TITLES = {
     "sel-141-1": "Handleplan efter serviceloven § 141",
