@@ -91,3 +91,14 @@ def test_qt_pick_date_by_keyboard(qtbot):
     failures = on_next_modal(lambda d: qtbot.keyClick(d, Qt.Key.Key_Escape))
     assert QtDialogs().pick_date(None, "Dato", date(2027, 2, 28)) is None
     assert failures == []
+
+
+def test_qt_confirm_with_default_yes_takes_enter_as_yes(qtbot):
+    from PySide6.QtCore import Qt
+
+    failures = on_next_modal(lambda box: qtbot.keyClick(box, Qt.Key.Key_Return))
+    assert QtDialogs().confirm(None, "Fortsæt", "Fortsætte?", default_yes=True) is True
+    assert failures == []
+    failures = on_next_modal(lambda box: qtbot.keyClick(box, Qt.Key.Key_Escape))
+    assert QtDialogs().confirm(None, "Fortsæt", "Fortsætte?", default_yes=True) is False
+    assert failures == []

@@ -27,7 +27,9 @@ class Dialogs:
     def warn(self, parent, title: str, text: str) -> None:
         raise NotImplementedError
 
-    def confirm(self, parent, title: str, text: str) -> bool:
+    def confirm(self, parent, title: str, text: str, *, default_yes: bool = False) -> bool:
+        """Ja/Nej; Nej is the default (Enter) unless `default_yes`, for a question
+        whose Ja keeps things as they are (continue where you left off)."""
         raise NotImplementedError
 
     def save_file(self, parent, title: str, suggested: str, filter: str) -> str | None:

@@ -26,13 +26,13 @@ class QtDialogs(Dialogs):
         from PySide6.QtWidgets import QMessageBox
         QMessageBox.warning(parent, title, text)
 
-    def confirm(self, parent, title: str, text: str) -> bool:
+    def confirm(self, parent, title: str, text: str, *, default_yes: bool = False) -> bool:
         from PySide6.QtWidgets import QMessageBox
-        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
-        # "No" is the default so Enter never confirms something irreversible.
-        answer = QMessageBox.question(parent, title, text, buttons,
-                                      QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
+        yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+        # "No" is the default so Enter never confirms something irreversible;
+        # default_yes only where Ja is the safe, expected answer.
+        answer = QMessageBox.question(parent, title, text, yes | no, yes if default_yes else no)
+        return answer == yes
 
     def save_file(self, parent, title: str, suggested: str, filter: str) -> str | None:
         from PySide6.QtWidgets import QFileDialog

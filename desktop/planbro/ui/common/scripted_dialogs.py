@@ -70,8 +70,8 @@ class ScriptedDialogs(Dialogs):
     def warn(self, parent, title: str, text: str) -> None:
         self.calls.append(Call("warn", title, text))
 
-    def confirm(self, parent, title: str, text: str) -> bool:
-        self.calls.append(Call("confirm", title, text))
+    def confirm(self, parent, title: str, text: str, *, default_yes: bool = False) -> bool:
+        self.calls.append(Call("confirm", title, text, extra={"default_yes": default_yes}))
         return bool(self._answer("confirm"))
 
     def save_file(self, parent, title: str, suggested: str, filter: str) -> str | None:

@@ -142,7 +142,9 @@ class PlanWizard(QWizard):
         step = self.defs.step(remembered)
         text = _("Last time you got to step {number} of {total} — {title}. Continue there?").format(
             number=step.number, total=len(ids), title=step.title.get())
-        if self.dialogs.confirm(self.parentWidget(), _("Continue the draft"), text):
+        # Ja is the default: Enter continues, it never sends the caseworker back to step 1.
+        if self.dialogs.confirm(self.parentWidget(), _("Continue the draft"), text,
+                                default_yes=True):
             return ids.index(remembered)
         return None
 
