@@ -1,7 +1,8 @@
 """Plan documents: one document model rendered to .docx and PDF; no Qt.
 
-    render_docx(plan, path, settings=None)   the Word file to share
+    render_docx(plan, path, settings=None)   the Word file
     render_pdf(plan, path, settings=None)    the PDF/A file to print and archive
+Both are the original for the case file, with the full CPR number.
     default_filename(plan, "docx" | "pdf")   "Handleplan <navn> <dato> v<version>.docx"
                                              ("… v<version> KLADDE.docx" for a draft)
     load_municipality(path_or_dict=None)     the municipality printed in the header

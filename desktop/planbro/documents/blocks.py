@@ -74,10 +74,13 @@ class Document:
     # Printed in every page header of a draft ("KLADDE – ikke underskrevet");
     # empty for a signed version.
     mark: str = ""
+    # The small print at the right of every page header: what the document
+    # is for ("Original til sagen · indeholder fuldt CPR-nummer").
+    purpose: str = ""
 
     def header_texts(self) -> list[str]:
-        """What every page header says, in reading order."""
-        return [t for t in (self.mark,) if t]
+        """What every page header says, in reading order: the mark, then the small print."""
+        return [t for t in (self.mark, self.purpose) if t]
 
     def texts(self) -> list[str]:
         """Every printed text in reading order (the tests compare formats by it)."""

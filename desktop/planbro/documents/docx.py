@@ -189,7 +189,11 @@ class _Writer:
                 Font(r).bold = True
 
     def header(self, doc: Document) -> None:
-        """The page header: the draft mark, on every page (one section, no first-page header)."""
+        """The page header, on every page (one section, no first-page header):
+
+        the draft mark at the left, the small print at the right (the Header
+        style's right tab).
+        """
         if not doc.header_texts():
             return
         header = self.document.sections[0].header
@@ -200,6 +204,8 @@ class _Writer:
             r = p.add_r()
             r.style = DRAFT_STYLE
             r.text = doc.mark
+        if doc.purpose:
+            p.add_r().text = f"\t{doc.purpose}"  # python-docx turns "\t" into w:tab
 
     def footer(self, running: str) -> None:
         footer = self.document.sections[0].footer

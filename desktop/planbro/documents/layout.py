@@ -197,7 +197,11 @@ def build_document(plan: Plan, settings: Source = None) -> Document:
     if plan.declined:
         title = "Tilbud om handleplan – afslag"
     day = long_date(plan_date(plan))
-    short_name = name if len(name) <= RUNNING_NAME_CHARS else name[:RUNNING_NAME_CHARS - 1] + "…"
+    # The footer repeats the name on every page: never with a CPR number
+    # typed into it (the number is printed once, under Borger).
+    short_name = without_cpr(name)
+    if len(short_name) > RUNNING_NAME_CHARS:
+        short_name = short_name[:RUNNING_NAME_CHARS - 1] + "…"
     return Document(
         title=title,
         subtitle=_joined(f"Version {plan.version}", day),
@@ -208,4 +212,7 @@ def build_document(plan: Plan, settings: Source = None) -> Document:
         running=f"Handleplan for {short_name} · version {plan.version}",
         blocks=tuple(blocks),
         mark=w.DRAFT_MARK if is_draft(plan) else "",
+        # The whole plan is the original for the case file: it carries the
+        # full CPR number (above, under Borger) and says so on every page.
+        purpose=w.ORIGINAL,
     )

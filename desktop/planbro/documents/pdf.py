@@ -1,9 +1,9 @@
 """Document -> PDF/A-2b with reportlab platypus.
 
 A4, the shipped Noto fonts embedded, "Side X af Y" and the running text
-(with the plan's version) in every page footer, a draft's mark in every
-page header, table header rows repeated on each page, and the signature
-block kept on one page.
+(with the plan's version) in every page footer, a draft's mark and the
+small print "Original til sagen" in every page header, table header rows
+repeated on each page, and the signature block kept on one page.
 """
 
 from __future__ import annotations
@@ -109,6 +109,7 @@ def styles() -> dict[str, ParagraphStyle]:
                                      leading=11.5, spaceAfter=0),
         "draft": ParagraphStyle("draft", parent=base, fontName=f.SANS_BOLD, fontSize=11, leading=13,
                                 spaceAfter=0, textColor=DRAFT_RED),
+        "header": ParagraphStyle("header", parent=base, fontSize=7.5, leading=9, textColor=GREY),
         "footer": ParagraphStyle("footer", parent=base, fontSize=7.5, leading=9, textColor=GREY),
         "footer_right": ParagraphStyle("footer_right", parent=base, fontSize=7.5, leading=9,
                                        textColor=GREY, alignment=TA_RIGHT),
@@ -306,11 +307,17 @@ def _canvas_class(doc: b.Document) -> type[Canvas]:
             Canvas.save(self)
 
         def _header(self) -> None:
-            # The draft mark, in the top margin of every page.
-            if doc.mark:
-                mark = para(doc.mark, "draft")
-                _, height = mark.wrapOn(self, A4[0] - 2 * MARGIN_SIDE, 2 * cm)
-                mark.drawOn(self, MARGIN_SIDE, A4[1] - HEADER_TOP - height)
+            # In the top margin of every page: the draft mark at the left, the
+            # small print at the right, on one baseline.
+            baseline = A4[1] - HEADER_TOP - styles()["draft"].fontSize
+            for text, style, x, draw in (
+                    (doc.mark, "draft", MARGIN_SIDE, self.drawString),
+                    (doc.purpose, "header", A4[0] - MARGIN_SIDE, self.drawRightString)):
+                if text:
+                    st = styles()[style]
+                    self.setFont(st.fontName, st.fontSize)
+                    self.setFillColor(st.textColor)
+                    draw(x, baseline, text)
 
         def _footer(self, number: int, total: int) -> None:
             width = A4[0] - 2 * MARGIN_SIDE

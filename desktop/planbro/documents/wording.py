@@ -4,6 +4,10 @@ from __future__ import annotations
 
 # In the header of every page of a draft (status kladde), never of a signed version.
 DRAFT_MARK = "KLADDE – ikke underskrevet"
+# The small print in the header of every page: the plan document is the
+# original for the case file, so it carries the full CPR number (extracts
+# for partners, with the masked number, say so instead).
+ORIGINAL = "Original til sagen · indeholder fuldt CPR-nummer"
 
 # The document title by the plan's legal basis.
 TITLES = {
