@@ -24,10 +24,10 @@ def quote(text: str) -> str:
 
 
 def date_text(value: date) -> str:
-    """A date as people write it: "1. marts 2027" / "March 1, 2027"."""
+    """A date as people write it: "1. marts 2027" / "1 March 2027"."""
     if language() == "da":
         return format_date(value, "d. MMMM y", locale="da")
-    return format_date(value, "MMMM d, y", locale="en")
+    return format_date(value, "d MMMM y", locale="en")
 
 
 def list_text(items: list[str]) -> str:
