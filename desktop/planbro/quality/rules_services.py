@@ -28,7 +28,7 @@ def service_title(plan: Plan, today: date) -> Iterator[Hit]:
     for i, service, _name in _numbered(plan):
         if not service.title.strip():
             yield Hit(f"services[{i}].title", _(
-                "Service no. {number} has no title. Write what the help is.").format(number=i + 1))
+                "Service no. {number} has no name. Write what the help is.").format(number=i + 1))
 
 
 def service_legal_basis(plan: Plan, today: date) -> Iterator[Hit]:
