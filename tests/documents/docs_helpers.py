@@ -40,7 +40,9 @@ class Rendered:
         for item in docx.Document(self.docx).iter_inner_content():
             if isinstance(item, docx.table.Table):
                 for row in item.rows:
-                    for cell in row.cells:
+                    # A cell spanning columns is listed once per column: read it once.
+                    cells = {cell._tc: cell for cell in row.cells}
+                    for cell in cells.values():
                         out += [p.text for p in cell.paragraphs]
             else:
                 out.append(item.text)

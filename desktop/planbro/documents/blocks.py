@@ -10,6 +10,9 @@ from dataclasses import dataclass, field
 
 from planbro.documents.municipality import Municipality
 
+# Table rows with at most this much text are never split over two pages.
+UNSPLIT_ROW_CHARS = 600
+
 
 @dataclass(frozen=True)
 class Heading:
@@ -38,6 +41,13 @@ class Table:
     rows: tuple[tuple[str, ...], ...]
     # Relative column widths, one per header cell.
     widths: tuple[float, ...]
+    # A line the width of the table under each row, kept with it ("Mål: …"
+    # under a service): one per row, or none at all.
+    notes: tuple[str, ...] = ()
+
+    def row_chars(self, i: int) -> int:
+        """How much text row `i` holds, with its note."""
+        return sum(map(len, self.rows[i])) + sum(map(len, self.notes[i:i + 1]))
 
 
 @dataclass(frozen=True)
@@ -92,7 +102,9 @@ class Document:
                 out.extend(t for row in block.rows for t in row)
             elif isinstance(block, Table):
                 out.extend(block.header)
-                out.extend(t for row in block.rows for t in row)
+                for i, row in enumerate(block.rows):
+                    out.extend(row)
+                    out.extend(block.notes[i:i + 1])
             else:
                 out.append(block.statement)
                 out.extend(t for line in block.lines

@@ -30,7 +30,15 @@ from docx.shared import Cm, Emu, Length
 from docx.text.font import Font
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from planbro.documents.blocks import Document, Fields, Heading, Paragraph, Signatures, Table
+from planbro.documents.blocks import (
+    UNSPLIT_ROW_CHARS,
+    Document,
+    Fields,
+    Heading,
+    Paragraph,
+    Signatures,
+    Table,
+)
 
 # The base document in package planbro.templates.
 BASE_FILE = "base.docx"
@@ -47,8 +55,6 @@ LABEL_WIDTH = Cm(4.2)
 LOGO_HEIGHT = Cm(1.7)
 # Width of the logo's column in the municipality block.
 LOGO_COLUMN = Cm(4.0)
-# Table rows with at most this much text are never split over two pages.
-UNSPLIT_ROW_CHARS = 600
 # The proofing language of the document and its core properties.
 LANGUAGE = "da-DK"
 
@@ -169,9 +175,21 @@ class _Writer:
                  [[(h, "PlanbroTabeloverskrift")] for h in block.header])
         # Short rows stay whole on one page; a long one may run over.
         whole, splittable = self.proto_row(widths, unsplit=True), self.proto_row(widths)
-        for cells in block.rows:
+        if block.notes:
+            # A row and the note under it read as one: no rule between them.
+            for proto in (whole, splittable):
+                for tc in proto.tc_lst:
+                    _no_border(tc, "bottom")
+            note = self.proto_row([Emu(sum(widths))], unsplit=True)
+            note.tc_lst[0].grid_span = len(widths)
+            _no_border(note.tc_lst[0], "top")
+        for i, cells in enumerate(block.rows):
             proto = whole if sum(map(len, cells)) <= UNSPLIT_ROW_CHARS else splittable
-            self.row(tbl, proto, [[(text, "PlanbroTabeltekst")] for text in cells])
+            # A row keeps with its note, on the same page.
+            self.row(tbl, proto, [[(text, "PlanbroTabeltekst")] for text in cells],
+                     keep_next=bool(block.notes))
+            if block.notes:
+                self.row(tbl, note, [[(block.notes[i], "PlanbroTabeltekst")]])
 
     def signatures(self, block: Signatures) -> None:
         self.paragraph(block.statement, "PlanbroErklaering")
@@ -216,6 +234,14 @@ class _Writer:
         _field(p, "PAGE", "1")
         p.add_r().text = " af "
         _field(p, "NUMPAGES", "1")
+
+
+def _no_border(tc: CT_Tc, side: str) -> None:
+    """Take the table style's rule off one side ("top", "bottom") of cell `tc`."""
+    borders = OxmlElement("w:tcBorders")
+    borders.append(OxmlElement(f"w:{side}", {qn("w:val"): "nil"}))
+    # tcBorders follows tcW and gridSpan, the only properties set before it.
+    tc.get_or_add_tcPr().append(borders)
 
 
 def _field(p: CT_P, instruction: str, shown: str) -> None:

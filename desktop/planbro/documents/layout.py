@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 
-from planbro.model.plan import Partner, Plan
+from planbro.model.plan import Partner, Plan, Service
 
 from planbro.documents import wording as w
 from planbro.documents.blocks import (
@@ -90,6 +90,18 @@ def _goals(plan: Plan) -> list[Block]:
     return blocks
 
 
+def _served_goals(plan: Plan, service: Service) -> str:
+    """ "Mål: <title> · <title>": the goals `service` serves, in the plan's goal order.
+
+    A goal without a title is named by its number, as its heading is; a link
+    to a goal that is not in the plan is left out (the quality check names it).
+    """
+    linked = set(service.goal_ids)
+    names = [printable(goal.title) or w.UNTITLED_GOAL.format(number=number)
+             for number, goal in enumerate(plan.goals, 1) if goal.id in linked]
+    return w.SERVICE_GOALS.format(goals=_joined(*names) or w.NO_SERVICE_GOALS)
+
+
 def _services(plan: Plan) -> list[Block]:
     blocks: list[Block] = [Heading(w.H_SERVICES)]
     if not plan.services:
@@ -97,7 +109,8 @@ def _services(plan: Plan) -> list[Block]:
     rows = tuple((printable(s.title), printable(s.legal_basis), printable(s.provider),
                   printable(s.extent), short_date(s.start), short_date(s.end, w.NOT_SET),
                   s.method or "") for s in plan.services)
-    blocks.append(Table(w.SERVICE_HEADER, rows, (3.0, 2.0, 2.7, 2.5, 1.55, 1.55, 1.3)))
+    notes = tuple(_served_goals(plan, s) for s in plan.services)
+    blocks.append(Table(w.SERVICE_HEADER, rows, (3.0, 2.0, 2.7, 2.5, 1.55, 1.55, 1.3), notes))
     for method in dict.fromkeys(s.method for s in plan.services if s.method):
         blocks.append(Paragraph(w.METHODS[method], "note"))
     for service in plan.services:

@@ -187,11 +187,12 @@ def _logo_size(logo: bytes) -> tuple[float, float]:
 
 
 def _grid(cells: Sequence[list[Any]], widths: Sequence[float], style_cmds: list[Command],
-          repeat: int = 0) -> Table:
+          repeat: int = 0, split_in_row: bool = True) -> Table:
     """A table of `cells` (rows of what reportlab's Table takes: text or flowables)."""
     # splitInRow lets one very long cell continue on the next page instead
     # of failing when a single row is taller than a page.
-    table = Table(cells, colWidths=widths, repeatRows=repeat, splitInRow=1, hAlign="LEFT")
+    table = Table(cells, colWidths=widths, repeatRows=repeat, splitInRow=int(split_in_row),
+                  hAlign="LEFT")
     table.setStyle(TableStyle(style_cmds))
     return table
 
@@ -233,12 +234,29 @@ class _Story:
     def table(self, block: b.Table) -> None:
         total = sum(block.widths)
         widths = [self.width * w / total for w in block.widths]
-        cells = [[cell(h, "head", w) for h, w in zip(block.header, widths)]]
-        cells += [[cell(t, "cell", w) for t, w in zip(row, widths)] for row in block.rows]
+        cells: list[list[Any]] = [[cell(h, "head", w) for h, w in zip(block.header, widths)]]
+        lines: list[Command] = [("GRID", (0, 0), (-1, -1), 0.5, RULE)]
+        split_in_row = True
+        if not block.notes:
+            cells += [[cell(t, "cell", w) for t, w in zip(row, widths)] for row in block.rows]
+        else:
+            # Splitting inside a row would also split a row from its note:
+            # only a long row may run over a page (as in the .docx).
+            split_in_row = any(block.row_chars(i) > b.UNSPLIT_ROW_CHARS
+                               for i in range(len(block.rows)))
+            # Each row with its note under it, spanning the table: one unit
+            # that never splits, with no rule between the two.
+            lines = [("BOX", (0, 0), (-1, -1), 0.5, RULE), ("LINEAFTER", (0, 0), (-2, 0), 0.5, RULE)]
+            for row, note in zip(block.rows, block.notes):
+                r = len(cells)
+                cells.append([cell(t, "cell", w) for t, w in zip(row, widths)])
+                cells.append([cell(note, "cell", self.width)] + [""] * (len(widths) - 1))
+                lines += [("LINEABOVE", (0, r), (-1, r), 0.5, RULE),
+                          ("LINEAFTER", (0, r), (-2, r), 0.5, RULE),
+                          ("SPAN", (0, r + 1), (-1, r + 1)), ("NOSPLIT", (0, r), (-1, r + 1))]
         self.flow.append(_grid(cells, widths, _PADDING + _font_cmds(((0, 0), (-1, 0)), "head")
-                               + _font_cmds(((0, 1), (-1, -1)), "cell") + [
-            ("GRID", (0, 0), (-1, -1), 0.5, RULE),
-            ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL)], repeat=1))
+                               + _font_cmds(((0, 1), (-1, -1)), "cell") + lines + [
+            ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL)], repeat=1, split_in_row=split_in_row))
         self.flow.append(Spacer(1, 6))
 
     def signatures(self, heading: b.Heading | None, block: b.Signatures) -> None:

@@ -71,6 +71,11 @@ SERVICE_HEADER = ("Indsats", "Lovgrundlag", "Udfører", "Omfang", "Start", "Slut
 PARTNER_HEADER = ("Navn", "Organisation og rolle", "Kontakt", "Samtykke", "Omfang", "Udløber")
 HANDOVER_HEADER = ("Udleveret til", "Dele af planen", "Dato")
 PHASE_HEADER = ("Fase", "Start", "Slut")
+# Under each service: the goals it serves (goal titles), "Mål nr. 2" for a
+# goal without a title, or that it serves none.
+SERVICE_GOALS = "Mål: {goals}"
+UNTITLED_GOAL = "Mål nr. {number}"
+NO_SERVICE_GOALS = "Ikke knyttet til et mål"
 HISTORY_HEADER = ("Dato", "Resultat", "Bemærkning")
 
 # What an empty required part says, so a gap is visible, not hidden.
