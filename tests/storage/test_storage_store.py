@@ -65,6 +65,38 @@ def test_a_later_save_keeps_created_and_changes_content(store, new_plan):
     assert store.versions(plan.id) == [1]
 
 
+class Records:
+    """An audit log that keeps its records in a list."""
+
+    def __init__(self):
+        self.actions = []
+
+    def record(self, action, plan_id, version=None, *, via="app", detail=""):
+        self.actions.append(action)
+        return True
+
+
+def test_a_save_that_changes_nothing_writes_and_records_nothing(data_dir, new_plan):
+    """#9.2: opening a plan and walking through it saves what is stored; that is no change."""
+    records = Records()
+    with PlanStore(data_dir, audit=records) as store:
+        plan = store.save(new_plan())
+        case = data_dir / "cases" / f"{plan.id}.json"
+        stamp, updated = case.stat().st_mtime_ns, plan.updated
+        again = store.get(plan.id)
+        again.created = ""
+        assert store.save(again).updated == updated
+        assert again.created == plan.created
+        assert case.stat().st_mtime_ns == stamp
+        assert records.actions == ["create"]
+        # A real change is written and recorded.
+        again.purpose = "At Jonas får en fast bolig."
+        store.save(again)
+        assert case.stat().st_mtime_ns != stamp
+        assert store.get(plan.id).purpose == "At Jonas får en fast bolig."
+        assert records.actions == ["create", "change"]
+
+
 def test_case_file_is_utf8_tinydb_named_by_id_only(store, new_plan, data_dir):
     plan = store.save(new_plan(name="Åse ĸaali 🙂", cpr="010170-1234"))
     case = data_dir / "cases" / f"{plan.id}.json"

@@ -5,6 +5,7 @@ errors below. One data folder holds one TinyDB file per plan (every version
 of it), a small summary index, rotating backups and a schema version.
 """
 
+from planbro.storage.casefile import same_content
 from planbro.storage.errors import (
     PlanFrozen,
     PlanNotFound,
@@ -25,6 +26,7 @@ __all__ = [
     "PlanStore",
     "PlanSummary",
     "restore_backup",
+    "same_content",
     "StoreCorrupt",
     "StoreError",
     "StoreLocked",

@@ -32,6 +32,8 @@ from planbro.storage.paths import Layout
 
 # The TinyDB table of a case file that holds the plan's versions.
 TABLE = "versions"
+# The stamps a save sets itself: a version differing only in these holds nothing new.
+STAMPS = ("created", "updated")
 
 
 def check_case(raw: bytes, path: Path) -> dict[str, dict[str, Any]]:
@@ -136,6 +138,12 @@ def open_case(path: Path, layout: Layout | None = None, *, write: bool = False,
             yield CaseFile(db)
     finally:
         db.close()
+
+
+def same_content(doc: dict[str, Any], stored: dict[str, Any]) -> bool:
+    """Whether version dict `doc` holds what `stored` holds, apart from the save stamps."""
+    return all(doc.get(key) == stored.get(key) for key in doc.keys() | stored.keys()
+               if key not in STAMPS)
 
 
 def read_versions(path: Path) -> dict[int, dict[str, Any]]:

@@ -31,7 +31,7 @@ from planbro.model.dates import now_timestamp
 from planbro.model.plan import OUTCOME_WORDS, STATUSES
 
 from planbro.storage import backups, lifecycle, migrations
-from planbro.storage.casefile import check_case, open_case, read_versions
+from planbro.storage.casefile import check_case, open_case, read_versions, same_content
 from planbro.storage.errors import PlanFrozen, PlanNotFound, StoreCorrupt, StoreError, StoreLocked
 from planbro.storage.index import SummaryIndex
 from planbro.storage.lock import WriterLock
@@ -266,21 +266,27 @@ class PlanStore:
         self._index.record(summary_row(latest, len(docs), os.stat(path)))
 
     def save(self, plan: Plan) -> Plan:
-        """Save the draft `plan` (new or changed); durable on disk when this returns."""
+        """Save the draft `plan` (new or changed); durable on disk when this returns.
+
+        When it holds exactly what is stored, nothing is written or recorded."""
         self._writable()
         check_plan_id(plan.id)
         if plan.status != "draft":
             raise PlanFrozen.of(plan.status, plan.version)
 
-        new = []
+        done: list[str] = []
 
         def decide(docs: dict[int, dict[str, Any]]) -> list[dict[str, Any]]:
             stored = docs.get(plan.version)
             if stored is None and docs:
                 raise PlanNotFound.no_version(plan.id, plan.version)
-            new.append(not docs)
             if stored is not None and stored.get("status") != "draft":
                 raise PlanFrozen.of(stored.get("status", ""), plan.version)
+            if stored is not None and same_content(to_dict(plan), stored):
+                # Nothing changed (a plan opened and walked through): no write, no record.
+                plan.created, plan.updated = stored.get("created", ""), stored.get("updated", "")
+                return []
+            done.append("change" if docs else "create")
             now = now_timestamp()
             plan.created = plan.created or (stored or {}).get("created") or now
             plan.updated = now
@@ -288,8 +294,9 @@ class PlanStore:
 
         with self._mutex:
             self._write(plan.id, decide)
-        # "change" is coalesced by the log: autosave saves every pause in typing.
-        self.record("create" if new[0] else "change", plan.id, plan.version)
+        if done:
+            # "change" is coalesced by the log: autosave saves every pause in typing.
+            self.record(done[0], plan.id, plan.version)
         return plan
 
     def put(self, plan: Plan) -> Plan:

@@ -4,7 +4,8 @@ Every change restarts a single-shot timer; when typing pauses, one
 store.save() writes the plan (durably: the store fsyncs). A save takes a
 few milliseconds, so it runs on the GUI thread between keystrokes instead
 of racing a worker thread for the same plan (tests/benchmarks/bench_wizard.py
-measures it).
+measures it). A plan that holds what the store holds is not saved again:
+opening a plan and walking through its steps writes nothing.
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ import time
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from planbro.storage import StoreError
+from planbro.model.convert import to_dict
+
+from planbro.storage import StoreError, same_content
 
 # Pause after the last change before saving; with the save itself well
 # under the one second a crash may cost.
@@ -29,12 +32,22 @@ class Autosaver(QObject):
         self.store = store
         self.plan_of = plan_of
         self.dirty = False
+        # What the store holds of the plan (None: nothing yet); saving the same is skipped.
+        self.saved_doc = self._stored()
         # Seconds the last store.save() took; for the benchmark and the curious.
         self.last_seconds = 0.0
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(delay_ms)
         self.timer.timeout.connect(self.save_now)
+
+    def _stored(self) -> dict | None:
+        plan = self.plan_of()
+        try:
+            return to_dict(self.store.get(plan.id, plan.version))
+        except (StoreError, OSError):
+            # A new plan, or one the store cannot read: the first save tells.
+            return None
 
     def schedule(self) -> None:
         self.dirty = True
@@ -47,6 +60,10 @@ class Autosaver(QObject):
 
     def save_now(self) -> bool:
         plan = self.plan_of()
+        doc = to_dict(plan)
+        if self.saved_doc is not None and same_content(doc, self.saved_doc):
+            self.dirty = False
+            return True
         started = time.perf_counter()
         try:
             self.store.save(plan)
@@ -57,5 +74,6 @@ class Autosaver(QObject):
             return False
         self.last_seconds = time.perf_counter() - started
         self.dirty = False
+        self.saved_doc = to_dict(plan)
         self.saved.emit(plan.id)
         return True

@@ -127,7 +127,10 @@ class FormStepPage(_StepPage):
         self.refresh_messages()
 
     def write_back(self) -> None:
-        """The one place this page changes the plan."""
+        """The one place this page changes the plan; a signed or closed version
+        is shown, never changed (its fields are read-only)."""
+        if self.plan.status != "draft":
+            return
         for form in self.forms:
             form.write(self.plan)
         # The widgets are what was just written.

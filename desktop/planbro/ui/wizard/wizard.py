@@ -212,7 +212,9 @@ class PlanWizard(QWizard):
             service.goal_ids = [g for g in service.goal_ids if g in known]
         self._title()
         self._show_route()
-        self.autosave.schedule()
+        if self.plan.status == "draft":
+            # A signed or closed version is never saved: opening it only reads.
+            self.autosave.schedule()
 
     def refresh_findings(self) -> None:
         self.findings = check_plan(self.plan, self.today)
