@@ -86,3 +86,24 @@ def test_closing_the_case_freezes_it_and_records_it_once(store, stored):
     count = len(records(store))
     assert close_case(store, stored.id).status == "closed"
     assert len(records(store)) == count
+
+
+def test_a_draft_never_signed_is_deleted_and_the_delete_recorded(store, stored):
+    from planbro.storage import PlanNotFound
+
+    from planbro.actions.lifecycle import delete_draft
+
+    assert delete_draft(store, stored.id) == 1
+    with pytest.raises(PlanNotFound):
+        store.get(stored.id)
+    assert records(store)[-1] == ("delete", stored.id, 1, "app", "")
+
+
+def test_a_signed_plan_is_never_deleted(store, stored):
+    from planbro.actions.lifecycle import delete_draft
+
+    sign(store, stored.id, date(2026, 11, 19), today=TODAY)
+    with pytest.raises(PlanFrozen):
+        delete_draft(store, stored.id)
+    assert store.get(stored.id).status == "signed"
+    assert records(store)[-1][0] == "sign"

@@ -47,3 +47,26 @@ def test_bad_date_and_frozen_version(example_path, capsys):
     main(["sign", EXAMPLE_ID])
     assert main(["sign", EXAMPLE_ID]) == 2
     assert "underskrevet" in capsys.readouterr().err
+
+
+def test_delete_a_draft_asks_and_a_signed_plan_is_refused(example_path, capsys, tmp_path):
+    from planbro.audit import AuditLog
+    from planbro.storage import default_data_dir
+
+    main(["import", str(example_path)])
+    capsys.readouterr()
+    # No one at the keyboard to say yes: nothing is deleted.
+    assert main(["delete", EXAMPLE_ID[:8]]) == 1
+    assert "--yes" in capsys.readouterr().err
+    assert shown(capsys)["status"] == "draft"
+    assert main(["delete", EXAMPLE_ID[:8], "--yes"]) == 0
+    assert "kladden blev slettet" in capsys.readouterr().out
+    assert main(["show", EXAMPLE_ID]) == 2
+    [record] = [r for r in AuditLog(default_data_dir()).read().records if r["action"] == "delete"]
+    assert (record["plan"], record["via"]) == (EXAMPLE_ID, "cli")
+    main(["import", str(example_path)])
+    main(["sign", EXAMPLE_ID])
+    capsys.readouterr()
+    assert main(["delete", EXAMPLE_ID, "--yes"]) == 2
+    assert "aldrig" in capsys.readouterr().err
+    assert shown(capsys)["status"] == "signed"

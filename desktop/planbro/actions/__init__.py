@@ -3,7 +3,7 @@
     trail.Trail                  where a use case writes its audit record
     documents.save_document      a Word or PDF document of the plan, on disk
     documents.print_plan         the plan's PDF, handed to a printer
-    lifecycle.sign / revise / close_case
+    lifecycle.sign / revise / close_case / delete_draft
     followup.record_follow_up    a follow-up (§ 148 stk. 2) and what comes of it
     transfer.import_plans / export_plan
 

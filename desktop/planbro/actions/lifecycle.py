@@ -1,4 +1,5 @@
-"""A plan's life after the meeting: sign it, revise it, close the case.
+"""A plan's life after the meeting: sign it, revise it, close the case; or
+delete a draft that was never signed.
 
 The rule for signing lives here, once: a plan the quality check finds a
 *fejl* in (the law's minimum is not met) is signed only when the caseworker
@@ -70,3 +71,12 @@ def revise(store: PlanStore, plan_id: str) -> Plan:
 def close_case(store: PlanStore, plan_id: str) -> Plan:
     """Close the case: the latest version becomes "closed" (frozen); that version."""
     return store.close_case(plan_id)
+
+
+def delete_draft(store: PlanStore, plan_id: str) -> int:
+    """Delete a plan that was never signed, with its backups; the version it had.
+
+    A plan with a signed version is never deleted: StoreError (PlanFrozen)
+    says so, and that the case is closed instead. The store records "delete".
+    """
+    return store.delete_draft(plan_id)

@@ -1,4 +1,5 @@
-"""`planbro sign`, `planbro revise`, `planbro close`: a plan's life after the meeting."""
+"""`planbro sign`, `planbro revise`, `planbro close`: a plan's life after the meeting;
+`planbro delete`: a draft that was never signed."""
 
 from __future__ import annotations
 
@@ -32,6 +33,12 @@ def register(subparsers) -> None:
     close = subparsers.add_parser("close", help=_("close the case (the plan ends)"))
     close.add_argument("id", metavar="ID", help=_("the plan's id (or its first characters)"))
     close.set_defaults(func=run_close)
+
+    delete = subparsers.add_parser(
+        "delete", help=_("delete a draft that was never signed, with its backups (asks first)"))
+    delete.add_argument("id", metavar="ID", help=_("the plan's id (or its first characters)"))
+    delete.add_argument("--yes", action="store_true", help=_("delete without asking"))
+    delete.set_defaults(func=run_delete)
 
 
 def _confirmed(question: str) -> bool:
@@ -90,3 +97,19 @@ def run_close(args: argparse.Namespace) -> int:
     return _change(args, "close")
 
 
+
+
+def run_delete(args: argparse.Namespace) -> int:
+    try:
+        with open_store(args, write=True) as store:
+            plan_id = store.resolve(args.id)
+            name = store.get(plan_id).citizen.name or _("(no name)")
+            if not (args.yes or _confirmed(_("Delete the draft plan of {name} for good? This "
+                                             "cannot be undone.").format(name=name))):
+                print(_("Not deleted. Use --yes to delete without being asked."), file=sys.stderr)
+                return 1
+            lifecycle.delete_draft(store, plan_id)
+    except StoreError as error:
+        return refusal(error)
+    print(_("{name}: the draft was deleted").format(name=name))
+    return 0

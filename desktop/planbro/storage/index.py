@@ -203,6 +203,13 @@ class SummaryIndex:
         if self._lines >= COMPACT_AFTER:
             self.compact()
 
+    def forget(self, plan_id: str) -> None:
+        """Drop the row of a deleted plan; a reader sees it gone at its next refresh."""
+        self._forget(plan_id)
+        if self.writable:
+            # A new snapshot, not a journal line: rows are only ever added there.
+            self.compact()
+
     def compact(self) -> None:
         """Write every row as a new snapshot and start an empty journal."""
         snapshot = {"format": INDEX_FORMAT, "rows": list(self.rows.values())}

@@ -30,7 +30,7 @@ from planbro.model.convert import from_dict, to_dict
 from planbro.model.dates import now_timestamp
 from planbro.model.plan import OUTCOME_WORDS, STATUSES
 
-from planbro.storage import backups, lifecycle, migrations
+from planbro.storage import backups, lifecycle, migrations, removal
 from planbro.storage.casefile import check_case, open_case, read_versions, same_content
 from planbro.storage.errors import PlanFrozen, PlanNotFound, StoreCorrupt, StoreError, StoreLocked
 from planbro.storage.index import SummaryIndex
@@ -364,6 +364,15 @@ class PlanStore:
             return self.get(plan_id)
         self.record("close", plan_id, made[0].version)
         return made[0]
+
+    def delete_draft(self, plan_id: str) -> int:
+        """Delete a plan never signed, and its backups (removal.py); returns its version."""
+        self._writable()
+        with self._mutex:
+            version = removal.delete(self._layout, self._case_path(plan_id), self._versions(plan_id))
+            self._index.forget(plan_id)
+        self.record("delete", plan_id, version)
+        return version
 
     def record_follow_up(self, plan_id: str, entry: FollowUpEntry, next_date: date | None) -> Plan:
         """Record a follow-up on the latest version; "change" also revises, "close" closes.

@@ -36,6 +36,8 @@ class Spec:
     statuses: tuple = ()
     # Needs a selected plan with more than one stored version.
     needs_history: bool = False
+    # Needs a selected plan that was never signed (a draft of version 1).
+    never_signed: bool = False
     in_toolbar: bool = True
 
 
@@ -75,6 +77,10 @@ def specs() -> list[Spec]:
         Spec("close_case", _("&Close case…"), (),
              _("Close the case: the plan can no longer be changed"), needs_plan=True,
              writes=True, statuses=("draft", "signed"), in_toolbar=False),
+        # A signed version is a record of the case: never deleted, only closed.
+        Spec("delete", _("&Delete draft…"), (),
+             _("Delete a draft that was never signed, for good"), needs_plan=True,
+             writes=True, statuses=("draft",), never_signed=True, in_toolbar=False),
         Spec("refresh", _("Re&fresh"), (QKeySequence.StandardKey.Refresh, "F5"),
              _("Read the plans again"), in_toolbar=False),
         Spec("settings", _("Se&ttings…"), ("Ctrl+,",),
@@ -98,7 +104,7 @@ class PlanActions(QObject):
             "sign": self.sign, "follow_up": self.follow_up, "word": self.save_word,
             "pdf": self.save_pdf, "print": self.print_plan, "import": self.import_files,
             "export": self.export_file,
-            "close_case": self.close_case, "refresh": lambda: window.refresh(),
+            "close_case": self.close_case, "delete": self.delete_draft, "refresh": lambda: window.refresh(),
             "settings": self.edit_settings, "quit": window.close,
         }
         for spec in self.specs.values():
@@ -124,7 +130,7 @@ class PlanActions(QObject):
     def install(self, menubar, toolbar) -> None:
         menus = (
             (_("&Plan"), ("new", "open", "versions", "revise", "sign", "follow_up", None,
-                          "close_case", None, "quit")),
+                          "close_case", "delete", None, "quit")),
             (_("&File"), ("word", "pdf", "print", None, "import", "export")),
             (_("T&ools"), ("refresh", None, "settings")),
         )
@@ -156,6 +162,8 @@ class PlanActions(QObject):
             if spec.statuses and (summary is None or summary.status not in spec.statuses):
                 enabled = False
             if spec.needs_history and (summary is None or summary.versions < 2):
+                enabled = False
+            if spec.never_signed and (summary is None or summary.version != 1):
                 enabled = False
             if name == "open" and read_only and summary is not None and summary.status == "draft":
                 enabled = False
@@ -192,6 +200,9 @@ class PlanActions(QObject):
 
     def close_case(self) -> None:
         actions_plan.close_case(self.window)
+
+    def delete_draft(self) -> None:
+        actions_plan.delete_draft(self.window, self)
 
     def edit_settings(self) -> None:
         actions_plan.edit_settings(self.window)

@@ -247,6 +247,29 @@ def close_case(window) -> bool:
                    _("The case was closed."))
 
 
+def delete_draft(window, actions) -> bool:
+    """Slet kladde: delete the selected plan, a draft never signed, after asking (Nej
+    is the default); the store refuses a plan with a signed version."""
+    summary = window.selected_summary()
+    if summary is None:
+        return False
+    title = _("Delete draft")
+    question = _("Delete the draft plan of {name} for good? It has never been signed. The plan "
+                 "and its backups are removed from the data folder; this cannot be "
+                 "undone.").format(name=summary.name or _("(no name)"))
+    if not window.dialogs.confirm(window, title, question):
+        return False
+    if not close_wizard(actions, summary.id):
+        return False
+    if guard(window, title, lambda: lifecycle.delete_draft(window.store, summary.id)) is None:
+        return False
+    window.model.forget_quality(summary.id)
+    window.refresh()
+    window.statusBar().showMessage(_("The draft of {name} was deleted.").format(
+        name=summary.name or _("(no name)")), 8000)
+    return True
+
+
 def edit_settings(window) -> bool:
     from planbro.settings import save_settings
 
