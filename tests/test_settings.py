@@ -48,3 +48,15 @@ def test_unknown_keys_and_bad_values_are_ignored(tmp_path):
     assert settings.caseworker_name == "Ida"
     assert settings.caseworker_unit == ""
     assert settings.language == "da"
+
+
+def test_the_last_folder_is_kept_and_an_older_file_without_it_still_loads(tmp_path):
+    path = tmp_path / "s.json"
+    # A settings file written before Planbro remembered folders.
+    path.write_text(json.dumps({"caseworker_name": "Ida", "language": "da", "data_dir": ""}),
+                    encoding="utf-8")
+    settings = load_settings(path)
+    assert settings.caseworker_name == "Ida" and settings.last_folder == ""
+    settings.last_folder = str(tmp_path / "Sager")
+    save_settings(settings, path)
+    assert load_settings(path).last_folder == str(tmp_path / "Sager")

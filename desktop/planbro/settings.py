@@ -37,6 +37,9 @@ class UserSettings:
     language: str = "da"
     # The data folder; "" means the default (PLANBRO_DATA_DIR or the user's data folder).
     data_dir: str = ""
+    # The folder the last file dialog saved in or opened from; "" until one has
+    # (the dialogs then start in Documents). Files of older versions lack it.
+    last_folder: str = ""
 
 
 def config_dir() -> Path:

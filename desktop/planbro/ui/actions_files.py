@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
-
 from planbro.translation import _, ngettext
 
 from planbro.model.problems import ValidationError
@@ -27,23 +25,13 @@ from planbro.ui.common.dialogs import file_filter
 NOTE_MS = 10000
 
 
-def _start_folder(window) -> Path:
-    folder = getattr(window, "last_folder", None)
-    if folder and Path(folder).is_dir():
-        return Path(folder)
-    chosen = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(chosen) if chosen else Path.home()
-
-
 def _ask_path(window, title: str, suggested: str, kind: str, suffix: str) -> Path | None:
-    """The file chosen to write, ending in .`suffix`; None when cancelled."""
-    answer = window.dialogs.save_file(window, title, str(_start_folder(window) / suggested),
-                                      file_filter(kind))
+    """The file chosen to write, ending in .`suffix`; None when cancelled. The dialog
+    starts in the folder used last (window.dialogs.folders), else in Documents."""
+    answer = window.dialogs.save_file(window, title, suggested, file_filter(kind))
     if not answer:
         return None
-    path = with_suffix(answer, suffix)
-    window.last_folder = str(path.parent)
-    return path
+    return with_suffix(answer, suffix)
 
 
 def _selected_plan(window, title: str):
@@ -114,8 +102,6 @@ def import_files(window) -> list:
     results = transfer.import_plans(window.store, paths)
     imported = [result.plan for result in results if result.plan is not None]
     problems = [_import_problem(result) for result in results if not result.ok]
-    if paths:
-        window.last_folder = str(Path(paths[-1]).parent)
     if imported:
         for plan in imported[:-1]:
             window.model.forget_quality(plan.id)

@@ -47,6 +47,8 @@ class CaseloadWindow(QMainWindow):
         self.store = store
         self.settings = settings
         self.dialogs = dialogs or QtDialogs()
+        # The file dialogs start where the last one ended, also after a restart.
+        self.dialogs.folders.recall(settings.last_folder if settings else "", self._folder_used)
         self.setWindowTitle("Planbro")
         self.setObjectName("caseload_window")
         if getattr(store, "audit", None) is not None:
@@ -191,6 +193,14 @@ class CaseloadWindow(QMainWindow):
     @property
     def read_only(self) -> bool:
         return bool(getattr(self.store, "read_only", False))
+
+    def _folder_used(self, folder: str) -> None:
+        """Keep the file dialogs' last folder in the settings, for the next start."""
+        from planbro.settings import save_settings
+
+        if self.settings is not None and self.settings.last_folder != folder:
+            self.settings.last_folder = folder
+            save_settings(self.settings)
 
     def show_banner(self, text: str) -> None:
         self.banner.setText(text)

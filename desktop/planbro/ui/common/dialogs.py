@@ -14,12 +14,22 @@ from typing import TYPE_CHECKING
 
 from planbro.translation import _
 
+from planbro.ui.common.folders import FolderMemory
+
 if TYPE_CHECKING:
     from planbro.actions.followup import FollowUpAnswer
 
 
 class Dialogs:
-    """The questions and messages a window may put to the user."""
+    """The questions and messages a window may put to the user.
+
+    The file dialogs (save_file, open_files, choose_folder) start in
+    `folders.start()` — the folder used last, else Documents — and remember
+    the folder of the file chosen.
+    """
+
+    def __init__(self) -> None:
+        self.folders = FolderMemory()
 
     def info(self, parent, title: str, text: str) -> None:
         raise NotImplementedError
@@ -33,6 +43,7 @@ class Dialogs:
         raise NotImplementedError
 
     def save_file(self, parent, title: str, suggested: str, filter: str) -> str | None:
+        """A file to write; `suggested` is a file name (put in the start folder) or a path."""
         raise NotImplementedError
 
     def open_files(self, parent, title: str, filter: str) -> list[str]:
@@ -45,6 +56,8 @@ class Dialogs:
         raise NotImplementedError
 
     def choose_folder(self, parent, title: str, start: str) -> str | None:
+        """A folder, starting in `start` (the start folder when ""). Not remembered: it
+        chooses the data folder, not a place for documents."""
         raise NotImplementedError
 
     def print_setup(self, parent, printer, pages: int) -> bool:

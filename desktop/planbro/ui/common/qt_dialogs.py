@@ -7,6 +7,7 @@ without the widgets a question needs.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from planbro.ui.common.dialogs import Dialogs
@@ -36,12 +37,18 @@ class QtDialogs(Dialogs):
 
     def save_file(self, parent, title: str, suggested: str, filter: str) -> str | None:
         from PySide6.QtWidgets import QFileDialog
-        path, _chosen = QFileDialog.getSaveFileName(parent, title, suggested, filter)
+        path, _chosen = QFileDialog.getSaveFileName(parent, title, self.folders.place(suggested),
+                                                    filter)
+        if path:
+            self.folders.remember(Path(path).parent)
         return path or None
 
     def open_files(self, parent, title: str, filter: str) -> list[str]:
         from PySide6.QtWidgets import QFileDialog
-        paths, _chosen = QFileDialog.getOpenFileNames(parent, title, "", filter)
+        paths, _chosen = QFileDialog.getOpenFileNames(parent, title, str(self.folders.start()),
+                                                      filter)
+        if paths:
+            self.folders.remember(Path(paths[0]).parent)
         return list(paths)
 
     def pick_date(self, parent, title: str, default: date) -> date | None:
@@ -76,7 +83,8 @@ class QtDialogs(Dialogs):
 
     def choose_folder(self, parent, title: str, start: str) -> str | None:
         from PySide6.QtWidgets import QFileDialog
-        return QFileDialog.getExistingDirectory(parent, title, start) or None
+        return QFileDialog.getExistingDirectory(parent, title,
+                                                start or str(self.folders.start())) or None
 
     def print_setup(self, parent, printer, pages: int) -> bool:
         from PySide6.QtPrintSupport import QPrintDialog

@@ -45,6 +45,7 @@ class ScriptedDialogs(Dialogs):
     """
 
     def __init__(self, **defaults: Any) -> None:
+        super().__init__()
         self.calls: list[Call] = []
         self.answers: dict[str, deque] = {}
         self.defaults = dict(defaults)
@@ -75,12 +76,22 @@ class ScriptedDialogs(Dialogs):
         return bool(self._answer("confirm"))
 
     def save_file(self, parent, title: str, suggested: str, filter: str) -> str | None:
-        self.calls.append(Call("save_file", title, extra={"suggested": suggested, "filter": filter}))
-        return self._answer("save_file")
+        # "start": the folder the real dialog would open in, as the QtDialogs decide it.
+        start = Path(self.folders.place(suggested)).parent
+        self.calls.append(Call("save_file", title, extra={"suggested": suggested, "filter": filter,
+                                                          "start": start}))
+        answer = self._answer("save_file")
+        if answer:
+            self.folders.remember(Path(answer).parent)
+        return answer
 
     def open_files(self, parent, title: str, filter: str) -> list[str]:
-        self.calls.append(Call("open_files", title, extra={"filter": filter}))
-        return list(self._answer("open_files"))
+        self.calls.append(Call("open_files", title, extra={"filter": filter,
+                                                           "start": self.folders.start()}))
+        answer = list(self._answer("open_files"))
+        if answer:
+            self.folders.remember(Path(answer[0]).parent)
+        return answer
 
     def pick_date(self, parent, title: str, default: date) -> date | None:
         self.calls.append(Call("pick_date", title, extra={"default": default}))
@@ -90,7 +101,8 @@ class ScriptedDialogs(Dialogs):
         self.calls.append(Call("open_folder", extra={"path": Path(path)}))
 
     def choose_folder(self, parent, title: str, start: str) -> str | None:
-        self.calls.append(Call("choose_folder", title, extra={"start": start}))
+        self.calls.append(Call("choose_folder", title,
+                               extra={"start": start or str(self.folders.start())}))
         return self._answer("choose_folder")
 
     def print_setup(self, parent, printer, pages: int) -> bool:

@@ -38,9 +38,9 @@ def save_document(wizard, kind: str) -> Path | None:
     """Ask where, write the document, and say where it went."""
     wizard.autosave.flush()
     title = _("Save as Word") if kind == "docx" else _("Save as PDF")
-    folder = wizard.last_folder or documents_folder()
-    suggested = str(Path(folder) / default_name(wizard.plan, kind))
-    chosen = wizard.dialogs.save_file(wizard, title, suggested, file_filter(kind))
+    # The dialog starts where the last one ended (the caseload's too), else in Documents.
+    chosen = wizard.dialogs.save_file(wizard, title, default_name(wizard.plan, kind),
+                                      file_filter(kind))
     if not chosen:
         return None
     try:
