@@ -301,9 +301,12 @@ def apply_settings(window, new, save) -> bool:
     if (old.data_dir if old else "") != new.data_dir:
         later.append(_("the data folder"))
     if later:
-        window.dialogs.info(window, title, _("The settings were saved. The change of {what} "
-                                             "takes effect when Planbro is started again.")
-                            .format(what=_(" and ").join(later)))
+        text = _("The settings were saved. The change of {what} takes effect when Planbro is "
+                 "started again.").format(what=_(" and ").join(later))
+        if (old.language if old else language()) != new.language:
+            from planbro.ui.settings_dialog import language_change_note
+            text += "\n\n" + language_change_note(new.language)
+        window.dialogs.info(window, title, text)
     else:
         window.statusBar().showMessage(_("The settings were saved."), 8000)
     return True

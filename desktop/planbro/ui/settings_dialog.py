@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planbro.translation import _
+from planbro.translation import _, language
 
 from planbro.settings import UserSettings
 
@@ -37,6 +37,15 @@ LOGO_PREVIEW_HEIGHT = 40
 _IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
 # Colour of the inline error texts (AA contrast on the default background).
 ERROR_STYLE = "color: #b3261e;"
+# The note beside the language box: bold, in the text colour, so it is read.
+NOTE_STYLE = "font-weight: bold;"
+
+
+def language_change_note(code: str) -> str:
+    """What choosing the language `code` means: it is spoken from the next start."""
+    name = dict(LANGUAGE_NAMES).get(code, code)
+    return _("Planbro speaks {language} from its next start: close Planbro and start it "
+             "again.").format(language=name)
 
 
 def _error_label(parent) -> QLabel:
@@ -55,6 +64,8 @@ class SettingsDialog(QDialog):
         self.dialogs = dialogs or QtDialogs()
         self._base = settings or UserSettings()
         self._data_dir_in_use = data_dir
+        # The language the windows speak now: a new one is spoken from the next start.
+        self._language_in_use = language()
         self.setWindowTitle(_("Welcome to Planbro") if first_start else _("Settings"))
         layout = QVBoxLayout(self)
         if first_start:
@@ -93,10 +104,9 @@ class SettingsDialog(QDialog):
         self.language.setCurrentIndex(max(0, self.language.findData(self._base.language)))
         language_label = QLabel(_("Lan&guage:"), general)
         language_label.setBuddy(self.language)
-        form.addRow(language_label, self.language)
+        form.addRow(language_label, self._language_row(general))
         self._add_data_dir_row(form, general)
-        note = QLabel(_("A new language or data folder takes effect when Planbro is started "
-                        "again."), general)
+        note = QLabel(_("A new data folder takes effect when Planbro is started again."), general)
         note.setWordWrap(True)
         form.addRow("", note)
         layout.addWidget(general)
@@ -130,6 +140,30 @@ class SettingsDialog(QDialog):
         form.addRow(label_widget, edit)
         self.fields[key] = edit
         return edit
+
+    def _language_row(self, parent: QWidget) -> QWidget:
+        """The language box, and beside it, once another language is chosen, that it
+        is spoken from the next start (every text is set as a window is built)."""
+        row = QWidget(parent)
+        box = QHBoxLayout(row)
+        box.setContentsMargins(0, 0, 0, 0)
+        self.language_note = QLabel(row)
+        self.language_note.setObjectName("language_note")
+        self.language_note.setWordWrap(True)
+        self.language_note.setStyleSheet(NOTE_STYLE)
+        box.addWidget(self.language)
+        box.addWidget(self.language_note, 1)
+        self.language.currentIndexChanged.connect(lambda _index: self._show_language_note())
+        self._show_language_note()
+        return row
+
+    def _show_language_note(self) -> None:
+        chosen = self.language.currentData()
+        if chosen == self._language_in_use:
+            self.language_note.hide()
+            return
+        self.language_note.setText(language_change_note(chosen))
+        self.language_note.show()
 
     def _add_logo_row(self, form: QFormLayout, parent: QWidget) -> None:
         row = QWidget(parent)
