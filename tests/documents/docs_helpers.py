@@ -21,6 +21,8 @@ from planbro.documents import render_docx, render_pdf
 
 # The repository's shared checkers (outside the repo, next to it).
 SHARED_TOOLS = Path("/work/shared/tools")
+# The no-break space the documents keep phone numbers and lists together with.
+NBSP = "\u00a0"
 # The page footer's page counter.
 PAGE_COUNTER = re.compile(r"Side \d+ af \d+")
 
@@ -53,12 +55,12 @@ class Rendered:
 
     def pdf_body(self) -> str:
         """All page text without the page header and the running footer."""
-        running = self.running()
+        running = plain(self.running())
         pages = []
         for text in self.page_texts():
             text = PAGE_COUNTER.sub("", text)
             for header in self.header_texts():
-                text = text.replace(header, "", 1)
+                text = text.replace(plain(header), "", 1)
             pages.append(text.replace(running, ""))
         return "\n".join(pages)
 
@@ -77,6 +79,11 @@ class Rendered:
         """The text of the .docx's page header (its only section's)."""
         header = docx.Document(self.docx).sections[0].header
         return "\n".join(p.text for p in header.paragraphs)
+
+
+def plain(text: str) -> str:
+    """`text` with no-break spaces as plain ones, as the PDF's text extraction gives them."""
+    return text.replace(NBSP, " ")
 
 
 def squeeze(text: str) -> str:

@@ -18,7 +18,8 @@ def _services_table(path):
 
 
 def _note(*titles: str) -> str:
-    return "Mål: " + " · ".join(titles) if titles else "Mål: " + w.NO_SERVICE_GOALS
+    # The separator keeps to the title before it (#9.7).
+    return "Mål: " + "\u00a0· ".join(titles) if titles else "Mål: " + w.NO_SERVICE_GOALS
 
 
 def test_each_service_names_its_goals_under_its_row(example_rendered):

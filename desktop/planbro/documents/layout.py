@@ -9,6 +9,7 @@ document: the offer, the answer, the reason and the signature lines.
 from __future__ import annotations
 
 import datetime
+from dataclasses import replace
 
 from planbro.model.plan import Partner, Plan, Service
 
@@ -26,7 +27,7 @@ from planbro.documents.blocks import (
 from planbro.documents.dates import long_date, short_date
 from planbro.documents.filenames import is_draft, plan_date
 from planbro.documents.municipality import Municipality, Source, load_municipality
-from planbro.documents.text import printable, without_cpr
+from planbro.documents.text import NBSP, keep_together, phone, printable, without_cpr
 
 # Longest citizen name repeated in each page footer.
 RUNNING_NAME_CHARS = 60
@@ -48,19 +49,29 @@ def _fields(*rows: tuple[str, str], keep: tuple[str, ...] = ()) -> Fields:
     return Fields(kept)
 
 
-def _joined(*parts: str, sep: str = " · ") -> str:
+# Between the items of a list: the dot keeps to the item before it, so a
+# line breaks after a separator, never before one.
+SEPARATOR = f"{NBSP}· "
+
+
+def _joined(*parts: str, sep: str = SEPARATOR) -> str:
     return sep.join(p for p in parts if p)
+
+
+def _tlf(number: str) -> str:
+    """ "tlf. 65 51 12 34", never broken: not after "tlf.", not inside the number."""
+    return f"tlf.{NBSP}{phone(number)}" if number.strip() else ""
 
 
 def _parties(plan: Plan) -> list[Block]:
     c, cw, co = plan.citizen, plan.caseworker, plan.coordinator
-    coordinator = _joined(co.name, co.organisation, f"tlf. {co.phone}" if co.phone else "", sep=", ")
+    coordinator = _joined(co.name, co.organisation, _tlf(co.phone), sep=", ")
     return [Heading(w.H_PARTIES), _fields(
         ("Borger", c.name), ("CPR-nummer", c.cpr), ("Adresse", c.address),
-        ("Opholdssted", c.residence), ("Telefon", c.phone), ("E-mail", c.email),
+        ("Opholdssted", c.residence), ("Telefon", phone(c.phone)), ("E-mail", c.email),
         ("Handlekommune", c.acting_municipality),
         ("Sagsbehandler", cw.name), ("Enhed", cw.unit),
-        ("Kontakt", _joined(f"tlf. {cw.phone}" if cw.phone else "", cw.email)),
+        ("Kontakt", _joined(_tlf(cw.phone), cw.email)),
         ("Tovholder", coordinator), keep=("Borger",))]
 
 
@@ -112,7 +123,7 @@ def _services(plan: Plan) -> list[Block]:
     notes = tuple(_served_goals(plan, s) for s in plan.services)
     blocks.append(Table(w.SERVICE_HEADER, rows, (3.0, 2.0, 2.7, 2.5, 1.55, 1.55, 1.3), notes))
     for method in dict.fromkeys(s.method for s in plan.services if s.method):
-        blocks.append(Paragraph(w.METHODS[method], "note"))
+        blocks.append(Paragraph(keep_together(w.METHODS[method]), "note"))
     for service in plan.services:
         if service.phases:
             phases = tuple((printable(p.name), long_date(p.start), long_date(p.end))
@@ -158,7 +169,7 @@ def _partners(plan: Plan) -> list[Block]:
     if not plan.partners:
         return blocks + [Paragraph(w.NO_PARTNERS, "note")]
     rows = tuple((printable(p.name), printable(_joined(p.organisation, p.role, sep=", ")),
-                  printable(_joined(p.phone, p.email, sep="\n")), *_consent(p))
+                  printable(_joined(phone(p.phone), p.email, sep="\n")), *_consent(p))
                  for p in plan.partners)
     return blocks + [Table(w.PARTNER_HEADER, rows, (2.0, 2.7, 3.4, 1.7, 2.6, 1.5))]
 
@@ -197,6 +208,9 @@ def _signatures(plan: Plan) -> list[Block]:
 def build_document(plan: Plan, settings: Source = None) -> Document:
     """The document for `plan`; `settings`: see municipality.load_municipality."""
     municipality: Municipality = load_municipality(settings)
+    # The settings' address line wraps as the plan's own text does ("Tlf. 12 34 56 78" whole).
+    municipality = replace(municipality, name=keep_together(municipality.name),
+                           address=keep_together(municipality.address))
     blocks: list[Block] = [*_parties(plan), *_offer(plan)]
     if not plan.declined:
         blocks += [Heading(w.H_WORDS), *_paragraphs(plan.citizen_words),
@@ -222,7 +236,7 @@ def build_document(plan: Plan, settings: Source = None) -> Document:
         # Metadata is seen in file lists and archives: never a CPR number.
         meta_title=without_cpr(f"{title} – {name}, version {plan.version}"),
         author=without_cpr(printable(plan.caseworker.name)) or municipality.name,
-        running=f"Handleplan for {short_name} · version {plan.version}",
+        running=_joined(f"Handleplan for {short_name}", f"version {plan.version}"),
         blocks=tuple(blocks),
         mark=w.DRAFT_MARK if is_draft(plan) else "",
         # The whole plan is the original for the case file: it carries the
