@@ -70,7 +70,8 @@ def test_a_wrong_date_stays_with_its_service(qtbot, make_wizard, store, dialogs,
     wizard.close()
     assert not wizard.isVisible()
     stored = store.get(example_plan.id)
-    assert stored.services[1].end is None and stored.services[0].end == date(2027, 6, 1)
+    # The service keeps the end it had before the wrong text was typed (#9.1).
+    assert stored.services[1].end == date(2027, 8, 31) and stored.services[0].end == date(2027, 6, 1)
 
 
 def test_gennemgang_lists_unsaved_text_and_leads_back_to_it(qtbot, make_wizard, store, example_plan):

@@ -67,6 +67,8 @@ class FieldEditor(QWidget):
     """Base: the input, then a message line, then the help text."""
 
     changed = Signal()
+    # The user is done with the field (left it, pressed Enter, picked a date).
+    left = Signal()
 
     def __init__(self, fdef: FieldDef, dialogs: Dialogs, parent=None):
         super().__init__(parent)
@@ -125,6 +127,10 @@ class FieldEditor(QWidget):
         """The typed text while problem() keeps it from being stored; else None."""
         return None
 
+    def shown_text(self) -> str | None:
+        """The text in a typed field, as shown; None for an editor that is no line of text."""
+        return None
+
     def restore_unsaved(self, text: str) -> None:
         """Show text typed earlier that could not be stored, and why."""
 
@@ -162,6 +168,7 @@ class FieldEditor(QWidget):
 
     def leave(self) -> None:
         self.touched = True
+        self.left.emit()
         self.changed.emit()
 
     def set_messages(self, messages: list[tuple[str, str]]) -> None:
@@ -201,6 +208,9 @@ class OneLineEditor(FieldEditor):
 
     def unsaved_text(self) -> str | None:
         return self.edit.text() if self.problem() else None
+
+    def shown_text(self) -> str | None:
+        return self.edit.text()
 
     def restore_unsaved(self, text: str) -> None:
         self._loading = True

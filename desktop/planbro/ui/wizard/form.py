@@ -54,6 +54,9 @@ class FieldForm(QWidget):
         self.cls = cls
         self.obj: Any = None
         self.editors: dict[str, FieldEditor] = {}
+        # The last good value of each field: what the object had when it was
+        # loaded or a field was last left; what a held field keeps (write).
+        self._good: dict[str, Any] = {}
         self.labels: dict[str, QLabel] = {}
         self.layout_ = QFormLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
@@ -63,6 +66,7 @@ class FieldForm(QWidget):
         for f in fields:
             editor = make_editor(f, cls, dialogs, self)
             editor.changed.connect(self._edited)
+            editor.left.connect(self._left)
             self.editors[f.key] = editor
             if f.kind == "bool":
                 self.layout_.addRow("", editor)
@@ -93,6 +97,7 @@ class FieldForm(QWidget):
     def load(self, obj: Any, root: Any) -> None:
         self.obj = obj
         kept = unsaved_of(obj)
+        self._good = {f.key: get_value(obj, f.key) for f in self.fields if f.kind != "group"}
         for f in self.fields:
             editor = self.editors[f.key]
             editor.load(get_value(obj, f.key), root)
@@ -101,16 +106,52 @@ class FieldForm(QWidget):
         self.refresh_visibility()
 
     def write(self, obj: Any) -> None:
+        """Write the editors' values to `obj`; a field holding text the plan
+        cannot take keeps its last good value (never a date half typed, such
+        as 1.9.20 on the way to 1.9.2027)."""
+        held = self.held()
         for f in self.fields:
-            set_value(obj, f.key, self.editors[f.key].value())
+            if f.key in held and f.key in self._good:
+                set_value(obj, f.key, self._good[f.key])
+            elif f.key not in held:
+                set_value(obj, f.key, self.editors[f.key].value())
+
+    def _left(self) -> None:
+        """A field was left: what the fields hold now, where the plan can take it, is good."""
+        held = self.held()
+        for key in self._good:
+            if key not in held:
+                self._good[key] = self.editors[key].value()
+
+    def held(self) -> set[str]:
+        """Keys whose text the plan cannot take yet: text that is no value
+        (310268-1235, which begins with no real birth date; 31-11-2026), and
+        an end before its start, which holds both dates of the pair."""
+        held = set()
+        for f in self.fields:
+            if self.editors[f.key].problem():
+                held.add(f.key)
+            elif self._after_problem(f):
+                held.add(f.key)
+                start = self._start_key(f)
+                if start in self.editors:
+                    held.add(start)
+        return held
 
     def _edited(self) -> None:
         if self.obj is not None:
             # Text that cannot be stored stays with its object (unsaved.py),
             # so selecting another item of a group does not lose it.
+            held = self.held()
             for f in self.fields:
-                if f.kind != "group":
-                    keep(self.obj, f.key, self.editors[f.key].unsaved_text())
+                if f.kind == "group":
+                    continue
+                editor = self.editors[f.key]
+                text = editor.unsaved_text()
+                if text is None and f.key in held and editor.value() != self._good.get(f.key):
+                    # A good date held back by the other of its pair.
+                    text = editor.shown_text()
+                keep(self.obj, f.key, text)
         self.refresh_visibility()
         self.changed.emit()
 
@@ -142,15 +183,21 @@ class FieldForm(QWidget):
                 found.extend((f"{f.key}{rest}", why) for rest, why in editor.format_problems())
         return found
 
-    def _after_problem(self, f: FieldDef) -> str | None:
-        """An end date before its start (the model's "after" rule)."""
+    def _start_key(self, f: FieldDef) -> str | None:
+        """The key of the date field `f` must not be before (the model's "after" rule)."""
         if f.kind != "date":
             return None
         _tp, meta = resolve(self.cls, f.key)
         after = (meta or {}).get("after")
         if not after:
             return None
-        start_key = f"{f.key.rsplit('.', 1)[0]}.{after}" if "." in f.key else after
+        return f"{f.key.rsplit('.', 1)[0]}.{after}" if "." in f.key else after
+
+    def _after_problem(self, f: FieldDef) -> str | None:
+        """An end date before its start (the model's "after" rule)."""
+        start_key = self._start_key(f)
+        if start_key is None:
+            return None
         end, start = self.editors[f.key].value(), self.current(start_key)
         if not ends_before_start(end, start):
             return None

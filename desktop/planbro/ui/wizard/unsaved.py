@@ -1,13 +1,15 @@
-"""Typed text the plan cannot hold yet — a date such as 31-13-2027 — kept
-until the caseworker corrects it; no Qt.
+"""Typed text the plan cannot hold yet — a date such as 31-13-2027, or an
+end before its start — kept until the caseworker corrects it; no Qt.
 
 The text rides on the object it was typed for (the plan, or one goal,
 sub-goal, service, partner …) as a private attribute that is no dataclass
 field. So it moves with its item when the list is reordered, survives the
 deep copies the groups and pages make, and never reaches the exchange
 format, the store or a document (to_dict reads dataclass fields only).
-While the text is wrong the field itself holds no value, so the plan never
-stores a half-typed date; Næste and Gennemgang point at the text instead.
+While the text is wrong the field keeps its last good value (form.py writes
+that instead), so a typo never wipes what was saved and the caseload, the
+quality check and the documents go on seeing that value; Næste and
+Gennemgang point at the text instead.
 """
 
 from __future__ import annotations
