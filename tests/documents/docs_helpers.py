@@ -19,8 +19,11 @@ from planbro.model import Goal, SubGoal
 
 from planbro.documents import render_docx, render_pdf
 
-# The repository's shared checkers (outside the repo, next to it).
-SHARED_TOOLS = Path("/work/shared/tools")
+# The shared checkers (ooxml_check.py, pdfa_check.py): in shared/ beside the
+# checkout, as CI lays it out, else where the workplace keeps it.
+SHARED_TOOLS = next((p for p in (Path(__file__).resolve().parents[3] / "shared" / "tools",
+                                 Path("/work/shared/tools")) if (p / "pdfa_check.py").is_file()),
+                    Path("/work/shared/tools"))
 # The no-break space the documents keep phone numbers and lists together with.
 NBSP = "\u00a0"
 # The page footer's page counter.
