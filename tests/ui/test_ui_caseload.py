@@ -243,4 +243,4 @@ def test_english_ui_when_chosen(make_window, add_plan):
     assert window.proxy.headerData(0, Qt.Orientation.Horizontal) == "Citizen"
     assert cell(window, 0, "status") == "draft"
     assert cell(window, 0, "follow_up") == "1 May 2027"
-    assert [a.text() for a in window.menuBar().actions()] == ["&Plan", "&File", "T&ools"]
+    assert [a.text() for a in window.menuBar().actions()] == ["&Plan", "&File", "T&ools", "&Help"]

@@ -97,7 +97,9 @@ def test_every_input_has_an_accessible_name(make_window):
 def test_menus_have_mnemonics_without_clashes(make_window):
     window = make_window()
     menus = [action.text() for action in window.menuBar().actions()]
-    assert menus == ["&Handleplan", "&Filer", "F&unktioner"]
+    assert menus == ["&Handleplan", "&Filer", "F&unktioner", "H&jælp"]
+    bar_letters = [text[text.index("&") + 1].lower() for text in menus]
+    assert len(bar_letters) == len(set(bar_letters)), bar_letters
     for menu_action in window.menuBar().actions():
         letters = []
         for action in menu_action.menu().actions():

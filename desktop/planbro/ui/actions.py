@@ -86,6 +86,10 @@ def specs() -> list[Spec]:
         Spec("settings", _("Se&ttings…"), ("Ctrl+,",),
              _("Caseworker, municipality, language and data folder"), in_toolbar=False),
         Spec("quit", _("&Quit"), (QKeySequence.StandardKey.Quit, "Ctrl+Q"), in_toolbar=False),
+        Spec("guide", _("&Guide to the steps"), (QKeySequence.StandardKey.HelpContents, "F1"),
+             _("What to do in each step of the wizard"), in_toolbar=False),
+        Spec("about", _("&About Planbro"), (),
+             _("Version, licences, the data folder and where the audit log is"), in_toolbar=False),
     ]
 
 
@@ -106,6 +110,7 @@ class PlanActions(QObject):
             "export": self.export_file,
             "close_case": self.close_case, "delete": self.delete_draft, "refresh": lambda: window.refresh(),
             "settings": self.edit_settings, "quit": window.close,
+            "guide": self.show_guide, "about": self.show_about,
         }
         for spec in self.specs.values():
             action = QAction(spec.text, window)
@@ -133,6 +138,7 @@ class PlanActions(QObject):
                           "close_case", "delete", None, "quit")),
             (_("&File"), ("word", "pdf", "print", None, "import", "export")),
             (_("T&ools"), ("refresh", None, "settings")),
+            (_("&Help"), ("guide", None, "about")),
         )
         for title, names in menus:
             menu = menubar.addMenu(title)
@@ -206,6 +212,15 @@ class PlanActions(QObject):
 
     def edit_settings(self) -> None:
         actions_plan.edit_settings(self.window)
+
+    def show_guide(self) -> None:
+        # Loaded on first use: the caseload starts without the help windows.
+        from planbro.ui import help_windows
+        help_windows.show_guide(self.window)
+
+    def show_about(self) -> None:
+        from planbro.ui import help_windows
+        help_windows.show_about(self.window)
 
     def save_word(self) -> None:
         actions_files.save_document(self.window, "docx")

@@ -62,6 +62,8 @@ class CaseloadWindow(QMainWindow):
         self.quality = QualityScheduler(self.model, lambda plan_id: self.store.get(plan_id),
                                         parent=self)
         self._painted = False
+        # Hjælp's windows (help_windows.py), made when first asked for.
+        self.help_windows: dict[str, QWidget] = {}
 
         self._build_widgets()
         self.plan_actions = PlanActions(self)
@@ -294,4 +296,6 @@ class CaseloadWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         self.quality.stop()
         self.plan_actions.close_wizards()
+        for shown in self.help_windows.values():
+            shown.close()
         super().closeEvent(event)
