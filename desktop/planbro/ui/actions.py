@@ -45,8 +45,8 @@ def specs() -> list[Spec]:
     return [
         Spec("new", _("&New plan"), (QKeySequence.StandardKey.New,),
              _("Write a new plan with a citizen"), writes=True),
-        # Signed and closed versions open read-only at Gennemgang (the wizard
-        # decides); a draft needs a writable store.
+        # Signed and closed versions, and every plan in a read-only window, open
+        # read-only at Gennemgang (the wizard decides).
         Spec("open", _("&Open / continue"), (QKeySequence.StandardKey.Open,),
              _("Open the selected plan in the wizard (also Enter)"), needs_plan=True),
         # Earlier versions open read-only, like any signed version. No shortcut:
@@ -171,8 +171,6 @@ class PlanActions(QObject):
                 enabled = False
             if spec.never_signed and (summary is None or summary.version != 1):
                 enabled = False
-            if name == "open" and read_only and summary is not None and summary.status == "draft":
-                enabled = False
             self.actions[name].setEnabled(enabled)
 
     def close_wizards(self) -> None:
@@ -184,11 +182,8 @@ class PlanActions(QObject):
         actions_plan.new_plan(self.window, self)
 
     def open_plan(self) -> None:
-        if self.actions["open"].isEnabled():
-            actions_plan.open_plan(self.window, self)
-        elif self.window.selected_summary() is not None:
-            # Enter on a draft while another Planbro holds the data: say why.
-            actions_plan.explain_not_editable(self.window)
+        # Also in a read-only window: the wizard then shows the plan without changing it.
+        actions_plan.open_plan(self.window, self)
 
     def open_version(self) -> None:
         actions_plan.open_version(self.window, self)

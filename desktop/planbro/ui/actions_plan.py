@@ -161,17 +161,7 @@ def open_version(window, actions):
         return None
     if plan.version != latest.version:
         return show_plan(window, actions, plan, of_versions=len(plans))
-    if window.read_only and plan.status == "draft":
-        # The newest version, a draft, as Åbn would refuse it.
-        explain_not_editable(window)
-        return None
     return show_plan(window, actions, plan)
-
-
-def explain_not_editable(window) -> None:
-    window.dialogs.info(window, _("Open plan"), _(
-        "Planbro's data is open in another window, so plans cannot be changed here. "
-        "You can still save, print and export them."))
 
 
 def revise(window, actions):

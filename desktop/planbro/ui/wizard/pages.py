@@ -127,9 +127,9 @@ class FormStepPage(_StepPage):
         self.refresh_messages()
 
     def write_back(self) -> None:
-        """The one place this page changes the plan; a signed or closed version
-        is shown, never changed (its fields are read-only)."""
-        if self.plan.status != "draft":
+        """The one place this page changes the plan; a signed or closed version,
+        or a plan in a read-only window, is shown, never changed."""
+        if self.planwizard.read_only:
             return
         for form in self.forms:
             form.write(self.plan)

@@ -51,6 +51,8 @@ class PlanWizard(QWizard):
         super().__init__(parent)
         self.store = store
         self.plan = plan
+        # Opened in a second, read-only window (PlanStore.open fell back to reading).
+        self.store_read_only = bool(getattr(store, "read_only", False))
         self.of_versions = of_versions
         self.settings = settings
         self.dialogs = dialogs or QtDialogs()
@@ -125,10 +127,15 @@ class PlanWizard(QWizard):
             return self.defs.index(start_step)
         if start_step is not None:
             return int(start_step)
-        if self.plan.status != "draft":
-            # A signed or closed version is read, printed and exported, not edited.
-            self.show_status(_("This version is {status} and cannot be changed.").format(
-                status=self.status_name()))
+        if self.read_only:
+            # A signed or closed version is read, printed and exported, not edited;
+            # so is every plan in a second, read-only window.
+            if self.plan.status != "draft":
+                self.show_status(_("This version is {status} and cannot be changed.").format(
+                    status=self.status_name()))
+            else:
+                self.show_status(_("Read-only: Planbro's data is open in another window. The "
+                                   "plan can be read, saved and printed here, not changed."))
             for page_id in self.pageIds():
                 page = self.page(page_id)
                 if isinstance(page, FormStepPage):
@@ -147,6 +154,12 @@ class PlanWizard(QWizard):
                                 default_yes=True):
             return ids.index(remembered)
         return None
+
+    @property
+    def read_only(self) -> bool:
+        """Shown, never changed or saved: a signed or closed version, or any plan while
+        another Planbro holds the data (the store opened read-only)."""
+        return self.plan.status != "draft" or self.store_read_only
 
     def status_name(self) -> str:
         return {"signed": _("signed"), "closed": _("closed")}.get(self.plan.status, self.plan.status)
@@ -191,7 +204,7 @@ class PlanWizard(QWizard):
     def _step_changed(self, page_id: int) -> None:
         if page_id < 0:
             return
-        if self.plan.status == "draft":
+        if not self.read_only:
             try:
                 self.resume.remember(self.plan.id, self.defs.steps[page_id].id)
             except OSError:
@@ -212,8 +225,8 @@ class PlanWizard(QWizard):
             service.goal_ids = [g for g in service.goal_ids if g in known]
         self._title()
         self._show_route()
-        if self.plan.status == "draft":
-            # A signed or closed version is never saved: opening it only reads.
+        if not self.read_only:
+            # A signed or closed version, or a read-only window, never saves: opening only reads.
             self.autosave.schedule()
 
     def refresh_findings(self) -> None:
