@@ -112,22 +112,23 @@ def test_sign_and_sign_despite_errors(make_window, add_plan, store, dialogs):
     window = make_window()
     before = count(store)
     select(window, good)
-    dialogs.queue("pick_date", TODAY)
+    dialogs.queue("sign", TODAY)
     trigger(window, "sign")
     select(window, weak)
     dialogs.queue("confirm", True)
-    dialogs.queue("pick_date", TODAY)
+    dialogs.queue("sign", TODAY)
     trigger(window, "sign")
     assert brief(store, before) == [("sign", good.id, 1, "app", ""),
                                     ("sign", weak.id, 1, "app", "trods fejl")]
 
 
 def test_revise_is_recorded_once_and_its_draft_opening_is_no_extra_view(
-        qtbot, make_window, add_plan, store):
+        qtbot, make_window, add_plan, store, dialogs):
     plan = add_plan("Anna Holm", status="signed")
     window = make_window()
     before = count(store)
     select(window, plan)
+    dialogs.queue("confirm", True)
     trigger(window, "revise")
     assert plan.id in window.plan_actions.wizards
     close_wizards(qtbot, window)

@@ -17,7 +17,7 @@ def test_shortcuts_trigger_their_actions(qtbot, make_window, add_plan, store, di
     window = make_window()
     window.table.setFocus()
     # Ctrl+U: mark as signed.
-    dialogs.queue("pick_date", TODAY)
+    dialogs.queue("sign", TODAY)
     qtbot.keyClick(window.table, Qt.Key.Key_U, CTRL)
     assert store.get(plan.id).status == "signed"
     # Ctrl+E: export.
@@ -27,8 +27,9 @@ def test_shortcuts_trigger_their_actions(qtbot, make_window, add_plan, store, di
     # Ctrl+I: import (cancelled here).
     dialogs.queue("open_files", [])
     qtbot.keyClick(window.table, Qt.Key.Key_I, CTRL)
-    assert [c.kind for c in dialogs.calls] == ["pick_date", "save_file", "open_files"]
-    # Ctrl+R: revise the now signed plan (opens the wizard on version 2).
+    assert [c.kind for c in dialogs.calls] == ["sign", "save_file", "open_files"]
+    # Ctrl+R: revise the now signed plan (asks, then opens the wizard on version 2).
+    dialogs.queue("confirm", True)
     qtbot.keyClick(window.table, Qt.Key.Key_R, CTRL)
     assert store.versions(plan.id) == [1, 2]
     window.plan_actions.close_wizards()

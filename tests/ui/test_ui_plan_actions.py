@@ -15,11 +15,11 @@ def test_sign_a_plan_without_errors(make_window, add_plan, store, dialogs):
     plan = add_plan("Anna Holm")
     window = make_window()
     select(window, plan)
-    dialogs.queue("pick_date", TODAY - timedelta(days=1))
+    dialogs.queue("sign", TODAY - timedelta(days=1))
     window.plan_actions.actions["sign"].trigger()
     assert dialogs.calls_of("confirm") == []
-    [asked] = dialogs.calls_of("pick_date")
-    assert asked.extra["default"] == TODAY
+    [asked] = dialogs.calls_of("sign")
+    assert asked.extra["today"] == TODAY
     stored = store.get(plan.id)
     assert stored.status == "signed"
     assert stored.signatures.caseworker_signed == TODAY - timedelta(days=1)
@@ -36,7 +36,7 @@ def test_sign_with_a_fejl_asks_and_records_it(make_window, add_plan, store, dial
     window = make_window()
     select(window, plan)
     dialogs.queue("confirm", True)
-    dialogs.queue("pick_date", TODAY)
+    dialogs.queue("sign", TODAY)
     window.plan_actions.actions["sign"].trigger()
     [question] = dialogs.calls_of("confirm")
     assert "fejl" in question.text
@@ -52,7 +52,7 @@ def test_sign_with_a_fejl_can_be_declined(make_window, add_plan, store, dialogs)
     select(window, plan)
     dialogs.queue("confirm", False)
     window.plan_actions.actions["sign"].trigger()
-    assert dialogs.calls_of("pick_date") == []
+    assert dialogs.calls_of("sign") == []
     assert store.get(plan.id).status == "draft"
 
 
@@ -61,7 +61,7 @@ def test_sign_cancelled_at_the_date_or_in_the_future_changes_nothing(
     plan = add_plan("Anna Holm")
     window = make_window()
     select(window, plan)
-    dialogs.queue("pick_date", None, TODAY + timedelta(days=1))
+    dialogs.queue("sign", None, TODAY + timedelta(days=1))
     window.plan_actions.actions["sign"].trigger()
     window.plan_actions.actions["sign"].trigger()
     assert store.get(plan.id).status == "draft"
@@ -101,10 +101,11 @@ def test_enter_on_a_signed_plan_opens_it_for_reading(qtbot, make_window, add_pla
     assert store.versions(plan.id) == [1]
 
 
-def test_revise_makes_a_new_draft_and_opens_it(qtbot, make_window, add_plan, store):
+def test_revise_makes_a_new_draft_and_opens_it(qtbot, make_window, add_plan, store, dialogs):
     plan = add_plan("Anna Holm", status="signed")
     window = make_window()
     select(window, plan)
+    dialogs.queue("confirm", True)
     window.plan_actions.actions["revise"].trigger()
     assert store.versions(plan.id) == [1, 2]
     assert store.get(plan.id).status == "draft"
@@ -147,7 +148,7 @@ def test_store_refusal_is_a_danish_message_not_a_crash(make_window, add_plan, st
     select(window, plan)
     # Someone else signed it meanwhile (another window on the same store).
     store.sign(plan.id, TODAY)
-    dialogs.queue("pick_date", TODAY)
+    dialogs.queue("sign", TODAY)
     window.plan_actions.actions["sign"].trigger()
     [warning] = dialogs.calls_of("warn")
     assert "underskrevet" in warning.text

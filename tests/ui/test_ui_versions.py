@@ -37,13 +37,14 @@ def store(tmp_path):
 
 
 @pytest.fixture
-def revised(qtbot, make_window, add_plan, store):
+def revised(qtbot, make_window, add_plan, store, dialogs):
     """A signed plan revised through the caseload, its draft version 2 changed:
     (window, plan_id)."""
     plan = add_plan("Jonas Madsen", status="signed", purpose=SIGNED_PURPOSE)
     window = make_window()
     assert window.select_plan(plan.id)
     assert not window.plan_actions.actions["versions"].isEnabled()
+    dialogs.queue("confirm", True)
     window.plan_actions.actions["revise"].trigger()
     close_wizards(qtbot, window)
     draft = store.get(plan.id)
@@ -91,7 +92,8 @@ def test_the_action_lists_both_versions_and_opens_version_1_read_only(qtbot, rev
     assert wizard.currentId() == len(wizard.defs.steps) - 1
     forms = [form for page_id in wizard.pageIds()
              if isinstance(page := wizard.page(page_id), FormStepPage) for form in page.forms]
-    assert forms and not any(form.isEnabled() for form in forms)
+    # Read-only, not greyed out (#9.13).
+    assert forms and all(editor.read_only for form in forms for editor in form.editors.values())
     close_wizards(qtbot, window)
     # Nothing was written to either version by reading the old one.
     assert window.store.get(plan_id, 1).purpose == SIGNED_PURPOSE
@@ -102,7 +104,9 @@ def test_choosing_the_newest_version_opens_it_as_open_does(qtbot, revised, dialo
     window, _plan_id = revised
     wizard = open_version(window, dialogs, 2)
     assert wizard.plan.version == 2 and wizard.plan.purpose == REVISED_PURPOSE
-    assert wizard.windowTitle() == "Handleplan — Jonas Madsen"
+    # The draft revision says what it replaces (#9.8).
+    assert wizard.windowTitle() == ("Handleplan — Jonas Madsen (version 2, erstatter den "
+                                    "underskrevne version 1 af 5. mar. 2027)")
     close_wizards(qtbot, window)
 
 

@@ -9,7 +9,7 @@ from datetime import date
 
 from planbro.translation import _
 
-from planbro.model.labels import date_label, status_label
+from planbro.model.labels import date_label, replaces_label, status_label
 
 from planbro.storage import StoreError
 
@@ -21,7 +21,13 @@ from planbro.cli.common import date_metavar, fail, open_store, read_date, refusa
 def register(subparsers) -> None:
     sign = subparsers.add_parser("sign", help=_("mark a plan as signed (freezes this version)"))
     sign.add_argument("id", metavar="ID", help=_("the plan's id (or its first characters)"))
-    sign.add_argument("--date", metavar=date_metavar(), help=_("the day it was signed (default: today)"))
+    sign.add_argument("--date", metavar=date_metavar(), help=_(
+        "the day the caseworker signed, and the citizen unless told otherwise (default: today)"))
+    citizen = sign.add_mutually_exclusive_group()
+    citizen.add_argument("--citizen-date", metavar=date_metavar(), dest="citizen_date",
+                         help=_("the day the citizen signed, when not the same day"))
+    citizen.add_argument("--citizen-declines", metavar=_("TEXT"), dest="citizen_declines",
+                         help=_("the citizen does not wish to sign; TEXT says why"))
     sign.add_argument("--anyway", action="store_true",
                       help=_("sign although the quality check finds an error (recorded in the plan)"))
     sign.set_defaults(func=run_sign)
@@ -49,9 +55,26 @@ def _confirmed(question: str) -> bool:
     return answer in ("j", "ja", "y", "yes")
 
 
+# The option each of signature_problems()' fields is given by.
+SIGN_OPTIONS = {"caseworker": "--date", "citizen": "--citizen-date", "note": "--citizen-declines"}
+
+
+def _signature(args: argparse.Namespace) -> lifecycle.SignatureAnswer:
+    """Who signed when, as the options say; ValueError naming the option otherwise."""
+    signed_on = read_date("--date", args.date) if args.date else date.today()
+    declines = args.citizen_declines is not None
+    citizen = read_date("--citizen-date", args.citizen_date) if args.citizen_date else signed_on
+    answer = lifecycle.SignatureAnswer(signed_on, None if declines else citizen, declines,
+                                       args.citizen_declines or "")
+    found = lifecycle.signature_problems(answer, date.today(), show=date_label)
+    if found:
+        raise ValueError(f"{SIGN_OPTIONS[found[0].field]}: {found[0].reason}")
+    return answer
+
+
 def run_sign(args: argparse.Namespace) -> int:
     try:
-        signed_on = read_date("--date", args.date) if args.date else date.today()
+        answer = _signature(args)
     except ValueError as error:
         return fail(str(error))
     try:
@@ -63,7 +86,7 @@ def run_sign(args: argparse.Namespace) -> int:
             anyway = bool(errors) and (args.anyway or _confirmed(
                 _("The plan has errors. Sign it anyway?")))
             try:
-                plan = lifecycle.sign(store, plan_id, signed_on, anyway=anyway).plan
+                plan = lifecycle.sign(store, plan_id, answer, anyway=anyway).plan
             except lifecycle.SignatureRefused:
                 print(_("Not signed. Fix the errors, or use --anyway to sign all the same."),
                       file=sys.stderr)
@@ -72,7 +95,13 @@ def run_sign(args: argparse.Namespace) -> int:
         return refusal(error)
     print(_("{name}: version {version} is {status} ({date})").format(
         name=plan.citizen.name, version=plan.version, status=status_label(plan.status),
-        date=date_label(signed_on)))
+        date=date_label(answer.caseworker)))
+    if plan.signatures.citizen_declined:
+        print(_("The citizen does not wish to sign: {note}").format(
+            note=plan.signatures.citizen_declined_note))
+    elif plan.signatures.citizen_signed != answer.caseworker:
+        print(_("The citizen signed on {date}.").format(
+            date=date_label(plan.signatures.citizen_signed)))
     return 0
 
 
@@ -86,6 +115,10 @@ def _change(args: argparse.Namespace, action: str) -> int:
         return refusal(error)
     print(_("{name}: version {version} is {status}").format(
         name=plan.citizen.name, version=plan.version, status=status_label(plan.status)))
+    if action == "revise":
+        # Not asked first, unlike the app's Revidér: the command is typed on purpose.
+        replaces = replaces_label(plan.replaces)
+        print(replaces[:1].upper() + replaces[1:] + ".")
     return 0
 
 

@@ -7,7 +7,14 @@ from datetime import date, timedelta
 
 from planbro.translation import _
 
-from planbro.model.labels import date_label, decision_label, moment_label, status_label
+from planbro.model.labels import (
+    date_label,
+    decision_label,
+    listed_status_label,
+    moment_label,
+    replaces_label,
+    status_label,
+)
 
 from planbro.storage import StoreError
 
@@ -51,7 +58,7 @@ def run_list(args: argparse.Namespace) -> int:
     if args.json:
         print_json([{
             "id": s.id, "name": s.name, "cpr": s.cpr_masked, "status": s.status,
-            "version": s.version, "updated": s.updated,
+            "version": s.version, "updated": s.updated, "signed_version": s.signed_version,
             "next_follow_up": s.next_follow_up.isoformat() if s.next_follow_up else None,
             "overdue": bool(s.next_follow_up and s.next_follow_up < today and s.status != "closed"),
         } for s in summaries])
@@ -64,7 +71,8 @@ def run_list(args: argparse.Namespace) -> int:
         follow = date_label(s.next_follow_up)
         if s.next_follow_up and s.next_follow_up < today and s.status != "closed":
             follow += " " + _("(overdue)")
-        rows.append((s.name, s.cpr_masked or "—", status_label(s.status), str(s.version),
+        rows.append((s.name, s.cpr_masked or "—", listed_status_label(s.status, s.signed_version),
+                     str(s.version),
                      follow, s.id[:8]))
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
@@ -92,7 +100,8 @@ def run_show(args: argparse.Namespace) -> int:
         (_("CPR"), mask_cpr(plan.citizen.cpr) or "—"),
         (_("Id"), plan.id),
         (_("Version"), _("{version} of {count}").format(version=plan.version, count=len(versions))),
-        (_("Status"), status_label(plan.status)),
+        (_("Status"), status_label(plan.status) + (
+            f" ({replaces_label(plan.replaces)})" if plan.replaces.version else "")),
         (_("Caseworker"), plan.caseworker.name or "—"),
         (_("Offer"), f"{decision_label(plan.offer.decision)} ({date_label(plan.offer.date)})"),
         (_("Purpose"), plan.purpose or "—"),

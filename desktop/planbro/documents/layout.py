@@ -200,9 +200,22 @@ def _signatures(plan: Plan) -> list[Block]:
                              f"Dato: {long_date(signed, w.BLANK)}")
 
     statement = w.SIGN_DECLINED if plan.declined else w.SIGN_PLAN
-    lines = (line(w.SIGN_CITIZEN, plan.citizen.name, s.citizen_signed),
-             line(w.SIGN_CASEWORKER, plan.caseworker.name, s.caseworker_signed))
+    citizen = line(w.SIGN_CITIZEN, plan.citizen.name, s.citizen_signed)
+    if s.citizen_declined:
+        note = printable(s.citizen_declined_note)
+        citizen = replace(citizen, date=f"{w.CITIZEN_WILL_NOT_SIGN}: {note}" if note
+                          else f"{w.CITIZEN_WILL_NOT_SIGN}.")
+    lines = (citizen, line(w.SIGN_CASEWORKER, plan.caseworker.name, s.caseworker_signed))
     return [Heading(w.H_SIGNATURES), Signatures(statement, lines)]
+
+
+def _replaces(plan: Plan) -> list[Block]:
+    """A revision says first which signed version it replaces."""
+    r = plan.replaces
+    if r.version is None:
+        return []
+    signed = f" af {long_date(r.signed)}" if r.signed else ""
+    return [Paragraph(w.REPLACES.format(version=r.version, signed=signed), "note")]
 
 
 def build_document(plan: Plan, settings: Source = None) -> Document:
@@ -211,7 +224,7 @@ def build_document(plan: Plan, settings: Source = None) -> Document:
     # The settings' address line wraps as the plan's own text does ("Tlf. 12 34 56 78" whole).
     municipality = replace(municipality, name=keep_together(municipality.name),
                            address=keep_together(municipality.address))
-    blocks: list[Block] = [*_parties(plan), *_offer(plan)]
+    blocks: list[Block] = [*_replaces(plan), *_parties(plan), *_offer(plan)]
     if not plan.declined:
         blocks += [Heading(w.H_WORDS), *_paragraphs(plan.citizen_words),
                    Heading(w.H_PURPOSE), *_paragraphs(plan.purpose),

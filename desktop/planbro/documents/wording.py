@@ -87,6 +87,9 @@ NO_SERVICES = "Der er endnu ikke aftalt indsatser."
 NO_CIRCUMSTANCES = "Der er ikke noteret andre særlige forhold."
 NO_PARTNERS = "Der er ikke noteret samarbejdsparter."
 
+# First in a revision: the signed version it replaces ({signed}: " af <dato>" or "").
+REPLACES = "Denne version erstatter den underskrevne version {version}{signed}."
+
 # The statement over the signature lines.
 SIGN_PLAN = ("Handleplanen er udarbejdet sammen med borgeren og tager udgangspunkt i borgerens "
              "egen situation. Handleplanen er ikke en afgørelse: de indsatser, der står i planen, "
@@ -96,5 +99,8 @@ SIGN_DECLINED = ("Borgeren er tilbudt en handleplan og har takket nej. Det er ik
 # Signature line labels.
 SIGN_CITIZEN = "Borgerens underskrift"
 SIGN_CASEWORKER = "Sagsbehandlerens underskrift"
+# In the citizen's signature line, in place of the date, when the citizen did
+# not wish to sign; the caseworker's note follows.
+CITIZEN_WILL_NOT_SIGN = "Borgeren ønsker ikke at underskrive"
 # A blank to write the date on by hand.
 BLANK = "________________"

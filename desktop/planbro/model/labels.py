@@ -9,10 +9,19 @@ from babel.dates import format_date
 from planbro.translation import _, language
 
 from planbro.model.dates import format_danish_date, local_time
+from planbro.model.plan import Replaces
 
 
 def status_label(status: str) -> str:
     return {"draft": _("draft"), "signed": _("signed"), "closed": _("closed")}.get(status, status)
+
+
+def listed_status_label(status: str, signed_version: int | None = None) -> str:
+    """A plan's status in a list: "draft · v1 signed" for a revision whose
+    signed version still applies."""
+    if status == "draft" and signed_version is not None:
+        return _("draft · v{version} signed").format(version=signed_version)
+    return status_label(status)
 
 
 def decision_label(decision: str) -> str:
@@ -30,11 +39,28 @@ def date_label(value: date | None) -> str:
     return format_danish_date(value) if value else "—"
 
 
+def day_label(value: date | None) -> str:
+    """A day as the app shows it in running text: "1. dec. 2026" ("1 Dec 2026"); "—" for none."""
+    if value is None:
+        return "—"
+    return format_date(value, "d. MMM y" if language() == "da" else "d MMM y", locale=language())
+
+
 def moment_label(stamp: object) -> str:
     """One of Planbro's UTC timestamps in this computer's time, as the app shows it:
     "1. dec. 2026 23:00" ("1 Dec 2026 23:00" in English); "—" for none."""
     moment = local_time(stamp)
     if moment is None:
         return "—"
-    pattern = "d. MMM y" if language() == "da" else "d MMM y"
-    return format_date(moment.date(), pattern, locale=language()) + moment.strftime(" %H:%M")
+    return day_label(moment.date()) + moment.strftime(" %H:%M")
+
+
+def replaces_label(replaces: Replaces) -> str:
+    """What a revision replaces, as the title bar and the command say it:
+    "replaces the signed version 1 of 1 Dec 2026"; "" for a first version."""
+    if replaces.version is None:
+        return ""
+    if replaces.signed is None:
+        return _("replaces the signed version {version}").format(version=replaces.version)
+    return _("replaces the signed version {version} of {date}").format(
+        version=replaces.version, date=day_label(replaces.signed))

@@ -197,6 +197,28 @@ class Signatures:
     note: str = ""
     # True when the plan was signed although the quality check found a fejl.
     signed_despite_errors: bool = False
+    # True when the citizen did not wish to sign (a real outcome at a meeting):
+    # the caseworker signed alone and citizen_signed stays None. A flag, not
+    # just a note: "not yet signed" and "will not sign" must differ even
+    # when no note was written (a file from another system).
+    citizen_declined: bool = False
+    # Why the citizen did not sign, as the caseworker noted it.
+    citizen_declined_note: str = ""
+
+    def signed_on(self) -> datetime.date | None:
+        """The day the version was signed in full: the later of the two dates
+        (the caseworker's alone when the citizen did not wish to sign)."""
+        days = [day for day in (self.citizen_signed, self.caseworker_signed) if day]
+        return max(days) if days else None
+
+
+@dataclass
+class Replaces:
+    """The signed version a revision replaces, and the day it was signed in full;
+    empty for a first version."""
+
+    version: int | None = field(default=None, metadata={"minimum": 1})
+    signed: datetime.date | None = None
 
 
 @dataclass
@@ -226,6 +248,8 @@ class Plan:
     handovers: list[Handover] = field(default_factory=list)
     follow_up: FollowUp = field(default_factory=FollowUp)
     signatures: Signatures = field(default_factory=Signatures)
+    # Set by Revidér (and a follow-up that changes a signed plan).
+    replaces: Replaces = field(default_factory=Replaces)
 
     @property
     def declined(self) -> bool:

@@ -13,7 +13,7 @@ from datetime import date
 
 from planbro.translation import _
 
-from planbro.model import FollowUpEntry, Plan, Signatures
+from planbro.model import FollowUpEntry, Plan, Replaces, Signatures
 from planbro.model.dates import now_timestamp
 
 from planbro.storage.errors import PlanFrozen, StoreError
@@ -25,20 +25,34 @@ def _copy(plan: Plan) -> Plan:
     return new
 
 
-def signed(plan: Plan, on: date, despite_errors: bool = False) -> Plan:
-    """The draft `plan` signed on `on` by whoever has not signed yet; frozen from now on."""
+def signed(plan: Plan, on: date, despite_errors: bool = False, *,
+           citizen_on: date | None = None, citizen_declines: str | None = None) -> Plan:
+    """The draft `plan` signed by the caseworker on `on`; frozen from now on.
+
+    The citizen signed on `citizen_on` (default: a date the draft already
+    holds, else `on`), or, with `citizen_declines` (the caseworker's note),
+    did not wish to sign: then the plan has no citizen's date and says so.
+    """
     if plan.status != "draft":
         raise PlanFrozen.of(plan.status, plan.version)
     new = _copy(plan)
     new.status = "signed"
-    new.signatures.citizen_signed = new.signatures.citizen_signed or on
-    new.signatures.caseworker_signed = new.signatures.caseworker_signed or on
-    new.signatures.signed_despite_errors = despite_errors
+    s = new.signatures
+    s.caseworker_signed = on
+    s.citizen_declined = citizen_declines is not None
+    s.citizen_declined_note = (citizen_declines or "").strip()
+    s.citizen_signed = None if s.citizen_declined else citizen_on or s.citizen_signed or on
+    s.signed_despite_errors = despite_errors
     return new
 
 
 def revised(plan: Plan) -> Plan:
-    """The next version of the signed `plan`: a draft with the same content, unsigned."""
+    """The next version of the signed `plan`: a draft with the same content, unsigned.
+
+    Only the act of signing goes: both days, the citizen's refusal, "signed
+    despite errors" and the note on the signing. The place of signature stays
+    with the rest, and the draft says which signed version it replaces.
+    """
     if plan.status == "closed":
         raise PlanFrozen.of(plan.status, plan.version)
     if plan.status != "signed":
@@ -48,7 +62,8 @@ def revised(plan: Plan) -> Plan:
     new.version = plan.version + 1
     new.status = "draft"
     new.created = new.updated
-    new.signatures = Signatures()
+    new.signatures = Signatures(place=plan.signatures.place)
+    new.replaces = Replaces(plan.version, plan.signatures.signed_on())
     return new
 
 

@@ -262,8 +262,7 @@ class PlanStore:
             raise _with_backups(self._layout, error) from None
         if not changes:
             return
-        latest = docs[max(docs)]
-        self._index.record(summary_row(latest, len(docs), os.stat(path)))
+        self._index.record(summary_row(docs, os.stat(path)))
 
     def save(self, plan: Plan) -> Plan:
         """Save the draft `plan` (new or changed); durable on disk when this returns.
@@ -343,10 +342,14 @@ class PlanStore:
             self._write(plan_id, decide)
         return result
 
-    def sign(self, plan_id: str, signed_on: date, *, despite_errors: bool = False) -> Plan:
-        """Sign the latest (draft) version; it is frozen from then on."""
-        [signed] = self._change(plan_id,
-                                lambda p: [lifecycle.signed(p, signed_on, despite_errors)])
+    def sign(self, plan_id: str, signed_on: date, *, despite_errors: bool = False,
+             citizen_on: date | None = None, citizen_declines: str | None = None) -> Plan:
+        """Sign the latest (draft) version; it is frozen from then on.
+
+        `signed_on` is the caseworker's day; the citizen's, or the note that the
+        citizen did not wish to sign: lifecycle.signed."""
+        [signed] = self._change(plan_id, lambda p: [lifecycle.signed(
+            p, signed_on, despite_errors, citizen_on=citizen_on, citizen_declines=citizen_declines)])
         self.record("sign", plan_id, signed.version, "trods fejl" if despite_errors else "")
         return signed
 
@@ -410,4 +413,4 @@ class PlanStore:
     def _summarize(self, plan_id: str, stat: os.stat_result) -> Row | None:
         docs = read_versions(self._layout.case(plan_id))
         # None: the file went away after it was listed.
-        return summary_row(docs[max(docs)], len(docs), stat) if docs else None
+        return summary_row(docs, stat) if docs else None

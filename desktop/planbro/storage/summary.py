@@ -30,13 +30,18 @@ class PlanSummary:
     next_follow_up: date | None
     # Number of stored versions.
     versions: int
+    # While the newest version is a draft: the newest signed (or closed)
+    # version under it, and the day it was signed; else None.
+    signed_version: int | None = None
+    signed_on: date | None = None
 
 
 # A row's fields: the summary's, then the case file's mtime_ns and size at
 # the time the row was made (to notice a case file the index missed).
 ROW_FIELDS = (
     "id", "version", "status", "name", "cpr_masked", "basis", "decision",
-    "created", "updated", "next_follow_up", "versions", "mtime_ns", "size",
+    "created", "updated", "next_follow_up", "versions", "signed_version", "signed_on",
+    "mtime_ns", "size",
 )
 # Position of the case file's mtime_ns and size in a row.
 MTIME, SIZE = len(ROW_FIELDS) - 2, len(ROW_FIELDS) - 1
@@ -45,17 +50,34 @@ MTIME, SIZE = len(ROW_FIELDS) - 2, len(ROW_FIELDS) - 1
 Row = list[Any]
 
 
-def summary_row(latest: dict[str, Any], versions: int, stat: os.stat_result) -> Row:
-    """The index row for a plan whose newest version is `latest` (an exchange dict)."""
+def _signed_under(docs: dict[int, dict[str, Any]]) -> tuple[int | None, str | None]:
+    """The newest signed (or closed) version under a newest draft, and its day."""
+    newest = max(docs)
+    if docs[newest].get("status", "draft") != "draft":
+        return None, None
+    for number in sorted(docs, reverse=True):
+        doc = docs[number]
+        if number < newest and doc.get("status") in ("signed", "closed"):
+            signatures = doc.get("signatures") or {}
+            days = [d for d in (signatures.get("citizen_signed"),
+                                signatures.get("caseworker_signed")) if d]
+            return number, max(days) if days else None
+    return None, None
+
+
+def summary_row(docs: dict[int, dict[str, Any]], stat: os.stat_result) -> Row:
+    """The index row for a plan stored as `docs` (exchange dicts by version)."""
+    latest = docs[max(docs)]
     citizen = latest.get("citizen") or {}
     offer = latest.get("offer") or {}
     follow_up = latest.get("follow_up") or {}
+    signed_version, signed_on = _signed_under(docs)
     return [
         latest["id"], latest["version"], latest.get("status", "draft"),
         citizen.get("name", ""), mask_cpr(citizen.get("cpr") or ""),
         latest.get("basis", ""), offer.get("decision", ""),
         latest.get("created", ""), latest.get("updated", ""),
-        follow_up.get("next_date") or None, versions,
+        follow_up.get("next_date") or None, len(docs), signed_version, signed_on,
         stat.st_mtime_ns, stat.st_size,
     ]
 
@@ -66,9 +88,12 @@ def is_row(row: object) -> TypeGuard[Row]:
             and isinstance(row[MTIME], int) and isinstance(row[SIZE], int))
 
 
+def _day(value: Any) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
 def summary_from_row(row: Row) -> PlanSummary:
-    next_date = row[9]
     return PlanSummary(
         row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8],
-        date.fromisoformat(next_date) if next_date else None, row[10],
+        _day(row[9]), row[10], row[11], _day(row[12]),
     )

@@ -10,11 +10,14 @@ from PySide6.QtCore import Qt, QTimer
 
 from planbro.translation import _, language
 
+from planbro.model.labels import day_label
 from planbro.model.plan import Caseworker, Plan
 
 from planbro.storage import StoreError
 
 from planbro.actions import lifecycle
+
+from planbro.ui.common.followup_dialog import sentence
 
 # Delay before the caseload rereads the summaries after a wizard autosave:
 # a burst of saves while the caseworker types costs one reread.
@@ -165,8 +168,21 @@ def open_version(window, actions):
 
 
 def revise(window, actions):
-    plan = _of_selected(window, _("Revise plan"),
-                        lambda plan_id: lifecycle.revise(window.store, plan_id))
+    """Revidér: after a question naming the version (Nej is the default), make the
+    next version of the signed plan as a draft and open it."""
+    title = _("Revise plan")
+    signed = _of_selected(window, title, window.store.get)
+    if signed is None:
+        return None
+    question = _("Make version {next} of the plan of {name}? The signed version {version} "
+                 "({date}) stays as it is and applies until version {next} is signed. "
+                 "Version {next} is a draft that cannot be deleted again.").format(
+        next=signed.version + 1, version=signed.version,
+        name=signed.citizen.name or _("(no name)"),
+        date=day_label(signed.signatures.signed_on()))
+    if not window.dialogs.confirm(window, title, question):
+        return None
+    plan = guard(window, title, lambda: lifecycle.revise(window.store, signed.id))
     if plan is None:
         return None
     return open_revision(window, actions, plan)
@@ -205,16 +221,19 @@ def sign(window) -> bool:
                      "signed despite the errors.").format(errors=_errors_text(errors))
         if not window.dialogs.confirm(window, title, question):
             return False
-    day = window.dialogs.pick_date(window, _("Date of signature"), today)
-    if day is None:
-        return False
-    if day > today:
-        window.dialogs.warn(window, title, _("The date of signature cannot be in the future."))
+    # Both days, or that the citizen does not wish to sign (the dialog checks the answer).
+    answer = window.dialogs.sign(window, plan, today)
+    if answer is None:
         return False
 
     def work():
         try:
-            return lifecycle.sign(window.store, summary.id, day, anyway=bool(errors), today=today)
+            return lifecycle.sign(window.store, summary.id, answer, anyway=bool(errors),
+                                  today=today)
+        except lifecycle.SignatureInvalid as invalid:
+            window.dialogs.warn(window, title, "\n".join(
+                sentence(problem.reason) for problem in invalid.problems))
+            return None
         except lifecycle.SignatureRefused as refused:
             # Errors that came after the question (another window changed the plan).
             window.dialogs.warn(window, title, _errors_text(refused.errors))

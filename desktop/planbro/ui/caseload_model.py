@@ -17,7 +17,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 from planbro.translation import _, language
 
 from planbro.model.dates import local_time
-from planbro.model.labels import status_label
+from planbro.model.labels import listed_status_label
 
 from planbro.ui.qt_i18n import qt_locale
 
@@ -212,6 +212,8 @@ class CaseloadModel(QAbstractTableModel):
         if summary.status == "closed" and role == Qt.ItemDataRole.ForegroundRole:
             # A closed case is history: greyed, so open ones stand out.
             return QBrush(CLOSED_COLOR)
+        if column == "status" and role == Qt.ItemDataRole.ToolTipRole:
+            return self._status_tip(summary)
         if column == "follow_up":
             return self._follow_up_decoration(summary, role)
         if column == "quality":
@@ -226,7 +228,7 @@ class CaseloadModel(QAbstractTableModel):
         if column == "cpr":
             return summary.cpr_masked
         if column == "status":
-            return status_label(summary.status)
+            return listed_status_label(summary.status, summary.signed_version)
         if column == "version":
             return str(summary.version)
         if column == "updated":
@@ -257,6 +259,14 @@ class CaseloadModel(QAbstractTableModel):
             quality = self.quality(summary)
             return {"red": 0, "yellow": 1, "green": 2}.get(quality.light, 3) if quality else 4
         return self._display(summary, column)
+
+    def _status_tip(self, summary) -> str | None:
+        if summary.status == "draft" and summary.signed_version is not None:
+            return _("Version {signed} was signed {date} and applies until version {version}, "
+                     "this draft, is signed.").format(
+                signed=summary.signed_version, date=format_day(summary.signed_on) or "—",
+                version=summary.version)
+        return None
 
     def follow_up_state(self, summary) -> str:
         return follow_up_state(summary.next_follow_up, summary.status, self.today)

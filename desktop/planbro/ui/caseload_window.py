@@ -154,7 +154,7 @@ class CaseloadWindow(QMainWindow):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COLUMNS.index("name"), QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
-        widths = {"cpr": 12, "status": 14, "version": 8, "updated": 19, "follow_up": 17,
+        widths = {"cpr": 12, "status": 25, "version": 8, "updated": 19, "follow_up": 17,
                   "quality": 14}
         char = self.table.fontMetrics().averageCharWidth()
         for column, chars in widths.items():

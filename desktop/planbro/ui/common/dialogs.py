@@ -18,6 +18,7 @@ from planbro.ui.common.folders import FolderMemory
 
 if TYPE_CHECKING:
     from planbro.actions.followup import FollowUpAnswer
+    from planbro.actions.lifecycle import SignatureAnswer
 
 
 class Dialogs:
@@ -71,6 +72,11 @@ class Dialogs:
         `previous` fills the form again, e.g. after the caseworker did not
         confirm closing the case.
         """
+        raise NotImplementedError
+
+    def sign(self, parent, plan, today: date) -> SignatureAnswer | None:
+        """Who signed `plan` on which day — or that the citizen does not wish to
+        sign, and why — or None when cancelled."""
         raise NotImplementedError
 
     def choose_version(self, parent, plan_name: str,

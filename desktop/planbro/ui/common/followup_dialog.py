@@ -49,7 +49,8 @@ def outcome_name(outcome: str) -> str:
     return outcome_text(outcome).replace("&", "").lower()
 
 
-def _message_label(parent) -> QLabel:
+def message_label(parent) -> QLabel:
+    """A hidden label for the message under a field (also the sign dialog's)."""
     label = QLabel(parent)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
@@ -63,7 +64,7 @@ def sentence(text: str) -> str:
     return text if text.endswith((".", "?", "!")) else text + "."
 
 
-def _show(label: QLabel, text: str | None, colour: str = ERROR_COLOUR) -> None:
+def show_message(label: QLabel, text: str | None, colour: str = ERROR_COLOUR) -> None:
     label.setVisible(bool(text))
     label.setText(sentence(text) if text else "")
     label.setStyleSheet(f"color: {colour};")
@@ -93,7 +94,7 @@ class FollowUpDialog(QDialog):
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.date = DateBox(_("Date of the follow-up"), pick_date, self)
-        self.date_message = _message_label(self)
+        self.date_message = message_label(self)
         self._add_row(_("&Date:"), self.date, self.date_message)
 
         self.outcomes = QButtonGroup(self)
@@ -106,7 +107,7 @@ class FollowUpDialog(QDialog):
             self.outcomes.addButton(radio)
             self.radios[outcome] = radio
             box.addWidget(radio)
-        self.consequence = _message_label(self)
+        self.consequence = message_label(self)
         box.addWidget(self.consequence)
         outcome_label = QLabel(_("Outcome:"), self)
         self.form.addRow(outcome_label, box)
@@ -118,13 +119,13 @@ class FollowUpDialog(QDialog):
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(self.note.fontMetrics().lineSpacing() * NOTE_ROWS
                                  + 2 * self.note.frameWidth() + 8)
-        self.note_message = _message_label(self)
+        self.note_message = message_label(self)
         self._add_row(_("No&te:"), self.note, self.note_message)
 
         self.next = DateBox(_("Next follow-up"), pick_date, self)
-        self.next_message = _message_label(self)
-        self.next_hint = _message_label(self)
-        _show(self.next_hint, _("Practice: the first follow-up within 3 months, then at least "
+        self.next_message = message_label(self)
+        self.next_hint = message_label(self)
+        show_message(self.next_hint, _("Practice: the first follow-up within 3 months, then at least "
                                 "once a year. Left empty, the quality check reminds you."),
               HINT_COLOUR)
         self.next_row = self._add_row(_("Ne&xt follow-up:"), self.next, self.next_message,
@@ -212,7 +213,7 @@ class FollowUpDialog(QDialog):
         else:
             text = _("The case is closed: the plan can no longer be changed afterwards. "
                      "You will be asked to confirm.")
-        _show(self.consequence, text, HINT_COLOUR)
+        show_message(self.consequence, text, HINT_COLOUR)
         # A closed case has no next follow-up.
         self.form.setRowVisible(self.next_row, outcome != "close")
 
@@ -236,9 +237,9 @@ class FollowUpDialog(QDialog):
         next_problem = None
         if self.outcome() != "close":
             next_problem = self.next.problem() or found.get("next_date")
-        _show(self.date_message, date_problem)
-        _show(self.next_message, next_problem)
-        _show(self.note_message, found.get("note"),
+        show_message(self.date_message, date_problem)
+        show_message(self.next_message, next_problem)
+        show_message(self.note_message, found.get("note"),
               ERROR_COLOUR if self._note_touched else HINT_COLOUR)
         valid = not (date_problem or next_problem or found.get("note"))
         self.ok.setEnabled(valid)

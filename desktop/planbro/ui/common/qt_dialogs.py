@@ -14,6 +14,7 @@ from planbro.ui.common.dialogs import Dialogs
 
 if TYPE_CHECKING:
     from planbro.actions.followup import FollowUpAnswer
+    from planbro.actions.lifecycle import SignatureAnswer
 
 
 class QtDialogs(Dialogs):
@@ -97,6 +98,11 @@ class QtDialogs(Dialogs):
                   previous: FollowUpAnswer | None = None) -> FollowUpAnswer | None:
         from planbro.ui.common.followup_dialog import FollowUpDialog
         dialog = FollowUpDialog(parent, plan, today, pick_date=self.pick_date, previous=previous)
+        return dialog.answer() if dialog.exec() else None
+
+    def sign(self, parent, plan, today: date) -> SignatureAnswer | None:
+        from planbro.ui.common.sign_dialog import SignDialog
+        dialog = SignDialog(parent, plan, today, pick_date=self.pick_date)
         return dialog.answer() if dialog.exec() else None
 
     def choose_version(self, parent, plan_name: str,

@@ -12,6 +12,7 @@ from planbro.ui.common.dialogs import Dialogs
 
 if TYPE_CHECKING:
     from planbro.actions.followup import FollowUpAnswer
+    from planbro.actions.lifecycle import SignatureAnswer
 
 
 class ScriptedDialogError(AssertionError):
@@ -39,7 +40,8 @@ class ScriptedDialogs(Dialogs):
 
     info/warn/open_folder need no answer. confirm, save_file, open_files,
     pick_date, choose_folder, print_setup, follow_up (a FollowUpAnswer or
-    None) and choose_version (a version number or None) raise
+    None), sign (a SignatureAnswer, a date both signed on, or None) and
+    choose_version (a version number or None) raise
     ScriptedDialogError when nothing was queued for them
     (unless a default is set with `defaults`), so a test fails instead of hanging.
     """
@@ -120,6 +122,13 @@ class ScriptedDialogs(Dialogs):
         self.calls.append(Call("follow_up", extra={"plan": plan, "today": today,
                                                    "previous": previous}))
         return self._answer("follow_up")
+
+    def sign(self, parent, plan, today: date) -> SignatureAnswer | None:
+        from planbro.actions.lifecycle import SignatureAnswer
+
+        self.calls.append(Call("sign", extra={"plan": plan, "today": today}))
+        answer = self._answer("sign")
+        return SignatureAnswer.both_on(answer) if isinstance(answer, date) else answer
 
     def choose_version(self, parent, plan_name: str,
                        versions: list[tuple[int, str, str, date | None]]) -> int | None:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QWizard
 from planbro.translation import _
 
 from planbro.formdefs import FormDefs, default_formdefs
+from planbro.model.labels import replaces_label
 
 from planbro.quality import check_plan
 
@@ -111,6 +112,12 @@ class PlanWizard(QWizard):
         if self.of_versions:
             self.setWindowTitle(_("Action plan — {name} (version {version} of {total})").format(
                 name=name, version=self.plan.version, total=self.of_versions))
+            return
+        replaces = replaces_label(self.plan.replaces)
+        if replaces:
+            # A revision says in its title bar which signed version it replaces.
+            self.setWindowTitle(_("Action plan — {name} (version {version}, {replaces})").format(
+                name=name, version=self.plan.version, replaces=replaces))
             return
         self.setWindowTitle(_("Action plan — {name}").format(name=name))
 
