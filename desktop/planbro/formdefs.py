@@ -99,6 +99,8 @@ class FieldDef:
     item: Text | None = None
     summary: str | None = None
     fields: tuple[FieldDef, ...] = ()
+    # Multi-line fields: the lines the box shows when empty (the citizen's own words get room).
+    rows: int | None = None
 
     @property
     def blocking(self) -> bool:
@@ -324,7 +326,7 @@ class _Builder:
             required=raw.get("required", False), gap=raw.get("gap", False),
             required_if=_condition(raw.get("required_if")), visible_if=_condition(raw.get("visible_if")),
             choices=choices, allow_empty=_text(raw.get("allow_empty")), item=_text(raw.get("item")),
-            summary=raw.get("summary"), fields=fields)
+            summary=raw.get("summary"), fields=fields, rows=raw.get("rows"))
 
     def _check_condition(self, where: str, cls: type, condition: Condition) -> None:
         if resolve(cls, condition.key)[0] is None:

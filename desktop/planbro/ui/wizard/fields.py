@@ -8,6 +8,7 @@ quality findings beside it, never in a dialog.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from datetime import date
@@ -15,7 +16,7 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QFontMetricsF, QPalette
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -50,8 +51,8 @@ Slot = tuple[str, Callable[[str], None]]
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 # A plausible phone number: digits, spaces, + - ( ).
 _PHONE = re.compile(r"^[+\d][\d\s()\-]*$")
-# Lines a multi-line text box shows when empty, and the most it grows to
-# before it scrolls.
+# Lines a multi-line text box shows when empty (unless forms/wizard.yaml gives
+# the field its `rows`), and the most it grows to before it scrolls.
 MULTILINE_ROWS, MULTILINE_MAX_ROWS = 3, 12
 
 
@@ -63,8 +64,62 @@ def row_height(view: QListWidget) -> int:
     return max(measured, indicator, view.fontMetrics().lineSpacing()) + 2
 
 
+class MessageLabel(QLabel):
+    """The messages under a field. It always holds one line's space, and the
+    space its tallest message took stays until the field is loaded again: a
+    message coming or going (the quality check runs after each save) never
+    moves the fields below while the caseworker aims at one (#9.12)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        # Measures the tallest text shown since the last reset; never shown.
+        self._held = QLabel()
+        self._held.setWordWrap(True)
+        self._held.setTextFormat(Qt.TextFormat.RichText)
+
+    def reset(self) -> None:
+        self._held.setText("")
+        self.updateGeometry()
+
+    def show_text(self, html: str) -> None:
+        width = self.width() if self.isVisible() else 400
+        if html and self._held_height(width) < self._text_height(html, width):
+            self._held.setText(html)
+        self.setText(html)
+        self.updateGeometry()
+
+    def _text_height(self, html: str, width: int) -> int:
+        self._held.setFont(self.font())
+        held = self._held.text()
+        self._held.setText(html)
+        height = self._held.heightForWidth(width)
+        self._held.setText(held)
+        return height
+
+    def _held_height(self, width: int) -> int:
+        if not self._held.text():
+            return 0
+        self._held.setFont(self.font())
+        return self._held.heightForWidth(width)
+
+    def heightForWidth(self, width: int) -> int:
+        own = super().heightForWidth(width) if self.text() else 0
+        return max(own, self._held_height(width), self.fontMetrics().lineSpacing())
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(hint.width(), self.heightForWidth(max(self.width(), hint.width())))
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(hint.width(), self.fontMetrics().lineSpacing())
+
+
 class FieldEditor(QWidget):
-    """Base: the input, then a message line, then the help text."""
+    """Base: the input, then the help text, then the message line (its space
+    held, so the help stays with its field and nothing below moves)."""
 
     changed = Signal()
     # The user is done with the field (left it, pressed Enter, picked a date).
@@ -77,17 +132,15 @@ class FieldEditor(QWidget):
         self.dialogs = dialogs
         # Set once the user has left the field; format problems show from then on.
         self.touched = False
+        # Shown to be read, never changed (a signed version; see set_read_only).
+        self.read_only = False
         self._loading = False
         self._messages: list[tuple[str, str]] = []
         self.box = QVBoxLayout(self)
         self.box.setContentsMargins(0, 0, 0, 0)
         self.box.setSpacing(2)
         self.build()
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.TextFormat.RichText)
-        self.message.hide()
-        self.box.addWidget(self.message)
+        self.message = MessageLabel(self)
         self.help = None
         if fdef.help:
             self.help = QLabel(fdef.help.get(), self)
@@ -97,6 +150,7 @@ class FieldEditor(QWidget):
                              palette.color(QPalette.ColorRole.PlaceholderText))
             self.help.setPalette(palette)
             self.box.addWidget(self.help)
+        self.box.addWidget(self.message)
         focus = self.focus_widget()
         focus.setAccessibleName(self.plain_label())
         focus.setToolTip(fdef.help.get() if fdef.help else "")
@@ -134,6 +188,11 @@ class FieldEditor(QWidget):
     def restore_unsaved(self, text: str) -> None:
         """Show text typed earlier that could not be stored, and why."""
 
+    def set_read_only(self, on: bool) -> None:
+        """Read and copied, never changed (#9.13): the text stays dark and
+        selectable, as it is not in a disabled field; subclasses lock their input."""
+        self.read_only = on
+
     # -- for an editor of editors (a group); a plain field holds none ------
     def mnemonic_slots(self) -> list[Slot]:
         """The mnemonic slots of the editors inside this one."""
@@ -161,6 +220,8 @@ class FieldEditor(QWidget):
         finally:
             self._loading = False
         self.touched = False
+        # Another value: the space held for earlier messages is given back.
+        self.message.reset()
 
     def emit_changed(self, *_args) -> None:
         if not self._loading:
@@ -181,8 +242,7 @@ class FieldEditor(QWidget):
             prefix = severity_label(kind) if kind in SEVERITIES else None
             text = escape(f"{prefix}: {text}" if prefix else text)
             lines.append(f"<span style='color:{MESSAGE_COLOURS.get(kind, '#000')}'>{text}</span>")
-        self.message.setText("<br>".join(lines))
-        self.message.setVisible(bool(lines))
+        self.message.show_text("<br>".join(lines))
         self._describe()
 
     def messages(self) -> list[tuple[str, str]]:
@@ -239,6 +299,10 @@ class LineEditor(OneLineEditor):
     def load_value(self, value, root) -> None:
         self.edit.setText(value or "")
 
+    def set_read_only(self, on: bool) -> None:
+        super().set_read_only(on)
+        self.edit.setReadOnly(on)
+
     def text(self) -> str:
         return clean_text(self.edit.text()).strip()
 
@@ -278,19 +342,24 @@ class LineEditor(OneLineEditor):
 
 
 class _PlainText(QPlainTextEdit):
-    """A text box that grows with its text, measured in lines of the current font."""
+    """A text box that grows with its text, measured in lines of the current font:
+    at least `rows` lines, at most MULTILINE_MAX_ROWS (or `rows`, if more)."""
 
-    def __init__(self, parent=None):
+    def __init__(self, rows: int = MULTILINE_ROWS, parent=None):
         super().__init__(parent)
+        self.rows = rows
         self.textChanged.connect(self.updateGeometry)
 
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()
         # For a plain-text document the layout's height is its number of lines.
-        shown = int(self.document().size().height()) if self.width() > 50 else MULTILINE_ROWS
-        lines = min(max(shown, MULTILINE_ROWS), MULTILINE_MAX_ROWS)
+        shown = int(self.document().size().height()) if self.width() > 50 else self.rows
+        lines = min(max(shown, self.rows), max(MULTILINE_MAX_ROWS, self.rows))
         frame = 2 * self.frameWidth() + 2 * int(self.document().documentMargin())
-        return QSize(hint.width(), self.fontMetrics().lineSpacing() * lines + frame)
+        # A line is a fraction of a pixel taller than the rounded line spacing;
+        # summed over the lines, rounded down, the last one would need a scroll bar.
+        text = math.ceil(QFontMetricsF(self.font()).lineSpacing() * lines) + 2
+        return QSize(hint.width(), text + frame)
 
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
@@ -303,7 +372,7 @@ class _PlainText(QPlainTextEdit):
 
 class MultilineEditor(FieldEditor):
     def build(self) -> None:
-        self.edit = _PlainText(self)
+        self.edit = _PlainText(self.fdef.rows or MULTILINE_ROWS, self)
         # Tab moves to the next field, as in every other box of the wizard.
         self.edit.setTabChangesFocus(True)
         self.edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -316,6 +385,14 @@ class MultilineEditor(FieldEditor):
 
     def load_value(self, value, root) -> None:
         self.edit.setPlainText(value or "")
+
+    def set_read_only(self, on: bool) -> None:
+        super().set_read_only(on)
+        self.edit.setReadOnly(on)
+        # Read-only, the text may still be selected and copied with the keyboard.
+        flags = Qt.TextInteractionFlag
+        self.edit.setTextInteractionFlags(
+            flags.TextSelectableByMouse | flags.TextSelectableByKeyboard if on else flags.TextEditorInteraction)
 
     def value(self):
         return clean_text(self.edit.toPlainText()).strip()
@@ -334,8 +411,16 @@ class DateEditor(OneLineEditor):
         self.box.addWidget(self.date_box)
 
     def _pick_date(self, _box, title: str, default: date) -> date | None:
+        if self.read_only:
+            return None
         # The editor is the calendar's parent.
         return self.dialogs.pick_date(self, title, default)
+
+    def set_read_only(self, on: bool) -> None:
+        super().set_read_only(on)
+        self.edit.setReadOnly(on)
+        # No calendar to change it with.
+        self.pick.setVisible(not on)
 
     def focus_widget(self) -> QWidget:
         return self.edit

@@ -93,6 +93,12 @@ class FieldForm(QWidget):
                 slots.extend(editor.mnemonic_slots())
         return slots
 
+    def set_read_only(self, on: bool) -> None:
+        """Every field read-only (a signed version, a read-only window): dark,
+        selectable text that cannot be changed, instead of greyed-out fields."""
+        for editor in self.editors.values():
+            editor.set_read_only(on)
+
     # -- data -----------------------------------------------------------------
     def load(self, obj: Any, root: Any) -> None:
         self.obj = obj

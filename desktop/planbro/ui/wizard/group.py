@@ -18,7 +18,7 @@ import typing
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -47,8 +47,9 @@ from planbro.ui.wizard.values import get_value, is_empty
 
 # Characters of an item's summary shown in the list before it is cut.
 SUMMARY_CHARS = 90
-# Rows the list shows before it scrolls.
-LIST_ROWS = 5
+# Rows the list shows at least (room to see a few goals side by side, an
+# empty list included), and the most it grows to before it scrolls.
+LIST_MIN_ROWS, LIST_ROWS = 4, 8
 
 
 def lower_first(text: str) -> str:
@@ -73,6 +74,11 @@ class GroupEditor(FieldEditor):
         self.list = QListWidget(self)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # The warning sign a row with findings carries is the size of a line of
+        # text, so a marked row is no taller than the others (#9.12).
+        side = self.list.fontMetrics().height()
+        self.list.setIconSize(QSize(side, side))
+        self.list.setUniformItemSizes(True)
         self.list.currentRowChanged.connect(self._select)
         self.list.installEventFilter(self)
         top.addWidget(self.list, 1)
@@ -120,8 +126,16 @@ class GroupEditor(FieldEditor):
         # own keys (Insert, Delete, Ctrl+Up/Down) do what the other buttons do.
         return [(self.add_button.text(), self.add_button.setText)] + self.detail.mnemonic_slots()
 
+    def set_read_only(self, on: bool) -> None:
+        """The items can still be gone through, one by one, and read; not added,
+        removed, moved or changed."""
+        super().set_read_only(on)
+        for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
+            button.setVisible(not on)
+        self.detail.set_read_only(on)
+
     def eventFilter(self, watched, event):
-        if watched is self.list and event.type() == QEvent.Type.KeyPress:
+        if watched is self.list and event.type() == QEvent.Type.KeyPress and not self.read_only:
             key, mods = event.key(), event.modifiers()
             if key == Qt.Key.Key_Insert:
                 self.add()
@@ -163,12 +177,17 @@ class GroupEditor(FieldEditor):
                 self.list.addItem(QListWidgetItem(self._summary(i)))
         finally:
             self._loading = False
-        rows = max(2, min(len(self.items), LIST_ROWS))
-        self.list.setFixedHeight(rows * row_height(self.list) + 2 * self.list.frameWidth() + 2)
         self._mark_findings()
+        self._fit_height()
         self.list.setCurrentRow(select)
         if select < 0:
             self._select(-1)
+
+    def _fit_height(self) -> None:
+        """Tall enough for every item up to LIST_ROWS, marked rows included."""
+        rows = max(LIST_MIN_ROWS, min(len(self.items), LIST_ROWS))
+        row = max(row_height(self.list), self.list.iconSize().height() + 4)
+        self.list.setFixedHeight(rows * row + 2 * self.list.frameWidth() + 2)
 
     def _select(self, row: int) -> None:
         has = 0 <= row < len(self.items)

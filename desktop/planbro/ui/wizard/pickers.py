@@ -3,12 +3,13 @@ boxes, and the goals a service supports."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QSizePolicy,
@@ -23,9 +24,37 @@ from planbro.ui.wizard.fields import FieldEditor, row_height
 
 # Goals the goal list of a service shows before it scrolls.
 GOAL_ROWS = 6
+# The events by which a tick box is ticked: what a read-only one ignores.
+_CHANGING = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick,
+             QEvent.Type.KeyPress, QEvent.Type.KeyRelease)
 
 
-class ChoiceEditor(FieldEditor):
+class _ShownChoice:
+    """Read-only, a picklist is shown as its chosen text in a read-only line:
+    dark and selectable, with no list to open (#9.13)."""
+
+    combo: QComboBox
+    shown: QLineEdit
+    read_only: bool
+
+    def _make_shown(self, parent: QWidget) -> QLineEdit:
+        self.shown = QLineEdit(parent)
+        self.shown.setReadOnly(True)
+        self.shown.hide()
+        return self.shown
+
+    def _show_choice(self) -> None:
+        self.shown.setText(self.combo.currentText())
+        self.shown.setCursorPosition(0)
+        # As wide as the list it stands for, so the chosen text is not cut.
+        text = self.shown.fontMetrics().horizontalAdvance(self.shown.text()) + 4 * self.shown.fontMetrics().averageCharWidth()
+        self.shown.setMinimumWidth(max(self.combo.sizeHint().width(), text))
+        self.shown.setAccessibleName(self.combo.accessibleName())
+        self.combo.setVisible(not self.read_only)
+        self.shown.setVisible(self.read_only)
+
+
+class ChoiceEditor(_ShownChoice, FieldEditor):
     """A fixed picklist; the chosen entry's explanation is shown below it."""
 
     def build(self) -> None:
@@ -45,10 +74,15 @@ class ChoiceEditor(FieldEditor):
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.combo)
+        row.addWidget(self._make_shown(self))
         row.addStretch(1)
         self.box.addLayout(row)
         self.box.addWidget(self.explain)
         self._explain()
+
+    def set_read_only(self, on: bool) -> None:
+        super().set_read_only(on)
+        self._show_choice()
 
     def _explain(self, *_args) -> None:
         choice = next((c for c in self.fdef.choices if c.value == self.combo.currentData()), None)
@@ -67,12 +101,13 @@ class ChoiceEditor(FieldEditor):
             index = self.combo.count() - 1
         self.combo.setCurrentIndex(max(index, 0))
         self._explain()
+        self._show_choice()
 
     def value(self):
         return self.combo.currentData()
 
 
-class ComboEditor(FieldEditor):
+class ComboEditor(_ShownChoice, FieldEditor):
     """A picklist that also takes free text, e.g. a legal basis not in the list."""
 
     def build(self) -> None:
@@ -90,6 +125,11 @@ class ComboEditor(FieldEditor):
         if line is not None:  # always: an editable combo box has its line
             line.editingFinished.connect(self.leave)
         self.box.addWidget(self.combo)
+        self.box.addWidget(self._make_shown(self))
+
+    def set_read_only(self, on: bool) -> None:
+        super().set_read_only(on)
+        self._show_choice()
 
     def _chosen(self, index: int) -> None:
         value = self.combo.itemData(index)
@@ -102,6 +142,7 @@ class ComboEditor(FieldEditor):
     def load_value(self, value, root) -> None:
         self.combo.setCurrentIndex(-1)
         self.combo.setEditText(value or "")
+        self._show_choice()
 
     def value(self):
         text = clean_text(self.combo.currentText()).strip()
@@ -117,6 +158,7 @@ class BoolEditor(FieldEditor):
     def build(self) -> None:
         self.check = QCheckBox(self.fdef.label.get(), self)
         self.check.toggled.connect(self.emit_changed)
+        self.check.installEventFilter(self)
         self.box.addWidget(self.check)
 
     def focus_widget(self) -> QWidget:
@@ -124,6 +166,13 @@ class BoolEditor(FieldEditor):
 
     def load_value(self, value, root) -> None:
         self.check.setChecked(bool(value))
+
+    def eventFilter(self, watched, event):
+        # Read-only, it is shown as it is, dark: neither a click nor the space bar changes it.
+        if watched is not self.check or not self.read_only or event.type() not in _CHANGING:
+            return False
+        keys = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease)
+        return event.type() not in keys or event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Select)
 
     def value(self):
         return self.check.isChecked()
@@ -155,13 +204,29 @@ class GoalLinksEditor(FieldEditor):
             item = QListWidgetItem(f"{number}. {title}")
             item.setToolTip(goal.title)
             item.setData(Qt.ItemDataRole.UserRole, goal.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setFlags(self._flags(item))
             item.setCheckState(Qt.CheckState.Checked if goal.id in chosen else Qt.CheckState.Unchecked)
             self.list.addItem(item)
         rows = max(1, min(len(goals), GOAL_ROWS))
         self.list.setFixedHeight(rows * row_height(self.list) + 2 * self.list.frameWidth() + 2)
         self.list.setVisible(bool(goals))
         self.empty.setVisible(not goals)
+
+    def _flags(self, item: QListWidgetItem) -> Qt.ItemFlag:
+        # Read-only, the ticks still show but cannot be changed.
+        if self.read_only:
+            return item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable
+        return item.flags() | Qt.ItemFlag.ItemIsUserCheckable
+
+    def set_read_only(self, on: bool) -> None:
+        super().set_read_only(on)
+        self._loading = True
+        try:
+            for i in range(self.list.count()):
+                item = self.list.item(i)
+                item.setFlags(self._flags(item))
+        finally:
+            self._loading = False
 
     def value(self):
         return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())

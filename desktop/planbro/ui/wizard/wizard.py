@@ -122,6 +122,13 @@ class PlanWizard(QWizard):
         self.setWindowTitle(_("Action plan — {name}").format(name=name))
 
     def _start(self, start_step) -> None:
+        if self.read_only:
+            # Read-only, not greyed out (#9.13), whichever step it opens at.
+            for page_id in self.pageIds():
+                page = self.page(page_id)
+                if isinstance(page, FormStepPage):
+                    for form in page.forms:
+                        form.set_read_only(True)
         # Decided before restart(): entering step 1 is itself remembered.
         target = self._target(start_step)
         self.restart()
@@ -143,11 +150,6 @@ class PlanWizard(QWizard):
             else:
                 self.show_status(_("Read-only: Planbro's data is open in another window. The "
                                    "plan can be read, saved and printed here, not changed."))
-            for page_id in self.pageIds():
-                page = self.page(page_id)
-                if isinstance(page, FormStepPage):
-                    for form in page.forms:
-                        form.setEnabled(False)
             return self.defs.index(self.defs.steps[-1].id)
         remembered = self.resume.step_of(self.plan.id)
         ids = [s.id for s in self.defs.steps]
