@@ -57,7 +57,9 @@ def test_a_finding_without_a_field_of_its_own_shows_on_the_page(qtbot, make_wiza
     wizard = make_wizard(weakened(example_plan), start_step="circumstances", today=TODAY)
     page = wizard.currentPage()
     assert page.banner.isVisible()
-    assert page.banner.text().startswith("Andre særlige forhold mangler (§ 141, stk. 3, nr. 4)")
+    # A fejl on the page looks as it does beside a field: red, "Fejl:" first (#9.17).
+    assert page.banner.text().startswith(
+        f"<span style='color:{SEVERITY_COLOURS[FEJL]}'>Fejl: Andre særlige forhold mangler (§ 141, stk. 3, nr. 4)")
     wizard.next()
     partners = editor(wizard, "partners")
     partners.list.setCurrentRow(1)

@@ -35,7 +35,7 @@ from planbro.model.convert import cpr_reason
 from planbro.model.cpr import parse_cpr
 from planbro.model.text import clean_text
 
-from planbro.quality import SEVERITIES, severity_label
+from planbro.quality import ADVARSEL, FEJL, severity_label
 
 from planbro.ui.common.colours import ERROR_COLOUR, SEVERITY_COLOURS, WARNING_COLOUR
 from planbro.ui.common.date_box import DateBox
@@ -45,6 +45,9 @@ from planbro.ui.wizard.mnemonics import strip_mnemonic
 # Colours of messages beside a field, by kind: the field's own ("error", "gap")
 # and the quality check's severities.
 MESSAGE_COLOURS = {"error": ERROR_COLOUR, "gap": WARNING_COLOUR, **SEVERITY_COLOURS}
+# The severity the field's own kinds of message are shown as: text that cannot
+# be stored (or Næste waits for) is a fejl, a gap left for later an advarsel.
+KIND_SEVERITY = {"error": FEJL, "gap": ADVARSEL, FEJL: FEJL, ADVARSEL: ADVARSEL}
 # A pair the page uses to hand out Alt+letter mnemonics: the text and where to put it.
 Slot = tuple[str, Callable[[str], None]]
 # A plausible e-mail address: something@something.something.
@@ -54,6 +57,19 @@ _PHONE = re.compile(r"^[+\d][\d\s()\-]*$")
 # Lines a multi-line text box shows when empty (unless forms/wizard.yaml gives
 # the field its `rows`), and the most it grows to before it scrolls.
 MULTILINE_ROWS, MULTILINE_MAX_ROWS = 3, 12
+
+
+def message_line(kind: str, text: str) -> str:
+    """One message as plain text, prefixed with its severity ("Advarsel: …")."""
+    severity = KIND_SEVERITY.get(kind)
+    return f"{severity_label(severity)}: {text}" if severity else text
+
+
+def message_html(messages: list[tuple[str, str]]) -> str:
+    """(kind, text) pairs as rich text: one colour and prefix per severity,
+    wherever a message is shown (beside a field, in a group, on the page; #9.17)."""
+    return "<br>".join(f"<span style='color:{MESSAGE_COLOURS.get(kind, '#000')}'>"
+                       f"{escape(message_line(kind, text))}</span>" for kind, text in messages)
 
 
 def row_height(view: QListWidget) -> int:
@@ -237,12 +253,7 @@ class FieldEditor(QWidget):
         if messages == self._messages:
             return
         self._messages = messages
-        lines = []
-        for kind, text in messages:
-            prefix = severity_label(kind) if kind in SEVERITIES else None
-            text = escape(f"{prefix}: {text}" if prefix else text)
-            lines.append(f"<span style='color:{MESSAGE_COLOURS.get(kind, '#000')}'>{text}</span>")
-        self.message.show_text("<br>".join(lines))
+        self.message.show_text(message_html(messages))
         self._describe()
 
     def messages(self) -> list[tuple[str, str]]:

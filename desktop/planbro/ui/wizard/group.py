@@ -40,7 +40,7 @@ from planbro.model.convert import to_dict
 from planbro.model.dates import format_danish_date
 
 from planbro.ui.common.dialogs import Dialogs
-from planbro.ui.wizard.fields import FieldEditor, Slot, row_height
+from planbro.ui.wizard.fields import FieldEditor, Slot, message_html, message_line, row_height
 from planbro.ui.wizard.form import FieldForm
 from planbro.ui.wizard.unsaved import unsaved_in
 from planbro.ui.wizard.values import get_value, is_empty
@@ -111,6 +111,7 @@ class GroupEditor(FieldEditor):
         inner = QVBoxLayout(self.detail_box)
         self.item_message = QLabel(self.detail_box)
         self.item_message.setWordWrap(True)
+        self.item_message.setTextFormat(Qt.TextFormat.RichText)
         self.item_message.hide()
         inner.addWidget(self.item_message)
         self.detail = FieldForm(self.fdef.fields, self.item_cls, self.dialogs, self.detail_box)
@@ -279,7 +280,7 @@ class GroupEditor(FieldEditor):
         """A warning sign on an item with findings or unsaved text, which the tooltip lists."""
         if not 0 <= row < min(self.list.count(), len(self.items)):
             return
-        texts = [f.message for _rel, f in self._item_findings.get(row, [])]
+        texts = [message_line(f.severity, f.message) for _rel, f in self._item_findings.get(row, [])]
         texts += [_("Not saved: {field} «{text}»").format(field=label, text=text)
                   for _path, label, text in self._unsaved(self.items[row])]
         entry = self.list.item(row)
@@ -292,9 +293,8 @@ class GroupEditor(FieldEditor):
         if not 0 <= row < len(self.items):
             return
         unplaced = self.detail.update_messages(self._checked, self._item_findings.get(row, []))
-        texts = [f.message for _rel, f in unplaced]
-        self.item_message.setText("\n".join(texts))
-        self.item_message.setVisible(bool(texts))
+        self.item_message.setText(message_html([(f.severity, f.message) for _rel, f in unplaced]))
+        self.item_message.setVisible(bool(unplaced))
 
     def format_problems(self) -> list[tuple[str, str]]:
         """Typed text that cannot be stored: the shown item's as its editors

@@ -28,6 +28,7 @@ from planbro.model import Plan
 from planbro.model.convert import to_dict
 
 from planbro.ui.wizard import export
+from planbro.ui.wizard.fields import message_html
 from planbro.ui.wizard.form import FieldForm
 from planbro.ui.wizard.missing import missing_fields, missing_in_step, step_of_path
 from planbro.ui.wizard.mnemonics import assign
@@ -71,6 +72,7 @@ class FormStepPage(_StepPage):
         column = QVBoxLayout(content)
         self.banner = QLabel(content)
         self.banner.setWordWrap(True)
+        self.banner.setTextFormat(Qt.TextFormat.RichText)
         self.banner.hide()
         column.addWidget(self.banner)
         self.forms: list[FieldForm] = []
@@ -153,12 +155,13 @@ class FormStepPage(_StepPage):
             placed = {id(f) for _rel, f in findings} - {id(f) for _rel, f in left}
             for key in placed:
                 unplaced.pop(key, None)
-        texts = [f.message for f in unplaced.values()]
+        texts = [(f.severity, f.message) for f in unplaced.values()]
         for section, _note in self.section_notes:
             if section.require_any and self.checked and all(
                     is_empty(get_value(self.plan, f.key)) for f in section.fields):
-                texts.append(_("Fill in at least one of these fields; you may do it later."))
-        text = "\n".join(texts)
+                texts.append(("gap", _("Fill in at least one of these fields; you may do it later.")))
+        # Coloured and prefixed by severity, as beside a field (#9.17).
+        text = message_html(texts)
         # Called on every keystroke: touch the label only when its text changes.
         if text != self.banner.text():
             self.banner.setText(text)

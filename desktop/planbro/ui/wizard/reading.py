@@ -50,7 +50,9 @@ def _plain(f: FieldDef, value: Any, plan: Any) -> str:
     return escape(str(value)).replace("\n", "<br>")
 
 
-def _rows(fields: Iterable[FieldDef], obj: Any, plan: Any, depth: int) -> list[str]:
+def _rows(fields: Iterable[FieldDef], obj: Any, plan: Any, depth: int, heading: str = "") -> list[str]:
+    """`heading`: the title already above these rows; a group named the same
+    gets no second one ("Samarbejdsparter / Samarbejdsparter", #9.17)."""
     out: list[str] = []
     table: list[str] = []
 
@@ -68,8 +70,9 @@ def _rows(fields: Iterable[FieldDef], obj: Any, plan: Any, depth: int) -> list[s
                          f"<td valign='top'>{_plain(f, value, plan)}</td></tr>")
             continue
         flush()
-        heading = "h3" if depth == 0 else "h4"
-        out.append(f"<{heading}>{escape(label_of(f))}</{heading}>")
+        tag = "h3" if depth == 0 else "h4"
+        if label_of(f) != heading:
+            out.append(f"<{tag}>{escape(label_of(f))}</{tag}>")
         if not value:
             out.append(f"<p>{EMPTY}</p>")
         for i, item in enumerate(value):
@@ -137,9 +140,11 @@ def plan_html(defs: FormDefs, plan: Any, missing: list[Missing], findings: list,
             continue
         parts.append(f"<h2>{step.number}. {escape(step.title.get())}</h2>")
         for section in step.sections:
+            heading = step.title.get()
             if section.title and len(step.sections) > 1:
-                parts.append(f"<h3>{escape(section.title.get())}</h3>")
-            parts.extend(_rows(section.fields, plan, plan, 0))
+                heading = section.title.get()
+                parts.append(f"<h3>{escape(heading)}</h3>")
+            parts.extend(_rows(section.fields, plan, plan, 0, heading))
     if plan.declined:
         parts.append(_tag("p", _("The citizen declined the offer of a plan; the other steps are left out."),
                           bold=True))
