@@ -39,6 +39,8 @@ CASELOAD = [
     ("Tobias Frederiksen", "190803-4731", "draft", 1, 1, None, {"no_services": True}),
     ("Susanne Winther", "280781-2266", "signed", 2, 33, 30, {}),
     ("Mohamed Yusuf", "121290-3901", "draft", 1, 9, -3, {}),
+    # Declined: the days to the next follow-up are the days to offer the plan again.
+    ("Bente Krogh", "050581-2244", "draft", 1, 14, 20, {"declined": True}),
 ]
 # Window sizes in device-independent pixels; Qt scales them.
 CASELOAD_SIZE = (1180, 560)
@@ -71,6 +73,10 @@ def make_store(data: Path, today: date) -> dict:
                 plan.goals[0].title = "Få det bedre og blive mere stabil"
             if change.get("no_services"):
                 plan.services = []
+            if change.get("declined"):
+                plan.offer.date = today - timedelta(days=ago)
+                plan.offer.decision, plan.offer.reason = "declined", "Vil selv finde et værelse."
+                plan.offer.offer_again, plan.follow_up.next_date = plan.follow_up.next_date, None
             for version in range(1, versions + 1):
                 last = version == versions
                 plan.version = version

@@ -88,7 +88,7 @@ def test_only_advarsler_give_status_0(example_path, capsys):
 def test_a_declined_offer_with_a_reason_passes(tmp_path, capsys):
     plan = Plan(citizen=Citizen(name="Bente Holm", cpr="050581-2244"),
                 offer=Offer(date=date(2026, 10, 30), decision="declined",
-                            reason="Vil selv finde et værelse."))
+                            reason="Vil selv finde et værelse.", offer_again=date.today()))
     write_plan_file(plan, tmp_path / "afslag.json")
     assert main(["check", str(tmp_path / "afslag.json"), "--json"]) == 0
     assert _json(capsys) == {"findings": []}

@@ -57,3 +57,17 @@ def test_a_revision_says_first_which_signed_version_it_replaces(example_plan, re
         assert squeeze(said) in squeeze(plain(doc.pdf_body()))
     # A first version replaces nothing.
     assert not any("erstatter" in p for p in rendered(example_plan, "v1").docx_paragraphs())
+
+
+def test_a_declined_offer_says_when_the_plan_is_offered_again(example_plan, rendered):
+    """#9.20: the short document of a declined offer names the day to offer it again."""
+    plan = copy.deepcopy(example_plan)
+    plan.offer.decision, plan.offer.reason = "declined", "Vil klare sig selv."
+    plan.offer.offer_again = datetime.date(2027, 3, 1)
+    doc = rendered(plan)
+    paragraphs = doc.docx_paragraphs()
+    assert paragraphs[paragraphs.index("Tilbydes igen") + 1] == "1. marts 2027"
+    assert squeeze("Tilbydes igen") + squeeze("1. marts 2027") in squeeze(plain(doc.pdf_body()))
+    # An accepted offer has nothing to offer again.
+    plan.offer.decision = "accepted"
+    assert "Tilbydes igen" not in rendered(plan, "accepted").docx_paragraphs()

@@ -27,11 +27,13 @@ def good(example_plan) -> Plan:
 
 @pytest.fixture
 def declined() -> Plan:
-    """A citizen who declined a plan, with the reason recorded, and nothing else."""
+    """A citizen who declined a plan, with the reason and the day to offer it again
+    recorded (#9.20), and nothing else."""
     return Plan(
         basis="sel-141-2",
         citizen=Citizen(name="Bente Holm", cpr="030482-2468", residence="Herberget Ly"),
         offer=Offer(date=date(2026, 10, 30), decision="declined",
                     reason="Bente vil ikke have en plan nu; hun vil selv finde et værelse. "
-                           "Hun ved, at hun kan sige ja senere."),
+                           "Hun ved, at hun kan sige ja senere.",
+                    offer_again=date(2027, 1, 29)),
     )

@@ -16,7 +16,7 @@ from planbro.quality import check_plan
 # Rules whose message speaks of the field it points at by that field's name.
 NAMING_RULES = ("citizen-identity", "citizen-words", "service-legal-basis", "service-provider",
                 "service-start", "service-title", "stk3-purpose", "stk3-duration",
-                "subgoal-deadline", "subgoal-responsible", "follow-up-missing")
+                "subgoal-deadline", "subgoal-responsible", "follow-up-missing", "offer-again-missing")
 # Words a label holds that a message may inflect ("Indsatsens navn" → "intet navn").
 _KEY_WORD = re.compile(r"\w+$")
 

@@ -102,6 +102,9 @@ MISTAKES = {
     "follow-up-overdue": (_set("follow_up.next_date", date(2026, 10, 30)), "follow_up.next_date"),
     "follow-up-stale": (_old_follow_up, "follow_up.history"),
     "follow-up-first-late": (_first_follow_up_in_six_months, "follow_up.next_date"),
+    "offer-again-missing": (_set("offer.decision", "declined"), "offer.offer_again"),
+    "offer-again-overdue": (_all(_set("offer.decision", "declined"),
+                                 _set("offer.offer_again", date(2026, 11, 1))), "offer.offer_again"),
     "pension-age": (_set("citizen.cpr", "010358-1234"), "citizen.cpr"),
     "youth-model": (_set("citizen.cpr", "150503-4123"), "goals"),
 }
@@ -306,3 +309,22 @@ def test_an_item_without_text_is_named_by_its_number_never_by_empty_quotes(good,
     good.goals[2].title = "Egen bolig inden 1. juni 2027"
     messages = [f.message for f in check_plan(good, today)]
     assert any(m.startswith("Målet «Egen bolig inden 1. juni 2027» har ingen delmål") for m in messages)
+
+
+def test_a_declined_offer_asks_for_a_day_to_offer_it_again(good, today):
+    """#9.20: the reminder is an advarsel until set, and again once its day has passed."""
+    good.offer.decision = "declined"
+    (found,) = [f for f in check_plan(good, today) if f.rule.startswith("offer-again")]
+    assert found.rule == "offer-again-missing" and found.severity == ADVARSEL
+    assert found.message.startswith("Borgeren har takket nej til handleplanen. Sæt en dato for "
+                                    "at tilbyde handleplanen igen")
+    good.offer.offer_again = today
+    assert not [f for f in check_plan(good, today) if f.rule.startswith("offer-again")]
+    good.offer.offer_again = date.fromordinal(today.toordinal() - 3)
+    (found,) = [f for f in check_plan(good, today) if f.rule.startswith("offer-again")]
+    assert found.rule == "offer-again-overdue" and "(for 3 dage siden)" in found.message
+    # Closed, or accepted after all: no reminder.
+    good.status = "closed"
+    assert not [f for f in check_plan(good, today) if f.rule.startswith("offer-again")]
+    good.status, good.offer.decision = "draft", "accepted"
+    assert not [f for f in check_plan(good, today) if f.rule.startswith("offer-again")]

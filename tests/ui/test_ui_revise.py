@@ -5,8 +5,9 @@ with the citizen not wishing to sign (#9.9)."""
 
 from datetime import timedelta
 
-from PySide6.QtCore import Qt
 from ui_support import TODAY
+
+from PySide6.QtCore import Qt
 
 from planbro.actions.lifecycle import SignatureAnswer
 

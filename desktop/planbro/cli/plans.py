@@ -26,8 +26,8 @@ DUE_WITHIN_DAYS = 14
 
 def register(subparsers) -> None:
     listing = subparsers.add_parser("list", help=_("list the stored plans"))
-    listing.add_argument("--due", action="store_true",
-                         help=_("only follow-ups due within 14 days or overdue"))
+    listing.add_argument("--due", action="store_true", help=_(
+        "only follow-ups, and declined plans to offer again, due within 14 days or overdue"))
     listing.add_argument("--json", action="store_true", help=_("print JSON"))
     listing.set_defaults(func=run_list)
 
@@ -52,15 +52,19 @@ def run_list(args: argparse.Namespace) -> int:
         return refusal(error)
     today = date.today()
     if args.due:
+        # A declined plan's reminder is the day to offer it again (PlanSummary.reminder).
         summaries = [s for s in summaries
-                     if s.status != "closed" and _is_due(s.next_follow_up, today)]
+                     if s.status != "closed" and _is_due(s.reminder, today)]
     summaries.sort(key=lambda s: (s.name.casefold(), s.id))
     if args.json:
         print_json([{
             "id": s.id, "name": s.name, "cpr": s.cpr_masked, "status": s.status,
             "version": s.version, "updated": s.updated, "signed_version": s.signed_version,
             "next_follow_up": s.next_follow_up.isoformat() if s.next_follow_up else None,
-            "overdue": bool(s.next_follow_up and s.next_follow_up < today and s.status != "closed"),
+            "decision": s.decision,
+            "offer_date": s.offer_date.isoformat() if s.offer_date else None,
+            "offer_again": s.offer_again.isoformat() if s.offer_again else None,
+            "overdue": bool(s.reminder and s.reminder < today and s.status != "closed"),
         } for s in summaries])
         return 0
     if not summaries:
@@ -68,11 +72,14 @@ def run_list(args: argparse.Namespace) -> int:
         return 0
     rows = [(_("Citizen"), _("CPR"), _("Status"), _("Version"), _("Next follow-up"), _("Id"))]
     for s in summaries:
-        follow = date_label(s.next_follow_up)
-        if s.next_follow_up and s.next_follow_up < today and s.status != "closed":
+        follow = date_label(s.reminder)
+        if s.offer_again_due:
+            follow += " " + _("(offer again)")
+        if s.reminder and s.reminder < today and s.status != "closed":
             follow += " " + _("(overdue)")
-        rows.append((s.name, s.cpr_masked or "—", listed_status_label(s.status, s.signed_version),
-                     str(s.version),
+        status = listed_status_label(s.status, s.signed_version, decision=s.decision,
+                                     offer_date=s.offer_date, show=date_label)
+        rows.append((s.name, s.cpr_masked or "—", status, str(s.version),
                      follow, s.id[:8]))
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:

@@ -82,7 +82,9 @@ def _offer(plan: Plan) -> list[Block]:
         ("Lovgrundlag", w.BASES[plan.basis]),
         ("Tilbudt den", long_date(o.date, w.NOT_SET)),
         ("Borgerens svar", w.DECISIONS[o.decision]),
-        (reason_label, o.reason))]
+        (reason_label, o.reason),
+        # Left out (empty) unless the offer was declined and a day is set.
+        ("Tilbydes igen", long_date(o.offer_again) if plan.declined else ""))]
 
 
 def _goals(plan: Plan) -> list[Block]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from babel.dates import format_date
@@ -16,9 +17,14 @@ def status_label(status: str) -> str:
     return {"draft": _("draft"), "signed": _("signed"), "closed": _("closed")}.get(status, status)
 
 
-def listed_status_label(status: str, signed_version: int | None = None) -> str:
-    """A plan's status in a list: "draft · v1 signed" for a revision whose
-    signed version still applies."""
+def listed_status_label(status: str, signed_version: int | None = None, *,
+                        decision: str = "", offer_date: date | None = None,
+                        show: Callable[[date | None], str] | None = None) -> str:
+    """A plan's status in a list: "declined (1 Dec 2026)" while a declined offer's
+    case is open (`show` writes the day: day_label by default); "draft · v1
+    signed" for a revision whose signed version still applies."""
+    if decision == "declined" and status != "closed":
+        return _("declined ({date})").format(date=(show or day_label)(offer_date))
     if status == "draft" and signed_version is not None:
         return _("draft · v{version} signed").format(version=signed_version)
     return status_label(status)

@@ -75,6 +75,9 @@ class Offer:
     date: datetime.date | None = None
     decision: str = field(default="pending", metadata=_enum(DECISIONS))
     reason: str = ""
+    # After a declined offer: the day to offer the plan again (a reminder, as
+    # follow_up.next_date is for a plan).
+    offer_again: datetime.date | None = field(default=None, metadata={"after": "date"})
 
 
 @dataclass

@@ -4,7 +4,8 @@ Severities: `fejl` where the law's minimum is not met — whose plan it is
 (name and CPR), § 141 stk. 3's four elements and a documented offer (date,
 answer, and a reason when declined);
 `advarsel` for weak practice (Ankestyrelsen 2017): vague or incomplete goals,
-services not tied to goals, missing consent, follow-up not kept, and hints
+services not tied to goals, missing consent, follow-up not kept, a declined
+offer with no day to offer the plan again (or that day passed), and hints
 from the citizen's age. When the offer was declined there is no plan content
 to check, so only the rules marked `when_declined` run.
 """
@@ -73,6 +74,8 @@ RULES: tuple[Rule, ...] = (
     Rule("follow-up-overdue", ADVARSEL, rules_followup.follow_up_overdue),
     Rule("follow-up-stale", ADVARSEL, rules_followup.follow_up_stale),
     Rule("follow-up-first-late", ADVARSEL, rules_followup.first_follow_up_late),
+    Rule("offer-again-missing", ADVARSEL, rules_followup.offer_again_missing, when_declined=True),
+    Rule("offer-again-overdue", ADVARSEL, rules_followup.offer_again_overdue, when_declined=True),
     Rule("pension-age", ADVARSEL, rules_citizen.pension_age, when_declined=True),
     Rule("youth-model", ADVARSEL, rules_citizen.youth_model),
 )

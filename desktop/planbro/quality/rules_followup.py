@@ -63,3 +63,23 @@ def first_follow_up_late(plan: Plan, today: date) -> Iterator[Hit]:
             "The first follow-up is planned for {date}, more than 3 months after the plan "
             "started ({start}). Follow up within 3 months, by {due}.").format(
                 date=date_text(planned), start=date_text(start), due=date_text(due)))
+
+
+def offer_again_missing(plan: Plan, today: date) -> Iterator[Hit]:
+    """A declined offer, and no day set to offer the plan again."""
+    if _active(plan) and plan.declined and plan.offer.offer_again is None:
+        yield Hit("offer.offer_again", _(
+            "The citizen declined the plan. Set a date to offer the plan again, so the "
+            "citizen is asked once more."))
+
+
+def offer_again_overdue(plan: Plan, today: date) -> Iterator[Hit]:
+    """The day to offer a declined plan again has passed."""
+    due = plan.offer.offer_again
+    if _active(plan) and plan.declined and due is not None and due < today:
+        days = (today - due).days
+        yield Hit("offer.offer_again", ngettext(
+            "The plan was to be offered again on {date} ({days} day ago). Offer the citizen a "
+            "plan again and record the answer.",
+            "The plan was to be offered again on {date} ({days} days ago). Offer the citizen a "
+            "plan again and record the answer.", days).format(date=date_text(due), days=days))

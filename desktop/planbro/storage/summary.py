@@ -34,6 +34,22 @@ class PlanSummary:
     # version under it, and the day it was signed; else None.
     signed_version: int | None = None
     signed_on: date | None = None
+    # The day of the offer, and after a declined one the day to offer it again.
+    offer_date: date | None = None
+    offer_again: date | None = None
+
+    @property
+    def offer_again_due(self) -> bool:
+        """True when the reminder of this plan is the day to offer it again:
+        the offer was declined and the case is open."""
+        return self.decision == "declined" and self.status != "closed" \
+            and self.offer_again is not None
+
+    @property
+    def reminder(self) -> date | None:
+        """The next day something is due: the day to offer the plan again after a
+        declined offer, else the next follow-up."""
+        return self.offer_again if self.offer_again_due else self.next_follow_up
 
 
 # A row's fields: the summary's, then the case file's mtime_ns and size at
@@ -41,7 +57,7 @@ class PlanSummary:
 ROW_FIELDS = (
     "id", "version", "status", "name", "cpr_masked", "basis", "decision",
     "created", "updated", "next_follow_up", "versions", "signed_version", "signed_on",
-    "mtime_ns", "size",
+    "offer_date", "offer_again", "mtime_ns", "size",
 )
 # Position of the case file's mtime_ns and size in a row.
 MTIME, SIZE = len(ROW_FIELDS) - 2, len(ROW_FIELDS) - 1
@@ -78,6 +94,7 @@ def summary_row(docs: dict[int, dict[str, Any]], stat: os.stat_result) -> Row:
         latest.get("basis", ""), offer.get("decision", ""),
         latest.get("created", ""), latest.get("updated", ""),
         follow_up.get("next_date") or None, len(docs), signed_version, signed_on,
+        offer.get("date") or None, offer.get("offer_again") or None,
         stat.st_mtime_ns, stat.st_size,
     ]
 
@@ -95,5 +112,5 @@ def _day(value: Any) -> date | None:
 def summary_from_row(row: Row) -> PlanSummary:
     return PlanSummary(
         row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8],
-        _day(row[9]), row[10], row[11], _day(row[12]),
+        _day(row[9]), row[10], row[11], _day(row[12]), _day(row[13]), _day(row[14]),
     )

@@ -228,13 +228,16 @@ class CaseloadModel(QAbstractTableModel):
         if column == "cpr":
             return summary.cpr_masked
         if column == "status":
-            return listed_status_label(summary.status, summary.signed_version)
+            # A declined offer shows as such, with its day, while the case is open.
+            return listed_status_label(summary.status, summary.signed_version,
+                                       decision=summary.decision, offer_date=summary.offer_date,
+                                       show=lambda day: format_day(day) or "—")
         if column == "version":
             return str(summary.version)
         if column == "updated":
             return format_timestamp(summary.updated)
         if column == "follow_up":
-            return format_day(summary.next_follow_up)
+            return format_day(summary.reminder)
         quality = self.quality(summary)
         return light_label(quality.light if quality else None)
 
@@ -248,7 +251,7 @@ class CaseloadModel(QAbstractTableModel):
         if column == "follow_up":
             # Open plans by date, those without a date after them, closed
             # cases (nothing to follow up) last; then by name.
-            day = summary.next_follow_up.isoformat() if summary.next_follow_up else "9999"
+            day = summary.reminder.isoformat() if summary.reminder else "9999"
             return summary.status == "closed", day, (summary.name or "").casefold()
         if column == "updated":
             return summary.updated
@@ -261,6 +264,10 @@ class CaseloadModel(QAbstractTableModel):
         return self._display(summary, column)
 
     def _status_tip(self, summary) -> str | None:
+        if summary.decision == "declined" and summary.status != "closed":
+            return _("The citizen declined the offer of a plan on {date}; the version is "
+                     "{status}.").format(date=format_day(summary.offer_date) or "—",
+                                         status=listed_status_label(summary.status))
         if summary.status == "draft" and summary.signed_version is not None:
             return _("Version {signed} was signed {date} and applies until version {version}, "
                      "this draft, is signed.").format(
@@ -269,10 +276,14 @@ class CaseloadModel(QAbstractTableModel):
         return None
 
     def follow_up_state(self, summary) -> str:
-        return follow_up_state(summary.next_follow_up, summary.status, self.today)
+        """ "overdue", "soon" or "" for the plan's reminder: its next follow-up, or
+        after a declined offer the day to offer the plan again."""
+        return follow_up_state(summary.reminder, summary.status, self.today)
 
     def _follow_up_decoration(self, summary, role):
-        state = follow_up_state(summary.next_follow_up, summary.status, self.today)
+        state = self.follow_up_state(summary)
+        if summary.offer_again_due and role == Qt.ItemDataRole.ToolTipRole:
+            return self._offer_again_tip(summary, state)
         if not state:
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -286,6 +297,16 @@ class CaseloadModel(QAbstractTableModel):
                     date=format_day(summary.next_follow_up), days=days)
             return _("The follow-up is due within {days} days.").format(days=days)
         return None
+
+    def _offer_again_tip(self, summary, state: str) -> str:
+        text = _("The citizen declined the plan: this is the day to offer it again.")
+        days = abs((summary.offer_again - self.today).days)
+        if state == "overdue":
+            return text + " " + _("It was {date} ({days} days ago).").format(
+                date=format_day(summary.offer_again), days=days)
+        if state == "soon":
+            return text + " " + _("It is within {days} days.").format(days=days)
+        return text
 
     def _quality_decoration(self, summary, role):
         quality = self.quality(summary)
