@@ -85,7 +85,9 @@ def test_a_draft_opens_read_only_and_nothing_is_written(qtbot, store, add_plan, 
     # At Gennemgang, the plan's summary, and the side says why it cannot be changed.
     assert wizard.currentPage().step.id == "review"
     assert "andet vindue" in wizard.side.status.text()
-    assert forms_of(wizard) and not any(form.isEnabled() for form in forms_of(wizard))
+    # Read-only, not greyed out (#9.13): every field can be read and none changed.
+    editors = [ed for form in forms_of(wizard) for ed in form.editors.values()]
+    assert editors and all(ed.read_only and ed.isEnabled() for ed in editors)
     # No question about where the draft was left: it is read, not continued.
     assert dialogs.calls_of("confirm") == []
     read_through(qtbot, wizard)
