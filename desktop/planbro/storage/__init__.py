@@ -1,7 +1,7 @@
 """Storage of plans on disk; plain Python, no Qt.
 
-The contract other code relies on is notes/STORE_API.md: PlanStore and the
-errors below. One data folder holds one TinyDB file per plan (every version
+The contract other code relies on is what __all__ names: PlanStore (its
+methods' docstrings) and the errors below. One data folder holds one TinyDB file per plan (every version
 of it), a small summary index, rotating backups and a schema version.
 """
 
