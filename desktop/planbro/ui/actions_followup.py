@@ -16,7 +16,7 @@ from planbro.actions.followup import FollowUpAnswer, problems
 
 from planbro.ui.actions_plan import close_wizard, guard, open_revision, open_wizard
 from planbro.ui.caseload_model import format_day
-from planbro.ui.common.followup_dialog import sentence
+from planbro.ui.common.form_dialog import sentence
 
 # How long the status bar says what was recorded, in milliseconds.
 MESSAGE_MS = 8000

@@ -17,7 +17,7 @@ from planbro.storage import StoreError
 
 from planbro.actions import lifecycle
 
-from planbro.ui.common.followup_dialog import sentence
+from planbro.ui.common.form_dialog import sentence
 
 # Delay before the caseload rereads the summaries after a wizard autosave:
 # a burst of saves while the caseworker types costs one reread.

@@ -9,11 +9,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QPlainTextEdit,
@@ -30,9 +28,8 @@ from planbro.actions.followup import FollowUpAnswer, last_follow_up, problems, s
 
 from planbro.ui.common.colours import ERROR_COLOUR
 from planbro.ui.common.date_box import DateBox, PickDate
+from planbro.ui.common.form_dialog import HINT_COLOUR, add_row, message_label, ok_cancel, show_message
 
-# Colour of a hint, and of the note's problem before anything was typed in it.
-HINT_COLOUR = "#555555"
 # Lines of the note box; the dialog's width in average characters.
 NOTE_ROWS, WIDTH_CHARS = 5, 88
 # The outcomes in the order offered.
@@ -47,27 +44,6 @@ def outcome_text(outcome: str) -> str:
 
 def outcome_name(outcome: str) -> str:
     return outcome_text(outcome).replace("&", "").lower()
-
-
-def message_label(parent) -> QLabel:
-    """A hidden label for the message under a field (also the sign dialog's)."""
-    label = QLabel(parent)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.hide()
-    return label
-
-
-def sentence(text: str) -> str:
-    """The shared rules' messages as sentences: the CLI puts an option before them."""
-    text = text[:1].upper() + text[1:]
-    return text if text.endswith((".", "?", "!")) else text + "."
-
-
-def show_message(label: QLabel, text: str | None, colour: str = ERROR_COLOUR) -> None:
-    label.setVisible(bool(text))
-    label.setText(sentence(text) if text else "")
-    label.setStyleSheet(f"color: {colour};")
 
 
 class FollowUpDialog(QDialog):
@@ -133,15 +109,7 @@ class FollowUpDialog(QDialog):
 
         layout.addLayout(self.form)
         layout.addStretch(1)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText(_("&Record"))
-        # No mnemonic: Escape cancels, and the letter stays free for the fields.
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        self.ok = ok_cancel(self, layout, _("&Record"))
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * WIDTH_CHARS)
 
         self._fill(previous)
@@ -164,15 +132,7 @@ class FollowUpDialog(QDialog):
             date=format_danish_date(last.date), outcome=outcome_name(last.outcome))
 
     def _add_row(self, text: str, field: QWidget, *below: QLabel) -> int:
-        label = QLabel(text, self)
-        label.setBuddy(field.focusProxy() or field)
-        column = QVBoxLayout()
-        column.setSpacing(2)
-        column.addWidget(field)
-        for widget in below:
-            column.addWidget(widget)
-        self.form.addRow(label, column)
-        return self.form.rowCount() - 1
+        return add_row(self.form, self, text, field, *below)
 
     def _fill(self, previous: FollowUpAnswer | None) -> None:
         if previous is None:

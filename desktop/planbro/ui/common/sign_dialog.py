@@ -13,7 +13,6 @@ from datetime import date
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QPlainTextEdit,
@@ -29,7 +28,7 @@ from planbro.actions.lifecycle import SignatureAnswer, signature_problems
 
 from planbro.ui.common.colours import ERROR_COLOUR
 from planbro.ui.common.date_box import DateBox, PickDate
-from planbro.ui.common.followup_dialog import HINT_COLOUR, message_label, show_message
+from planbro.ui.common.form_dialog import HINT_COLOUR, add_row, message_label, ok_cancel, show_message
 
 # Lines of the note box; the dialog's width in average characters.
 NOTE_ROWS, WIDTH_CHARS = 4, 80
@@ -77,14 +76,7 @@ class SignDialog(QDialog):
         layout.addLayout(self.form)
         layout.addStretch(1)
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText(_("&Mark as signed"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        self.ok = ok_cancel(self, layout, _("&Mark as signed"))
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * WIDTH_CHARS)
 
         self.citizen.set_value(today)
@@ -97,15 +89,7 @@ class SignDialog(QDialog):
         self.citizen.setFocus()
 
     def _add_row(self, text: str, field: QWidget, *below: QLabel) -> int:
-        label = QLabel(text, self)
-        label.setBuddy(field.focusProxy() or field)
-        column = QVBoxLayout()
-        column.setSpacing(2)
-        column.addWidget(field)
-        for widget in below:
-            column.addWidget(widget)
-        self.form.addRow(label, column)
-        return self.form.rowCount() - 1
+        return add_row(self.form, self, text, field, *below)
 
     def _declines_toggled(self, on: bool) -> None:
         # No citizen's date when the citizen does not sign; the note says why.
