@@ -101,11 +101,23 @@ class FieldDef:
     fields: tuple[FieldDef, ...] = ()
     # Multi-line fields: the lines the box shows when empty (the citizen's own words get room).
     rows: int | None = None
+    # Left empty, the quality check finds a fejl (a gap the wizard allows, not the signature).
+    fejl_when_empty: bool = False
 
     @property
     def blocking(self) -> bool:
         """Næste waits until this field is filled in."""
         return self.required and not self.gap
+
+    @property
+    def mark(self) -> str:
+        """The label's mark: "*" must be filled in (Næste waits, or the plan has a fejl
+        without it), "°" should be (Gennemgang lists it as missing), "" neither."""
+        if self.blocking or (self.required_if is not None and not self.gap) or self.fejl_when_empty:
+            return "*"
+        if self.required or self.required_if is not None:
+            return "°"
+        return ""
 
     @property
     def item_name(self) -> Text:
@@ -326,7 +338,8 @@ class _Builder:
             required=raw.get("required", False), gap=raw.get("gap", False),
             required_if=_condition(raw.get("required_if")), visible_if=_condition(raw.get("visible_if")),
             choices=choices, allow_empty=_text(raw.get("allow_empty")), item=_text(raw.get("item")),
-            summary=raw.get("summary"), fields=fields, rows=raw.get("rows"))
+            summary=raw.get("summary"), fields=fields, rows=raw.get("rows"),
+            fejl_when_empty=raw.get("fejl_when_empty", False))
 
     def _check_condition(self, where: str, cls: type, condition: Condition) -> None:
         if resolve(cls, condition.key)[0] is None:

@@ -39,7 +39,7 @@ def test_a_municipalitys_wording_and_field_show_in_the_wizard(qtbot, make_wizard
     own.write_text(text, encoding="utf-8")
     monkeypatch.setenv("PLANBRO_FORMS", str(own))
     wizard = make_wizard(example_plan, formdefs=load_formdefs(), start_step="purpose")
-    assert labels(wizard)["citizen_words"].text().replace("&", "") == "Det siger borgeren selv *"
+    assert labels(wizard)["citizen_words"].text().replace("&", "") == "Det siger borgeren selv °"  # an advarsel when empty (#9.17)
     assert editor(wizard, "citizen_words").edit.accessibleName() == "Det siger borgeren selv"
     wizard.walk_to(7)
     note = editor(wizard, "signatures.note")

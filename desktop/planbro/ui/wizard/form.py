@@ -86,7 +86,7 @@ class FieldForm(QWidget):
             if isinstance(editor, BoolEditor):
                 slots.append((f.label.get(), editor.check.setText))
             else:
-                star = " *" if f.required else ""
+                star = " " + f.mark if f.mark else ""
                 label = self.labels[f.key]
                 slots.append((f.label.get(), _label_setter(label, star)))
             if f.kind == "group":

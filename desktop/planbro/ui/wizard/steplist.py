@@ -51,6 +51,13 @@ class StepList(QWidget):
         self.list.itemClicked.connect(self._clicked)
         self.list.installEventFilter(self)
         layout.addWidget(self.list, 1)
+        # What the labels' marks mean, said once for every step (forms/: FieldDef.mark).
+        self.marks = QLabel(_("* must be filled in: Next waits for it, or the plan cannot be "
+                              "signed without it.\n° should be filled in: Review lists it as "
+                              "missing."), self)
+        self.marks.setObjectName("marks")
+        self.marks.setWordWrap(True)
+        layout.addWidget(self.marks)
         shortcut = QShortcut(QKeySequence(LIST_KEY), wizard)
         shortcut.activated.connect(lambda: self.list.setFocus(Qt.FocusReason.ShortcutFocusReason))
         self.status = QLabel(self)
