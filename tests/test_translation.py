@@ -64,3 +64,19 @@ def test_the_language_is_read_from_the_command_line_before_parsing():
     assert language_from_argv(["--lang=da", "show", "abc"]) == "da"
     assert language_from_argv(["show", "--lang"]) is None
     assert language_from_argv(["list"]) is None
+
+
+def test_an_untranslated_plural_counts_as_untranslated(tmp_path, monkeypatch):
+    tool = _i18n_tool()
+    catalog = tool.read_catalog(tool.po_path("da"), "da")
+    plural = next(m for m in catalog if isinstance(m.id, (list, tuple)) and m.id)
+    plural.string = ("", "")
+    assert not tool._translated(plural.string)
+    po = tmp_path / "da" / "LC_MESSAGES" / "planbro.po"
+    po.parent.mkdir(parents=True)
+    from babel.messages.pofile import write_po
+    with open(po, "wb") as handle:
+        write_po(handle, catalog)
+    po.with_suffix(".mo").write_bytes(tool.compiled(catalog))
+    monkeypatch.setattr(tool, "I18N", tmp_path)
+    assert tool.main(["--check"]) == 1

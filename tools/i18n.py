@@ -123,7 +123,7 @@ def main(argv: list[str]) -> int:
         catalog = read_catalog(po_path(language), language)
         if check:
             wanted = {m.id for m in template if m.id}
-            have = {m.id for m in catalog if m.id and m.string and not m.fuzzy}
+            have = {m.id for m in catalog if m.id and _translated(m.string) and not m.fuzzy}
             for missing in sorted(wanted - have, key=str):
                 problems.append(f"{language}: untranslated: {missing!r}")
             mo = po_path(language).with_suffix(".mo")

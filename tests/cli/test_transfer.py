@@ -83,3 +83,31 @@ def test_export_refusals(tmp_path, capsys):
     assert main(["export", "--out", str(tmp_path)]) == 2
     assert main(["export", "deadbeef", "--out", str(tmp_path / "x.json")]) == 2
     assert "deadbeef" in capsys.readouterr().err
+
+
+def test_export_all_exports_every_readable_plan_and_names_the_damaged_one(example_path, tmp_path,
+                                                                        capsys):
+    import copy
+
+    from planbro.exchange import read_plan_file
+
+    from planbro.storage.paths import Layout
+
+    other = copy.deepcopy(read_plan_file(example_path))
+    other.id, other.citizen.name = "0b5e8c1a-2f3d-4c6e-9a7b-1d2e3f4a5b6c", "Bente Krogh"
+    with PlanStore(default_data_dir()) as store:
+        store.put(read_plan_file(example_path))
+        store.put(other)
+    damaged = Layout(default_data_dir()).case(other.id)
+    damaged.write_bytes(b"\x00 not a plan")
+    out = tmp_path / "ud"
+    assert main(["export", "--all", "--out", str(out)]) == 1
+    captured = capsys.readouterr()
+    exported = sorted(p.name for p in out.iterdir())
+    assert exported == [f"planbro-{EXAMPLE_ID}-v1.json"]
+    assert str(damaged) in captured.err and "1 handleplan kunne ikke læses" in captured.err
+    assert "Traceback" not in captured.err
+    # The damaged file is left as it was.
+    assert damaged.read_bytes() == b"\x00 not a plan"
+    # Named one by one, a damaged plan is still refused outright.
+    assert main(["export", other.id, "--out", str(tmp_path / "en.json")]) == 2

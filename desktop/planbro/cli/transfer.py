@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
-from planbro.translation import _
+from planbro.translation import _, ngettext
 
-from planbro.storage import StoreError
+from planbro.storage import StoreCorrupt, StoreError
 
 from planbro.actions.documents import NotWritten
 from planbro.actions.transfer import export_name, export_plan, import_plans
 
 from planbro.cli.common import EXIT_BAD_INPUT, CommandTrail, fail, open_store, refusal
+
+# `export --all` when some plans could not be read: the others are exported all the same.
+EXIT_SOME_DAMAGED = 1
 
 
 def register(subparsers) -> None:
@@ -53,11 +57,20 @@ def run_export(args: argparse.Namespace) -> int:
     if args.all == bool(args.ids):
         return fail(_("export: name the plans' ids or use --all (not both)"))
     out = Path(args.out)
+    damaged: list[StoreCorrupt] = []
     try:
         with open_store(args, write=False) as store:
             ids = ([s.id for s in store.summaries()] if args.all
                    else [store.resolve(plan_id) for plan_id in args.ids])
-            plans = [store.get(plan_id) for plan_id in ids]
+            plans = []
+            for plan_id in ids:
+                try:
+                    plans.append(store.get(plan_id))
+                except StoreCorrupt as error:
+                    # --all: one damaged file must not keep the others from being exported.
+                    if not args.all:
+                        raise
+                    damaged.append(error)
     except StoreError as error:
         return refusal(error)
     to_folder = args.all or len(plans) != 1 or out.is_dir() or args.out.endswith(("/", "\\"))
@@ -77,4 +90,11 @@ def run_export(args: argparse.Namespace) -> int:
                 path=target, error=error.reason()))
         print(_("{name}, version {version}: {path}").format(
             name=plan.citizen.name, version=plan.version, path=exported.path))
+    for unreadable in damaged:
+        print(str(unreadable), file=sys.stderr)
+    if damaged:
+        print(ngettext("{count} plan could not be read and was not exported.",
+                       "{count} plans could not be read and were not exported.",
+                       len(damaged)).format(count=len(damaged)), file=sys.stderr)
+        return EXIT_SOME_DAMAGED
     return 0
