@@ -26,7 +26,9 @@ from planbro.documents.blocks import (
 )
 from planbro.documents.dates import long_date, short_date
 from planbro.documents.filenames import is_draft, plan_date
+from planbro.documents.long_text import META_CHARS, shorten
 from planbro.documents.municipality import Municipality, Source, load_municipality
+from planbro.documents.size import check_size
 from planbro.documents.text import NBSP, keep_together, phone, printable, without_cpr
 
 # Longest citizen name repeated in each page footer.
@@ -220,8 +222,20 @@ def _replaces(plan: Plan) -> list[Block]:
     return [Paragraph(w.REPLACES.format(version=r.version, signed=signed), "note")]
 
 
+def _meta_title(title: str, name: str, version: int) -> str:
+    """ "<title> – <name>, version <n>", the name shortened so the whole fits
+    in a metadata field; never a CPR number."""
+    tail = f", version {version}"
+    head = f"{title} – "
+    return head + shorten(without_cpr(name), META_CHARS - len(head) - len(tail)) + tail
+
+
 def build_document(plan: Plan, settings: Source = None) -> Document:
-    """The document for `plan`; `settings`: see municipality.load_municipality."""
+    """The document for `plan`; `settings`: see municipality.load_municipality.
+
+    Raises ValidationError when the plan is too large to render (size.py).
+    """
+    check_size(plan)
     municipality: Municipality = load_municipality(settings)
     # The settings' address line wraps as the plan's own text does ("Tlf. 12 34 56 78" whole).
     municipality = replace(municipality, name=keep_together(municipality.name),
@@ -241,16 +255,15 @@ def build_document(plan: Plan, settings: Source = None) -> Document:
     day = long_date(plan_date(plan))
     # The footer repeats the name on every page: never with a CPR number
     # typed into it (the number is printed once, under Borger).
-    short_name = without_cpr(name)
-    if len(short_name) > RUNNING_NAME_CHARS:
-        short_name = short_name[:RUNNING_NAME_CHARS - 1] + "…"
+    short_name = shorten(without_cpr(name), RUNNING_NAME_CHARS)
     return Document(
         title=title,
         subtitle=_joined(f"Version {plan.version}", day),
         municipality=municipality,
-        # Metadata is seen in file lists and archives: never a CPR number.
-        meta_title=without_cpr(f"{title} – {name}, version {plan.version}"),
-        author=without_cpr(printable(plan.caseworker.name)) or municipality.name,
+        # Metadata is seen in file lists and archives: never a CPR number,
+        # and short enough for every format (long_text.META_CHARS).
+        meta_title=_meta_title(title, name, plan.version),
+        author=shorten(without_cpr(printable(plan.caseworker.name)) or municipality.name),
         running=_joined(f"Handleplan for {short_name}", f"version {plan.version}"),
         blocks=tuple(blocks),
         mark=w.DRAFT_MARK if is_draft(plan) else "",

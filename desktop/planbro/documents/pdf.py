@@ -40,6 +40,7 @@ from reportlab.platypus.paraparser import ParaFrag, ParaParser
 
 from planbro.documents import blocks as b
 from planbro.documents import fonts as f
+from planbro.documents.long_text import pieces
 from planbro.documents.municipality import Municipality
 from planbro.documents.pdfa import make_pdfa
 from planbro.documents.text import has_arabic, markup
@@ -195,7 +196,30 @@ def para(text: str, style: str) -> Paragraph:
     return _Paragraph(markup(text), styles()[style])
 
 
-def cell(text: str, style: str, width: float) -> str | Paragraph:
+def paras(text: str, style: str) -> list[Flowable]:
+    """One paragraph of user text as Paragraphs of a few thousand characters
+    each (long_text.pieces: linear, where one Paragraph is quadratic), read
+    as one: no space and no keep-with-next between its pieces."""
+    parts = pieces(text)
+    if len(parts) == 1:
+        return [para(text, style)]
+    out = [para(part, style) for part in parts]
+    for i, p in enumerate(out):
+        p.style = _piece_style(p.style, first=i == 0, last=i == len(out) - 1)
+    return [*out]
+
+
+@cache
+def _piece_style(style: ParagraphStyle, first: bool, last: bool) -> ParagraphStyle:
+    piece = ParagraphStyle(f"{style.name}-piece", parent=style)
+    if not first:
+        piece.spaceBefore = 0
+    if not last:
+        piece.spaceAfter = piece.keepWithNext = 0
+    return piece
+
+
+def cell(text: str, style: str, width: float) -> str | list[Flowable]:
     """A table cell: plain text when it fits on one line, else a Paragraph.
 
     Plain cells are drawn without the paragraph machinery (wrapping each
@@ -206,7 +230,7 @@ def cell(text: str, style: str, width: float) -> str | Paragraph:
     if ("\n" not in text and not has_arabic(text)
             and stringWidth(text, st.fontName, st.fontSize) <= width - 2 * CELL_PADDING):
         return text
-    return para(text, style)
+    return paras(text, style)
 
 
 def _font_cmds(region: tuple[tuple[int, int], tuple[int, int]], style: str) -> list[Command]:
@@ -299,10 +323,10 @@ class _Story:
         cells = [[[Spacer(1, SIGNATURE_SPACE),
                    HRFlowable(width="90%", thickness=0.7, color=colors.black, hAlign="LEFT",
                               spaceAfter=3),
-                   para(line.label, "sign_label"), para(line.name, "sign"),
-                   para(line.place, "sign"), para(line.date, "sign")] for line in block.lines]]
+                   *paras(line.label, "sign_label"), *paras(line.name, "sign"),
+                   *paras(line.place, "sign"), *paras(line.date, "sign")] for line in block.lines]]
         parts = ([para(heading.text, "h1")] if heading else []) + [
-            para(block.statement, "statement"),
+            *paras(block.statement, "statement"),
             _grid(cells, [width] * len(block.lines), _PADDING + [("LEFTPADDING", (0, 0), (0, 0), 0)])]
         # The whole block moves to the next page rather than split.
         self.flow.append(KeepTogether(parts))
@@ -318,9 +342,9 @@ def story(doc: b.Document, width: float) -> list[Flowable]:
         if isinstance(block, b.Heading):
             if isinstance(nxt, b.Signatures):
                 continue  # drawn inside the signature block's KeepTogether
-            s.flow.append(para(block.text, "h1" if block.level == 1 else "h2"))
+            s.flow += paras(block.text, "h1" if block.level == 1 else "h2")
         elif isinstance(block, b.Paragraph):
-            s.flow.append(para(block.text, block.style))
+            s.flow += paras(block.text, block.style)
         elif isinstance(block, b.Fields):
             s.fields(block)
         elif isinstance(block, b.Table):
