@@ -9,11 +9,13 @@ from datetime import date
 from hypothesis import strategies as st
 
 from planbro.model import Plan
-from planbro.model.convert import hints, unwrap_optional
+from planbro.model.convert import hints, is_ident, unwrap_optional
 from planbro.model.text import clean_text
 
 # Text as it is stored: anything a person could paste, cleaned on the way in.
 texts = st.text(max_size=40).map(clean_text)
+# An identifier (a goal's id): no space, line break, control or format character.
+idents = texts.filter(lambda text: bool(text) and is_ident(text))
 dates = st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31))
 cprs = st.builds(
     lambda born, serial: born.strftime("%d%m%y") + "-" + serial,
@@ -36,9 +38,13 @@ def _for(tp, f: dataclasses.Field | None):
             lambda d: d.replace(microsecond=0).isoformat() + "Z")
     elif dataclasses.is_dataclass(inner):
         base = dataclass_strategy(inner)
+    elif typing.get_origin(inner) is list and meta.get("ident"):
+        base = st.lists(idents, max_size=3)
     elif typing.get_origin(inner) is list:
         (item,) = typing.get_args(inner)
         base = st.lists(_for(item, None), max_size=3)
+    elif meta.get("ident"):
+        base = idents
     elif inner is date:
         base = dates
     elif inner is bool:
@@ -46,18 +52,19 @@ def _for(tp, f: dataclasses.Field | None):
     elif inner is int:
         base = st.integers(min_value=meta.get("minimum", 0), max_value=10_000)
     else:
-        base = texts.filter(bool) if meta.get("min_length") else texts
+        # A required text is more than spaces once cleaned (exchange refuses it otherwise).
+        base = texts.filter(str.strip) if meta.get("min_length") else texts
     return st.none() | base if nullable or inner is date else base
 
 
 def _fix_order(obj):
-    # An end is never before its start: swap generated pairs that are.
+    # An end is never before its start: an end generated before it becomes the start
+    # (a start may have two ends: a consent's expiry and its withdrawal).
     for f in dataclasses.fields(obj):
         after = f.metadata.get("after")
         end, start = getattr(obj, f.name), getattr(obj, after, None) if after else None
         if isinstance(end, date) and isinstance(start, date) and end < start:
             setattr(obj, f.name, start)
-            setattr(obj, after, end)
     return obj
 
 

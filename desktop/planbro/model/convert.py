@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 import types
 import typing
+import unicodedata
 from collections.abc import Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -18,14 +20,16 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from planbro.translation import _
 
 from planbro.model.cpr import parse_cpr
-from planbro.model.dates import ends_before_start, parse_date
-from planbro.model.problems import Problem, ValidationError, join_path
+from planbro.model.dates import ends_before_start, is_timestamp, parse_date
+from planbro.model.problems import Problem, ValidationError, join_path, shown
 from planbro.model.text import clean_text
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
 T = TypeVar("T", bound="DataclassInstance")
+# A UUID in its canonical lower-case form, matched whole.
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
 @functools.cache
@@ -90,23 +94,70 @@ def _value(tp: Any, f: dataclasses.Field[Any], raw: Any, where: str, problems: l
         if isinstance(item_tp, type) and dataclasses.is_dataclass(item_tp):
             return [_build(item_tp, item, join_path(where, i), problems)
                     for i, item in enumerate(raw)]
-        return [clean_text(item) if isinstance(item, str) else item for item in raw]
+        items = [clean_text(item) if isinstance(item, str) else item for item in raw]
+        for i, item in enumerate(items):
+            _check_text(f, item, join_path(where, i), problems)
+        return items
     if inner is date:
         try:
             return parse_date(raw)
-        except ValueError:
+        except (ValueError, TypeError):
             problems.append(Problem(where, _(
-                "«{value}» is not a real date in the form YYYY-MM-DD").format(value=raw)))
+                "«{value}» is not a real date in the form YYYY-MM-DD").format(value=shown(raw))))
             return None
+    if inner is int:
+        return _whole_number(f, raw, where, problems)
     if isinstance(raw, str):
         raw = clean_text(raw)
+        _check_text(f, raw, where, problems)
         if f.metadata.get("cpr") and raw.strip():
             try:
                 return parse_cpr(raw)[0]
             except ValueError as error:
-                problems.append(Problem(where, cpr_reason(str(error), raw)))
+                # A file's refusal goes to a terminal: a CPR-looking value is hidden
+                # (the wizard, beside the field being typed, quotes it whole).
+                problems.append(Problem(where, cpr_reason(str(error), shown(raw))))
                 return raw
     return raw
+
+
+def _whole_number(f: dataclasses.Field[Any], raw: Any, where: str,
+                  problems: list[Problem]) -> Any:
+    """An int field's value: a JSON integer (not 2.0, 1e308 or true) within its bounds."""
+    if type(raw) is not int:
+        problems.append(Problem(where, _("must be {kind}").format(kind=_("a whole number"))))
+        return f.default
+    if "minimum" in f.metadata and raw < f.metadata["minimum"]:
+        problems.append(Problem(where, _("must be at least {minimum}").format(
+            minimum=f.metadata["minimum"])))
+    elif "maximum" in f.metadata and raw > f.metadata["maximum"]:
+        problems.append(Problem(where, _("must be at most {maximum}").format(
+            maximum=f.metadata["maximum"])))
+    return raw
+
+
+def _check_text(f: dataclasses.Field[Any], text: Any, where: str, problems: list[Problem]) -> None:
+    """The forms a schema pattern cannot hold exactly: a whole UUID or timestamp
+    (a pattern's "$" lets a trailing newline through, its \\d takes any script's
+    digits), a real moment, an identifier without spaces or control characters."""
+    if not isinstance(text, str) or not text:
+        return
+    meta = f.metadata
+    if meta.get("uuid") and not _UUID.fullmatch(text):
+        problems.append(Problem(where, _("«{value}» is not a UUID").format(value=shown(text))))
+    elif meta.get("timestamp") and not is_timestamp(text):
+        problems.append(Problem(where, _(
+            "«{value}» is not a timestamp such as 2027-03-01T09:30:00Z").format(value=shown(text))))
+    elif meta.get("ident") and not is_ident(text):
+        problems.append(Problem(where, _(
+            "«{value}» holds a space, a line break or a control character").format(
+                value=shown(text))))
+
+
+def is_ident(text: str) -> bool:
+    """True for an identifier another system may give (a goal's id): no space,
+    line break, control or format character (a zero-width space) anywhere."""
+    return all(not c.isspace() and unicodedata.category(c) not in ("Cc", "Cf") for c in text)
 
 
 def cpr_reason(code: str, raw: str) -> str:

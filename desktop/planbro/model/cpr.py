@@ -8,8 +8,13 @@ from __future__ import annotations
 import re
 from datetime import date
 
-# DDMMYY-SSSS, or the same ten digits without the hyphen.
-_CPR = re.compile(r"^(\d{2})(\d{2})(\d{2})-?(\d{4})$")
+# DDMMYY-SSSS, or the same ten digits without the hyphen; ASCII digits only
+# (\d would take Arabic-Indic and fullwidth digits too, and int() reads them).
+_CPR = re.compile(r"([0-9]{2})([0-9]{2})([0-9]{2})-?([0-9]{4})")
+# Anything that looks like a CPR number in a message, in any script's digits:
+# ten digits, a hyphen or space allowed after the sixth, not inside a longer word
+# or number (a UUID's groups never match).
+_CPR_LIKE = re.compile(r"(?<!\w)\d{6}[-\s]?\d{4}(?!\w)")
 
 
 def _century(year2: int, digit7: int) -> int:
@@ -27,7 +32,7 @@ def parse_cpr(text: str) -> tuple[str, date]:
 
     Raises ValueError with an English reason the caller translates.
     """
-    match = _CPR.match(text.strip())
+    match = _CPR.fullmatch(text.strip())
     if not match:
         raise ValueError("form")
     day, month, year2, serial = match.groups()
@@ -52,7 +57,7 @@ def birth_date(cpr: str) -> date | None:
 
 def mask_cpr(cpr: str) -> str:
     """The birth-date part only, as on a cover or a list: 120379-xxxx."""
-    match = _CPR.match(cpr.strip())
+    match = _CPR.fullmatch(cpr.strip())
     if not match:
         return ""
     day, month, year2, _serial = match.groups()
@@ -64,3 +69,9 @@ def age_on(cpr: str, on: date) -> int | None:
     if born is None:
         return None
     return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+
+def hide_cpr(text: str) -> str:
+    """`text` with every CPR-looking number replaced by xxxxxx-xxxx, for messages
+    that quote what a file or a person gave: a terminal never shows a CPR number."""
+    return _CPR_LIKE.sub("xxxxxx-xxxx", text)

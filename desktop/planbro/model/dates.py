@@ -9,11 +9,16 @@ from datetime import UTC, date, datetime
 
 # Only the plain ISO form; date.fromisoformat would also take "20270301"
 # and week dates, which a person never means in a plan.
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 # Day, month, year as Danes write them: 15-12-2026, 15.12.2026, 15/12/2026,
 # 1.3.2027, 15-12-26; the same separator twice, the year in 2 or 4 digits,
 # ASCII digits only (\d alone would take Arabic-Indic digits too).
-_DANISH_DATE = re.compile(r"^(\d{1,2})([-./])(\d{1,2})\2(\d{2}|\d{4})$", re.ASCII)
+_DANISH_DATE = re.compile(r"(\d{1,2})([-./])(\d{1,2})\2(\d{2}|\d{4})", re.ASCII)
+# A timestamp as the exchange format has it: 2026-11-02T10:40:00Z, or with a
+# fraction of a second or an offset. Matched whole (fullmatch: "$" would let a
+# trailing newline through), ASCII digits only.
+_TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})",
+                        re.ASCII)
 # A two-digit year is read as 20YY. Plans hold offer dates, deadlines,
 # follow-ups and consents, all in this century (birth dates come from the
 # CPR number, never from a date field), so "26" means 2026, and "99" is
@@ -23,7 +28,7 @@ _CENTURY = 2000
 
 def parse_date(text: str) -> date:
     """Parse YYYY-MM-DD into a real calendar date; ValueError otherwise."""
-    if not _ISO_DATE.match(text):
+    if not _ISO_DATE.fullmatch(text):
         raise ValueError("not in the form YYYY-MM-DD")
     return date.fromisoformat(text)
 
@@ -36,9 +41,9 @@ def parse_danish_date(text: str) -> date:
     one of these forms or names no real day (30-02-2027).
     """
     text = text.strip()
-    if _ISO_DATE.match(text):
+    if _ISO_DATE.fullmatch(text):
         return date.fromisoformat(text)
-    match = _DANISH_DATE.match(text)
+    match = _DANISH_DATE.fullmatch(text)
     if not match:
         raise ValueError("not in the form DD-MM-YYYY")
     day, _sep, month, year = match.groups()
@@ -69,6 +74,14 @@ def parse_timestamp(stamp: object) -> datetime | None:
         return datetime.fromisoformat(stamp.replace("Z", "+00:00"))
     except ValueError:
         return None
+
+
+def is_timestamp(text: object) -> bool:
+    """True for a real moment written as the exchange format has it (see _TIMESTAMP):
+    2026-99-99T99:99:99Z, a trailing newline or Arabic-Indic digits are not."""
+    if not isinstance(text, str) or not _TIMESTAMP.fullmatch(text):
+        return False
+    return parse_timestamp(text) is not None
 
 
 def local_time(stamp: object) -> datetime | None:

@@ -15,6 +15,8 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
+from planbro.model.limits import MAX_VERSION
+
 # The plan's legal basis: § 141 stk. 1 (may offer), stk. 2 (must offer),
 # § 142 (stay at a § 110 boform) or § 141 stk. 7 (one coordinated plan).
 BASES = ("sel-141-1", "sel-141-2", "sel-142", "sel-141-7")
@@ -91,7 +93,8 @@ class SubGoal:
 
 @dataclass
 class Goal:
-    id: str = field(default_factory=new_id, metadata={"min_length": 1})
+    # Any text without spaces or control characters; Planbro gives a UUID.
+    id: str = field(default_factory=new_id, metadata={"min_length": 1, "ident": True})
     title: str = ""
     subgoals: list[SubGoal] = field(default_factory=list)
 
@@ -114,7 +117,7 @@ class Service:
     end: datetime.date | None = field(default=None, metadata={"after": "start"})
     method: str | None = field(default=None, metadata=_enum(METHODS))
     phases: list[Phase] = field(default_factory=list)
-    goal_ids: list[str] = field(default_factory=list)
+    goal_ids: list[str] = field(default_factory=list, metadata={"ident": True})
 
 
 @dataclass
@@ -155,8 +158,9 @@ class Consent:
     # consent is not valid.
     scope: str = ""
     expires: datetime.date | None = field(default=None, metadata={"after": "date"})
-    # The date the citizen withdrew the consent; None while it stands.
-    withdrawn: datetime.date | None = None
+    # The date the citizen withdrew the consent; None while it stands. A consent
+    # cannot be withdrawn before it was given.
+    withdrawn: datetime.date | None = field(default=None, metadata={"after": "date"})
 
 
 @dataclass
@@ -220,14 +224,14 @@ class Replaces:
     """The signed version a revision replaces, and the day it was signed in full;
     empty for a first version."""
 
-    version: int | None = field(default=None, metadata={"minimum": 1})
+    version: int | None = field(default=None, metadata={"minimum": 1, "maximum": MAX_VERSION})
     signed: datetime.date | None = None
 
 
 @dataclass
 class Plan:
     id: str = field(default_factory=new_id, metadata={"uuid": True})
-    version: int = field(default=1, metadata={"minimum": 1})
+    version: int = field(default=1, metadata={"minimum": 1, "maximum": MAX_VERSION})
     status: str = field(default="draft", metadata=_enum(STATUSES))
     # ISO 8601 timestamps in UTC, set by the store.
     created: str = field(default="", metadata={"timestamp": True})

@@ -4,6 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
+
+from planbro.model.cpr import hide_cpr
+
+# The longest quoted value a message shows; a longer one is cut with "…".
+SHOWN_CHARS = 60
 
 
 @dataclass(frozen=True)
@@ -29,3 +35,12 @@ def join_path(base: str, key: str | int) -> str:
     if isinstance(key, int):
         return f"{base}[{key}]"
     return f"{base}.{key}" if base else key
+
+
+def shown(value: Any) -> str:
+    """A value as a refusal may quote it: CPR-looking numbers hidden, control
+    characters (a trailing newline) made visible, a long value cut short."""
+    text = hide_cpr(value if isinstance(value, str) else str(value))
+    if len(text) > SHOWN_CHARS:
+        text = text[:SHOWN_CHARS] + "…"
+    return "".join(repr(c)[1:-1] if not c.isprintable() and c != " " else c for c in text)

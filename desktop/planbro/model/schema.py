@@ -21,12 +21,15 @@ if TYPE_CHECKING:
 
 # The exchange format's tag, the value of the "format" key.
 FORMAT = "planbro-plan/1"
-# An ISO date, or empty.
-_DATE_PATTERN = r"^(\d{4}-\d{2}-\d{2})?$"
+# An ISO date, or empty. [0-9], not \d: a JSON Schema pattern's \d may take any
+# script's digits (Python's does). Patterns are ECMA-262, as JSON Schema says; the
+# plan model also matches the whole value (model/convert.py), which "$" does not in Python.
+_DATE_PATTERN = r"^([0-9]{4}-[0-9]{2}-[0-9]{2})?$"
 # A UUID in its canonical lower-case form.
 _UUID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 # An ISO 8601 timestamp (UTC with Z, or an offset), or empty.
-_TIMESTAMP_PATTERN = r"^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2}))?$"
+_TIMESTAMP_PATTERN = (r"^([0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?"
+                      r"(Z|[+-][0-9]{2}:[0-9]{2}))?$")
 # Keys assigned by Planbro when a file leaves them out.
 IDENTITY_KEYS = ("id", "version", "status", "created", "updated")
 
@@ -52,6 +55,8 @@ def _type_schema(tp: Any, f: dataclasses.Field[Any] | None) -> dict[str, Any]:
         schema["enum"] = list(meta["enum"]) + ([None] if nullable else [])
     if "minimum" in meta:
         schema["minimum"] = meta["minimum"]
+    if "maximum" in meta:
+        schema["maximum"] = meta["maximum"]
     if "min_length" in meta:
         schema["minLength"] = meta["min_length"]
     if "uuid" in meta:
