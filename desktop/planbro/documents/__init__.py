@@ -3,6 +3,7 @@
     render_docx(plan, path, settings=None)   the Word file
     render_pdf(plan, path, settings=None)    the PDF/A file to print and archive
 Both are the original for the case file, with the full CPR number.
+Both raise ValidationError for a plan larger than a plan file may be (size.py).
     default_filename(plan, "docx" | "pdf")   "Handleplan <navn> <dato> v<version>.docx"
                                              ("… v<version> KLADDE.docx" for a draft)
     load_municipality(path_or_dict=None)     the municipality printed in the header
