@@ -20,9 +20,12 @@ EXIT_BAD_INPUT = 2
 
 def report_problems(problems: Iterable[Problem], *, source: str = "") -> None:
     """Print each refusal on stderr, prefixed with the file it came from."""
+    from planbro.model.cpr import hide_cpr
+
     for problem in problems:
         prefix = f"{source}: " if source else ""
-        print(f"{prefix}{problem}", file=sys.stderr)
+        # The terminal never shows a CPR number, even one a file put in a field's name.
+        print(f"{prefix}{hide_cpr(str(problem))}", file=sys.stderr)
 
 
 def read_date(option: str, value: str) -> date:

@@ -11,7 +11,7 @@ from planbro.translation import _, ngettext
 from planbro.storage import StoreCorrupt, StoreError
 
 from planbro.actions.documents import NotWritten
-from planbro.actions.transfer import export_name, export_plan, import_plans
+from planbro.actions.transfer import ImportConflict, export_name, export_plan, import_plans
 
 from planbro.cli.common import EXIT_BAD_INPUT, CommandTrail, fail, open_store, refusal
 
@@ -22,6 +22,10 @@ EXIT_SOME_DAMAGED = 1
 def register(subparsers) -> None:
     importing = subparsers.add_parser("import", help=_("import plan files (planbro-plan/1)"))
     importing.add_argument("files", nargs="+", metavar="FILE", help=_("plan files (.json)"))
+    importing.add_argument(
+        "--replace", action="store_true",
+        help=_("import a plan even when it is older than the stored plan with its id, or for "
+               "another citizen (the stored plan is kept among the backups)"))
     importing.set_defaults(func=run_import)
 
     exporting = subparsers.add_parser("export", help=_("export plans as planbro-plan/1 files"))
@@ -40,16 +44,27 @@ def run_import(args: argparse.Namespace) -> int:
         return refusal(error)
     with store:
         # Each file is validated and stored whole, or not at all.
-        for name, result in zip(args.files, import_plans(store, args.files)):
+        for name, result in zip(args.files, import_plans(store, args.files, replace=args.replace)):
             if result.plan is None:
                 assert result.error is not None  # import_plans gives a file its plan or its error
                 refusal(result.error, source=name)
+                if isinstance(result.error, ImportConflict):
+                    print(_("To import it all the same (the stored plan is kept among the "
+                            "backups): planbro import --replace \"{file}\"").format(file=name),
+                          file=sys.stderr)
                 print(_("{file}: not imported").format(file=name))
                 status = EXIT_BAD_INPUT
                 continue
             plan = result.plan
+            if result.unchanged:
+                print(_("{file}: already stored as it is (version {version}, id {id}); nothing "
+                        "was changed").format(file=name, version=plan.version, id=plan.id))
+                continue
             print(_("{file}: stored {name}, version {version}, id {id}").format(
                 file=name, name=plan.citizen.name, version=plan.version, id=plan.id))
+            if result.backup is not None:
+                print(_("The plan it replaced is kept as the backup {backup}.").format(
+                    backup=result.backup))
     return status
 
 

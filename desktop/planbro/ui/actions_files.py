@@ -96,12 +96,32 @@ def _import_problem(result) -> str:
     return _("{file} was not imported: {reason}").format(file=name, reason=reason)
 
 
+def _ask_replace(window, title: str, result):
+    """A plan older than, or for another citizen than, the stored one with its id:
+    the refusal is shown as a question whose default is Nej; Ja imports it all the
+    same (the stored plan is kept among the backups). The result to report, None
+    when the caseworker answered Nej (the question said it all)."""
+    question = _("{file}: {reason}").format(file=result.path.name, reason=result.error)
+    question += "\n\n" + _("Replace the stored plan with the file's? The stored plan is kept "
+                           "among the backups.")
+    if not window.dialogs.confirm(window, title, question):
+        return None
+    return transfer.import_plan(window.store, result.path, replace=True)
+
+
 def import_files(window) -> list:
     title = _("Import file")
     paths = window.dialogs.open_files(window, title, file_filter("plan"))
-    results = transfer.import_plans(window.store, paths)
-    imported = [result.plan for result in results if result.plan is not None]
+    answered = [_ask_replace(window, title, result)
+                if isinstance(result.error, transfer.ImportConflict) else result
+                for result in transfer.import_plans(window.store, paths)]
+    results = [result for result in answered if result is not None]
+    imported = [result.plan for result in results if result.plan is not None
+                and not result.unchanged]
     problems = [_import_problem(result) for result in results if not result.ok]
+    if not imported and any(result.unchanged for result in results):
+        window.statusBar().showMessage(
+            _("The plan is already stored as it is; nothing was changed."), NOTE_MS)
     if imported:
         for plan in imported[:-1]:
             window.model.forget_quality(plan.id)
