@@ -37,7 +37,7 @@ from planbro.model.plan import OUTCOME_WORDS
 
 # What can happen to a plan, as recorded in "action".
 ACTIONS = ("view", "create", "change", "sign", "revise", "close", "follow_up", "import",
-           "export", "render", "print", "restore", "delete")
+           "export", "render", "print", "restore", "delete", "repair")
 # Where it was done: the desktop app or the `planbro` command.
 VIAS = ("app", "cli")
 # The only words "detail" may hold: document kinds, a signature despite

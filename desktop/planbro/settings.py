@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from planbro.fileio.atomic import write_atomic
+from planbro.fileio.private import make_private_dir
 
 # Environment variable that moves the config folder (tests, portable use).
 CONFIG_DIR_ENV = "PLANBRO_CONFIG_DIR"
@@ -85,7 +86,8 @@ def load_settings(path: str | Path | None = None) -> UserSettings | None:
 def save_settings(settings: UserSettings, path: str | Path | None = None) -> Path:
     """Write the settings atomically; returns the file written."""
     path = Path(path) if path is not None else settings_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    # Private: the settings name the caseworker.
+    make_private_dir(path.parent)
     text = json.dumps(dataclasses.asdict(settings), ensure_ascii=False, indent=2) + "\n"
     write_atomic(path, text)
     return path

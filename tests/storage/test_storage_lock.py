@@ -90,3 +90,49 @@ def test_lock_held_by_another_process_dies_with_it(data_dir):
             time.sleep(0.05)
     assert not store.read_only
     store.close()
+
+
+# A second process trying to become the writer: prints WRITER or LOCKED.
+TRY_WRITER = textwrap.dedent("""
+    import sys
+    from planbro.storage import PlanStore, StoreLocked
+    try:
+        PlanStore(sys.argv[1]).close()
+        print("WRITER")
+    except StoreLocked as error:
+        print("LOCKED", error)
+""")
+
+
+def test_deleting_the_lock_file_does_not_let_a_second_writer_in(data_dir, new_plan):
+    with PlanStore(data_dir) as writer:
+        plan = writer.save(new_plan())
+        (data_dir / "planbro.lock").unlink()
+        seen = _run(TRY_WRITER, str(data_dir))
+        assert "WRITER" not in seen and "åbne i et andet vindue" in seen["LOCKED"]
+        # The writer holds the folder itself, so it goes on saving.
+        plan.purpose = "efter sletningen"
+        writer.save(plan)
+    assert "WRITER" in _run(TRY_WRITER, str(data_dir))
+
+
+def test_without_folder_locks_a_replaced_lock_file_stops_the_writer(data_dir, new_plan,
+                                                                    monkeypatch):
+    from planbro.storage import lock
+
+    # As on a file system that cannot lock a folder: only the file lock is held.
+    monkeypatch.setattr(lock.WriterLock, "_lock_folder", lambda self: None)
+    with PlanStore(data_dir) as writer:
+        plan = writer.save(new_plan())
+        (data_dir / "planbro.lock").unlink()
+        # The second process cannot lock the folder either, so it gets in: the
+        # first writer must notice before its next write and stop.
+        script = "from planbro.storage import lock\n" \
+                 "lock.WriterLock._lock_folder = lambda self: None\n" + TRY_WRITER
+        assert "WRITER" in _run(script, str(data_dir))
+        plan.purpose = "efter sletningen"
+        with pytest.raises(StoreLocked, match="slettet eller erstattet") as caught:
+            writer.save(plan)
+        assert str(data_dir / "planbro.lock") in str(caught.value)
+    with PlanStore(data_dir) as store:
+        assert store.get(plan.id).purpose != "efter sletningen"

@@ -153,12 +153,42 @@ def test_corrupt_file_without_backup_is_explained(qtbot, tmp_path, saved_setting
         store.save(example_plan)
         case = store._layout.case(example_plan.id)
     case.write_bytes(b"garbage{")
+    # A plan saved once has a backup too: take it away.
+    for backup in (folder / "backups" / "cases").iterdir():
+        backup.unlink()
     dialogs = ScriptedDialogs()
     window = app_module.start(folder, dialogs, today=TODAY)
     qtbot.addWidget(window)
     [warning] = dialogs.calls_of("warn")
     assert str(case) in warning.text
     assert "IT-support" in warning.text
+    window.store.close()
+
+
+def _meta_damaged_without_backup(folder, example_plan):
+    with PlanStore(folder) as store:
+        store.save(example_plan)
+    for backup in (folder / "backups").glob("meta.*.json"):
+        backup.unlink()
+    (folder / "meta.json").write_bytes(b"\x00garbage")
+    return folder / "meta.json"
+
+
+@pytest.mark.parametrize("rebuild", [True, False])
+def test_a_damaged_meta_json_is_rebuilt_only_when_the_user_agrees(qtbot, tmp_path, saved_settings,
+                                                                   example_plan, rebuild):
+    folder = tmp_path / "data"
+    meta = _meta_damaged_without_backup(folder, example_plan)
+    dialogs = ScriptedDialogs().queue("confirm", rebuild)
+    window = app_module.start(folder, dialogs, today=TODAY)
+    [question] = dialogs.calls_of("confirm")
+    assert str(meta) in question.text and "genopbygge" in question.text
+    if not rebuild:
+        assert window is None and meta.read_bytes() == b"\x00garbage"
+        return
+    qtbot.addWidget(window)
+    assert [s.id for s in window.store.summaries()] == [example_plan.id]
+    assert b"planbro-store" in meta.read_bytes()
     window.store.close()
 
 
@@ -241,8 +271,10 @@ def test_unreadable_data_folder_is_named_and_the_app_does_not_start(qtbot, tmp_p
     folder = tmp_path / "data"
     PlanStore(folder).close()
     (folder / "meta.json").write_text("garbage", encoding="utf-8")
-    dialogs = ScriptedDialogs()
+    # meta.json has a backup from the start; declined, the app does not start.
+    dialogs = ScriptedDialogs().queue("confirm", False)
     assert app_module.start(folder, dialogs) is None
-    [warning] = dialogs.calls_of("warn")
-    assert str(folder / "meta.json") in warning.text
-    assert dialogs.calls_of("confirm") == []
+    [question] = dialogs.calls_of("confirm")
+    assert str(folder / "meta.json") in question.text
+    assert str(folder / "backups" / "meta.1.json") in question.text
+    assert (folder / "meta.json").read_text(encoding="utf-8") == "garbage"

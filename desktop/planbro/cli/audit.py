@@ -41,7 +41,7 @@ def action_label(action: str) -> str:
         "follow_up": _("followed up"), "import": _("imported"), "export": _("exported"),
         "render": _("saved as document"), "print": _("printed"),
         "restore": _("restored from backup"),
-        "delete": _("deleted"),
+        "delete": _("deleted"), "repair": _("meta.json rebuilt"),
     }.get(action, action)
 
 

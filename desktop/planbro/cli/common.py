@@ -134,7 +134,7 @@ def print_json(value) -> None:
 
 def refusal(error: Exception, *, source: str = "") -> int:
     """Print a ValidationError or StoreError and return the bad-input status."""
-    from planbro.storage import StoreCorrupt
+    from planbro.storage import StoreCorrupt, needs_rebuild
 
     if isinstance(error, ValidationError):
         report_problems(error.problems, source=source)
@@ -143,4 +143,7 @@ def refusal(error: Exception, *, source: str = "") -> int:
     if isinstance(error, StoreCorrupt) and error.backups:
         print(_("To restore it: planbro restore \"{backup}\"").format(backup=error.backups[0]),
               file=sys.stderr)
+    elif isinstance(error, StoreCorrupt) and needs_rebuild(error):
+        print(_("The plans themselves are not affected. To rebuild meta.json from them: "
+                "planbro repair"), file=sys.stderr)
     return EXIT_BAD_INPUT

@@ -14,6 +14,8 @@ from planbro.storage.errors import (
     StoreLocked,
 )
 from planbro.storage.paths import DATA_DIR_ENV, default_data_dir
+from planbro.storage.rebuild import needs_rebuild, repair
+from planbro.storage.restore import Loss, RestoreWouldLose, restore_loss
 from planbro.storage.store import PlanStore, restore_backup
 from planbro.storage.summary import PlanSummary
 
@@ -21,11 +23,16 @@ from planbro.storage.summary import PlanSummary
 __all__ = [
     "DATA_DIR_ENV",
     "default_data_dir",
+    "Loss",
+    "needs_rebuild",
     "PlanFrozen",
     "PlanNotFound",
     "PlanStore",
     "PlanSummary",
+    "repair",
     "restore_backup",
+    "restore_loss",
+    "RestoreWouldLose",
     "same_content",
     "StoreCorrupt",
     "StoreError",

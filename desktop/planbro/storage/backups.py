@@ -17,6 +17,21 @@
 │ minute. Where hard links are not supported (FAT, some network drives)    │
 │ the old file is copied instead. A failed backup never blocks a save.     │
 └──────────────────────────────────────────────────────────────────────────┘
+
+┌──────────────────────────────────────────────────────────────────────────┐
+│ Why a file written for the first time gets a copy at once                │
+│                                                                          │
+│ A plan saved once, and meta.json (written once, when the folder is       │
+│ made), had no old version to keep, so no backup at all: one damaged      │
+│ meta.json locked every plan out. So a new file is copied to ".1" right   │
+│ after it is written (keep_first), and so is a meta.json found without    │
+│ any backup. A copy, not a hard link: a link would be the live file       │
+│ itself, and damage written into it would reach the "backup" too. It is   │
+│ cheap: a plan is created once, and meta.json almost never changes. The   │
+│ copy keeps the file's mtime, so the next save finds ".1" younger than    │
+│ SPACING and puts its hard link of the same state there, instead of       │
+│ keeping the same state twice.                                            │
+└──────────────────────────────────────────────────────────────────────────┘
 """
 
 from __future__ import annotations
@@ -28,6 +43,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from planbro.fileio.atomic import write_atomic
+from planbro.fileio.private import make_private_dir
 from planbro.translation import _
 
 from planbro.model.dates import now_timestamp
@@ -65,12 +81,12 @@ def original_of(layout: Layout, backup: Path) -> Path | None:
     return layout.root / rel.parent / f"{stem}{rel.suffix}"
 
 
-def keep_before_replace(layout: Layout, path: Path) -> None:
-    """Give the current `path` a backup name before it is replaced."""
+def keep_before_replace(layout: Layout, path: Path) -> bool:
+    """Give the current `path` a backup name before it is replaced; False when there is none."""
     try:
         current = os.stat(path)
     except FileNotFoundError:
-        return
+        return False
     names = slots(layout, path)
     try:
         try:
@@ -86,13 +102,47 @@ def keep_before_replace(layout: Layout, path: Path) -> None:
         _link_or_copy(path, names[0])
     except OSError as error:
         log.warning("no backup of %s: %s", path.name, error)
+    return True
+
+
+def keep_first(layout: Layout, path: Path) -> None:
+    """Copy `path` to its first backup name when it has no backup yet (see the box above)."""
+    first = slots(layout, path)[0]
+    try:
+        if first.exists() or not path.exists():
+            return
+        make_private_dir(first.parent)
+        shutil.copy2(path, first)
+    except OSError as error:
+        log.warning("no backup of %s: %s", path.name, error)
+
+
+def _set_aside(layout: Layout, path: Path) -> Path:
+    """A second name for the readable `path` before a backup is restored over it."""
+    aside = slots(layout, path)[0].with_name(f".{path.name}.restoring")
+    aside.unlink(missing_ok=True)
+    _link_or_copy(path, aside)
+    return aside
+
+
+def _keep_replaced(layout: Layout, path: Path, restored: Path, aside: Path) -> None:
+    """After backup `restored` was put back over `path`: the replaced file (`aside`) becomes
+    ".1", and the newer backups move down into the place of `restored` (its content is
+    the live file now), so no other backup is pushed out."""
+    names = slots(layout, path)
+    upto = next((n for n, name in enumerate(names) if name.name == restored.name),
+                len(names) - 1)
+    for n in range(upto, 0, -1):
+        if names[n - 1].exists():
+            os.replace(names[n - 1], names[n])
+    os.replace(aside, names[0])
 
 
 def _link_or_copy(source: Path, target: Path) -> None:
     try:
         os.link(source, target)
     except FileNotFoundError:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        make_private_dir(target.parent)
         _link_or_copy(source, target)
     except OSError:
         shutil.copy2(source, target)
@@ -118,12 +168,8 @@ def everything(layout: Layout) -> list[Path]:
     return sorted(found, key=lambda p: p.stat().st_mtime_ns, reverse=True)
 
 
-def restore(layout: Layout, backup: Path, check: Check) -> Path:
-    """Put `backup` back in place of its data file; return that file's path.
-
-    The file being replaced is first copied to damaged/, so nothing the user
-    had is ever lost, even an unreadable file.
-    """
+def read_backup(layout: Layout, backup: Path, check: Check) -> tuple[Path, bytes]:
+    """The data file `backup` belongs to and the backup's bytes, which `check` accepted."""
     backup = Path(backup)
     original = original_of(layout, backup)
     if original is None or not backup.is_file():
@@ -134,10 +180,26 @@ def restore(layout: Layout, backup: Path, check: Check) -> Path:
     except OSError as error:
         raise StoreCorrupt(backup, error.strerror or str(error)) from None
     check(data, backup)
-    if original.exists():
-        layout.damaged.mkdir(parents=True, exist_ok=True)
+    return original, data
+
+
+def restore(layout: Layout, backup: Path, check: Check, *, over_readable: bool = False) -> Path:
+    """Put `backup` back in place of its data file; return that file's path.
+
+    The file being replaced is first copied to damaged/, so nothing the user
+    had is ever lost, even an unreadable file; a readable one (`over_readable`, restored
+    with the user's consent, restore.py) goes among the backups instead.
+    """
+    backup = Path(backup)
+    original, data = read_backup(layout, backup, check)
+    # A crash before the end leaves the replaced file in backups/ as ".<name>.restoring".
+    aside = _set_aside(layout, original) if over_readable else None
+    if aside is None and original.exists():
+        make_private_dir(layout.damaged)
         stamp = now_timestamp().replace(":", "")
         shutil.copy2(original, layout.damaged / f"{original.stem}.{stamp}{original.suffix}")
     write_atomic(original, data)
+    if aside is not None:
+        _keep_replaced(layout, original, backup, aside)
     log.info("restored %s from %s", original.name, backup.name)
     return original

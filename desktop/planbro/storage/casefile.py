@@ -28,10 +28,12 @@ from planbro.translation import _
 
 from planbro.storage import backups
 from planbro.storage.errors import StoreCorrupt, read_data_file
-from planbro.storage.paths import Layout
+from planbro.storage.paths import Layout, is_plan_id
 
 # The TinyDB table of a case file that holds the plan's versions.
 TABLE = "versions"
+# Characters of a plan id (a canonical UUID), the start of its case file's name.
+PLAN_ID_LENGTH = 36
 # The stamps a save sets itself: a version differing only in these holds nothing new.
 STAMPS = ("created", "updated")
 
@@ -52,7 +54,29 @@ def check_case(raw: bytes, path: Path) -> dict[str, dict[str, Any]]:
             isinstance(doc, dict) and isinstance(doc.get("version"), int)
             and isinstance(doc.get("id"), str) for doc in versions.values()):
         raise StoreCorrupt(path, _("the file is not a Planbro case file"))
+    _check_owner(path, {doc["id"] for doc in versions.values()})
     return data
+
+
+def _check_owner(path: Path, ids: set[str]) -> None:
+    """StoreCorrupt when the versions in the file are not all of the plan its name says.
+
+    A case file copied or renamed by hand (cases/<A>.json holding plan B)
+    would otherwise show plan B's citizen under plan A's id, and list and
+    export plan B twice. A backup's name (<id>.1.json) begins with the id too.
+    """
+    if len(ids) > 1:
+        raise StoreCorrupt(path, _("the file holds versions of more than one plan"))
+    named = path.name[:PLAN_ID_LENGTH]
+    if not is_plan_id(named) or ids == {named}:
+        return
+    other = next(iter(ids))
+    if not is_plan_id(other):
+        # Not an id Planbro made: not repeated (it could be any text).
+        raise StoreCorrupt(path, _("the versions in the file do not have the plan id {id} its "
+                                   "name says").format(id=named))
+    raise StoreCorrupt(path, _("the file holds the plan {other}, not the plan {id} its name "
+                               "says; it was copied or renamed").format(other=other, id=named))
 
 
 class CaseStorage(Storage):
@@ -90,9 +114,11 @@ class CaseStorage(Storage):
 
     def _flush(self, data: dict[str, dict[str, Any]]) -> None:
         payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-        if self.layout is not None:
-            backups.keep_before_replace(self.layout, self.path)
+        new = self.layout is not None and not backups.keep_before_replace(self.layout, self.path)
         write_atomic(self.path, payload, fsync=self.fsync)
+        if new and self.layout is not None:
+            # A plan saved once has a backup too (backups.py).
+            backups.keep_first(self.layout, self.path)
 
     @contextmanager
     def batch(self) -> Iterator[None]:

@@ -62,6 +62,8 @@ def read_data_file(path: Path) -> bytes | None:
         return path.read_bytes()
     except FileNotFoundError:
         return None
+    except IsADirectoryError:
+        raise StoreCorrupt(path, _("it is a folder, not a file")) from None
     except OSError as error:
         raise StoreCorrupt(path, error.strerror or str(error)) from None
 

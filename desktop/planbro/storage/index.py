@@ -30,6 +30,7 @@ from io import FileIO
 from pathlib import Path
 
 from planbro.fileio.atomic import write_atomic
+from planbro.fileio.private import open_private_append
 
 from planbro.storage.errors import StoreCorrupt
 from planbro.storage.paths import Layout
@@ -187,7 +188,9 @@ class SummaryIndex:
     def _open_journal(self) -> FileIO:
         if self._journal is None:
             # Kept open for the index's lifetime; closed by close().
-            self._journal = open(self.layout.journal, "ab", buffering=0)  # noqa: SIM115
+            # (Private: the rows hold names and birth dates.)
+            self._journal = open(open_private_append(self.layout.journal), "ab",  # noqa: SIM115
+                                 buffering=0)
         return self._journal
 
     def record(self, row: Row) -> None:

@@ -64,10 +64,12 @@ def read_meta(layout: Layout) -> dict[str, Any] | None:
         raise error.with_backups(backups.readable(layout, layout.meta, check_meta)) from None
 
 
-def write_meta(layout: Layout, schema: int, created: str) -> None:
+def write_meta(layout: Layout, schema: int, created: str, *, keep: bool = True) -> None:
+    """Write meta.json; the one replaced gets a backup name unless not `keep` (a damaged one)."""
     meta = {"format": META_FORMAT, "schema": schema, "created": created,
             "written_by": __version__}
-    backups.keep_before_replace(layout, layout.meta)
+    if keep:
+        backups.keep_before_replace(layout, layout.meta)
     write_atomic(layout.meta, json.dumps(meta, ensure_ascii=False, indent=2) + "\n")
 
 
@@ -99,6 +101,8 @@ def prepare(layout: Layout, *, writable: bool) -> int:
         return version
     if meta is None:
         write_meta(layout, version, created)
+    # meta.json is written once: without a copy, one damage to it locks every plan out.
+    backups.keep_first(layout, layout.meta)
     while version < current:
         log.info("migrating data folder from schema %d to %d", version, version + 1)
         MIGRATIONS[version - 1](layout)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import platformdirs
 
+from planbro.fileio.private import make_private_dir
 from planbro.translation import _
 
 from planbro.storage.errors import StoreError
@@ -35,8 +36,12 @@ def default_data_dir(override: str | Path | None = None) -> Path:
     chosen = override or os.environ.get(DATA_DIR_ENV) or platformdirs.user_data_dir(
         APP_NAME, appauthor=False)
     folder = Path(chosen).expanduser()
+    if folder.exists() and not folder.is_dir():
+        raise StoreError(_("The data folder {folder} is a file, not a folder. Planbro has not "
+                           "changed it: choose another data folder or move the file "
+                           "elsewhere.").format(folder=folder))
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        make_private_dir(folder)
     except OSError as error:
         raise StoreError(_("The data folder {folder} cannot be created: {error}").format(
             folder=folder, error=error.strerror or error)) from None

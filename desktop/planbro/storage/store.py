@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from planbro.fileio.atomic import fsync_dir
+from planbro.fileio.private import make_private_dir
 from planbro.translation import _
 
 from planbro.model import FollowUpEntry, Plan, ValidationError
@@ -30,8 +31,8 @@ from planbro.model.convert import from_dict, to_dict
 from planbro.model.dates import now_timestamp
 from planbro.model.plan import OUTCOME_WORDS, STATUSES
 
-from planbro.storage import backups, lifecycle, migrations, removal
-from planbro.storage.casefile import check_case, open_case, read_versions, same_content
+from planbro.storage import backups, folder, lifecycle, migrations, removal, restore
+from planbro.storage.casefile import open_case, read_versions, same_content
 from planbro.storage.errors import PlanFrozen, PlanNotFound, StoreCorrupt, StoreError, StoreLocked
 from planbro.storage.index import SummaryIndex
 from planbro.storage.lock import WriterLock
@@ -45,29 +46,26 @@ log = logging.getLogger(__name__)
 MIN_PREFIX = 4
 
 
-def _check_for(layout: Layout, path: Path) -> backups.Check:
-    """How to tell a readable copy of the data file at `path`."""
-    return migrations.check_meta if Path(path).name == layout.meta.name else check_case
-
-
 def _with_backups(layout: Layout, error: StoreCorrupt) -> StoreCorrupt:
     original = backups.original_of(layout, error.path) or error.path
     try:
-        found = backups.readable(layout, original, _check_for(layout, original))
+        found = backups.readable(layout, original, restore.check_for(layout, original))
     except ValueError:  # not inside the data folder
         found = []
     return error.with_backups(found)
 
 
 def restore_backup(data_dir: str | Path, backup: str | Path, *, audit: Recorder | None = None,
-                   via: str = "app") -> Path:
-    """Restore `backup` in a folder that cannot be opened (e.g. meta.json is unreadable)."""
+                   via: str = "app", force: bool = False) -> Path:
+    """Restore `backup` in a folder that cannot be opened (e.g. meta.json is unreadable).
+
+    Over a file that can still be read only with `force` (else RestoreWouldLose,
+    saying what would be lost; restore.py)."""
     layout = Layout(default_data_dir(data_dir))
+    folder.check_layout(layout)
     lock = WriterLock(layout.lock, layout.root)
     try:
-        original = backups.original_of(layout, Path(backup))
-        restored = backups.restore(layout, Path(backup),
-                                   _check_for(layout, original or Path(backup)))
+        restored = restore.restore(layout, Path(backup), force=force)
     finally:
         lock.release()
     if audit is not None:
@@ -104,6 +102,7 @@ class PlanStore:
         self.locked_reason = ""
         self._layout = Layout(self.data_dir)
         self._mutex = threading.RLock()
+        folder.check_layout(self._layout)
         self._lock = None if read_only else WriterLock(self._layout.lock, self.data_dir)
         try:
             self._open()
@@ -126,10 +125,14 @@ class PlanStore:
 
     def _open(self) -> None:
         layout = self._layout
-        if not self.read_only and not layout.cases.is_dir():
-            layout.cases.mkdir()
-            # The new folder's name must survive a power cut like any file.
-            fsync_dir(layout.root)
+        if not self.read_only:
+            if not layout.cases.is_dir():
+                make_private_dir(layout.cases)
+                # The new folder's name must survive a power cut like any file.
+                fsync_dir(layout.root)
+            folder.make_private(layout)
+            # Temporary files of writes a crash cut short; the real file is whole.
+            folder.remove(folder.leftovers(layout))
         try:
             self.schema_version = migrations.prepare(layout, writable=not self.read_only)
         except StoreCorrupt as error:
@@ -137,9 +140,7 @@ class PlanStore:
         self._index = SummaryIndex(layout, self._summarize, writable=not self.read_only)
         self._index.open()
         if not self.read_only:
-            for leftover in self._index.leftovers:
-                # Temporary files of writes a crash cut short; the real file is whole.
-                Path(leftover).unlink(missing_ok=True)
+            folder.remove([Path(leftover) for leftover in self._index.leftovers])
 
     @property
     def corrupt(self) -> list[StoreCorrupt]:
@@ -183,6 +184,8 @@ class PlanStore:
             if self.locked_reason:
                 raise StoreLocked(self.locked_reason)
             raise StoreLocked.read_only(self.data_dir)
+        if self._lock is not None:
+            self._lock.check()
 
     # -- reading -----------------------------------------------------------------
 
@@ -394,13 +397,13 @@ class PlanStore:
         """Every backup in the data folder, newest first."""
         return backups.everything(self._layout)
 
-    def restore_backup(self, backup: str | Path) -> Path:
-        """Put a backup back in place of its (unreadable) data file; return that file's path."""
+    def restore_backup(self, backup: str | Path, *, force: bool = False) -> Path:
+        """Put a backup back in place of its (unreadable) data file; return that file's path.
+
+        Over a readable file only with `force`: restore_backup() above."""
         self._writable()
-        backup = Path(backup)
-        original = backups.original_of(self._layout, backup) or backup
         with self._mutex:
-            restored = backups.restore(self._layout, backup, _check_for(self._layout, original))
+            restored = restore.restore(self._layout, Path(backup), force=force)
             plan_id = _restored_plan(self._layout, restored)
             # A restored case file passed check_case, so it has a version to summarize.
             row = self._summarize(plan_id, os.stat(restored)) if plan_id else None

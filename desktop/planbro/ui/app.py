@@ -65,7 +65,7 @@ def open_store(data_dir, dialogs, parent=None):
     from planbro.translation import _
 
     from planbro.audit import AuditLog
-    from planbro.storage import PlanStore, StoreCorrupt, StoreError, restore_backup
+    from planbro.storage import PlanStore, StoreCorrupt, StoreError, needs_rebuild, restore_backup
 
     title = _("Planbro's data")
     audit = AuditLog(data_dir)
@@ -73,6 +73,10 @@ def open_store(data_dir, dialogs, parent=None):
         try:
             store = PlanStore.open(data_dir, audit=audit, via="app")
         except StoreCorrupt as error:
+            if needs_rebuild(error):
+                if not offer_rebuild(dialogs, parent, error, data_dir, audit):
+                    return None
+                continue
             if not offer_backup(dialogs, parent, error,
                                 lambda backup: restore_backup(data_dir, backup, audit=audit,
                                                               via="app")):
@@ -111,6 +115,28 @@ def offer_backup(dialogs, parent, error, restore) -> bool:
         return False
     try:
         restore(error.backups[0])
+    except StoreError as failure:
+        dialogs.warn(parent, title, str(failure))
+        return False
+    return True
+
+
+def offer_rebuild(dialogs, parent, error, data_dir, audit) -> bool:
+    """Name the damaged meta.json (no readable backup); rebuild it if the user agrees."""
+    from planbro.translation import _
+
+    from planbro.storage import StoreError, repair
+
+    title = _("A data file cannot be read")
+    question = _("Planbro cannot read the file\n{path}\n({reason}), and no readable backup of "
+                 "it was found. It only says which version of Planbro the data folder is in; "
+                 "the plans themselves are not affected.\n\nRebuild it from the plans in the "
+                 "data folder? The damaged file is kept in the folder «damaged».").format(
+        path=error.path, reason=error.reason)
+    if not dialogs.confirm(parent, title, question):
+        return False
+    try:
+        repair(data_dir, audit=audit, via="app")
     except StoreError as failure:
         dialogs.warn(parent, title, str(failure))
         return False
