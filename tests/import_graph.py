@@ -24,7 +24,9 @@ PACKAGE_DIR = Path(__file__).resolve().parent.parent / "desktop" / "planbro"
 # that matches names a module's unit.
 # ----------------------------------------------------------------------------
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("base", ("planbro", "planbro.translation", "planbro.fileio")),
+    ("base", ("planbro", "planbro.translation")),
+    # Files are written in the user's language: a failed write is told in it (fileio.failures).
+    ("files", ("planbro.fileio",)),
     ("model", ("planbro.model",)),
     ("core", ("planbro.exchange", "planbro.formdefs", "planbro.settings", "planbro.storage",
               "planbro.documents", "planbro.quality", "planbro.audit")),

@@ -15,7 +15,7 @@ import pytest
 from planbro.model import FollowUpEntry
 
 from planbro.audit import CHANGE_INTERVAL_S, AuditLog
-from planbro.storage import PlanStore, StoreCorrupt
+from planbro.storage import PlanStore, StoreCorrupt, StoreWriteFailed
 
 from planbro import audit
 
@@ -205,21 +205,97 @@ def test_the_default_report_goes_to_stderr(tmp_path, capsys):
     log = AuditLog(broken(tmp_path))
     log.record("view", PLAN, 1, via="cli")
     log.record("view", PLAN, 1, via="cli")
-    assert capsys.readouterr().err.count("logbog") == 1
+    assert capsys.readouterr().err.count("Planbro kunne ikke skrive i logbogen") == 1
 
 
-def test_changes_are_saved_when_the_audit_log_cannot_be_written(tmp_path, example_plan):
-    told = []
-    folder = broken(tmp_path / "data")
-    with PlanStore(folder, audit=AuditLog(folder, on_failure=told.append), via="app") as store:
+def unwritable_month(data_dir):
+    """This month's log file cannot be opened (a folder has its name); the store opens."""
+    month = data_dir / "audit" / f"audit-{datetime.now(UTC):%Y-%m}.jsonl"
+    month.mkdir(parents=True)
+    return month
+
+
+def test_a_change_is_refused_when_its_audit_record_cannot_be_written(tmp_path, example_plan):
+    folder = tmp_path / "data"
+    month = unwritable_month(folder)
+    with PlanStore(folder, audit=AuditLog(folder), via="app") as store:
         example_plan.created = example_plan.updated = ""
+        with pytest.raises(StoreWriteFailed) as refused:
+            store.save(example_plan)
+        assert "logbog" in str(refused.value) and "ikke gemt" in str(refused.value)
+        # Neither the change nor its record: the plan is not stored.
+        assert store.summaries() == []
+        assert not (folder / "cases" / f"{PLAN}.json").exists()
+        # Once the log can be written again, the same save goes through, with its record.
+        month.rmdir()
         store.save(example_plan)
-        example_plan.purpose = "Ændret formål."
-        store.save(example_plan)
-        store.sign(example_plan.id, date(2027, 3, 1), despite_errors=False)
-        assert store.get(example_plan.id).status == "signed"
-        assert store.get(example_plan.id).purpose == "Ændret formål."
-    assert len(told) == 1
+        assert store.get(PLAN).purpose == example_plan.purpose
+    assert brief(lines(folder)) == [("create", PLAN, 1, "app", "")]
+
+
+def test_a_signature_is_refused_with_no_record_and_stays_a_draft(tmp_path, example_plan):
+    folder = tmp_path / "data"
+    with PlanStore(folder, audit=AuditLog(folder), via="cli") as store:
+        store.put(fresh(example_plan))
+        [month] = (folder / "audit").glob("*.jsonl")
+        month.rename(folder / "moved.jsonl")
+        month.mkdir()
+        with pytest.raises(StoreWriteFailed):
+            store.sign(PLAN, date(2027, 3, 1))
+        assert store.get(PLAN).status == "draft"
+        month.rmdir()
+        (folder / "moved.jsonl").rename(month)
+        store.sign(PLAN, date(2027, 3, 1))
+    assert [r["action"] for r in lines(folder)] == ["import", "sign"]
+
+
+def test_a_change_that_fails_takes_its_audit_record_back(tmp_path, example_plan, monkeypatch):
+    import errno
+
+    from planbro.storage import casefile
+
+    folder = tmp_path / "data"
+    with PlanStore(folder, audit=AuditLog(folder), via="cli") as store:
+        store.put(fresh(example_plan))
+        [month] = (folder / "audit").glob("*.jsonl")
+        before = month.read_bytes()
+
+        def disk_full(*args, **kwargs):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        monkeypatch.setattr(casefile, "write_atomic", disk_full)
+        for change in (lambda: store.sign(PLAN, date(2027, 3, 1)), lambda: store.close_case(PLAN)):
+            with pytest.raises(StoreWriteFailed) as refused:
+                change()
+            assert "Der er ikke plads på disken" in str(refused.value)
+            assert str(folder / "cases") in str(refused.value)
+            # The record written first was cut off again: the log says what the store holds.
+            assert month.read_bytes() == before
+        assert store.get(PLAN).status == "draft"
+        monkeypatch.undo()
+        store.sign(PLAN, date(2027, 3, 1))
+    assert [r["action"] for r in lines(folder)] == ["import", "sign"]
+
+
+def test_importing_the_same_plan_again_writes_and_records_nothing(audited, example_plan):
+    plan = fresh(example_plan)
+    audited.put(copy.deepcopy(plan))
+    audited.put(copy.deepcopy(plan))
+    assert [r["action"] for r in lines(audited.data_dir)] == ["import"]
+
+
+def test_the_log_is_for_the_user_alone(tmp_path):
+    import os
+    import stat
+
+    AuditLog(tmp_path).record("view", PLAN, 1, via="app")
+    [month] = (tmp_path / "audit").glob("*.jsonl")
+    assert stat.S_IMODE(month.stat().st_mode) == 0o600
+    assert stat.S_IMODE((tmp_path / "audit").stat().st_mode) == 0o700
+    # A log an older Planbro left readable to all is the user's alone after the next record.
+    os.chmod(month, 0o644)
+    AuditLog(tmp_path).record("view", PLAN, 1, via="app")
+    assert stat.S_IMODE(month.stat().st_mode) == 0o600
 
 
 def test_a_failed_change_record_is_tried_again_at_the_next_save(tmp_path):

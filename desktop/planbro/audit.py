@@ -20,6 +20,8 @@ the app starts as fast as without the log. No Qt here.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
 import os
 import sys
@@ -31,6 +33,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from planbro.fileio.failures import write_failure
+from planbro.fileio.private import FILE_MODE, make_private_dir, private
 from planbro.translation import _
 
 from planbro.model.plan import OUTCOME_WORDS
@@ -88,9 +92,10 @@ def _report_on_stderr(text: str) -> None:
 
 def failure_message(reason: str) -> str:
     """What the user is told (once) when a record cannot be written."""
-    return _("Planbro could not write to the audit log of who viewed and changed plans "
-             "({reason}). What you did was carried out and saved. Please tell your IT "
-             "support.").format(reason=reason)
+    return _("Planbro could not write to the audit log of who viewed and changed plans: "
+             "{reason} What you viewed, printed or saved as a document was carried out; "
+             "changes to plans are not saved until the log can be written. Please tell your "
+             "IT support.").format(reason=reason)
 
 
 @dataclass
@@ -125,15 +130,21 @@ class AuditLog:
         self._identity: tuple[str, str] | None = None
 
     # ┌──────────────────────────────────────────────────────────────────────┐
-    # │ POLICY: an action is never refused or undone because its audit       │
-    # │ record cannot be written (full disk, no rights to audit/, a lock     │
-    # │ held too long). Plans are still saved, signed and followed up,       │
-    # │ documents still saved and printed: a caseworker at a meeting with    │
-    # │ the citizen must not lose work or be stopped by a logging fault.     │
-    # │ Instead the failure is reported once per process (a message box in   │
-    # │ the app, stderr from `planbro`) so IT can repair it, and record()    │
-    # │ returns False. The command's exit status stays that of the action.  │
-    # │ A change whose record failed is tried again at its next save.        │
+    # │ POLICY (issue 10): a CHANGE to a plan is carried out only when its    │
+    # │ record is written too: the store calls begin() before it writes the  │
+    # │ change, which appends the record under the log's lock, and keeps the │
+    # │ lock until the change is on disk; if the change fails the record is  │
+    # │ cut off again (a truncate needs no free space), so the log and the   │
+    # │ plans never disagree. A crash between the two can at worst leave a   │
+    # │ record of a change that did not happen, never a change without one.  │
+    # │ If the record cannot be written (full disk, no rights to audit/, the │
+    # │ lock held too long) begin() raises and the change is refused with a  │
+    # │ message; the caseworker's typing stays in the window.                │
+    # │ Views, documents, prints and exports go through record(): they are   │
+    # │ never refused because the log fails (the document is already made),  │
+    # │ but the failure is reported once per process (a message box in the   │
+    # │ app, stderr from `planbro`) so IT can repair it; record() returns    │
+    # │ False then.                                                          │
     # └──────────────────────────────────────────────────────────────────────┘
     def record(self, action: str, plan_id: str | None, version: int | None = None, *,
                via: str, detail: str = "") -> bool:
@@ -155,8 +166,28 @@ class AuditLog:
                 self._last_change[key] = now
             return written
 
-    def _append(self, action: str, plan_id: str | None, version: int | None, via: str,
-                detail: str) -> bool:
+    def begin(self, action: str, plan_id: str | None, version: int | None = None, *,
+              via: str, detail: str = "") -> Pending:
+        """Write the record of a change about to be made; see POLICY above.
+
+        The returned Pending holds the log's lock: call commit() once the
+        change is on disk, or cancel() when it failed. Raises OSError
+        (TimeoutError for the lock) when the record cannot be written;
+        ValueError as record() does.
+        """
+        _check(action, plan_id, version, via, detail)
+        with self._mutex:
+            key = (plan_id, version)
+            last = self._last_change.get(key)
+            if action == "change" and last is not None and self._clock() - last < CHANGE_INTERVAL_S:
+                # Coalesced: the record of this version's last change stands for it.
+                return Pending(self, None, key, action)
+        written = _Written.append(self, self._line(action, plan_id, version, via, detail))
+        return Pending(self, written, key, action)
+
+    def _line(self, action: str, plan_id: str | None, version: int | None, via: str,
+              detail: str) -> tuple[Path, bytes]:
+        """The file a record made now goes to, and the record as one line."""
         if self._identity is None:
             self._identity = (_login(), _computer())
         user, host = self._identity
@@ -165,38 +196,20 @@ class AuditLog:
             "at": at.strftime("%Y-%m-%dT%H:%M:%SZ"), "user": user, "host": host,
             "action": action, "plan": plan_id, "version": version, "via": via, "detail": detail,
         }, ensure_ascii=False, separators=(",", ":")) + "\n"
-        path = self.folder / f"audit-{at:%Y-%m}.jsonl"
+        return self.folder / f"audit-{at:%Y-%m}.jsonl", line.encode("utf-8")
+
+    def _append(self, action: str, plan_id: str | None, version: int | None, via: str,
+                detail: str) -> bool:
+        path, data = self._line(action, plan_id, version, via, detail)
         try:
-            self._write(path, line.encode("utf-8"))
+            self._write(path, data)
         except OSError as error:  # TimeoutError (the lock) is one too
-            self._failed(error.strerror or str(error) or type(error).__name__)
+            self._failed(write_failure(error, self.folder))
             return False
         return True
 
     def _write(self, path: Path, data: bytes) -> None:
-        from filelock import FileLock, Timeout
-
-        self.folder.mkdir(parents=True, exist_ok=True)
-        lock = FileLock(str(self.folder / LOCK_NAME), timeout=LOCK_TIMEOUT_S, thread_local=False)
-        flags = os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0)
-        try:
-            with lock:
-                fd = os.open(path, flags, 0o644)
-                try:
-                    if path not in self._mended:
-                        _end_torn_line(fd)
-                        self._mended.add(path)
-                    written = os.write(fd, data)
-                    if written != len(data):
-                        # A short write (disk full): end the torn line so the
-                        # next record starts on a line of its own.
-                        os.write(fd, b"\n")
-                        raise OSError(_("the disk is full"))
-                    os.fsync(fd)
-                finally:
-                    os.close(fd)
-        except Timeout:
-            raise TimeoutError(_("another Planbro holds the audit log")) from None
+        _Written.append(self, (path, data)).commit()
 
     def _failed(self, reason: str) -> None:
         first = not self.failure
@@ -216,6 +229,89 @@ class AuditLog:
             for record in _records_of(path.read_bytes(), reading):
                 reading.records.append(record)
         return reading
+
+
+class _Written:
+    """One record appended and fsynced, its file still open and the log's lock still held."""
+
+    def __init__(self, lock: Any, fd: int, path: Path, offset: int) -> None:
+        self.lock, self.fd, self.path, self.offset = lock, fd, path, offset
+
+    @classmethod
+    def append(cls, log: AuditLog, line: tuple[Path, bytes]) -> _Written:
+        """Append `line` (file, bytes) under the lock; OSError, with nothing left behind, if not."""
+        from filelock import FileLock, Timeout
+
+        path, data = line
+        # Only the user may read who looked at which plan from which computer.
+        make_private_dir(log.folder)
+        lock = FileLock(str(log.folder / LOCK_NAME), timeout=LOCK_TIMEOUT_S, thread_local=False,
+                        mode=FILE_MODE)
+        try:
+            lock.acquire()
+        except Timeout:
+            raise TimeoutError(_("another Planbro holds the audit log")) from None
+        try:
+            flags = os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0)
+            fd = os.open(path, flags, FILE_MODE)
+            if path not in log._mended:
+                # A log an older Planbro made readable to everyone becomes the user's alone
+                # (not possible on a log another user owns: it is still written).
+                with contextlib.suppress(OSError):
+                    private(path)
+        except BaseException:
+            lock.release()
+            raise
+        written = cls(lock, fd, path, os.fstat(fd).st_size)
+        try:
+            if path not in log._mended:
+                _end_torn_line(fd)
+                log._mended.add(path)
+                written.offset = os.fstat(fd).st_size
+            if os.write(fd, data) != len(data):
+                # A short write: the disk is full.
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(log.folder))
+            os.fsync(fd)
+        except BaseException:
+            written.cancel()
+            raise
+        return written
+
+    def commit(self) -> None:
+        """The change is made: let the record stand and the next writer in."""
+        try:
+            os.close(self.fd)
+        finally:
+            self.lock.release()
+
+    def cancel(self) -> None:
+        """The change did not happen: cut the record off again (needs no free space)."""
+        try:
+            os.ftruncate(self.fd, self.offset)
+            os.fsync(self.fd)
+        finally:
+            self.commit()
+
+
+class Pending:
+    """The record of a change that is being made (AuditLog.begin): commit() or cancel() it."""
+
+    def __init__(self, log: AuditLog, written: _Written | None,
+                 key: tuple[str | None, int | None], action: str) -> None:
+        self._log, self._written, self._key, self._action = log, written, key, action
+
+    def commit(self) -> None:
+        if self._written is not None:
+            written, self._written = self._written, None
+            written.commit()
+            if self._action in ("create", "change"):
+                with self._log._mutex:
+                    self._log._last_change[self._key] = self._log._clock()
+
+    def cancel(self) -> None:
+        if self._written is not None:
+            written, self._written = self._written, None
+            written.cancel()
 
 
 def _end_torn_line(fd: int) -> None:

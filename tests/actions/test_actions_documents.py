@@ -49,7 +49,8 @@ def test_a_document_that_cannot_be_written_raises_not_written_and_records_nothin
     with pytest.raises(NotWritten) as raised:
         save_document(stored, "pdf", tmp_path / "no such folder" / "plan.pdf", trail=trail)
     assert isinstance(raised.value.cause, OSError)
-    assert raised.value.message().startswith("Filen kunne ikke skrives: ")
+    assert raised.value.message() == "Mappen {folder} findes ikke.".format(
+        folder=tmp_path / "no such folder")
     assert raised.value.reason()
     assert records(store) == before
 

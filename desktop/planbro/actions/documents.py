@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from planbro.fileio.failures import write_failure
 from planbro.translation import _
 
 from planbro.model import Plan, ValidationError
@@ -22,6 +23,7 @@ from planbro.actions.trail import Trail
 if TYPE_CHECKING:
     from planbro.documents.municipality import Source
     from planbro.settings import UserSettings
+    from planbro.storage.recorder import PendingRecord
 
 
 class NotWritten(Exception):
@@ -31,17 +33,23 @@ class NotWritten(Exception):
     disk, a folder that is not there) or ValueError behind it.
     """
 
-    def __init__(self, cause: Exception, path: Path | None = None):
+    def __init__(self, cause: Exception, path: Path | None = None, *, audit: bool = False):
         super().__init__(str(cause))
         self.cause = cause
         self.path = path
+        # True when it was the audit record of the file that could not be written.
+        self.audit = audit
 
     def reason(self) -> str:
         """Why, in one line."""
         if isinstance(self.cause, ValidationError):
             return "; ".join(str(p) for p in self.cause.problems)
+        if isinstance(self.cause, OSError) and self.audit:
+            return _("the audit log of who viewed and changed plans cannot be written, so the "
+                     "file was not written either: {reason}").format(
+                reason=write_failure(self.cause))
         if isinstance(self.cause, OSError):
-            return self.cause.strerror or str(self.cause)
+            return write_failure(self.cause, self.path.parent if self.path else None)
         return str(self.cause)
 
     def message(self) -> str:
@@ -50,8 +58,7 @@ class NotWritten(Exception):
             return _("The document was not made:") + "\n" + "\n".join(
                 f"• {problem}" for problem in self.cause.problems)
         if isinstance(self.cause, OSError):
-            return _("The file could not be written: {error}").format(
-                error=self.cause.strerror or self.cause)
+            return self.reason()
         return _("The document was not made: {error}").format(error=self.cause)
 
 
@@ -127,12 +134,24 @@ def write_document(plan: Plan, kind: str, data: bytes, path: str | Path, trail: 
     from planbro.fileio.atomic import write_atomic
 
     path = Path(path)
+    written = begin_record(trail, "render", plan, path, detail=kind)
     try:
         write_atomic(path, data)
     except OSError as error:
+        written.cancel()
         raise NotWritten(error, path) from error
-    trail.record("render", plan, detail=kind)
+    written.commit()
     return Saved(plan, kind, path)
+
+
+def begin_record(trail: Trail, action: str, plan: Plan, path: Path,
+                 detail: str = "") -> PendingRecord:
+    """The audit record of a file about to be written at `path`; NotWritten when the
+    record cannot be written, so the file is not written either."""
+    try:
+        return trail.begin(action, plan, detail)
+    except OSError as error:
+        raise NotWritten(error, path, audit=True) from error
 
 
 def save_document(plan: Plan, kind: str, path: str | Path, *, trail: Trail,

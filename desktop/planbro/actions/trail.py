@@ -2,8 +2,9 @@
 
 The front end makes the Trail (the app from its store's log, the command
 from the data folder it was given); a use case only says what happened to
-which plan. The log's own policy applies: a record that cannot be written
-stops nothing (planbro.audit).
+which plan. The log's own policy applies (planbro.audit): a view or a
+print whose record cannot be written goes ahead and is told once; a document
+or export file is written only together with its record (begin).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING
 from planbro.model import Plan
 
 from planbro.storage.paths import is_plan_id
-from planbro.storage.recorder import Recorder
+from planbro.storage.recorder import PendingRecord, Recorder
 
 if TYPE_CHECKING:
     from planbro.storage import PlanStore
@@ -37,6 +38,30 @@ class Trail:
             return False
         plan_id = plan.id if is_plan_id(plan.id) else None
         return self.log.record(action, plan_id, plan.version, via=self.via, detail=detail)
+
+
+    def begin(self, action: str, plan: Plan, detail: str = "") -> PendingRecord:
+        """The record of a document about to be written (planbro.audit's POLICY: both or
+        neither); commit() it once the file is whole, cancel() it when the write failed.
+        Raises OSError when the record cannot be written."""
+        if self.log is None:
+            return NO_RECORD
+        plan_id = plan.id if is_plan_id(plan.id) else None
+        return self.log.begin(action, plan_id, plan.version, via=self.via, detail=detail)
+
+
+class _NoRecord:
+    """Where there is no log: nothing to commit or take back."""
+
+    def commit(self) -> None:
+        pass
+
+    def cancel(self) -> None:
+        pass
+
+
+# The record of a trail without a log.
+NO_RECORD = _NoRecord()
 
 
 def trail_of(store: PlanStore) -> Trail:

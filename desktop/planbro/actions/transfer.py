@@ -20,7 +20,7 @@ from planbro.model.labels import moment_label
 
 from planbro.storage import PlanNotFound, PlanStore, StoreError
 
-from planbro.actions.documents import NotWritten
+from planbro.actions.documents import NotWritten, begin_record
 from planbro.actions.trail import Trail
 
 
@@ -156,9 +156,11 @@ def export_plan(plan: Plan, path: str | Path, trail: Trail) -> Exported:
     from planbro.exchange import write_plan_file
 
     path = Path(path)
+    written = begin_record(trail, "export", plan, path)
     try:
         write_plan_file(plan, path)
     except OSError as error:
+        written.cancel()
         raise NotWritten(error, path) from error
-    trail.record("export", plan)
+    written.commit()
     return Exported(plan, path)

@@ -14,11 +14,12 @@ import logging
 import os
 import sys
 
+from planbro.fileio.failures import write_failure
 from planbro.translation import LANGUAGES, _, language_from_argv, set_language
 
 from planbro.cli.argparse_texts import VERSION_HELP
 from planbro.cli.argparse_texts import install as install_argparse_texts
-from planbro.cli.common import EXIT_BAD_INPUT  # noqa: F401  (re-exported)
+from planbro.cli.common import EXIT_BAD_INPUT
 
 from planbro import __version__
 
@@ -79,6 +80,11 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.flush()
     except BrokenPipeError:
         return _pipe_closed()
+    except OSError as error:
+        # The last net under every command: a full disk or a refused file is told
+        # in the user's words, never as a traceback (each command catches its own first).
+        print(write_failure(error), file=sys.stderr)
+        return EXIT_BAD_INPUT
     return status
 
 

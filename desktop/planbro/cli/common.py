@@ -99,6 +99,23 @@ class CommandTrail(Trail):
     def record(self, action: str, plan: Plan, detail: str = "") -> bool:
         return record(self.args, action, plan, detail)
 
+    def begin(self, action: str, plan: Plan, detail: str = ""):
+        from planbro.audit import failure_message
+        from planbro.storage import StoreError
+
+        from planbro.actions.trail import NO_RECORD, Trail
+
+        try:
+            log = audit_log(self.args)
+        except StoreError as error:
+            # No data folder for the log (`render FILE.json` where none can be made):
+            # the document is written all the same, and this is told once.
+            if not getattr(self.args, "_audit_told", False):
+                self.args._audit_told = True
+                print(failure_message(str(error)), file=sys.stderr)
+            return NO_RECORD
+        return Trail(log, via="cli").begin(action, plan, detail)
+
 
 def open_store(args, *, write: bool):
     """The store in the chosen data folder, recording its changes in the audit

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from planbro.fileio.failures import write_failure
 from planbro.translation import _, ngettext
 
 from planbro.storage import StoreCorrupt, StoreError
@@ -92,7 +93,10 @@ def run_export(args: argparse.Namespace) -> int:
     if to_folder:
         if out.exists() and not out.is_dir():
             return fail(_("--out: {path} is a file; several plans need a folder").format(path=out))
-        out.mkdir(parents=True, exist_ok=True)
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            return fail(f"--out: {write_failure(error, out.parent)}")
     elif not out.parent.is_dir():
         return fail(_("--out: the folder {path} does not exist").format(path=out.parent))
     trail = CommandTrail(args)

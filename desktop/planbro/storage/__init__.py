@@ -12,6 +12,7 @@ from planbro.storage.errors import (
     StoreCorrupt,
     StoreError,
     StoreLocked,
+    StoreWriteFailed,
 )
 from planbro.storage.paths import DATA_DIR_ENV, default_data_dir
 from planbro.storage.rebuild import needs_rebuild, repair
@@ -37,4 +38,5 @@ __all__ = [
     "StoreCorrupt",
     "StoreError",
     "StoreLocked",
+    "StoreWriteFailed",
 ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from planbro.fileio.failures import write_failure
 from planbro.translation import _
 
 
@@ -32,6 +33,26 @@ class StoreLocked(StoreError):
     def read_only(cls, folder: Path) -> StoreLocked:
         return cls(_("Planbro's data in {folder} is opened read-only; changes cannot be "
                      "saved.").format(folder=folder))
+
+
+class StoreWriteFailed(StoreError):
+    """A change could not be written (a full disk, no rights); nothing of it was stored."""
+
+    def __init__(self, message: str, cause: OSError | None = None):
+        super().__init__(message)
+        self.cause = cause
+
+    @classmethod
+    def of(cls, error: OSError, folder: Path) -> StoreWriteFailed:
+        """For a data file write in `folder` that failed with `error`."""
+        return cls(write_failure(error, folder) + " " + _("Nothing was changed."), error)
+
+    @classmethod
+    def audit(cls, error: OSError, folder: Path) -> StoreWriteFailed:
+        """For a change refused because its audit record could not be written."""
+        return cls(_("The change was not saved, because the audit log of who viewed and "
+                     "changed plans cannot be written: {reason} Please tell your IT "
+                     "support.").format(reason=write_failure(error, folder)), error)
 
 
 class StoreCorrupt(StoreError):

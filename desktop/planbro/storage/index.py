@@ -22,6 +22,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
 import os
@@ -84,10 +85,23 @@ class SummaryIndex:
         self._load()
         self._check_cases()
         if self.writable:
+            # On a full disk the rows stay in memory and are written later: opening
+            # the store to read must work without free space.
             if self._dirty:
-                self.compact()
+                self._try(self.compact)
             else:
-                self._open_journal()
+                self._try(self._open_journal)
+
+    def _try(self, write: Callable[[], object]) -> bool:
+        """Write the index, or leave it for later when the disk refuses (it is only a cache)."""
+        try:
+            write()
+        except OSError as error:
+            log.warning("index not written (it is rebuilt from the case files): %s",
+                        error.strerror or error)
+            self._dirty = True
+            return False
+        return True
 
     def _load(self) -> None:
         self.rows, self._summaries, self._dirty, self._lines = {}, {}, False, 0
@@ -199,19 +213,31 @@ class SummaryIndex:
         self._summaries.pop(row[0], None)
         if not self.writable:
             return
+        if self._try(lambda: self._append(row)):
+            self._lines += 1
+            if self._lines >= COMPACT_AFTER:
+                self._try(self.compact)
+
+    def _append(self, row: Row) -> None:
         journal = self._open_journal()
-        journal.write(json.dumps(row, ensure_ascii=False).encode("utf-8") + b"\n")
-        os.fsync(journal.fileno())
-        self._lines += 1
-        if self._lines >= COMPACT_AFTER:
-            self.compact()
+        start = os.fstat(journal.fileno()).st_size
+        line = json.dumps(row, ensure_ascii=False).encode("utf-8") + b"\n"
+        try:
+            if journal.write(line) != len(line):
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(self.layout.journal))
+            os.fsync(journal.fileno())
+        except OSError:
+            # No half line for the next one to be glued to (a truncate needs no space).
+            os.ftruncate(journal.fileno(), start)
+            raise
 
     def forget(self, plan_id: str) -> None:
         """Drop the row of a deleted plan; a reader sees it gone at its next refresh."""
         self._forget(plan_id)
         if self.writable:
-            # A new snapshot, not a journal line: rows are only ever added there.
-            self.compact()
+            # A new snapshot, not a journal line: rows are only ever added there. On a full
+            # disk the old snapshot keeps the row, and the next start sees the file gone.
+            self._try(self.compact)
 
     def compact(self) -> None:
         """Write every row as a new snapshot and start an empty journal."""
@@ -228,9 +254,11 @@ class SummaryIndex:
             self._journal = None
 
     def close(self) -> None:
-        if self.writable and (self._lines or self._dirty):
-            self.compact()
-        self._close_journal()
+        try:
+            if self.writable and (self._lines or self._dirty):
+                self._try(self.compact)
+        finally:
+            self._close_journal()
 
     # -- reading ---------------------------------------------------------------
 

@@ -10,8 +10,24 @@ from __future__ import annotations
 from typing import Protocol
 
 
+class PendingRecord(Protocol):
+    """The record of a change being made: it stands once committed, is gone once cancelled."""
+
+    def commit(self) -> None: ...
+
+    def cancel(self) -> None: ...
+
+
 class Recorder(Protocol):
-    """Records one event of a plan; False when it could not be written."""
+    """Records one event of a plan.
+
+    record() is for what is shown or written elsewhere (False when it could
+    not be written); begin() comes before a change to the store and raises
+    OSError when its record cannot be written, so the change is not made.
+    """
 
     def record(self, action: str, plan_id: str | None, version: int | None = None, *,
                via: str, detail: str = "") -> bool: ...
+
+    def begin(self, action: str, plan_id: str | None, version: int | None = None, *,
+              via: str, detail: str = "") -> PendingRecord: ...

@@ -33,17 +33,32 @@ from planbro.model.plan import OUTCOME_WORDS, STATUSES
 
 from planbro.storage import backups, folder, lifecycle, migrations, removal, restore
 from planbro.storage.casefile import open_case, read_versions, same_content
-from planbro.storage.errors import PlanFrozen, PlanNotFound, StoreCorrupt, StoreError, StoreLocked
+from planbro.storage.errors import (
+    PlanFrozen,
+    PlanNotFound,
+    StoreCorrupt,
+    StoreError,
+    StoreLocked,
+    StoreWriteFailed,
+)
 from planbro.storage.index import SummaryIndex
 from planbro.storage.lock import WriterLock
 from planbro.storage.paths import Layout, check_plan_id, default_data_dir, is_plan_id
-from planbro.storage.recorder import Recorder
+from planbro.storage.recorder import PendingRecord, Recorder
 from planbro.storage.summary import PlanSummary, Row, summary_row
 
 log = logging.getLogger(__name__)
 
 # Fewest characters of an id that resolve() accepts as a prefix.
 MIN_PREFIX = 4
+# What a change is recorded as in the audit log: action, version, detail.
+Audit = tuple[str, int, str]
+
+
+def _cancel(pending: PendingRecord | None) -> None:
+    """Take back the audit record of a change that was not made."""
+    if pending is not None:
+        pending.cancel()
 
 
 def _with_backups(layout: Layout, error: StoreCorrupt) -> StoreCorrupt:
@@ -106,6 +121,10 @@ class PlanStore:
         self._lock = None if read_only else WriterLock(self._layout.lock, self.data_dir)
         try:
             self._open()
+        except OSError as error:
+            # Making the folder's first files on a full or read-only disk.
+            self._release()
+            raise StoreWriteFailed.of(error, self.data_dir) from None
         except BaseException:
             self._release()
             raise
@@ -250,22 +269,55 @@ class PlanStore:
 
     # -- writing -----------------------------------------------------------------
 
+    def _begin(self, action: str, plan_id: str | None, version: int | None,
+               detail: str = "") -> PendingRecord | None:
+        """The audit record of a change about to be made; StoreWriteFailed when it cannot be
+        written, so the change is refused (planbro.audit's POLICY)."""
+        if self.audit is None:
+            return None
+        try:
+            return self.audit.begin(action, plan_id, version, via=self.via, detail=detail)
+        except OSError as error:
+            raise StoreWriteFailed.audit(error, self.data_dir / "audit") from None
+
+    # ┌──────────────────────────────────────────────────────────────────────┐
+    # │ Both or neither: a change's audit record is written first (begin),   │
+    # │ then the case file is replaced atomically; the record is committed   │
+    # │ only when the replace is on disk, and cut off again when it failed.  │
+    # │ The index line that follows is only a cache (index.py): if the disk  │
+    # │ fills up just then, the save still stands and the next start reads   │
+    # │ the case file again.                                                 │
+    # └──────────────────────────────────────────────────────────────────────┘
     def _write(self, plan_id: str,
-               decide: Callable[[dict[int, dict[str, Any]]], list[dict[str, Any]]]) -> None:
-        """Read the case, let `decide` say which version dicts to store, store them as one write."""
+               decide: Callable[[dict[int, dict[str, Any]]], list[dict[str, Any]]],
+               audit: Callable[[list[dict[str, Any]]], Audit]) -> None:
+        """Read the case, let `decide` say which version dicts to store, and store them as one
+        write together with the audit record `audit` makes of them."""
         path = self._layout.case(plan_id)
+        pending: PendingRecord | None = None
         try:
             with open_case(path, self._layout, write=True) as case:
                 docs = case.versions()
                 changes = decide(docs)
+                if changes:
+                    action, version, detail = audit(changes)
+                    pending = self._begin(action, plan_id, version, detail)
                 for doc in changes:
                     case.put(doc)
                     docs[doc["version"]] = doc
         except StoreCorrupt as error:
+            _cancel(pending)
             raise _with_backups(self._layout, error) from None
-        if not changes:
-            return
-        self._index.record(summary_row(docs, os.stat(path)))
+        except OSError as error:
+            _cancel(pending)
+            raise StoreWriteFailed.of(error, path.parent) from None
+        except BaseException:
+            _cancel(pending)
+            raise
+        if pending is not None:
+            pending.commit()
+        if changes:
+            self._index.record(summary_row(docs, os.stat(path)))
 
     def save(self, plan: Plan) -> Plan:
         """Save the draft `plan` (new or changed); durable on disk when this returns.
@@ -295,10 +347,8 @@ class PlanStore:
             return [to_dict(plan)]
 
         with self._mutex:
-            self._write(plan.id, decide)
-        if done:
             # "change" is coalesced by the log: autosave saves every pause in typing.
-            self.record(done[0], plan.id, plan.version)
+            self._write(plan.id, decide, lambda changes: (done[0], plan.version, ""))
         return plan
 
     def put(self, plan: Plan) -> Plan:
@@ -314,19 +364,20 @@ class PlanStore:
         def decide(docs: dict[int, dict[str, Any]]) -> list[dict[str, Any]]:
             stored = docs.get(plan.version)
             if stored == doc:
+                # The same plan imported again: nothing to write or record.
                 return []
             if stored is not None and stored.get("status") != "draft":
                 raise PlanFrozen.of(stored.get("status", ""), plan.version)
             return [doc]
 
         with self._mutex:
-            self._write(plan.id, decide)
-        self.record("import", plan.id, plan.version)
+            self._write(plan.id, decide, lambda changes: ("import", plan.version, ""))
         return plan
 
-    def _change(self, plan_id: str, make: Callable[[Plan], list[Plan]]) -> list[Plan]:
-        """Apply a lifecycle step to the latest version; return the versions it stored
-        (empty when there was nothing to do) or, when none, the latest version."""
+    def _change(self, plan_id: str, make: Callable[[Plan], list[Plan]], action: str,
+                detail: str = "") -> list[Plan]:
+        """Apply a lifecycle step to the latest version and record `action` for the first
+        version it stored; return the versions stored (empty when there was nothing to do)."""
         self._writable()
         path = self._case_path(plan_id)
         result: list[Plan] = []
@@ -342,7 +393,7 @@ class PlanStore:
         with self._mutex:
             if not path.exists():
                 raise PlanNotFound.no_plan(plan_id)
-            self._write(plan_id, decide)
+            self._write(plan_id, decide, lambda changes: (action, changes[0]["version"], detail))
         return result
 
     def sign(self, plan_id: str, signed_on: date, *, despite_errors: bool = False,
@@ -352,32 +403,38 @@ class PlanStore:
         `signed_on` is the caseworker's day; the citizen's, or the note that the
         citizen did not wish to sign: lifecycle.signed."""
         [signed] = self._change(plan_id, lambda p: [lifecycle.signed(
-            p, signed_on, despite_errors, citizen_on=citizen_on, citizen_declines=citizen_declines)])
-        self.record("sign", plan_id, signed.version, "trods fejl" if despite_errors else "")
+            p, signed_on, despite_errors, citizen_on=citizen_on, citizen_declines=citizen_declines)],
+            "sign", "trods fejl" if despite_errors else "")
         return signed
 
     def revise(self, plan_id: str) -> Plan:
         """Start the next version as a draft, pre-filled from the signed latest one."""
-        [revised] = self._change(plan_id, lambda p: [lifecycle.revised(p)])
-        self.record("revise", plan_id, revised.version)
+        [revised] = self._change(plan_id, lambda p: [lifecycle.revised(p)], "revise")
         return revised
 
     def close_case(self, plan_id: str) -> Plan:
         """Close the plan: its latest version becomes "closed" (frozen)."""
-        made = self._change(plan_id, lambda p: [c] if (c := lifecycle.closed(p)) else [])
-        if not made:
-            # Closed already: nothing happened, nothing to record.
-            return self.get(plan_id)
-        self.record("close", plan_id, made[0].version)
-        return made[0]
+        made = self._change(plan_id, lambda p: [c] if (c := lifecycle.closed(p)) else [], "close")
+        # Closed already: nothing happened, nothing was recorded.
+        return made[0] if made else self.get(plan_id)
 
     def delete_draft(self, plan_id: str) -> int:
         """Delete a plan never signed, and its backups (removal.py); returns its version."""
         self._writable()
         with self._mutex:
-            version = removal.delete(self._layout, self._case_path(plan_id), self._versions(plan_id))
+            docs = self._versions(plan_id)
+            refused = removal.refusal(docs)
+            if refused is not None:
+                raise refused
+            pending = self._begin("delete", plan_id, max(docs))
+            try:
+                version = removal.delete(self._layout, self._case_path(plan_id), docs)
+            except BaseException:
+                _cancel(pending)
+                raise
+            if pending is not None:
+                pending.commit()
             self._index.forget(plan_id)
-        self.record("delete", plan_id, version)
         return version
 
     def record_follow_up(self, plan_id: str, entry: FollowUpEntry, next_date: date | None) -> Plan:
@@ -386,9 +443,8 @@ class PlanStore:
         One audit record, for the version followed up; its detail is the
         outcome, which says whether a new version or a closed case came of it.
         """
-        made = self._change(plan_id, lambda p: lifecycle.followed_up(p, entry, next_date))
-        self.record("follow_up", plan_id, made[0].version,
-                    OUTCOME_WORDS.get(entry.outcome, ""))
+        made = self._change(plan_id, lambda p: lifecycle.followed_up(p, entry, next_date),
+                            "follow_up", OUTCOME_WORDS.get(entry.outcome, ""))
         return made[-1]
 
     # -- backups -----------------------------------------------------------------
