@@ -80,7 +80,15 @@ def test_a_refused_save_is_said_once_then_shown_in_the_status(qtbot, make_wizard
         assert len(dialogs.calls_of("warn")) == 1
         assert dialogs.calls_of("warn")[0].title == "Handleplanen blev ikke gemt"
         assert wizard.side.status.text().startswith("Ikke gemt: ")
+        # Closing asks first, No keeps the window and the text; Yes lets it go.
+        dialogs.queue("confirm", False, True)
         wizard.close()
+        assert wizard.isVisible() and name.text() == "Kim Larsen"
+        [asked] = dialogs.calls_of("confirm")
+        assert "ikke gemt" in asked.text and "tabt" in asked.text
+        wizard.close()
+        assert not wizard.isVisible()
+        assert len(dialogs.calls_of("confirm")) == 2
     assert store.get(plan.id).citizen.name == ""
 
 

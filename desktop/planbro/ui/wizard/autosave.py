@@ -32,6 +32,8 @@ class Autosaver(QObject):
         self.store = store
         self.plan_of = plan_of
         self.dirty = False
+        # Why the last save failed; "" when it did not.
+        self.failure = ""
         # What the store holds of the plan (None: nothing yet); saving the same is skipped.
         self.saved_doc = self._stored()
         # Seconds the last store.save() took; for the benchmark and the curious.
@@ -69,11 +71,14 @@ class Autosaver(QObject):
             self.store.save(plan)
         except (StoreError, OSError) as error:
             self.last_seconds = time.perf_counter() - started
-            self.dirty = False
-            self.failed.emit(str(error))
+            # Still unsaved (a full disk, a refused audit record): the next change or
+            # closing the window tries again, and closing asks before anything is lost.
+            self.failure = str(error)
+            self.failed.emit(self.failure)
             return False
         self.last_seconds = time.perf_counter() - started
         self.dirty = False
+        self.failure = ""
         self.saved_doc = to_dict(plan)
         self.saved.emit(plan.id)
         return True

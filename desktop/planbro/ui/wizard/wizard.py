@@ -66,6 +66,8 @@ class PlanWizard(QWizard):
         # True while the wizard walks to a step by itself (resume, links).
         self.jumping = False
         self._warned = False
+        # The caseworker agreed to close although the plan could not be saved.
+        self._let_go = False
         self.autosave = Autosaver(store, lambda: self.plan, self)
         self.autosave.saved.connect(self._saved)
         self.autosave.failed.connect(self._save_failed)
@@ -261,10 +263,20 @@ class PlanWizard(QWizard):
 
     # -- leaving -----------------------------------------------------------------------
     def done(self, result: int) -> None:
-        if not self._may_close():
+        if not self._may_close() or not self._saved_or_let_go():
             return
-        self.autosave.flush()
         super().done(result)
+
+    def _saved_or_let_go(self) -> bool:
+        """Save what is unsaved; when the store refuses (a full disk), ask before closing:
+        No (the default) keeps the window and all that was typed."""
+        if self.read_only or self._let_go or self.autosave.flush():
+            return True
+        text = _("The plan is not saved: {reason}\n\nClose anyway? Then what you typed since "
+                 "the last save is lost.").format(reason=self.autosave.failure)
+        # Asked once: closing goes on through done() after closeEvent().
+        self._let_go = self.dialogs.confirm(self, _("The plan was not saved"), text)
+        return self._let_go
 
     def _may_close(self) -> bool:
         """Typed text the plan cannot hold (unsaved.py) is lost on closing:
@@ -284,5 +296,7 @@ class PlanWizard(QWizard):
         return False
 
     def closeEvent(self, event) -> None:
-        self.autosave.flush()
+        if not self._saved_or_let_go():
+            event.ignore()
+            return
         super().closeEvent(event)
