@@ -128,7 +128,7 @@ def test_deep_nesting_is_refused_naming_where():
     deep = "[" * 100_000 + "]" * 100_000
     reasons = refused(json.dumps(minimal(purpose="PLACEHOLDER")).replace('"PLACEHOLDER"', deep))
     [(field, reason)] = reasons.items()
-    assert field.startswith("purpose[0][0]") and str(MAX_DEPTH) in reason
+    assert field == "purpose[0][0]…" and str(MAX_DEPTH) in reason
     # Deep, but not too deep for Python: refused the same way, before the schema.
     medium = "[" * 500 + "]" * 500
     assert str(MAX_DEPTH) in " ".join(

@@ -258,6 +258,15 @@ def _deep_path(text: str) -> str:
     return _path(path)
 
 
+def _short(where: str) -> str:
+    """A field path cut after its first three steps: purpose[0][0]… for nesting too deep."""
+    import re
+
+    head = re.match(r"[^.\[]*(?:\.[^.\[]*|\[[0-9]+\]){0,2}", where)
+    cut = head.group() if head else where
+    return cut + "…" if cut != where else where
+
+
 def _strict_problems(data: Any) -> list[Problem]:
     """What json.loads reads but a plan file may not hold: a key twice in one
     object, a number too long or not finite, nesting deeper than MAX_DEPTH."""
@@ -265,12 +274,15 @@ def _strict_problems(data: Any) -> list[Problem]:
     stack: list[tuple[str, Any, int]] = [("", data, 0)]
     while stack:
         where, value, depth = stack.pop()
-        if isinstance(value, _BadNumber):
+        if isinstance(value, _BadNumber) and len(value.text) > MAX_NUMBER_CHARS:
             problems.append(Problem(where, _(
-                "the number {number} is not allowed (too long, or not a finite number)").format(
-                    number=shown(value.text))))
+                "a number of {count} characters is too long (at most {limit})").format(
+                    count=len(value.text), limit=MAX_NUMBER_CHARS)))
+        elif isinstance(value, _BadNumber):
+            problems.append(Problem(where, _("«{number}» is not a finite number").format(
+                number=shown(value.text))))
         elif depth >= MAX_DEPTH and isinstance(value, dict | list):
-            problems.append(Problem(where, _(
+            problems.append(Problem(_short(where), _(
                 "is nested more than {depth} levels deep").format(depth=MAX_DEPTH)))
         elif isinstance(value, _Object):
             problems.extend(Problem(join_path(where, key), _(
@@ -291,7 +303,7 @@ def plan_from_json(text: str | bytes) -> Plan:
         data = json.loads(text, object_pairs_hook=_object, parse_int=_integer,
                           parse_float=_float, parse_constant=_BadNumber)
     except RecursionError:
-        raise ValidationError([Problem(_deep_path(text), _(
+        raise ValidationError([Problem(_short(_deep_path(text)), _(
             "is nested more than {depth} levels deep").format(depth=MAX_DEPTH))]) from None
     except json.JSONDecodeError as error:
         raise ValidationError([Problem("", _(
