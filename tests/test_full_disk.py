@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import subprocess
 import sys
+import time
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -47,7 +49,10 @@ def disk(tmp_path):
         yield mount
 
 
-def populate(data: Path, example_plan) -> None:
+def populate(data: Path, example_plan, *, aged: bool = False) -> None:
+    """A draft and a signed plan; `aged`: their backups an hour old, so the next save
+    rotates them instead of replacing a fresh copy by a hard link (which frees a page
+    and lets a small change through on a full disk)."""
     with PlanStore(data, audit=AuditLog(data), via="cli") as store:
         draft = copy.deepcopy(example_plan)
         store.put(draft)
@@ -55,6 +60,10 @@ def populate(data: Path, example_plan) -> None:
         signed.id = SIGNED
         store.put(signed)
         store.sign(SIGNED, date(2026, 11, 2))
+    if aged:
+        hour_ago = time.time() - 3600
+        for backup in (data / "backups").rglob("*.json"):
+            os.utime(backup, (hour_ago, hour_ago))
 
 
 def snapshot(data: Path) -> dict:
@@ -89,19 +98,21 @@ def commands(data: Path, out: Path, incoming: Path) -> dict[str, tuple[list[str]
         "render": (["render", DRAFT[:8], "--docx", str(out), "--pdf", str(out)], None),
         "list": (["list"], None),
         "show": (["show", DRAFT[:8]], None),
+        "audit": (["audit"], None),
     }
 
 
 # Commands that only read the store: they must work on a full disk.
-READERS = ("list", "show")
+READERS = ("list", "show", "audit")
 
 
+@pytest.mark.parametrize("aged", [False, True], ids=["fresh", "aged"])
 @pytest.mark.parametrize("free", LEVELS)
 @pytest.mark.parametrize("name", list(commands(Path(), Path(), Path())))
 def test_a_command_on_a_full_disk_refuses_clearly_and_loses_nothing(
-        disk, tmp_path, example_plan, capsys, name, free):
+        disk, tmp_path, example_plan, capsys, name, free, aged):
     data, out = disk / "data", disk / "out"
-    populate(data, example_plan)
+    populate(data, example_plan, aged=aged)
     out.mkdir()
     incoming = tmp_path / "incoming.json"
     other = copy.deepcopy(example_plan)
@@ -189,3 +200,43 @@ def test_the_store_opens_for_reading_on_a_full_disk_with_a_journal_to_fold(disk,
         assert "Formål 4" in result.stdout or "Jonas" in result.stdout
     filler.unlink()
     assert snapshot(data)[DRAFT][1].purpose == "Formål 4"
+
+
+@pytest.mark.parametrize("free", LEVELS)
+def test_restoring_a_backup_on_a_full_disk_is_done_with_its_record_or_not_at_all(
+        disk, example_plan, capsys, free):
+    data = disk / "data"
+    populate(data, example_plan)
+    case = data / "cases" / f"{DRAFT}.json"
+    damaged = case.read_bytes()[:40]
+    case.write_bytes(damaged)
+    [backup] = [b for b in (data / "backups" / "cases").glob(f"{DRAFT}.*.json")][:1]
+    logged = records(data)
+    capsys.readouterr()
+    filler = fill(disk, free)
+    status = main(["--data-dir", str(data), "restore", str(backup)])
+    captured = capsys.readouterr()
+    filler.unlink()
+    assert status in (0, 2), captured.err
+    if status == 2:
+        assert NO_ROOM in captured.err and str(disk) in captured.err
+        assert case.read_bytes() == damaged
+    restored = case.read_bytes() != damaged
+    assert restored == (status == 0)
+    assert (("restore", DRAFT) in records(data)[len(logged):]) == restored
+    assert leftovers(disk) == []
+
+
+def test_a_real_process_refuses_on_a_full_disk_without_a_traceback(disk, example_plan):
+    data = disk / "data"
+    populate(data, example_plan, aged=True)
+    filler = fill(disk, 0)
+    for args in (["sign", DRAFT[:8], "--anyway"], ["revise", SIGNED[:8]],
+                 ["render", DRAFT[:8], "--pdf", str(disk / "plan.pdf")]):
+        result = subprocess.run([sys.executable, "-m", "planbro", "--data-dir", str(data), *args],
+                                capture_output=True, text=True, timeout=120)
+        assert result.returncode == 2, (args, result.stderr)
+        assert NO_ROOM in result.stderr and str(disk) in result.stderr
+        assert "Traceback" not in result.stderr + result.stdout
+    filler.unlink()
+    assert snapshot(data)[DRAFT][1].status == "draft"

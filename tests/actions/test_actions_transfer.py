@@ -60,7 +60,8 @@ def test_an_export_that_cannot_be_written_is_not_recorded(store, stored, trail, 
     before = records(store)
     with pytest.raises(NotWritten) as raised:
         export_plan(stored, tmp_path / "no such folder" / "plan.json", trail)
-    assert raised.value.message().startswith("Filen kunne ikke skrives: ")
+    assert raised.value.message() == "Mappen {folder} findes ikke.".format(
+        folder=tmp_path / "no such folder")
     assert records(store) == before
 
 

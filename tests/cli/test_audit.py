@@ -160,18 +160,28 @@ def test_no_cpr_name_or_path_ever_reaches_the_log(imported, example_path, tmp_pa
 
 # ---- the failure policy -----------------------------------------------------------
 
-def test_work_is_done_when_the_log_cannot_be_written(example_path, tmp_path, capsys):
+def test_a_change_waits_for_the_log_but_reading_does_not(example_path, tmp_path, capsys):
+    """Issue 10: a change stands only with its audit record; views are still shown."""
     folder = default_data_dir()
-    (folder / "audit").write_text("not a folder", encoding="utf-8")
     assert main(["import", str(example_path)]) == 0
-    assert main(["sign", EXAMPLE_ID, "--anyway"]) == 0
-    assert main(["render", EXAMPLE_ID, "--pdf", str(tmp_path / "p.pdf")]) == 0
+    [month] = (folder / "audit").glob("*.jsonl")
+    month.rename(tmp_path / "month.jsonl")
+    month.mkdir()  # the log cannot be opened
+    capsys.readouterr()
+    assert main(["sign", EXAMPLE_ID, "--anyway"]) == 2
     err = capsys.readouterr().err
-    assert (tmp_path / "p.pdf").stat().st_size > 0
-    # Each command run says it once; the plan is stored and signed all the same.
-    assert err.count("logbogen") == 3 and "IT-support" in err
+    assert "Ændringen blev ikke gemt" in err and "logbogen" in err and "IT-support" in err
     assert main(["show", EXAMPLE_ID, "--json"]) == 0
-    assert '"status": "signed"' in capsys.readouterr().out
+    captured = capsys.readouterr()
+    assert '"status": "draft"' in captured.out
+    assert captured.err.count("Planbro kunne ikke skrive i logbogen") == 1
+    # A document is written only with its record: refused too, and no file.
+    assert main(["render", EXAMPLE_ID, "--pdf", str(tmp_path / "p.pdf")]) == 2
+    assert "logbogen" in capsys.readouterr().err
+    assert not (tmp_path / "p.pdf").exists()
+    month.rmdir()
+    (tmp_path / "month.jsonl").rename(month)
+    assert main(["sign", EXAMPLE_ID, "--anyway"]) == 0
 
 
 def test_a_document_from_a_file_is_written_when_there_is_no_data_folder(
@@ -181,7 +191,7 @@ def test_a_document_from_a_file_is_written_when_there_is_no_data_folder(
     monkeypatch.setenv("PLANBRO_DATA_DIR", str(blocked / "data"))
     assert main(["render", str(example_path), "--pdf", str(tmp_path / "p.pdf")]) == 0
     assert (tmp_path / "p.pdf").stat().st_size > 0
-    assert capsys.readouterr().err.count("logbogen") == 1
+    assert capsys.readouterr().err.count("Planbro kunne ikke skrive i logbogen") == 1
 
 
 # ---- planbro audit ------------------------------------------------------------------

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from planbro.storage import PlanStore, StoreError, migrations
+from planbro.storage import PlanStore, StoreError, StoreWriteFailed, migrations
 from planbro.storage.paths import Layout
 
 
@@ -76,7 +76,7 @@ def test_an_interrupted_migration_resumes_at_the_failed_step(data_dir, old_folde
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(migrations, "MIGRATIONS", [step_1_to_2, failing_2_to_3])
-    with pytest.raises(OSError):
+    with pytest.raises(StoreWriteFailed, match="Der er ikke plads på disken til "):
         PlanStore(data_dir)
     assert _meta(data_dir)["schema"] == 2
     migrations.MIGRATIONS[1] = lambda layout: ran.append("3 again")

@@ -75,6 +75,18 @@ class Records:
         self.actions.append(action)
         return True
 
+    def begin(self, action, plan_id, version=None, *, via="app", detail=""):
+        records = self
+
+        class Pending:
+            def commit(self):
+                records.actions.append(action)
+
+            def cancel(self):
+                pass
+
+        return Pending()
+
 
 def test_a_save_that_changes_nothing_writes_and_records_nothing(data_dir, new_plan):
     """#9.2: opening a plan and walking through it saves what is stored; that is no change."""

@@ -16,8 +16,8 @@ from planbro.storage.errors import (
 )
 from planbro.storage.paths import DATA_DIR_ENV, default_data_dir
 from planbro.storage.rebuild import needs_rebuild, repair
-from planbro.storage.restore import Loss, RestoreWouldLose, restore_loss
-from planbro.storage.store import PlanStore, restore_backup
+from planbro.storage.restore import Loss, RestoreWouldLose, restore_backup, restore_loss
+from planbro.storage.store import PlanStore
 from planbro.storage.summary import PlanSummary
 
 # What this package offers to the layers above it.

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
+from planbro.fileio.failures import write_failure
 from planbro.translation import _
 
 from planbro.storage.errors import StoreLocked
@@ -64,7 +65,7 @@ class WriterLock:
 
     def _cannot_write(self, error: OSError) -> StoreLocked:
         return StoreLocked(_("Planbro cannot write to the data folder {folder}: {error}").format(
-            folder=self.folder, error=error.strerror or error))
+            folder=self.folder, error=write_failure(error, self.folder)))
 
     def _lock_folder(self) -> None:
         if sys.platform == "win32":

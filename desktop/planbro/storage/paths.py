@@ -14,6 +14,7 @@ from pathlib import Path
 
 import platformdirs
 
+from planbro.fileio.failures import write_failure
 from planbro.fileio.private import make_private_dir
 from planbro.translation import _
 
@@ -44,7 +45,7 @@ def default_data_dir(override: str | Path | None = None) -> Path:
         make_private_dir(folder)
     except OSError as error:
         raise StoreError(_("The data folder {folder} cannot be created: {error}").format(
-            folder=folder, error=error.strerror or error)) from None
+            folder=folder, error=write_failure(error, folder.parent))) from None
     return folder
 
 

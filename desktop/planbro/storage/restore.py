@@ -17,10 +17,12 @@ from typing import Any
 
 from planbro.translation import _, ngettext
 
-from planbro.storage import backups, migrations
+from planbro.storage import backups, folder, migrations, writing
 from planbro.storage.casefile import TABLE, check_case, same_content
 from planbro.storage.errors import StoreCorrupt, StoreError, read_data_file
+from planbro.storage.lock import WriterLock
 from planbro.storage.paths import Layout, default_data_dir
+from planbro.storage.recorder import Recorder
 
 
 def check_for(layout: Layout, path: Path) -> backups.Check:
@@ -121,3 +123,31 @@ def restore(layout: Layout, backup: Path, *, force: bool = False) -> Path:
         raise RestoreWouldLose(replacing)
     return backups.restore(layout, backup, check_for(layout, original),
                            over_readable=replacing is not None)
+
+
+def plan_of(layout: Layout, backup: Path) -> str | None:
+    """The plan whose case file `backup` restores; None for meta.json and the like."""
+    original = backups.original_of(layout, Path(backup))
+    if original is None:
+        return None
+    plan_id = Layout.plan_id_of(original.name)
+    return plan_id if plan_id and original.parent == layout.cases else None
+
+
+def restore_backup(data_dir: str | Path, backup: str | Path, *, audit: Recorder | None = None,
+                   via: str = "app", force: bool = False) -> Path:
+    """Restore `backup` in a folder that cannot be opened (e.g. meta.json is unreadable),
+    recorded in `audit` (both or neither: writing.py).
+
+    Over a file that can still be read only with `force` (else RestoreWouldLose,
+    saying what would be lost)."""
+    layout = Layout(default_data_dir(data_dir))
+    folder.check_layout(layout)
+    lock = WriterLock(layout.lock, layout.root)
+    try:
+        pending = writing.begin(audit, via, layout.root, "restore", plan_of(layout, Path(backup)),
+                                None)
+        with writing.recorded(pending, layout.root):
+            return restore(layout, Path(backup), force=force)
+    finally:
+        lock.release()

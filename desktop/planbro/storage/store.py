@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from planbro.fileio.atomic import fsync_dir
+from planbro.fileio.failures import write_failure
 from planbro.fileio.private import make_private_dir
 from planbro.translation import _
 
@@ -31,8 +32,8 @@ from planbro.model.convert import from_dict, to_dict
 from planbro.model.dates import now_timestamp
 from planbro.model.plan import OUTCOME_WORDS, STATUSES
 
-from planbro.storage import backups, folder, lifecycle, migrations, removal, restore
-from planbro.storage.casefile import open_case, read_versions, same_content
+from planbro.storage import backups, folder, lifecycle, migrations, removal, restore, writing
+from planbro.storage.casefile import read_versions, same_content
 from planbro.storage.errors import (
     PlanFrozen,
     PlanNotFound,
@@ -51,14 +52,6 @@ log = logging.getLogger(__name__)
 
 # Fewest characters of an id that resolve() accepts as a prefix.
 MIN_PREFIX = 4
-# What a change is recorded as in the audit log: action, version, detail.
-Audit = tuple[str, int, str]
-
-
-def _cancel(pending: PendingRecord | None) -> None:
-    """Take back the audit record of a change that was not made."""
-    if pending is not None:
-        pending.cancel()
 
 
 def _with_backups(layout: Layout, error: StoreCorrupt) -> StoreCorrupt:
@@ -68,30 +61,6 @@ def _with_backups(layout: Layout, error: StoreCorrupt) -> StoreCorrupt:
     except ValueError:  # not inside the data folder
         found = []
     return error.with_backups(found)
-
-
-def restore_backup(data_dir: str | Path, backup: str | Path, *, audit: Recorder | None = None,
-                   via: str = "app", force: bool = False) -> Path:
-    """Restore `backup` in a folder that cannot be opened (e.g. meta.json is unreadable).
-
-    Over a file that can still be read only with `force` (else RestoreWouldLose,
-    saying what would be lost; restore.py)."""
-    layout = Layout(default_data_dir(data_dir))
-    folder.check_layout(layout)
-    lock = WriterLock(layout.lock, layout.root)
-    try:
-        restored = restore.restore(layout, Path(backup), force=force)
-    finally:
-        lock.release()
-    if audit is not None:
-        audit.record("restore", _restored_plan(layout, restored), via=via)
-    return restored
-
-
-def _restored_plan(layout: Layout, restored: Path) -> str | None:
-    """The plan whose case file was restored; None for meta.json and the like."""
-    plan_id = Layout.plan_id_of(restored.name)
-    return plan_id if plan_id and restored.parent == layout.cases else None
 
 
 class PlanStore:
@@ -124,7 +93,8 @@ class PlanStore:
         except OSError as error:
             # Making the folder's first files on a full or read-only disk.
             self._release()
-            raise StoreWriteFailed.of(error, self.data_dir) from None
+            # (Not "nothing was changed": a migration may have done some of its steps.)
+            raise StoreWriteFailed(write_failure(error, self.data_dir), error) from None
         except BaseException:
             self._release()
             raise
@@ -271,53 +241,20 @@ class PlanStore:
 
     def _begin(self, action: str, plan_id: str | None, version: int | None,
                detail: str = "") -> PendingRecord | None:
-        """The audit record of a change about to be made; StoreWriteFailed when it cannot be
-        written, so the change is refused (planbro.audit's POLICY)."""
-        if self.audit is None:
-            return None
-        try:
-            return self.audit.begin(action, plan_id, version, via=self.via, detail=detail)
-        except OSError as error:
-            raise StoreWriteFailed.audit(error, self.data_dir / "audit") from None
+        """The audit record of a change about to be made (writing.py: both or neither)."""
+        return writing.begin(self.audit, self.via, self.data_dir, action, plan_id, version,
+                             detail)
 
-    # ┌──────────────────────────────────────────────────────────────────────┐
-    # │ Both or neither: a change's audit record is written first (begin),   │
-    # │ then the case file is replaced atomically; the record is committed   │
-    # │ only when the replace is on disk, and cut off again when it failed.  │
-    # │ The index line that follows is only a cache (index.py): if the disk  │
-    # │ fills up just then, the save still stands and the next start reads   │
-    # │ the case file again.                                                 │
-    # └──────────────────────────────────────────────────────────────────────┘
-    def _write(self, plan_id: str,
-               decide: Callable[[dict[int, dict[str, Any]]], list[dict[str, Any]]],
-               audit: Callable[[list[dict[str, Any]]], Audit]) -> None:
-        """Read the case, let `decide` say which version dicts to store, and store them as one
-        write together with the audit record `audit` makes of them."""
-        path = self._layout.case(plan_id)
-        pending: PendingRecord | None = None
+    def _write(self, plan_id: str, decide: writing.Decide,
+               audit: Callable[[list[dict[str, Any]]], writing.Audit]) -> None:
+        """Store what `decide` makes of the plan's versions, with the record `audit` makes
+        of it (writing.write_case), and its summary in the index."""
         try:
-            with open_case(path, self._layout, write=True) as case:
-                docs = case.versions()
-                changes = decide(docs)
-                if changes:
-                    action, version, detail = audit(changes)
-                    pending = self._begin(action, plan_id, version, detail)
-                for doc in changes:
-                    case.put(doc)
-                    docs[doc["version"]] = doc
+            docs = writing.write_case(self._layout, plan_id, decide, audit, self._begin)
         except StoreCorrupt as error:
-            _cancel(pending)
             raise _with_backups(self._layout, error) from None
-        except OSError as error:
-            _cancel(pending)
-            raise StoreWriteFailed.of(error, path.parent) from None
-        except BaseException:
-            _cancel(pending)
-            raise
-        if pending is not None:
-            pending.commit()
-        if changes:
-            self._index.record(summary_row(docs, os.stat(path)))
+        if docs is not None:
+            self._index.record(summary_row(docs, os.stat(self._layout.case(plan_id))))
 
     def save(self, plan: Plan) -> Plan:
         """Save the draft `plan` (new or changed); durable on disk when this returns.
@@ -426,14 +363,8 @@ class PlanStore:
             refused = removal.refusal(docs)
             if refused is not None:
                 raise refused
-            pending = self._begin("delete", plan_id, max(docs))
-            try:
+            with writing.recorded(self._begin("delete", plan_id, max(docs)), self._layout.cases):
                 version = removal.delete(self._layout, self._case_path(plan_id), docs)
-            except BaseException:
-                _cancel(pending)
-                raise
-            if pending is not None:
-                pending.commit()
             self._index.forget(plan_id)
         return version
 
@@ -459,14 +390,14 @@ class PlanStore:
         Over a readable file only with `force`: restore_backup() above."""
         self._writable()
         with self._mutex:
-            restored = restore.restore(self._layout, Path(backup), force=force)
-            plan_id = _restored_plan(self._layout, restored)
+            plan_id = restore.plan_of(self._layout, Path(backup))
+            with writing.recorded(self._begin("restore", plan_id, None), self.data_dir):
+                restored = restore.restore(self._layout, Path(backup), force=force)
             # A restored case file passed check_case, so it has a version to summarize.
             row = self._summarize(plan_id, os.stat(restored)) if plan_id else None
             if row is not None:
                 self._index.record(row)
                 self._index.corrupt = [e for e in self._index.corrupt if e.path != restored]
-        self.record("restore", plan_id)
         return restored
 
     def _summarize(self, plan_id: str, stat: os.stat_result) -> Row | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 
+from planbro.fileio.failures import write_failure
 from planbro.translation import _, language
 
 from planbro.model.labels import day_label
@@ -301,7 +302,7 @@ def apply_settings(window, new, save) -> bool:
         new = save_user_settings(new, window.store.data_dir, save)
     except OSError as error:
         window.dialogs.warn(window, title, _("The settings could not be saved: {error}").format(
-            error=error.strerror or error))
+            error=write_failure(error)))
         return False
     window.settings = new
     later = []

@@ -32,6 +32,7 @@ def _language(settings) -> str:
 
 def first_start(dialogs, parent=None, data_dir=None):
     """Ask who the caseworker is; returns the saved UserSettings or None."""
+    from planbro.fileio.failures import write_failure
     from planbro.translation import _
 
     from planbro.settings import UserSettings
@@ -51,7 +52,7 @@ def first_start(dialogs, parent=None, data_dir=None):
         dialogs.warn(parent, _("Settings"), str(error))
     except OSError as error:
         dialogs.warn(parent, _("Settings"), _("The settings could not be saved: {error}").format(
-            error=error.strerror or error))
+            error=write_failure(error)))
     return settings
 
 
