@@ -271,25 +271,42 @@ def test_no_cpr_name_or_path_reaches_the_log(qtbot, make_window, store, example_
         assert secret not in text
 
 
-def test_a_log_that_cannot_be_written_stops_nothing_and_is_told_once(
-        qtbot, make_window, add_plan, store, dialogs, tmp_path):
-    (store.data_dir / "audit").write_text("not a folder", encoding="utf-8")
+def test_a_log_that_cannot_be_written_stops_changes_and_documents_not_views(
+        qtbot, make_window, add_plan, store, dialogs, tmp_path, clock):
+    """Issue 10: a change or a document stands only with its record; a view goes on,
+    and the log's failure is told once."""
+    plan = add_plan("Anna Holm")
+    [month] = (store.data_dir / "audit").glob("*.jsonl")
+    month.rename(tmp_path / "month.jsonl")
+    month.mkdir()  # the log cannot be opened
     window = make_window()
-    trigger(window, "new")
+    select(window, plan)
+    trigger(window, "open")
     [wizard] = window.plan_actions.wizards.values()
-    wizard.plan.citizen.name = "Ny Borger"
+    [told] = dialogs.calls_of("warn")
+    assert told.title == "Logbog" and "logbogen" in told.text and "IT-support" in told.text
+    # Long after the plan was made: this change needs a record of its own.
+    clock.now += CHANGE_INTERVAL_S + 1
+    wizard.plan.purpose = "Et nyt formål."
     wizard.autosave.schedule()
-    assert wizard.autosave.flush()
-    plan_id = wizard.plan.id
-    assert store.get(plan_id).citizen.name == "Ny Borger"
+    assert not wizard.autosave.flush()
+    refused = dialogs.calls_of("warn")[1]
+    assert refused.title == "Handleplanen blev ikke gemt"
+    assert "Ændringen blev ikke gemt" in refused.text and "logbogen" in refused.text
+    dialogs.queue("confirm", True)
     close_wizards(qtbot, window)
-    window.refresh(select_id=plan_id)
+    assert store.get(plan.id).purpose == plan.purpose
     dialogs.queue("save_file", str(tmp_path / "plan.pdf"))
     trigger(window, "pdf")
-    assert (tmp_path / "plan.pdf").stat().st_size > 0
-    [warning] = dialogs.calls_of("warn")
-    assert warning.title == "Logbog"
-    assert "logbogen" in warning.text and "gemt" in warning.text and "IT-support" in warning.text
+    assert not (tmp_path / "plan.pdf").exists()
+    assert "logbogen" in dialogs.calls_of("warn")[-1].text
+    # The log is back: the change goes through, with its record.
+    month.rmdir()
+    (tmp_path / "month.jsonl").rename(month)
+    changed = store.get(plan.id)
+    changed.purpose = "Et nyt formål."
+    store.save(changed)
+    assert [r["action"] for r in AuditLog(store.data_dir).read().records][-1] == "change"
 
 
 def test_a_read_only_windows_views_are_recorded(qtbot, add_plan, store, dialogs):
