@@ -82,6 +82,35 @@ def test_a_forced_restore_keeps_the_replaced_file_as_the_newest_backup(data_dir,
         assert store.versions(plan_id) == [1, 2]
 
 
+def test_a_restore_cut_short_by_a_crash_keeps_the_replaced_file_as_a_backup(
+        data_dir, new_plan, monkeypatch):
+    from planbro.storage import backups
+
+    plan_id = _two_versions(data_dir, new_plan)
+    layout = Layout(data_dir)
+    backup = _backup_with_one_version(data_dir, plan_id)
+    case = layout.case(plan_id)
+    replaced = case.read_bytes()
+
+    def crash(*args, **kwargs):
+        raise KeyboardInterrupt  # stands for a SIGKILL after the backup was put back
+
+    monkeypatch.setattr(backups, "_keep_replaced", crash)
+    with pytest.raises(KeyboardInterrupt):
+        restore_backup(data_dir, backup, force=True)
+    monkeypatch.undo()
+    [aside] = (layout.backups / "cases").glob(".*.restoring")
+    assert aside.read_bytes() == replaced
+    # The next writer finishes it: the replaced file is the newest backup, nothing is lost.
+    with PlanStore(data_dir) as store:
+        assert store.versions(plan_id) == [1]
+        first = layout.backups / "cases" / f"{plan_id}.1.json"
+        assert first.read_bytes() == replaced
+        assert list((layout.backups / "cases").glob(".*.restoring")) == []
+        store.restore_backup(first, force=True)
+        assert store.versions(plan_id) == [1, 2]
+
+
 def test_the_command_refuses_without_a_terminal_and_restores_with_force(data_dir, new_plan,
                                                                         capsys, monkeypatch):
     plan_id = _two_versions(data_dir, new_plan)

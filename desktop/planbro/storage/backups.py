@@ -105,6 +105,27 @@ def keep_before_replace(layout: Layout, path: Path) -> bool:
     return True
 
 
+def finish_interrupted_restores(layout: Layout) -> list[Path]:
+    """Put a replaced file that a crash left as ".<name>.restoring" (_set_aside) in its
+    place as the newest backup, as the restore would have; the files it kept there.
+
+    It may be the only copy of what was replaced, so it is kept, never removed."""
+    kept = []
+    for aside in sorted(layout.backups.rglob(".*.restoring")) if layout.backups.is_dir() else []:
+        original = layout.root / aside.parent.relative_to(layout.backups) / aside.name[1:-10]
+        names = slots(layout, original)
+        try:
+            for older, newer in zip(reversed(names[1:]), reversed(names[:-1])):
+                if os.path.exists(newer):
+                    os.replace(newer, older)
+            os.replace(aside, names[0])
+        except OSError as error:
+            log.warning("interrupted restore of %s not finished: %s", original.name, error)
+            continue
+        kept.append(names[0])
+    return kept
+
+
 def keep_first(layout: Layout, path: Path) -> None:
     """Copy `path` to its first backup name when it has no backup yet (see the box above)."""
     first = slots(layout, path)[0]

@@ -122,6 +122,8 @@ class PlanStore:
             folder.make_private(layout)
             # Temporary files of writes a crash cut short; the real file is whole.
             folder.remove(folder.leftovers(layout))
+            # A restore a crash cut short: the file it replaced becomes the newest backup.
+            backups.finish_interrupted_restores(layout)
         try:
             self.schema_version = migrations.prepare(layout, writable=not self.read_only)
         except StoreCorrupt as error:
