@@ -27,8 +27,7 @@ import os
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -38,6 +37,8 @@ from planbro.fileio.private import FILE_MODE, make_private_dir, private
 from planbro.translation import _
 
 from planbro.model.plan import OUTCOME_WORDS
+
+from planbro.audit.reading import Reading, month_files, read_folder
 
 # What can happen to a plan, as recorded in "action".
 ACTIONS = ("view", "create", "change", "sign", "revise", "close", "follow_up", "import",
@@ -53,16 +54,12 @@ DETAILS = frozenset({"", "docx", "pdf", "trods fejl", "kvalitetstjek", *OUTCOME_
 CHANGE_INTERVAL_S = 600
 # The log's folder inside the data folder.
 FOLDER = "audit"
-# A month's file: audit-2027-03.jsonl.
-FILE_PATTERN = "audit-*.jsonl"
 # The lock that serialises appends of all processes (held for one write).
 LOCK_NAME = "audit.lock"
 # Seconds to wait for another process's append before giving up.
 LOCK_TIMEOUT_S = 5
 # Used when the login or the computer's name cannot be found.
 UNKNOWN = "ukendt"
-# Where a record starts; finds a whole record glued after a torn line.
-_RECORD_START = '{"at":'
 
 
 def _login() -> str:
@@ -96,15 +93,6 @@ def failure_message(reason: str) -> str:
              "{reason} What you viewed, printed or saved as a document was carried out; "
              "changes to plans are not saved until the log can be written. Please tell your "
              "IT support.").format(reason=reason)
-
-
-@dataclass
-class Reading:
-    """What read() found: the records in the order written, and lines skipped."""
-
-    # Each a JSON object as written; only its "at" is checked to be text.
-    records: list[dict[str, Any]]
-    skipped: int = 0
 
 
 class AuditLog:
@@ -220,15 +208,11 @@ class AuditLog:
     # -- reading ---------------------------------------------------------------
     def files(self) -> list[Path]:
         """The month files, oldest first."""
-        return sorted(self.folder.glob(FILE_PATTERN))
+        return month_files(self.folder)
 
     def read(self) -> Reading:
         """Every whole record, oldest file first; torn or damaged lines are skipped."""
-        reading = Reading([])
-        for path in self.files():
-            for record in _records_of(path.read_bytes(), reading):
-                reading.records.append(record)
-        return reading
+        return read_folder(self.folder)
 
 
 class _Written:
@@ -322,31 +306,6 @@ def _end_torn_line(fd: int) -> None:
     os.lseek(fd, size - 1, os.SEEK_SET)
     if os.read(fd, 1) != b"\n":
         os.write(fd, b"\n")
-
-
-def _records_of(data: bytes, reading: Reading) -> Iterator[dict[str, Any]]:
-    for raw in data.split(b"\n"):
-        if not raw.strip():
-            continue
-        text = raw.decode("utf-8", errors="replace")
-        record = _parse(text)
-        if record is None:
-            # A torn record may have been followed by a whole one on its line.
-            start = text.rfind(_RECORD_START)
-            record = _parse(text[start:]) if start > 0 else None
-            reading.skipped += 1
-        if record is not None:
-            yield record
-
-
-def _parse(text: str) -> dict[str, Any] | None:
-    try:
-        record = json.loads(text)
-    except ValueError:
-        return None
-    if not isinstance(record, dict) or not isinstance(record.get("at"), str):
-        return None
-    return record
 
 
 def _check(action: str, plan_id: str | None, version: int | None, via: str, detail: str) -> None:
