@@ -174,3 +174,12 @@ def test_unreadable_meta_stops_opening_and_can_be_restored(data_dir, new_plan):
     restore_backup(data_dir, caught.value.backups[0])
     with PlanStore(data_dir) as store:
         assert store.get(plan.id).id == plan.id
+
+
+def test_a_backup_number_is_ascii_digits(data_dir):
+    # "١" (Arabic-Indic one) passes str.isdigit() and int(); it is not a backup slot (#10).
+    layout = Layout(data_dir)
+    plan_id = "3f2c9a6e-8b1d-4e7a-9c55-2d1f0b7a4e31"
+    folder = layout.backups / "cases"
+    assert backups.original_of(layout, folder / f"{plan_id}.1.json") == layout.case(plan_id)
+    assert backups.original_of(layout, folder / f"{plan_id}.\u0661.json") is None

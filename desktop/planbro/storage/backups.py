@@ -76,7 +76,7 @@ def original_of(layout: Layout, backup: Path) -> Path | None:
     except ValueError:
         return None
     stem, dot, number = rel.stem.rpartition(".")
-    if not dot or not number.isdigit() or not 1 <= int(number) <= KEEP:
+    if not dot or not (number.isascii() and number.isdigit()) or not 1 <= int(number) <= KEEP:
         return None
     return layout.root / rel.parent / f"{stem}{rel.suffix}"
 

@@ -119,6 +119,23 @@ def test_email_and_phone_doubts_do_not_stop_next(qtbot, make_wizard):
     assert wizard.currentId() == 1
 
 
+def test_a_phone_number_in_other_digits_is_doubted(qtbot, make_wizard):
+    """Only ASCII digits are digits (#10): \\d would take Arabic-Indic and fullwidth ones."""
+    wizard = make_wizard(Plan())
+    phone = editor(wizard, "citizen.phone")
+    for pasted in ("\u0662\u0661 \u0664\u0663 \u0666\u0665 \u0668\u0667", "\uff12\uff11 43 65 87"):
+        # Pasted, as such digits come (QTest cannot type keys for them).
+        phone.edit.clear()
+        qtbot.mouseClick(phone.edit, Qt.MouseButton.LeftButton)
+        phone.edit.insert(pasted)
+        tab(qtbot)
+        assert message_texts(phone) == ["Et telefonnummer består af cifre, mellemrum og +."]
+    phone.edit.clear()
+    type_in(qtbot, phone.edit, "+45 21 43 65 87")
+    tab(qtbot)
+    assert message_texts(phone) == []
+
+
 def test_a_declined_offer_records_the_reason_and_goes_to_gennemgang(qtbot, make_wizard, store, dialogs):
     plan = Plan()
     plan.citizen.name = "Kim Larsen"

@@ -53,7 +53,7 @@ Slot = tuple[str, Callable[[str], None]]
 # A plausible e-mail address: something@something.something.
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 # A plausible phone number: digits, spaces, + - ( ).
-_PHONE = re.compile(r"^[+\d][\d\s()\-]*$")
+_PHONE = re.compile(r"^[+0-9][0-9\s()\-]*$")
 # Lines a multi-line text box shows when empty (unless forms/wizard.yaml gives
 # the field its `rows`), and the most it grows to before it scrolls.
 MULTILINE_ROWS, MULTILINE_MAX_ROWS = 3, 12
