@@ -22,7 +22,7 @@ from planbro import audit
 PLAN = "3f2c9a6e-8b1d-4e7a-9c55-2d1f0b7a4e31"
 OTHER = "0b7a4e31-2d1f-4e7a-9c55-3f2c9a6e8b1d"
 # The fields of every record, in the order they are written.
-FIELDS = ["at", "user", "host", "action", "plan", "version", "via", "detail"]
+FIELDS = ["at", "user", "host", "action", "plan", "version", "via", "detail", "seq", "prev"]
 
 
 class Clock:
@@ -68,7 +68,7 @@ def test_a_record_is_one_whole_json_line_in_the_months_file(tmp_path, who):
     assert path.name == f"audit-{at:%Y-%m}.jsonl"
     assert record | {"at": None} == {"at": None, "user": "mekj", "host": "PC-0417",
                                      "action": "view", "plan": PLAN, "version": 2,
-                                     "via": "app", "detail": ""}
+                                     "via": "app", "detail": "", "seq": 1, "prev": ""}
 
 
 def test_an_unknown_login_is_ukendt(tmp_path, monkeypatch):

@@ -268,3 +268,93 @@ def test_what_the_commands_did_is_what_planbro_audit_shows(imported, capsys):
         ("import", "mekj", platform.node()), ("view", "mekj", platform.node())]
     at = datetime.fromisoformat(shown[-1]["at"].replace("Z", "+00:00"))
     assert abs(datetime.now(UTC) - at) < timedelta(minutes=1)
+
+
+# ---- planbro audit --verify ----------------------------------------------------------
+
+def month_file():
+    [path] = (default_data_dir() / "audit").glob("audit-*.jsonl")
+    return path
+
+
+@pytest.fixture
+def five(imported, capsys):
+    """A log of five records written by the command: an import and four views."""
+    for _ in range(4):
+        assert main(["show", EXAMPLE_ID]) == 0
+    capsys.readouterr()
+    return month_file()
+
+
+def verified(capsys) -> tuple[int, str]:
+    status = main(["audit", "--verify"])
+    captured = capsys.readouterr()
+    assert captured.err == ""
+    return status, captured.out
+
+
+def test_verify_says_a_whole_log_is_whole(five, capsys):
+    assert verified(capsys) == (0, "Logbogen er hel: 5 poster, ingen ændringer.\n")
+
+
+def test_verify_finds_one_changed_character_of_a_user(five, capsys):
+    lines = five.read_bytes().splitlines(keepends=True)
+    lines[1] = lines[1].replace(b'"user":"mekj"', b'"user":"mekk"')
+    five.write_bytes(b"".join(lines))
+    status, out = verified(capsys)
+    assert status == 1
+    assert out.strip() == (f"Logbogen er ændret: {five.name} linje 2 er ikke den post, "
+                           "der blev skrevet der.")
+
+
+def test_verify_finds_a_removed_line(five, capsys):
+    lines = five.read_bytes().splitlines(keepends=True)
+    five.write_bytes(b"".join(lines[:2] + lines[3:]))
+    assert verified(capsys) == (
+        1, f"Logbogen er ændret: 1 linje er fjernet før {five.name} linje 3.\n")
+
+
+def test_verify_finds_two_lines_swapped(five, capsys):
+    lines = five.read_bytes().splitlines(keepends=True)
+    lines[1], lines[2] = lines[2], lines[1]
+    five.write_bytes(b"".join(lines))
+    assert verified(capsys) == (
+        1, f"Logbogen er ændret: {five.name} linje 2 står i forkert rækkefølge; "
+           f"den blev skrevet efter {five.name} linje 3.\n")
+
+
+def test_verify_finds_a_tail_cut_off_by_one_whole_line_through_the_head(five, capsys):
+    lines = five.read_bytes().splitlines(keepends=True)
+    five.write_bytes(b"".join(lines[:-1]))
+    status, out = verified(capsys)
+    assert status == 1
+    assert out.strip() == (f"Logbogen er skåret af i enden: audit/head.json angiver linje 5 i "
+                           f"{five.name} som den nyeste post, men filen har kun 4 linjer.")
+    # Without its head, a cut end could not be seen: a missing head is a finding too.
+    (default_data_dir() / "audit" / "head.json").unlink()
+    status, out = verified(capsys)
+    assert status == 1 and "audit/head.json" in out and "mangler" in out
+
+
+def test_verify_says_a_torn_last_line_is_a_crash_not_tampering(five, capsys):
+    with open(five, "ab") as file:
+        file.write(b'{"at":"2027-03-15T09:30:00Z","user":"me')
+    assert verified(capsys) == (0, (
+        f"{five.name} linje 6 blev afbrudt af et nedbrud, mens den blev skrevet: "
+        "ikke en ændring af logbogen.\n"
+        "Logbogen er hel: 5 poster, ingen ændringer.\n"))
+
+
+def test_verify_counts_a_log_from_before_the_chain_as_uden_kaede(capsys):
+    write_log(LOG)
+    status, out = verified(capsys)
+    assert status == 0
+    assert out.splitlines() == [
+        "4 poster blev skrevet, før logbogen fik sin kæde (uden kæde), og kan ikke kontrolleres.",
+        "Logbogen er hel: 4 poster, ingen ændringer."]
+
+
+@pytest.mark.parametrize("option", [["--plan", EXAMPLE_ID], ["--json"]])
+def test_verify_checks_the_whole_log_only(capsys, option):
+    assert main(["audit", "--verify", *option]) == 2
+    assert f"{option[0]}: --verify kontrollerer hele logbogen" in capsys.readouterr().err

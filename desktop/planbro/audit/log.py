@@ -4,7 +4,8 @@ GDPR art. 9 data (CPR, health, addiction) needs every view, change, print
 and export logged with user and time. One JSON object per line is appended
 to audit/audit-YYYY-MM.jsonl in the data folder (the UTC month of the record):
     {"at": "2027-03-15T09:30:00Z", "user": "mekj", "host": "PC-0417",
-     "action": "view", "plan": "<uuid>", "version": 2, "via": "app", "detail": ""}
+     "action": "view", "plan": "<uuid>", "version": 2, "via": "app", "detail": "",
+     "seq": 41, "prev": "<sha-256 of the line before>"}
 A record names the plan by its random id only, never a CPR number, a name,
 plan text or a file path (a document's default file name holds the
 citizen's name): `detail` must be one of the fixed words in DETAILS.
@@ -16,6 +17,10 @@ with a seek), then fsynced. A crash can at worst leave a torn last line:
 the reader skips it, and the next writer ends it first so it never glues
 onto a new record. Nothing is read or written before the first record, so
 the app starts as fast as without the log. No Qt here.
+
+Each record names the one before it by hash and audit/head.json names the
+newest (chain.py), so a changed, removed or reordered line and a cut end
+are found by `planbro audit --verify` (verify.py).
 """
 
 from __future__ import annotations
@@ -38,6 +43,8 @@ from planbro.translation import _
 
 from planbro.model.plan import OUTCOME_WORDS
 
+from planbro.audit import chain
+from planbro.audit.chain import Tail
 from planbro.audit.reading import Reading, month_files, read_folder
 
 # What can happen to a plan, as recorded in "action".
@@ -113,8 +120,11 @@ class AuditLog:
         self._mutex = threading.Lock()
         # (plan, version) -> clock time of its last create/change record.
         self._last_change: dict[tuple[str | None, int | None], float] = {}
-        # Files whose last line this process has checked (and ended if torn).
+        # Files this process has appended to (made private, crash leftovers removed).
         self._mended: set[Path] = set()
+        # Month file -> its end as this process last left it (chain.Tail): the
+        # chain's newest record without reading the file again, while its size holds.
+        self._tails: dict[Path, Tail] = {}
         self._identity: tuple[str, str] | None = None
 
     # ┌──────────────────────────────────────────────────────────────────────┐
@@ -174,30 +184,45 @@ class AuditLog:
         return Pending(self, written, key, action)
 
     def _line(self, action: str, plan_id: str | None, version: int | None, via: str,
-              detail: str) -> tuple[Path, bytes]:
-        """The file a record made now goes to, and the record as one line."""
+              detail: str) -> tuple[Path, dict[str, Any]]:
+        """The month file of a record made now, and the record without its chain."""
         if self._identity is None:
             self._identity = (_login(), _computer())
         user, host = self._identity
         at = datetime.now(UTC)
-        line = json.dumps({
+        return self.folder / f"audit-{at:%Y-%m}.jsonl", {
             "at": at.strftime("%Y-%m-%dT%H:%M:%SZ"), "user": user, "host": host,
             "action": action, "plan": plan_id, "version": version, "via": via, "detail": detail,
-        }, ensure_ascii=False, separators=(",", ":")) + "\n"
-        return self.folder / f"audit-{at:%Y-%m}.jsonl", line.encode("utf-8")
+        }
 
     def _append(self, action: str, plan_id: str | None, version: int | None, via: str,
                 detail: str) -> bool:
-        path, data = self._line(action, plan_id, version, via, detail)
+        path, fields = self._line(action, plan_id, version, via, detail)
         try:
-            self._write(path, data)
+            self._write(path, fields)
         except OSError as error:  # TimeoutError (the lock) is one too
             self._failed(write_failure(error, self.folder))
             return False
         return True
 
-    def _write(self, path: Path, data: bytes) -> None:
-        _Written.append(self, (path, data)).commit()
+    def _write(self, path: Path, fields: dict[str, Any]) -> None:
+        _Written.append(self, (path, fields)).commit(self)
+
+    def _tail(self, path: Path, fd: int) -> Tail:
+        """Where `path` (open as `fd`, under the lock) ends, a torn last line ended first."""
+        size = os.fstat(fd).st_size
+        known = self._tails.get(path)
+        if known is not None and known.size == size:
+            return known
+        # Another process wrote (or crashed writing) since: end a torn line, read what is new.
+        _end_torn_line(fd)
+        size = os.fstat(fd).st_size
+        if known is None or known.size > size:
+            tail = chain.tail_of(path, chain.read_from(fd, 0, size))
+        else:
+            tail = known.extended(chain.read_from(fd, known.size, size))
+        self._tails[path] = tail
+        return tail
 
     def _failed(self, reason: str) -> None:
         first = not self.failure
@@ -221,12 +246,16 @@ class _Written:
     def __init__(self, lock: Any, fd: int, path: Path, offset: int) -> None:
         self.lock, self.fd, self.path, self.offset = lock, fd, path, offset
 
+    # The chain's end once this record stands (set by append).
+    after: Tail
+
     @classmethod
-    def append(cls, log: AuditLog, line: tuple[Path, bytes]) -> _Written:
-        """Append `line` (file, bytes) under the lock; OSError, with nothing left behind, if not."""
+    def append(cls, log: AuditLog, line: tuple[Path, dict[str, Any]]) -> _Written:
+        """Append the record `line` (month file, fields) to the chain, under the lock;
+        OSError, with nothing left behind, if not."""
         from filelock import FileLock, Timeout
 
-        path, data = line
+        month, fields = line
         # Only the user may read who looked at which plan from which computer.
         make_private_dir(log.folder)
         lock = FileLock(str(log.folder / LOCK_NAME), timeout=LOCK_TIMEOUT_S, thread_local=False,
@@ -236,6 +265,7 @@ class _Written:
         except Timeout:
             raise TimeoutError(_("another Planbro holds the audit log")) from None
         try:
+            path = chain.target_file(log.folder, month)
             flags = os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0)
             fd = os.open(path, flags, FILE_MODE)
             if path not in log._mended:
@@ -249,9 +279,14 @@ class _Written:
         written = cls(lock, fd, path, os.fstat(fd).st_size)
         try:
             if path not in log._mended:
-                _end_torn_line(fd)
+                chain.remove_head_leftovers(log.folder)
                 log._mended.add(path)
-                written.offset = os.fstat(fd).st_size
+            tail = log._tail(path, fd)
+            written.offset = tail.size
+            seq = tail.seq + 1
+            data = (json.dumps(fields | {"seq": seq, "prev": tail.hash}, ensure_ascii=False,
+                               separators=(",", ":")) + "\n").encode("utf-8")
+            written.after = tail.appended(data, seq)
             if os.write(fd, data) != len(data):
                 # A short write: the disk is full.
                 raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(log.folder))
@@ -261,20 +296,39 @@ class _Written:
             raise
         return written
 
-    def commit(self) -> None:
-        """The change is made: let the record stand and the next writer in."""
+    # ┌──────────────────────────────────────────────────────────────────┐
+    # │ The head is written after the record stands, still under the     │
+    # │ lock (so heads follow the log's order), and only as a check: the │
+    # │ log is the truth. If head.json cannot be written (a full disk),  │
+    # │ the record and the change stand all the same and the head lags;  │
+    # │ --verify accepts records after the one the head names, and finds │
+    # │ a log that ends before it.                                       │
+    # └──────────────────────────────────────────────────────────────────┘
+    def commit(self, log: AuditLog) -> None:
+        """The change is made: let the record stand, name it in the head, let the next writer in."""
         try:
-            os.close(self.fd)
+            log._tails[self.path] = self.after
+            with contextlib.suppress(OSError):
+                chain.write_head(log.folder, self.path, self.after)
         finally:
-            self.lock.release()
+            self._release()
 
     def cancel(self) -> None:
-        """The change did not happen: cut the record off again (needs no free space)."""
+        """The change did not happen: cut the record off again (needs no free space).
+
+        The chain stays whole: the next record names the one before this again.
+        """
         try:
             os.ftruncate(self.fd, self.offset)
             os.fsync(self.fd)
         finally:
-            self.commit()
+            self._release()
+
+    def _release(self) -> None:
+        try:
+            os.close(self.fd)
+        finally:
+            self.lock.release()
 
 
 class Pending:
@@ -287,7 +341,7 @@ class Pending:
     def commit(self) -> None:
         if self._written is not None:
             written, self._written = self._written, None
-            written.commit()
+            written.commit(self._log)
             if self._action in ("create", "change"):
                 with self._log._mutex:
                     self._log._last_change[self._key] = self._log._clock()

@@ -46,17 +46,17 @@ def _records_of(data: bytes, reading: Reading) -> Iterator[dict[str, Any]]:
         if not raw.strip():
             continue
         text = raw.decode("utf-8", errors="replace")
-        record = _parse(text)
+        record = parse_record(text)
         if record is None:
             # A torn record may have been followed by a whole one on its line.
             start = text.rfind(_RECORD_START)
-            record = _parse(text[start:]) if start > 0 else None
+            record = parse_record(text[start:]) if start > 0 else None
             reading.skipped += 1
         if record is not None:
             yield record
 
 
-def _parse(text: str) -> dict[str, Any] | None:
+def parse_record(text: str) -> dict[str, Any] | None:
     try:
         record = json.loads(text)
     except ValueError:

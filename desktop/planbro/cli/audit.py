@@ -3,6 +3,12 @@
 Who viewed, changed, signed, printed or exported which plan, and when, as
 a table in local time (Danish headings) or as the stored JSON lines. Plans
 are named by id only; `planbro list` tells which citizen an id belongs to.
+
+`planbro audit --verify` checks the log's chain (planbro.audit.verify) and
+its head. Exit status: 0 when the log is whole (lines torn by a crash and
+records from before the chain are said, but are no finding), 1 when it was
+changed, cut short or its head is missing, 2 for bad input or a log that
+cannot be read, as every command.
 """
 
 from __future__ import annotations
@@ -31,6 +37,9 @@ def register(subparsers) -> None:
     parser.add_argument("--user", metavar=_("NAME"), help=_("only this user's login"))
     parser.add_argument("--json", action="store_true",
                         help=_("print the records as JSON lines, as stored"))
+    parser.add_argument("--verify", action="store_true",
+                        help=_("check that no line of the log was changed, removed or reordered "
+                               "and that its end was not cut off (exit status 1 if so)"))
     parser.set_defaults(func=run)
 
 
@@ -80,6 +89,8 @@ def _table(records: list[dict]) -> None:
 def run(args: argparse.Namespace) -> int:
     from planbro.storage import StoreError
 
+    if args.verify:
+        return _verify(args)
     since = None
     if args.since:
         try:
@@ -107,3 +118,27 @@ def run(args: argparse.Namespace) -> int:
         return 0
     _table(records)
     return 0
+
+
+# Options that choose records to show; --verify checks the whole log.
+_FILTERS = (("plan", "--plan"), ("since", "--since"), ("user", "--user"), ("json", "--json"))
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from planbro.audit.verify import describe, verify
+    from planbro.storage import StoreError
+
+    for name, option in _FILTERS:
+        if getattr(args, name):
+            return fail(_("{option}: --verify checks the whole audit log and cannot be "
+                          "combined with {option}.").format(option=option))
+    try:
+        verdict = verify(audit_log(args).folder)
+    except StoreError as error:
+        return refusal(error)
+    except OSError as error:
+        return fail(_("The audit log cannot be read: {error}").format(
+            error=error.strerror or error))
+    for line in describe(verdict):
+        print(line)
+    return 0 if verdict.finding is None else 1
