@@ -12,6 +12,7 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from planbro.fileio.atomic import write_atomic
 from planbro.fileio.private import make_private_dir
@@ -22,6 +23,11 @@ CONFIG_DIR_ENV = "PLANBRO_CONFIG_DIR"
 SETTINGS_FILE = "settings.json"
 # Languages the UI can speak.
 UI_LANGUAGES = ("da", "en")
+# Days a journalised case stays on this computer by default (storage/retention.py).
+DEFAULT_RETENTION_DAYS = 30
+# The shortest and longest retention periods the settings take: a day to notice a
+# case marked journalised by mistake, ten years at most.
+MIN_RETENTION_DAYS, MAX_RETENTION_DAYS = 1, 3650
 
 
 @dataclass
@@ -41,6 +47,9 @@ class UserSettings:
     # The folder the last file dialog saved in or opened from; "" until one has
     # (the dialogs then start in Documents). Files of older versions lack it.
     last_folder: str = ""
+    # Days a closed case is kept on this computer after it was journalised in the
+    # municipality's ESDH; then it is deleted (storage/retention.py).
+    retention_days: int = DEFAULT_RETENTION_DAYS
 
 
 def config_dir() -> Path:
@@ -59,9 +68,14 @@ def _from_data(data: dict) -> UserSettings:
     known = {f.name for f in dataclasses.fields(UserSettings)}
     # Unknown keys (a newer Planbro's) are ignored; wrong types fall back to
     # the default rather than crash the start of the app.
-    values = {key: value for key, value in data.items()
-              if key in known and isinstance(value, str)}
+    numbers = {"retention_days"}
+    values: dict[str, Any] = {key: value for key, value in data.items()
+              if key in known - numbers and isinstance(value, str)}
     settings = UserSettings(**values)
+    days = data.get("retention_days")
+    if isinstance(days, int) and not isinstance(days, bool) \
+            and MIN_RETENTION_DAYS <= days <= MAX_RETENTION_DAYS:
+        settings.retention_days = days
     if settings.language not in UI_LANGUAGES:
         settings.language = "da"
     return settings

@@ -38,7 +38,7 @@ def test_shows_each_plan_with_masked_cpr_and_danish_status(make_window, add_plan
     assert cell(window, rows["Anna Holm"], "cpr") == "010170-xxxx"
     assert cell(window, rows["Anna Holm"], "status") == "kladde"
     assert cell(window, rows["Bo Jensen"], "status") == "underskrevet"
-    assert cell(window, rows["Carl Nørgaard"], "status") == "afsluttet"
+    assert cell(window, rows["Carl Nørgaard"], "status") == "afsluttet, ikke journaliseret"
     assert cell(window, rows["Bo Jensen"], "version") == "1"
     # No full CPR number anywhere in the table.
     texts = [cell(window, r, c) or "" for r in range(3) for c in COLUMNS]

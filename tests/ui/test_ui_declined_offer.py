@@ -58,7 +58,7 @@ def test_a_closed_declined_case_is_closed_and_reminds_of_nothing(make_window, ad
     plan = add_plan("Bente Holm", follow_up=None, offer=declined(TODAY - timedelta(days=2)))
     store.close_case(plan.id)
     window = make_window()
-    assert cell(window, "Bente Holm", "status") == "afsluttet"
+    assert cell(window, "Bente Holm", "status") == "afsluttet, ikke journaliseret"
     assert cell(window, "Bente Holm", "follow_up") == ""
     window.overdue_only.setChecked(True)
     assert window.proxy.rowCount() == 0

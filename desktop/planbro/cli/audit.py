@@ -51,6 +51,7 @@ def action_label(action: str) -> str:
         "render": _("saved as document"), "print": _("printed"),
         "restore": _("restored from backup"),
         "delete": _("deleted"), "repair": _("meta.json rebuilt"),
+        "journalise": _("marked journalised"), "purge": _("deleted after journalisation"),
     }.get(action, action)
 
 

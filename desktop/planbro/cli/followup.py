@@ -23,6 +23,7 @@ from planbro.actions.followup import (
 )
 
 from planbro.cli.common import date_metavar, fail, open_store, read_date, refusal
+from planbro.cli.retention import journal_hint
 
 # The option each field of a follow-up is given by.
 OPTIONS = {"date": "--date", "note": "--note", "next_date": "--next"}
@@ -86,6 +87,7 @@ def run(args: argparse.Namespace) -> int:
         name=plan.citizen.name, date=date_label(entry.date), outcome=outcome_label(entry.outcome)))
     if entry.outcome == "close":
         print(_("The case is closed."))
+        print(journal_hint(plan.id))
         return 0
     if done.new_version:
         print(_("Version {version} is a new draft: change the plan and have it signed "

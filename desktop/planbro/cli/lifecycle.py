@@ -1,5 +1,5 @@
 """`planbro sign`, `planbro revise`, `planbro close`: a plan's life after the meeting;
-`planbro delete`: a draft that was never signed."""
+`planbro delete`: a draft that was never signed. After closing: cli/retention.py."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from planbro.storage import StoreError
 from planbro.actions import lifecycle
 
 from planbro.cli.common import date_metavar, fail, open_store, read_date, refusal
+from planbro.cli.retention import journal_hint
 
 
 def register(subparsers) -> None:
@@ -119,6 +120,8 @@ def _change(args: argparse.Namespace, action: str) -> int:
         # Not asked first, unlike the app's Revidér: the command is typed on purpose.
         replaces = replaces_label(plan.replaces)
         print(replaces[:1].upper() + replaces[1:] + ".")
+    elif plan.status == "closed" and plan.journalised is None:
+        print(journal_hint(plan.id))
     return 0
 
 

@@ -64,6 +64,7 @@ def run_list(args: argparse.Namespace) -> int:
             "decision": s.decision,
             "offer_date": s.offer_date.isoformat() if s.offer_date else None,
             "offer_again": s.offer_again.isoformat() if s.offer_again else None,
+            "journalised": s.journalised.isoformat() if s.journalised else None,
             "overdue": bool(s.reminder and s.reminder < today and s.status != "closed"),
         } for s in summaries])
         return 0
@@ -78,7 +79,8 @@ def run_list(args: argparse.Namespace) -> int:
         if s.reminder and s.reminder < today and s.status != "closed":
             follow += " " + _("(overdue)")
         status = listed_status_label(s.status, s.signed_version, decision=s.decision,
-                                     offer_date=s.offer_date, show=date_label)
+                                     offer_date=s.offer_date, show=date_label,
+                                     journalised=s.journalised)
         rows.append((s.name, s.cpr_masked or "—", status, str(s.version),
                      follow, s.id[:8]))
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]

@@ -19,14 +19,21 @@ def status_label(status: str) -> str:
 
 def listed_status_label(status: str, signed_version: int | None = None, *,
                         decision: str = "", offer_date: date | None = None,
-                        show: Callable[[date | None], str] | None = None) -> str:
+                        show: Callable[[date | None], str] | None = None,
+                        journalised: date | None = None) -> str:
     """A plan's status in a list: "declined (1 Dec 2026)" while a declined offer's
     case is open (`show` writes the day: day_label by default); "draft · v1
-    signed" for a revision whose signed version still applies."""
+    signed" for a revision whose signed version still applies; a closed case
+    "journalised (1 Dec 2026)", or "closed, not journalised" until it is (it is
+    then kept on this computer: storage/retention.py)."""
     if decision == "declined" and status != "closed":
         return _("declined ({date})").format(date=(show or day_label)(offer_date))
     if status == "draft" and signed_version is not None:
         return _("draft · v{version} signed").format(version=signed_version)
+    if status == "closed":
+        if journalised is not None:
+            return _("journalised ({date})").format(date=(show or day_label)(journalised))
+        return _("closed, not journalised")
     return status_label(status)
 
 

@@ -257,6 +257,10 @@ class Plan:
     signatures: Signatures = field(default_factory=Signatures)
     # Set by Revidér (and a follow-up that changes a signed plan).
     replaces: Replaces = field(default_factory=Replaces)
+    # The day a closed case was journalised in the municipality's ESDH (its final
+    # PDF/A filed there); None until then. Retention counts from it: the case is
+    # deleted from this computer a set number of days later (storage/retention.py).
+    journalised: datetime.date | None = None
 
     @property
     def declined(self) -> bool:

@@ -40,7 +40,7 @@ from planbro.storage.summary import MTIME, SIZE, PlanSummary, Row, is_row, summa
 log = logging.getLogger(__name__)
 
 # Format tag of index.json; another tag (an older row layout) is rebuilt from the case files.
-INDEX_FORMAT = "planbro-index/3"
+INDEX_FORMAT = "planbro-index/4"
 # Journal lines after which the writer folds them into a new snapshot.
 COMPACT_AFTER = 1000
 

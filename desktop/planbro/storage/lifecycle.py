@@ -1,9 +1,9 @@
-"""A plan's lifecycle as pure functions: sign, revise, close, record a follow-up.
+"""A plan's lifecycle as pure functions: sign, revise, close, record a follow-up, journalise.
 
 Each takes the latest version and returns new Plan objects to store; none
 changes its argument. A signed or closed version is frozen: its content is
 never changed again, only its follow-up record (§ 148 stk. 2 follow-up is
-not a change of the plan).
+not a change of the plan) and, once closed, the day it was journalised.
 """
 
 from __future__ import annotations
@@ -73,6 +73,20 @@ def closed(plan: Plan) -> Plan | None:
         return None
     new = _copy(plan)
     new.status = "closed"
+    return new
+
+
+def journalised(plan: Plan, on: date) -> Plan | None:
+    """The closed `plan` marked as journalised in the municipality's ESDH on `on`, or None
+    when it already says so. Only the mark changes: the content stays frozen."""
+    if plan.status != "closed":
+        raise StoreError(_("Version {version} of the plan is not closed. Close the case first; "
+                           "a case is journalised when it has ended.").format(
+            version=plan.version))
+    if plan.journalised == on:
+        return None
+    new = _copy(plan)
+    new.journalised = on
     return new
 
 

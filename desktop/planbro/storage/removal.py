@@ -70,12 +70,22 @@ def delete(layout: Layout, case: Path, docs: dict[int, dict[str, Any]]) -> int:
     refused = refusal(docs)
     if refused is not None:
         raise refused
+    remove(layout, case)
+    return max(docs)
+
+
+def remove(layout: Layout, case: Path) -> None:
+    """Remove the case file and every copy of it, in the box's order (also retention.py's)."""
     try:
-        for copy in copies(layout, case):
+        found = copies(layout, case)
+        for copy in found:
             copy.unlink(missing_ok=True)
+        # The copies' absence on disk before the case file's: a power cut must not
+        # bring back backups of a case that is gone.
+        for parent in sorted({copy.parent for copy in found}):
+            fsync_dir(parent)
         os.unlink(case)
     except OSError as error:
         raise StoreError(_("The plan could not be deleted: {error}").format(
             error=error.strerror or error)) from None
     fsync_dir(case.parent)
-    return max(docs)

@@ -32,7 +32,7 @@ from planbro.model.convert import from_dict, to_dict
 from planbro.model.dates import now_timestamp
 from planbro.model.plan import OUTCOME_WORDS, STATUSES
 
-from planbro.storage import backups, folder, lifecycle, migrations, removal, restore, writing
+from planbro.storage import backups, folder, lifecycle, migrations, removal, restore, retention, writing
 from planbro.storage.casefile import read_versions, same_content
 from planbro.storage.errors import (
     PlanFrozen,
@@ -70,7 +70,8 @@ class PlanStore:
     in a read-only store; every change then raises StoreLocked.
 
     With an `audit` log, the store records its own changes there (save:
-    create or change, put: import, sign, revise, close, follow-up, restore),
+    create or change, put: import, sign, revise, close, follow-up, journalise,
+    delete, purge, restore),
     marked `via` ("app" or "cli"); views, documents, prints and exports are
     recorded by whoever shows or writes them, through record(). Reading
     (get) records nothing: the caseload's quality check reads every plan.
@@ -357,18 +358,36 @@ class PlanStore:
         # Closed already: nothing happened, nothing was recorded.
         return made[0] if made else self.get(plan_id)
 
+    def journalise(self, plan_id: str, on: date) -> Plan:
+        """Mark the closed case as journalised in the ESDH on `on` (retention.py)."""
+        made = self._change(plan_id, lambda p: [j] if (j := lifecycle.journalised(p, on)) else [],
+                            "journalise")
+        # Marked so already: nothing happened, nothing was recorded.
+        return made[0] if made else self.get(plan_id)
+
     def delete_draft(self, plan_id: str) -> int:
         """Delete a plan never signed, and its backups (removal.py); returns its version."""
+        return self._remove(plan_id, "delete", removal.refusal)
+
+    def purge(self, plan_id: str, today: date, days: int) -> int:
+        """Delete a closed case journalised `days` or more days before `today`, and its
+        backups (retention.py); returns its version. StoreError when it is not due."""
+        return self._remove(plan_id, "purge", lambda docs: retention.refusal(docs, today, days))
+
+    def _remove(self, plan_id: str, action: str,
+                refusal: Callable[[dict[int, dict[str, Any]]], StoreError | None]) -> int:
+        """Delete the plan's files when `refusal` of its versions is None, recording `action`
+        first (both or neither); the order of the deletes is removal.py's."""
         self._writable()
         with self._mutex:
             docs = self._versions(plan_id)
-            refused = removal.refusal(docs)
+            refused = refusal(docs)
             if refused is not None:
                 raise refused
-            with writing.recorded(self._begin("delete", plan_id, max(docs)), self._layout.cases):
-                version = removal.delete(self._layout, self._case_path(plan_id), docs)
+            with writing.recorded(self._begin(action, plan_id, max(docs)), self._layout.cases):
+                removal.remove(self._layout, self._case_path(plan_id))
             self._index.forget(plan_id)
-        return version
+        return max(docs)
 
     def record_follow_up(self, plan_id: str, entry: FollowUpEntry, next_date: date | None) -> Plan:
         """Record a follow-up on the latest version; "change" also revises, "close" closes.

@@ -37,6 +37,8 @@ class PlanSummary:
     # The day of the offer, and after a declined one the day to offer it again.
     offer_date: date | None = None
     offer_again: date | None = None
+    # The day the closed case was journalised in the ESDH; None until then.
+    journalised: date | None = None
 
     @property
     def offer_again_due(self) -> bool:
@@ -57,7 +59,7 @@ class PlanSummary:
 ROW_FIELDS = (
     "id", "version", "status", "name", "cpr_masked", "basis", "decision",
     "created", "updated", "next_follow_up", "versions", "signed_version", "signed_on",
-    "offer_date", "offer_again", "mtime_ns", "size",
+    "offer_date", "offer_again", "journalised", "mtime_ns", "size",
 )
 # Position of the case file's mtime_ns and size in a row.
 MTIME, SIZE = len(ROW_FIELDS) - 2, len(ROW_FIELDS) - 1
@@ -95,7 +97,7 @@ def summary_row(docs: dict[int, dict[str, Any]], stat: os.stat_result) -> Row:
         latest.get("created", ""), latest.get("updated", ""),
         follow_up.get("next_date") or None, len(docs), signed_version, signed_on,
         offer.get("date") or None, offer.get("offer_again") or None,
-        stat.st_mtime_ns, stat.st_size,
+        latest.get("journalised") or None, stat.st_mtime_ns, stat.st_size,
     ]
 
 
@@ -113,4 +115,5 @@ def summary_from_row(row: Row) -> PlanSummary:
     return PlanSummary(
         row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8],
         _day(row[9]), row[10], row[11], _day(row[12]), _day(row[13]), _day(row[14]),
+        _day(row[15]),
     )

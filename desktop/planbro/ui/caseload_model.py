@@ -231,7 +231,8 @@ class CaseloadModel(QAbstractTableModel):
             # A declined offer shows as such, with its day, while the case is open.
             return listed_status_label(summary.status, summary.signed_version,
                                        decision=summary.decision, offer_date=summary.offer_date,
-                                       show=lambda day: format_day(day) or "—")
+                                       show=lambda day: format_day(day) or "—",
+                                       journalised=summary.journalised)
         if column == "version":
             return str(summary.version)
         if column == "updated":
@@ -273,6 +274,14 @@ class CaseloadModel(QAbstractTableModel):
                      "this draft, is signed.").format(
                 signed=summary.signed_version, date=format_day(summary.signed_on) or "—",
                 version=summary.version)
+        if summary.status == "closed" and summary.journalised is not None:
+            return _("Journalised in the ESDH on {date}. Planbro deletes the case from this "
+                     "computer when the period set in Settings is over.").format(
+                date=format_day(summary.journalised) or "—")
+        if summary.status == "closed":
+            return _("The case is closed but not marked as journalised, so it stays on this "
+                     "computer: save its PDF for the ESDH, then choose Plan → Mark as "
+                     "journalised.")
         return None
 
     def follow_up_state(self, summary) -> str:

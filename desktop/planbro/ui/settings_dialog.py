@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
@@ -18,13 +19,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from planbro.translation import _, language
 
-from planbro.settings import UserSettings
+from planbro.settings import MAX_RETENTION_DAYS, MIN_RETENTION_DAYS, UserSettings
 
 from planbro.ui.common.dialogs import Dialogs, file_filter
 from planbro.ui.common.qt_dialogs import QtDialogs
@@ -109,6 +111,7 @@ class SettingsDialog(QDialog):
         note = QLabel(_("A new data folder takes effect when Planbro is started again."), general)
         note.setWordWrap(True)
         form.addRow("", note)
+        self._add_retention_row(form, general)
         layout.addWidget(general)
 
         self.buttons = QDialogButtonBox(
@@ -130,6 +133,23 @@ class SettingsDialog(QDialog):
             label.setMinimumWidth(width)
 
     # -- building ----------------------------------------------------------
+    def _add_retention_row(self, form: QFormLayout, parent: QWidget) -> None:
+        self.retention = QSpinBox(parent)
+        self.retention.setObjectName("retention_days")
+        self.retention.setRange(MIN_RETENTION_DAYS, MAX_RETENTION_DAYS)
+        self.retention.setValue(self._base.retention_days)
+        self.retention.setSuffix(_(" days"))
+        self.retention.setAccessibleName(_("Days a journalised case is kept"))
+        label = QLabel(_("&Keep journalised cases:"), parent)
+        label.setBuddy(self.retention)
+        form.addRow(label, self.retention)
+        note = QLabel(_("A closed case marked as journalised in the ESDH is deleted from this "
+                        "computer this many days later, with its backups; the audit log keeps "
+                        "that it was. A closed case not marked as journalised is never "
+                        "deleted."), parent)
+        note.setWordWrap(True)
+        form.addRow("", note)
+
     def _add_line(self, form: QFormLayout, key: str, label: str, accessible: str) -> QLineEdit:
         edit = QLineEdit(getattr(self._base, key), form.parentWidget())
         edit.setObjectName(key)
@@ -274,7 +294,8 @@ class SettingsDialog(QDialog):
         super().accept()
 
     def result_settings(self) -> UserSettings:
-        values = {key: edit.text().strip() for key, edit in self.fields.items()}
+        values: dict[str, Any] = {key: edit.text().strip() for key, edit in self.fields.items()}
         return dataclasses.replace(
             self._base, **values, municipality_logo=self.logo.text().strip(),
-            language=self.language.currentData(), data_dir=self._chosen_data_dir)
+            language=self.language.currentData(), data_dir=self._chosen_data_dir,
+            retention_days=self.retention.value())
