@@ -27,6 +27,9 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("base", ("planbro", "planbro.translation")),
     # Files are written in the user's language: a failed write is told in it (fileio.failures).
     ("files", ("planbro.fileio",)),
+    # Sealed files and their keys: on fileio (the key file is written whole), under every
+    # layer that writes plan data.
+    ("crypto", ("planbro.crypto",)),
     ("model", ("planbro.model",)),
     ("core", ("planbro.exchange", "planbro.formdefs", "planbro.settings", "planbro.storage",
               "planbro.documents", "planbro.quality", "planbro.audit")),
