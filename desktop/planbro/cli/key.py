@@ -1,0 +1,260 @@
+"""`planbro key`: the data folder's key file — status, create, check, unlock on a new login,
+a new recovery key.
+
+┌──────────────────────────────────────────────────────────────────────────┐
+│ Never waiting for input that cannot come                                 │
+│                                                                          │
+│ A script, a scheduled task or CI has no terminal. A sub-command that     │
+│ needs a passphrase or the recovery key reads PLANBRO_PASSPHRASE first;   │
+│ it asks on the terminal only when stdin is one, and otherwise says what  │
+│ is missing and exits 2. A secret is never an argument: it would stand in │
+│ the shell's history and in every process list.                           │
+│                                                                          │
+│ Until the store seals its files with these keys, the help says that     │
+│ this prepares encryption: the plans themselves are not yet encrypted.   │
+└──────────────────────────────────────────────────────────────────────────┘
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from datetime import UTC, date, datetime
+
+from planbro.fileio.failures import write_failure
+from planbro.translation import _
+
+from planbro.crypto import credstore
+from planbro.crypto.keyfile import CREDENTIAL_STORE, PASSPHRASE, RECOVERY, KeyProblem
+from planbro.crypto.keys import PASSPHRASE_ENV, KeyChain
+from planbro.crypto.recovery import sheet_text
+
+from planbro.cli.common import fail
+
+
+def register(subparsers) -> None:
+    key = subparsers.add_parser(
+        "key", help=_("the data folder's key for encryption (prepares encryption: the plans are "
+                      "not encrypted yet)"),
+        description=_("Prepares encryption of the data folder: a key file with the ways in "
+                      "(this login's credential store, the recovery key, a passphrase). The "
+                      "plans themselves are not encrypted yet. A passphrase or recovery key is "
+                      "read from {env}, or asked for on a terminal.").format(env=PASSPHRASE_ENV))
+    actions = key.add_subparsers(dest="key_command", metavar=_("ACTION"))
+    actions.required = True
+    status = actions.add_parser("status", help=_("is there a key file, and which ways in are set up"))
+    status.set_defaults(func=run_status)
+    create = actions.add_parser(
+        "create", help=_("make the key file and show the recovery key, once (a passphrase is "
+                         "added from {env} when set)").format(env=PASSPHRASE_ENV))
+    create.add_argument("--no-credential-store", action="store_true",
+                        help=_("do not keep a key in this login's credential store"))
+    create.set_defaults(func=run_create)
+    check = actions.add_parser(
+        "check", help=_("check a passphrase or the recovery key against the key file "
+                        "(changes nothing)"))
+    check.set_defaults(func=run_check)
+    unlock = actions.add_parser(
+        "unlock", help=_("open the data folder with the recovery key or passphrase and let this "
+                         "login's credential store open it from now on (a new Windows profile)"))
+    unlock.set_defaults(func=run_unlock)
+    renew = actions.add_parser(
+        "new-recovery-key", help=_("replace the recovery key (the old one stops working) and "
+                                   "show the new one, once"))
+    renew.set_defaults(func=run_new_recovery_key)
+
+
+def _folder(args):
+    """The data folder the command works on (as every command chooses it)."""
+    from planbro.settings import load_settings
+
+    from planbro.actions.context import data_folder
+
+    return data_folder(args.data_dir, load_settings())
+
+
+def _typed() -> str:
+    """What is typed on the terminal; _Missing when stdin is none (nothing waits for a
+    keyboard that is not there) or nothing was typed."""
+    missing = _Missing(_("No passphrase or recovery key: set {env}, or run the command in a "
+                         "terminal to type it. Nothing was changed.").format(env=PASSPHRASE_ENV))
+    if not sys.stdin.isatty():
+        raise missing
+    try:
+        text = getpass.getpass(_("Recovery key or passphrase: ")).strip()
+    except EOFError:
+        raise missing from None
+    if not text:
+        raise missing
+    return text
+
+
+class _Missing(Exception):
+    """What the command needs and did not get."""
+
+
+def _run(work, args) -> int:
+    """`work(args)` with every refusal told in the user's words, status 2."""
+    from planbro.storage import StoreError
+
+    try:
+        return work(args)
+    except (KeyProblem, StoreError, _Missing) as error:
+        return fail(str(error))
+    except OSError as error:
+        return fail(write_failure(error))
+
+
+def _unlocked(folder, *, use_credential_store: bool) -> KeyChain:
+    """The keys of `folder`: from the credential store (when allowed) or PLANBRO_PASSPHRASE,
+    else from what is typed on a terminal."""
+    from planbro.crypto.keys import NoWayIn, unlock
+
+    if use_credential_store or os.environ.get(PASSPHRASE_ENV):
+        try:
+            return unlock(folder, use_credential_store=use_credential_store)
+        except NoWayIn:
+            pass
+    return unlock(folder, _typed(), use_credential_store=False, environ={})
+
+
+def _print_sheet(recovery_key: str, folder, store_id: str) -> None:
+    """The recovery sheet's text on stdout, the key a line of its own."""
+    lines = sheet_text(recovery_key, folder, date.today(), store_id=store_id)
+    print(lines[0])
+    for line in lines[1:]:
+        print()
+        print(f"    {line}" if line == recovery_key else line)
+
+
+def _local_time(stamp: str) -> str:
+    """The key file's UTC time of making as the command prints times: local, DD-MM-YYYY HH:MM."""
+    try:
+        made = datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+    except ValueError:
+        return stamp
+    return made.astimezone().strftime("%d-%m-%Y %H:%M")
+
+
+def _way_names(ways: list[str]) -> str:
+    names = {CREDENTIAL_STORE: _("this login's credential store"), RECOVERY: _("recovery key"),
+             PASSPHRASE: _("passphrase")}
+    return ", ".join(names.get(w, w) for w in ways)
+
+
+def _status(args) -> int:
+    from planbro.crypto.keys import status
+
+    folder = _folder(args)
+    found = status(folder)
+    if not found.exists:
+        print(_("There is no key file in {folder}: the data folder is not prepared for "
+                "encryption. planbro key create makes one.").format(folder=folder))
+    else:
+        print(_("Key file: {path} (made {created})").format(path=found.path,
+                                                            created=_local_time(found.created)))
+        print(_("Data key: {key_id}").format(key_id=found.key_id))
+        yes, no = _("yes"), _("no")
+        print(_("Recovery key: {answer}").format(answer=yes if RECOVERY in found.ways else no))
+        print(_("Passphrase: {answer}").format(answer=yes if PASSPHRASE in found.ways else no))
+        if found.rotation_pending:
+            print(_("A change of the data key was not finished; Planbro finishes it at the next "
+                    "start."))
+    credential = {
+        "ready": _("yes, it opens the data folder without asking"),
+        "missing": _("set up, but not for this login (planbro key unlock sets it up here)"),
+        "not-set-up": _("no"),
+        "none": _("no: this computer has no credential store"),
+    }[found.credential_store]
+    print(_("Credential store: {answer}").format(answer=credential))
+    print(_("The plans in the data folder are not encrypted yet: this prepares encryption."))
+    return 0
+
+
+def _create(args) -> int:
+    from planbro.crypto.keys import create
+
+    folder = _folder(args)
+    made = create(folder, use_credential_store=not args.no_credential_store)
+    print(_("The key file {path} is made. Ways in: {ways}.").format(
+        path=folder / "keys.json", ways=_way_names(made.ways)), file=sys.stderr)
+    if made.credential_store_skipped:
+        print(_("Credential store: {reason}.").format(reason=made.credential_store_skipped),
+              file=sys.stderr)
+    print(_("The recovery key follows. It is shown only this once: write it down or print "
+            "it, and give it to the municipality's IT support to keep."), file=sys.stderr)
+    print(_("The plans in the data folder are not encrypted yet: this prepares encryption."),
+          file=sys.stderr)
+    sys.stderr.flush()
+    _print_sheet(made.recovery_key, folder, made.chain.store_id)
+    return 0
+
+
+def _check(args) -> int:
+    folder = _folder(args)
+    chain = _unlocked(folder, use_credential_store=False)
+    print(_("The key fits: it opens {path} (data key {key_id}). Nothing was changed.").format(
+        path=folder / "keys.json", key_id=chain.current.key_hex))
+    return 0
+
+
+def _unlock(args) -> int:
+    from planbro.crypto.keys import FROM_CREDENTIAL_STORE, remember_here, unlock
+
+    folder = _folder(args)
+    if not credstore.is_available():
+        # Checked first: typing the recovery key would be for nothing.
+        return fail(_("This computer has no credential store, so Planbro cannot remember the "
+                      "key for this login; nothing was changed. Set {env} to the passphrase or "
+                      "the recovery key where Planbro runs.").format(env=PASSPHRASE_ENV))
+    try:
+        chain = unlock(folder, use_credential_store=True, environ={})
+    except KeyProblem:
+        chain = None
+    if chain is not None and chain.way == FROM_CREDENTIAL_STORE:
+        print(_("This login's credential store opens {folder} already.").format(folder=folder))
+        return 0
+    chain = _unlocked(folder, use_credential_store=False)
+    try:
+        remember_here(folder, chain)
+    except credstore.Unavailable:
+        return fail(_("The key fits, but the credential store refused to keep it; nothing was "
+                      "changed. Set {env} where Planbro runs.").format(env=PASSPHRASE_ENV))
+    print(_("The key fits. This login's credential store opens {folder} from now on.").format(
+        folder=folder))
+    return 0
+
+
+def _new_recovery_key(args) -> int:
+    from planbro.crypto.keys import replace_recovery_key
+
+    folder = _folder(args)
+    chain = _unlocked(folder, use_credential_store=True)
+    recovery_key = replace_recovery_key(folder, chain)
+    print(_("The old recovery key no longer works. The new one follows, shown only this once: "
+            "give it to the municipality's IT support to keep."), file=sys.stderr)
+    sys.stderr.flush()
+    _print_sheet(recovery_key, folder, chain.store_id)
+    return 0
+
+
+def run_status(args: argparse.Namespace) -> int:
+    return _run(_status, args)
+
+
+def run_create(args: argparse.Namespace) -> int:
+    return _run(_create, args)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    return _run(_check, args)
+
+
+def run_unlock(args: argparse.Namespace) -> int:
+    return _run(_unlock, args)
+
+
+def run_new_recovery_key(args: argparse.Namespace) -> int:
+    return _run(_new_recovery_key, args)
