@@ -140,7 +140,8 @@ def test_close_case(make_window, add_plan, store, dialogs):
     window = make_window()
     before = count(store)
     select(window, plan)
-    dialogs.queue("confirm", True)
+    # Ja to closing, Nej to saving the PDF for the ESDH now.
+    dialogs.queue("confirm", True, False)
     trigger(window, "close_case")
     assert brief(store, before) == [("close", plan.id, 1, "app", "")]
 

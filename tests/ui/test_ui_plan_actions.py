@@ -73,7 +73,8 @@ def test_close_case_asks_first(make_window, add_plan, store, dialogs):
     plan = add_plan("Anna Holm", status="signed")
     window = make_window()
     select(window, plan)
-    dialogs.queue("confirm", False, True)
+    # Nej, then Ja to closing; Nej to saving the PDF for the ESDH now (test_ui_retention.py).
+    dialogs.queue("confirm", False, True, False)
     window.plan_actions.actions["close_case"].trigger()
     assert store.get(plan.id).status == "signed"
     window.plan_actions.actions["close_case"].trigger()

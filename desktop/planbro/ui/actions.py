@@ -77,6 +77,11 @@ def specs() -> list[Spec]:
         Spec("close_case", _("&Close case…"), (),
              _("Close the case: the plan can no longer be changed"), needs_plan=True,
              writes=True, statuses=("draft", "signed"), in_toolbar=False),
+        # After closing: the final PDF/A is journalised in the ESDH, and the case leaves
+        # this computer the retention period later (actions_retention.py).
+        Spec("journalise", _("Mark as &journalised…"), (),
+             _("Record the day the closed case was journalised in the municipality's ESDH"),
+             needs_plan=True, writes=True, statuses=("closed",), in_toolbar=False),
         # A signed version is a record of the case: never deleted, only closed.
         Spec("delete", _("&Delete draft…"), (),
              _("Delete a draft that was never signed, for good"), needs_plan=True,
@@ -108,7 +113,8 @@ class PlanActions(QObject):
             "sign": self.sign, "follow_up": self.follow_up, "word": self.save_word,
             "pdf": self.save_pdf, "print": self.print_plan, "import": self.import_files,
             "export": self.export_file,
-            "close_case": self.close_case, "delete": self.delete_draft, "refresh": lambda: window.refresh(),
+            "close_case": self.close_case, "journalise": self.journalise,
+            "delete": self.delete_draft, "refresh": lambda: window.refresh(),
             "settings": self.edit_settings, "quit": window.close,
             "guide": self.show_guide, "about": self.show_about,
         }
@@ -135,7 +141,7 @@ class PlanActions(QObject):
     def install(self, menubar, toolbar) -> None:
         menus = (
             (_("&Plan"), ("new", "open", "versions", "revise", "sign", "follow_up", None,
-                          "close_case", "delete", None, "quit")),
+                          "close_case", "journalise", "delete", None, "quit")),
             (_("&File"), ("word", "pdf", "print", None, "import", "export")),
             (_("T&ools"), ("refresh", None, "settings")),
             (_("&Help"), ("guide", None, "about")),
@@ -201,6 +207,10 @@ class PlanActions(QObject):
 
     def close_case(self) -> None:
         actions_plan.close_case(self.window)
+
+    def journalise(self) -> None:
+        from planbro.ui import actions_retention
+        actions_retention.journalise(self.window)
 
     def delete_draft(self) -> None:
         actions_plan.delete_draft(self.window, self)

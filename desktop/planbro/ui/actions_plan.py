@@ -253,8 +253,13 @@ def close_case(window) -> bool:
         name=summary.name or _("(no name)"))
     if not window.dialogs.confirm(window, title, question):
         return False
-    return _change(window, title, summary.id, lambda: lifecycle.close_case(window.store, summary.id),
-                   _("The case was closed."))
+    if not _change(window, title, summary.id,
+                   lambda: lifecycle.close_case(window.store, summary.id), _("The case was closed.")):
+        return False
+    # Imported here: actions_retention uses guard() from this module.
+    from planbro.ui.actions_retention import offer_pdf_for_journal
+    offer_pdf_for_journal(window)
+    return True
 
 
 def delete_draft(window, actions) -> bool:

@@ -177,6 +177,10 @@ def start(data_dir=None, dialogs=None, *, today=None):
             reason=store.locked_reason or _("the data is open elsewhere.")))
     window.first_painted.connect(window.start_quality)
     window.show()
+    # Journalised cases whose retention period is over: named, and deleted when the
+    # caseworker agrees (actions_retention.py says why it asks).
+    from planbro.ui.actions_retention import purge_at_start
+    purge_at_start(window)
     return window
 
 
