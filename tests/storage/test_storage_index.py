@@ -10,7 +10,7 @@ import pytest
 from planbro.model.convert import to_dict
 
 from planbro.storage import PlanStore, index
-from planbro.storage import store as store_module
+from planbro.storage import opened as store_module
 from planbro.storage.casefile import open_case
 from planbro.storage.paths import Layout
 

@@ -8,7 +8,7 @@ Layout of the data folder (file names hold random plan ids only):
     damaged/               unreadable files, copied aside before a restore
     planbro.lock           the writer's lock (lock.py)
     audit/                 the audit log (planbro.audit), when the store is given one
-A save rewrites only its own case file and appends one index line, so it
+Opening, the lock and reading are opened.py's; every change is here. A save rewrites only its own case file and appends one index line, so it
 costs the same with ten plans or ten thousand.
 """
 
@@ -16,54 +16,30 @@ from __future__ import annotations
 
 import logging
 import os
-import threading
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from planbro.fileio.atomic import fsync_dir
-from planbro.fileio.failures import write_failure
-from planbro.fileio.private import make_private_dir
 from planbro.translation import _
 
-from planbro.model import FollowUpEntry, Plan, ValidationError
-from planbro.model.convert import from_dict, to_dict
+from planbro.model import FollowUpEntry, Plan
+from planbro.model.convert import to_dict
 from planbro.model.dates import now_timestamp
 from planbro.model.plan import OUTCOME_WORDS, STATUSES
 
-from planbro.storage import backups, folder, lifecycle, migrations, removal, restore, retention, writing
-from planbro.storage.casefile import read_versions, same_content
-from planbro.storage.errors import (
-    PlanFrozen,
-    PlanNotFound,
-    StoreCorrupt,
-    StoreError,
-    StoreLocked,
-    StoreWriteFailed,
-)
-from planbro.storage.index import SummaryIndex
-from planbro.storage.lock import WriterLock
-from planbro.storage.paths import Layout, check_plan_id, default_data_dir, is_plan_id
-from planbro.storage.recorder import PendingRecord, Recorder
-from planbro.storage.summary import PlanSummary, Row, summary_row
+from planbro.storage import lifecycle, removal, restore, retention, writing
+from planbro.storage.casefile import same_content
+from planbro.storage.errors import PlanFrozen, PlanNotFound, StoreCorrupt, StoreError
+from planbro.storage.opened import OpenedStore, with_backups
+from planbro.storage.paths import check_plan_id
+from planbro.storage.recorder import PendingRecord
+from planbro.storage.summary import summary_row
 
 log = logging.getLogger(__name__)
 
-# Fewest characters of an id that resolve() accepts as a prefix.
-MIN_PREFIX = 4
 
-
-def _with_backups(layout: Layout, error: StoreCorrupt) -> StoreCorrupt:
-    original = backups.original_of(layout, error.path) or error.path
-    try:
-        found = backups.readable(layout, original, restore.check_for(layout, original))
-    except ValueError:  # not inside the data folder
-        found = []
-    return error.with_backups(found)
-
-
-class PlanStore:
+class PlanStore(OpenedStore):
     """The plans in one data folder: one writer (the lock), any number of readers.
 
     Every change is on disk (fsynced) when the method returns. Reading works
@@ -76,169 +52,6 @@ class PlanStore:
     recorded by whoever shows or writes them, through record(). Reading
     (get) records nothing: the caseload's quality check reads every plan.
     """
-
-    def __init__(self, data_dir: Path | str | None = None, *, read_only: bool = False,
-                 audit: Recorder | None = None, via: str = "app") -> None:
-        self.data_dir = default_data_dir(data_dir)
-        self.read_only = read_only
-        self.audit = audit
-        self.via = via
-        # Why the store is read-only when open() fell back to reading.
-        self.locked_reason = ""
-        self._layout = Layout(self.data_dir)
-        self._mutex = threading.RLock()
-        folder.check_layout(self._layout)
-        self._lock = None if read_only else WriterLock(self._layout.lock, self.data_dir)
-        try:
-            self._open()
-        except OSError as error:
-            # Making the folder's first files on a full or read-only disk.
-            self._release()
-            # (Not "nothing was changed": a migration may have done some of its steps.)
-            raise StoreWriteFailed(write_failure(error, self.data_dir), error) from None
-        except BaseException:
-            self._release()
-            raise
-
-    @classmethod
-    def open(cls, data_dir: Path | str | None = None, *, audit: Recorder | None = None,
-             via: str = "app") -> PlanStore:
-        """The store for writing, or for reading only when another process writes to it.
-
-        `audit` and `via` are the constructor's."""
-        try:
-            return cls(data_dir, audit=audit, via=via)
-        except StoreLocked as locked:
-            store = cls(data_dir, read_only=True, audit=audit, via=via)
-            store.locked_reason = str(locked)
-            return store
-
-    def _open(self) -> None:
-        layout = self._layout
-        if not self.read_only:
-            if not layout.cases.is_dir():
-                make_private_dir(layout.cases)
-                # The new folder's name must survive a power cut like any file.
-                fsync_dir(layout.root)
-            folder.make_private(layout)
-            # Temporary files of writes a crash cut short; the real file is whole.
-            folder.remove(folder.leftovers(layout))
-            # A restore a crash cut short: the file it replaced becomes the newest backup.
-            backups.finish_interrupted_restores(layout)
-        try:
-            self.schema_version = migrations.prepare(layout, writable=not self.read_only)
-        except StoreCorrupt as error:
-            raise _with_backups(layout, error) from None
-        self._index = SummaryIndex(layout, self._summarize, writable=not self.read_only)
-        self._index.open()
-        if not self.read_only:
-            folder.remove([Path(leftover) for leftover in self._index.leftovers])
-
-    @property
-    def corrupt(self) -> list[StoreCorrupt]:
-        """Case files found unreadable when the store was opened, each with its backups."""
-        return [_with_backups(self._layout, e) for e in self._index.corrupt]
-
-    # -- open / close ------------------------------------------------------------
-
-    def close(self) -> None:
-        with self._mutex:
-            try:
-                if not self.read_only:
-                    self._index.close()
-            finally:
-                self.read_only = True
-                self._release()
-
-    def _release(self) -> None:
-        if self._lock is not None:
-            self._lock.release()
-            self._lock = None
-
-    def __enter__(self) -> PlanStore:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def record(self, action: str, plan_id: str | None, version: int | None = None,
-               detail: str = "") -> bool:
-        """Write one audit record (planbro.audit) when the store has a log.
-
-        Also after close() and in a read-only store: a reader's views count.
-        """
-        if self.audit is None:
-            return True
-        return self.audit.record(action, plan_id, version, via=self.via, detail=detail)
-
-    def _writable(self) -> None:
-        if self.read_only:
-            if self.locked_reason:
-                raise StoreLocked(self.locked_reason)
-            raise StoreLocked.read_only(self.data_dir)
-        if self._lock is not None:
-            self._lock.check()
-
-    # -- reading -----------------------------------------------------------------
-
-    def _case_path(self, plan_id: str) -> Path:
-        if not isinstance(plan_id, str) or not is_plan_id(plan_id):
-            raise PlanNotFound.no_plan(plan_id)
-        return self._layout.case(plan_id)
-
-    def _versions(self, plan_id: str) -> dict[int, dict[str, Any]]:
-        path = self._case_path(plan_id)
-        try:
-            docs = read_versions(path)
-        except StoreCorrupt as error:
-            raise _with_backups(self._layout, error) from None
-        if not docs:
-            raise PlanNotFound.no_plan(plan_id)
-        return docs
-
-    def _plan(self, path: Path, doc: dict[str, Any]) -> Plan:
-        try:
-            return from_dict(Plan, doc)
-        except ValidationError as error:
-            raise _with_backups(self._layout, StoreCorrupt(path, str(error.problems[0]))) from None
-
-    def get(self, plan_id: str, version: int | None = None) -> Plan:
-        """A stored version of the plan; the latest when `version` is None."""
-        docs = self._versions(plan_id)
-        wanted = max(docs) if version is None else version
-        if wanted not in docs:
-            raise PlanNotFound.no_version(plan_id, wanted)
-        return self._plan(self._layout.case(plan_id), docs[wanted])
-
-    def versions(self, plan_id: str) -> list[int]:
-        return sorted(self._versions(plan_id))
-
-    def summaries(self) -> list[PlanSummary]:
-        """The latest version of each plan, from the index (no case file is read)."""
-        with self._mutex:
-            if self.read_only:
-                self._index.refresh()
-            return self._index.summaries()
-
-    def resolve(self, id_or_prefix: str) -> str:
-        """The full id of the plan whose id is, or begins with, `id_or_prefix`."""
-        text = id_or_prefix.strip().lower()
-        with self._mutex:
-            if self.read_only:
-                self._index.refresh()
-            ids = list(self._index.rows)
-        if is_plan_id(text) and (text in ids or self._layout.case(text).exists()):
-            return text
-        if len(text) < MIN_PREFIX:
-            raise PlanNotFound(_("Give at least {count} characters of the plan's id.").format(
-                count=MIN_PREFIX))
-        matches = [plan_id for plan_id in ids if plan_id.startswith(text)]
-        if len(matches) > 1:
-            raise PlanNotFound(_("«{prefix}» matches {count} plans; give more of the id.").format(
-                prefix=id_or_prefix, count=len(matches)))
-        if not matches:
-            raise PlanNotFound.no_plan(id_or_prefix)
-        return matches[0]
 
     # -- writing -----------------------------------------------------------------
 
@@ -255,7 +68,7 @@ class PlanStore:
         try:
             docs = writing.write_case(self._layout, plan_id, decide, audit, self._begin)
         except StoreCorrupt as error:
-            raise _with_backups(self._layout, error) from None
+            raise with_backups(self._layout, error) from None
         if docs is not None:
             self._index.record(summary_row(docs, os.stat(self._layout.case(plan_id))))
 
@@ -401,10 +214,6 @@ class PlanStore:
 
     # -- backups -----------------------------------------------------------------
 
-    def backups(self) -> list[Path]:
-        """Every backup in the data folder, newest first."""
-        return backups.everything(self._layout)
-
     def restore_backup(self, backup: str | Path, *, force: bool = False) -> Path:
         """Put a backup back in place of its (unreadable) data file; return that file's path.
 
@@ -420,8 +229,3 @@ class PlanStore:
                 self._index.record(row)
                 self._index.corrupt = [e for e in self._index.corrupt if e.path != restored]
         return restored
-
-    def _summarize(self, plan_id: str, stat: os.stat_result) -> Row | None:
-        docs = read_versions(self._layout.case(plan_id))
-        # None: the file went away after it was listed.
-        return summary_row(docs, stat) if docs else None
