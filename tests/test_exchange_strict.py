@@ -84,7 +84,8 @@ def test_a_version_is_a_whole_number_within_bounds(version):
     assert plan_from_json(text.replace(version, str(MAX_VERSION), 1)).version == MAX_VERSION
 
 
-@pytest.mark.parametrize("name", ["", "   ", "\x00\x01", "\u00a0\t"])
+@pytest.mark.parametrize("name", ["", "   ", "\x00\x01", "\u00a0\t", "\u200b\u200b",
+                                  "\u202e", "\ufeff \u2060"])
 def test_a_citizen_name_must_hold_something(name):
     assert refused(json.dumps(minimal(citizen={"name": name}))) == {
         "citizen.name": "må ikke være tom"}
@@ -181,3 +182,19 @@ def test_no_refusal_quotes_a_cpr_number():
         with pytest.raises(ValidationError) as error:
             plan_from_json(candidate)
         assert "1234" not in str(error.value)
+
+
+def test_bidirectional_override_controls_are_removed_letters_kept():
+    plan = plan_from_json(json.dumps(minimal(citizen={"name": "Eva \u202eloH\u202c \u0639\u0644\u064a"})))
+    assert plan.citizen.name == "Eva loH \u0639\u0644\u064a"
+
+
+def test_the_size_limit_holds_for_the_cleaned_text():
+    # U+FB2C is 3 bytes in the file and becomes 3 characters of 2 bytes each when cleaned (NFC):
+    # a file under the limit would otherwise store a plan twice that size.
+    count = MAX_PLAN_FILE_BYTES // 3 - 1000
+    text = json.dumps(minimal(purpose="\ufb2c" * count), ensure_ascii=False).encode("utf-8")
+    assert len(text) <= MAX_PLAN_FILE_BYTES
+    reasons = refused(text)
+    assert list(reasons) == ["purpose"]
+    assert "10 MB" in reasons["purpose"] and "renset" in reasons["purpose"]

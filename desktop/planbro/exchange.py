@@ -29,6 +29,7 @@ from planbro.model.limits import MAX_PLAN_FILE_BYTES
 from planbro.model.plan import new_id
 from planbro.model.problems import join_path, shown
 from planbro.model.schema import FORMAT
+from planbro.model.size import megabytes, too_large
 
 # The shipped schema's file name in forms/.
 SCHEMA_FILE = "planbro-plan-1.schema.json"
@@ -119,12 +120,12 @@ def _schema_problems(error: SchemaError) -> list[Problem]:
 
 
 def _empty_name(body: Mapping[str, Any]) -> list[Problem]:
-    """The citizen's name, required, is refused when nothing is left of it after
-    cleaning: only spaces, or only control characters."""
-    from planbro.model.text import clean_text
+    """The citizen's name, required, is refused when nothing visible is left of it after
+    cleaning: only spaces, control or zero-width characters."""
+    from planbro.model.text import clean_text, is_blank
 
     name = body.get("citizen", {}).get("name")
-    if isinstance(name, str) and name and not clean_text(name).strip():
+    if isinstance(name, str) and name and is_blank(clean_text(name)):
         return [Problem("citizen.name", _("must not be empty"))]
     return []
 
@@ -150,6 +151,13 @@ def plan_from_data(data: Any, *, assign_identity: bool = True) -> Plan:
         raise ValidationError(error.problems + _empty_name(body)) from None
     if problems := _empty_name(body):
         raise ValidationError(problems)
+    if (found := too_large(plan)) is not None:
+        # Cleaning (NFC) can make a text longer than it was in the file.
+        raise ValidationError([Problem(found.field, _(
+            "the plan holds {size} of text once cleaned, more than the {limit} a plan file may "
+            "hold; this text alone holds {largest}: shorten it").format(
+                size=megabytes(found.size), limit=megabytes(MAX_PLAN_FILE_BYTES),
+                largest=megabytes(found.largest)))])
     if assign_identity:
         stamp = now_timestamp()
         if "id" not in data:
