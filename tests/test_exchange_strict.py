@@ -198,3 +198,15 @@ def test_the_size_limit_holds_for_the_cleaned_text():
     reasons = refused(text)
     assert list(reasons) == ["purpose"]
     assert "10 MB" in reasons["purpose"] and "renset" in reasons["purpose"]
+
+
+def test_a_flood_of_problems_is_listed_to_a_readable_length():
+    from planbro.model.problems import MAX_PROBLEMS
+
+    data = minimal(**{f"extra{n}": n for n in range(100_000)})
+    with pytest.raises(ValidationError) as error:
+        plan_from_json(json.dumps(data))
+    problems = error.value.problems
+    assert len(problems) == MAX_PROBLEMS + 1
+    assert problems[0].reason == "ukendt felt; tjek stavningen"
+    assert problems[-1].field == "" and "99950 flere" in problems[-1].reason

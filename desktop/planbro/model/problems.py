@@ -6,10 +6,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from planbro.translation import ngettext
+
 from planbro.model.cpr import hide_cpr
 
 # The longest quoted value a message shows; a longer one is cut with "…".
 SHOWN_CHARS = 60
+# The most problems one refusal lists; the rest are counted.
+MAX_PROBLEMS = 50
 
 
 @dataclass(frozen=True)
@@ -24,11 +28,23 @@ class Problem:
 
 
 class ValidationError(ValueError):
-    """Raised with every problem found, so a user can fix them in one go."""
+    """Raised with every problem found, so a user can fix them in one go; beyond
+    MAX_PROBLEMS, the first ones and a count of the rest."""
 
     def __init__(self, problems: Iterable[Problem]):
-        self.problems = list(problems)
+        self.problems = _capped(list(problems))
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def _capped(problems: list[Problem]) -> list[Problem]:
+    # A hostile file with 100,000 unknown keys gave a message box taller than any screen.
+    if len(problems) <= MAX_PROBLEMS:
+        return problems
+    rest = len(problems) - MAX_PROBLEMS
+    return problems[:MAX_PROBLEMS] + [Problem("", ngettext(
+        "… and {count} more problem of the same kind or others; fix these first.",
+        "… and {count} more problems of the same kind or others; fix these first.",
+        rest).format(count=rest))]
 
 
 def join_path(base: str, key: str | int) -> str:
