@@ -210,3 +210,16 @@ def test_a_flood_of_problems_is_listed_to_a_readable_length():
     assert len(problems) == MAX_PROBLEMS + 1
     assert problems[0].reason == "ukendt felt; tjek stavningen"
     assert problems[-1].field == "" and "99950 flere" in problems[-1].reason
+
+
+@pytest.mark.parametrize("text, reason", [
+    ('{"format": "planbro-plan/1", ', "et feltnavn i dobbelte anførselstegn"),
+    ('{"format": "planbro-plan/1"} x', "der står mere efter slutningen"),
+    ('{"format": "planbro-plan/1", "purpose": "x', "en tekst er ikke afsluttet"),
+    ('{"format": "planbro-plan/1", "purpose": "a\\qb"}', "ukendt escape"),
+    ('{"format": "planbro-plan/1" "purpose": 1}', "mangler et komma"),
+])
+def test_a_json_syntax_error_is_told_in_danish(text, reason):
+    [why] = refused(text).values()
+    assert why.startswith("ikke gyldig JSON: linje 1, kolonne ") and reason in why
+    assert "Expecting" not in why and "Unterminated" not in why and "Extra data" not in why

@@ -27,7 +27,7 @@ from planbro.model.convert import from_dict, to_dict
 from planbro.model.dates import now_timestamp
 from planbro.model.limits import MAX_PLAN_FILE_BYTES
 from planbro.model.plan import new_id
-from planbro.model.problems import join_path, shown
+from planbro.model.problems import join_path, json_reason, shown
 from planbro.model.schema import FORMAT
 from planbro.model.size import megabytes, too_large
 
@@ -316,7 +316,8 @@ def plan_from_json(text: str | bytes) -> Plan:
     except json.JSONDecodeError as error:
         raise ValidationError([Problem("", _(
             "not valid JSON: line {line}, column {column}: {message}").format(
-                line=error.lineno, column=error.colno, message=error.msg)) ]) from None
+                line=error.lineno, column=error.colno, message=json_reason(error.msg))),
+        ]) from None
     problems = _strict_problems(data)
     if problems:
         raise ValidationError(problems)

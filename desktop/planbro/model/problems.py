@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from planbro.translation import ngettext
+from planbro.translation import _, ngettext
 
 from planbro.model.cpr import hide_cpr
 
@@ -60,3 +60,21 @@ def shown(value: Any) -> str:
     if len(text) > SHOWN_CHARS:
         text = text[:SHOWN_CHARS] + "…"
     return "".join(repr(c)[1:-1] if not c.isprintable() and c != " " else c for c in text)
+
+
+def json_reason(message: str) -> str:
+    """What Python's JSON parser said (json.JSONDecodeError.msg), in the user's language."""
+    reasons = {
+        "Expecting value": _("a value is missing here"),
+        "Expecting property name enclosed in double quotes": _(
+            "a field name in double quotes is expected here"),
+        "Expecting ',' delimiter": _("a comma is missing here"),
+        "Expecting ':' delimiter": _("a colon is missing here"),
+        "Extra data": _("there is more after the end"),
+        "Invalid control character at": _("a control character (a line break?) inside a text"),
+        "Invalid \\escape": _("an unknown escape with \\ inside a text"),
+        "Invalid \\uXXXX escape": _("an unknown \\u escape inside a text"),
+    }
+    if message.startswith("Unterminated string"):
+        return _("a text is not ended with a double quote")
+    return reasons.get(message, message)
