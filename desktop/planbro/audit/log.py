@@ -49,7 +49,8 @@ from planbro.audit.reading import Reading, month_files, read_folder
 
 # What can happen to a plan, as recorded in "action".
 ACTIONS = ("view", "create", "change", "sign", "revise", "close", "follow_up", "import",
-           "export", "render", "print", "restore", "delete", "repair", "journalise", "purge")
+           "export", "render", "print", "restore", "delete", "repair", "journalise", "purge",
+           "extract")
 # Where it was done: the desktop app or the `planbro` command.
 VIAS = ("app", "cli")
 # The only words "detail" may hold: document kinds, a signature despite

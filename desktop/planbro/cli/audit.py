@@ -40,6 +40,13 @@ def register(subparsers) -> None:
     parser.add_argument("--verify", action="store_true",
                         help=_("check that no line of the log was changed, removed or reordered "
                                "and that its end was not cut off (exit status 1 if so)"))
+    parser.add_argument("--extract", metavar="ID",
+                        help=_("make the citizen's access request extract of this plan (GDPR "
+                               "art. 15): a PDF of when the plan was used and for what purpose, "
+                               "without the employees' names"))
+    parser.add_argument("--out", metavar=_("FILE"),
+                        help=_("with --extract: write the PDF here (a file or a folder; default: "
+                               "the current folder)"))
     parser.set_defaults(func=run)
 
 
@@ -52,6 +59,7 @@ def action_label(action: str) -> str:
         "restore": _("restored from backup"),
         "delete": _("deleted"), "repair": _("meta.json rebuilt"),
         "journalise": _("marked journalised"), "purge": _("deleted after journalisation"),
+        "extract": _("access request extract made"),
     }.get(action, action)
 
 
@@ -90,6 +98,12 @@ def _table(records: list[dict]) -> None:
 def run(args: argparse.Namespace) -> int:
     from planbro.storage import StoreError
 
+    if args.extract:
+        from planbro.cli.extract import run_extract
+
+        return run_extract(args)
+    if args.out:
+        return fail(_("--out: only with --extract ID, which names the plan to extract."))
     if args.verify:
         return _verify(args)
     since = None

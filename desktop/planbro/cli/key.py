@@ -22,6 +22,7 @@ import getpass
 import os
 import sys
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 from planbro.fileio.failures import write_failure
 from planbro.translation import _
@@ -51,6 +52,9 @@ def register(subparsers) -> None:
                          "added from {env} when set)").format(env=PASSPHRASE_ENV))
     create.add_argument("--no-credential-store", action="store_true",
                         help=_("do not keep a key in this login's credential store"))
+    create.add_argument("--sheet", metavar=_("FILE.pdf"),
+                        help=_("write the recovery sheet as a PDF to print, instead of showing "
+                               "the key on the terminal"))
     create.set_defaults(func=run_create)
     check = actions.add_parser(
         "check", help=_("check a passphrase or the recovery key against the key file "
@@ -173,20 +177,60 @@ def _status(args) -> int:
     return 0
 
 
+def _sheet_target(sheet: str | None) -> Path | None:
+    """Where --sheet writes the PDF; _Missing (nothing made yet) when it cannot go there."""
+    if sheet is None:
+        return None
+    path = Path(sheet)
+    if path.suffix.lower() != ".pdf" or path.is_dir():
+        raise _Missing(_("--sheet: {path}: give the name of a PDF file, ending in .pdf. "
+                         "Nothing was changed.").format(path=path))
+    if not path.parent.is_dir():
+        raise _Missing(_("--sheet: {path}: the folder does not exist. Nothing was "
+                         "changed.").format(path=path))
+    return path
+
+
+def _write_sheet(path: Path, recovery_key: str, folder, store_id: str) -> int:
+    """The recovery sheet as a PDF at `path` (the user's alone, as the key file); if it
+    cannot be written, the key is shown on the terminal instead, as it is shown only once."""
+    from planbro.fileio.atomic import write_atomic
+
+    from planbro.documents.recovery_sheet import recovery_sheet_pdf
+
+    lines = sheet_text(recovery_key, folder, date.today(), store_id=store_id)
+    try:
+        write_atomic(path, recovery_sheet_pdf(lines))
+    except OSError as error:
+        print(_("--sheet: {path}: the sheet cannot be written: {reason} The key follows "
+                "here instead.").format(path=path, reason=write_failure(error, path.parent)),
+              file=sys.stderr)
+        sys.stderr.flush()
+        _print_sheet(recovery_key, folder, store_id)
+        return 1
+    print(_("The recovery sheet is written to {path}. Print it, give it to the municipality's "
+            "IT support to keep, and delete the file: it holds the key.").format(path=path),
+          file=sys.stderr)
+    return 0
+
+
 def _create(args) -> int:
     from planbro.crypto.keys import create
 
     folder = _folder(args)
+    sheet = _sheet_target(getattr(args, "sheet", None))
     made = create(folder, use_credential_store=not args.no_credential_store)
     print(_("The key file {path} is made. Ways in: {ways}.").format(
         path=folder / "keys.json", ways=_way_names(made.ways)), file=sys.stderr)
     if made.credential_store_skipped:
         print(_("Credential store: {reason}.").format(reason=made.credential_store_skipped),
               file=sys.stderr)
-    print(_("The recovery key follows. It is shown only this once: write it down or print "
-            "it, and give it to the municipality's IT support to keep."), file=sys.stderr)
     print(_("The plans in the data folder are not encrypted yet: this prepares encryption."),
           file=sys.stderr)
+    if sheet is not None:
+        return _write_sheet(sheet, made.recovery_key, folder, made.chain.store_id)
+    print(_("The recovery key follows. It is shown only this once: write it down or print "
+            "it, and give it to the municipality's IT support to keep."), file=sys.stderr)
     sys.stderr.flush()
     _print_sheet(made.recovery_key, folder, made.chain.store_id)
     return 0

@@ -87,6 +87,8 @@ class Document:
     # The small print at the right of every page header: what the document
     # is for ("Original til sagen · indeholder fuldt CPR-nummer").
     purpose: str = ""
+    # The metadata's subject: what kind of document it is.
+    subject: str = "Handleplan"
 
     def header_texts(self) -> list[str]:
         """What every page header says, in reading order: the mark, then the small print."""

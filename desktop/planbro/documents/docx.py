@@ -263,7 +263,7 @@ def _core_properties(document: DocxDocument, doc: Document) -> None:
     now = datetime.now(UTC).replace(microsecond=0)
     props.title = doc.meta_title
     props.author = props.last_modified_by = doc.author
-    props.subject = "Handleplan"
+    props.subject = doc.subject
     props.language = LANGUAGE
     props.created = props.modified = now
     props.revision = 1

@@ -345,7 +345,7 @@ def _canvas_class(doc: b.Document) -> type[Canvas]:
                 self._header()
                 self._footer(number, total)
                 Canvas.showPage(self)
-            make_pdfa(self, title=doc.meta_title, author=doc.author, subject="Handleplan",
+            make_pdfa(self, title=doc.meta_title, author=doc.author, subject=doc.subject,
                       lang=LANGUAGE)
             Canvas.save(self)
 

@@ -82,6 +82,12 @@ def specs() -> list[Spec]:
         Spec("journalise", _("Mark as &journalised…"), (),
              _("Record the day the closed case was journalised in the municipality's ESDH"),
              needs_plan=True, writes=True, statuses=("closed",), in_toolbar=False),
+        # The citizen's access request (GDPR art. 15): also from a read-only window, whose
+        # views are logged too.
+        Spec("extract", _("&Access request: audit log extract…"), (),
+             _("Save a PDF for the citizen: when the plan was viewed, changed, printed or "
+               "shared, and for what purpose, without the employees' names"),
+             needs_plan=True, in_toolbar=False),
         # A signed version is a record of the case: never deleted, only closed.
         Spec("delete", _("&Delete draft…"), (),
              _("Delete a draft that was never signed, for good"), needs_plan=True,
@@ -114,6 +120,7 @@ class PlanActions(QObject):
             "pdf": self.save_pdf, "print": self.print_plan, "import": self.import_files,
             "export": self.export_file,
             "close_case": self.close_case, "journalise": self.journalise,
+            "extract": self.save_extract,
             "delete": self.delete_draft, "refresh": lambda: window.refresh(),
             "settings": self.edit_settings, "quit": window.close,
             "guide": self.show_guide, "about": self.show_about,
@@ -141,7 +148,7 @@ class PlanActions(QObject):
     def install(self, menubar, toolbar) -> None:
         menus = (
             (_("&Plan"), ("new", "open", "versions", "revise", "sign", "follow_up", None,
-                          "close_case", "journalise", "delete", None, "quit")),
+                          "close_case", "journalise", "delete", None, "extract", None, "quit")),
             (_("&File"), ("word", "pdf", "print", None, "import", "export")),
             (_("T&ools"), ("refresh", None, "settings")),
             (_("&Help"), ("guide", None, "about")),
@@ -211,6 +218,10 @@ class PlanActions(QObject):
     def journalise(self) -> None:
         from planbro.ui import actions_retention
         actions_retention.journalise(self.window)
+
+    def save_extract(self) -> None:
+        from planbro.ui import actions_extract
+        actions_extract.save_access_extract(self.window)
 
     def delete_draft(self) -> None:
         actions_plan.delete_draft(self.window, self)

@@ -1,0 +1,90 @@
+"""`planbro key create --sheet FILE.pdf`: the recovery sheet written as a PDF to print."""
+
+from __future__ import annotations
+
+import re
+import stat
+import subprocess
+
+import keyring
+import pytest
+
+from planbro.crypto.keys import unlock
+
+from planbro.storage import default_data_dir
+
+from planbro.cli import main
+
+from keyring_support import no_credential_store
+
+PASSPHRASE = "Fire heste på Amager Fælled"
+# A grouped recovery key anywhere in a text.
+KEY = re.compile(r"[0-9A-Z]{5}(?:-[0-9A-Z]{5}){6}")
+
+
+@pytest.fixture(autouse=True)
+def _no_real_keyring(monkeypatch):
+    previous = no_credential_store()
+    monkeypatch.setenv("PLANBRO_PASSPHRASE", PASSPHRASE)
+    yield
+    keyring.set_keyring(previous)
+
+
+def pdf_text(path) -> str:
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    return re.sub(r"\s+", "", text)
+
+
+def in_order(needles: list[str], haystack: str) -> bool:
+    position = 0
+    for needle in needles:
+        position = haystack.find(needle, position)
+        if position < 0:
+            return False
+        position += len(needle)
+    return True
+
+
+def test_create_writes_the_sheet_and_keeps_the_key_off_the_terminal(tmp_path, capsys,
+                                                                    monkeypatch):
+    from planbro.crypto import keys
+    from planbro.crypto.recovery import new_recovery_key
+
+    # The key create() makes, known to the test.
+    made = new_recovery_key()
+    monkeypatch.setattr(keys, "new_recovery_key", lambda: made)
+    sheet = tmp_path / "nøgle.pdf"
+    assert main(["key", "create", "--sheet", str(sheet)]) == 0
+    printed = capsys.readouterr()
+    assert not KEY.search(printed.out + printed.err)
+    assert str(sheet) in printed.err and "slet filen" in printed.err
+    assert stat.S_IMODE(sheet.stat().st_mode) & 0o077 == 0
+    text = pdf_text(sheet)
+    # The sheet holds the key's groups in order, and that key opens the data folder.
+    assert in_order(made.split("-"), text)
+    chain = unlock(default_data_dir(), made, use_credential_store=False, environ={})
+    assert chain.store_id in text
+
+
+@pytest.mark.parametrize("name, says", [("nowhere/key.pdf", "findes ikke"),
+                                        ("key.txt", ".pdf")])
+def test_a_bad_sheet_path_is_refused_before_any_key_is_made(tmp_path, capsys, name, says):
+    assert main(["key", "create", "--sheet", str(tmp_path / name)]) == 2
+    err = capsys.readouterr().err
+    assert "--sheet" in err and says in err and "Traceback" not in err
+    assert not (default_data_dir() / "keys.json").exists()
+
+
+def test_a_sheet_that_cannot_be_written_shows_the_key_instead(tmp_path, capsys, monkeypatch):
+    import planbro.fileio.atomic as atomic
+
+    def full(path, data, **kwargs):
+        raise OSError(28, "No space left on device", str(path))
+
+    monkeypatch.setattr(atomic, "write_atomic", full)
+    assert main(["key", "create", "--sheet", str(tmp_path / "key.pdf")]) == 1
+    printed = capsys.readouterr()
+    assert "--sheet" in printed.err and "plads" in printed.err
+    [key] = KEY.findall(printed.out)
+    unlock(default_data_dir(), key, use_credential_store=False, environ={})
