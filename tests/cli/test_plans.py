@@ -1,6 +1,8 @@
 import json
 from datetime import date, timedelta
 
+import pytest
+
 from planbro.exchange import plan_from_data, write_plan_file
 
 from planbro.cli import main
@@ -102,3 +104,46 @@ def test_the_parser_refuses_in_danish_by_default_and_english_on_request(capsys):
         main(["--lang", "en", "list", "--bogus"])
     assert done.value.code == 2
     assert "error: unrecognized arguments: --bogus" in capsys.readouterr().err
+
+
+def _two_plans(tmp_path, capsys):
+    from planbro.storage import default_data_dir
+    from planbro.storage.paths import Layout
+
+    first = add_plan(tmp_path, "Anna Andersen", "", None)
+    second = add_plan(tmp_path, "Bent Bach", "", None)
+    capsys.readouterr()
+    return Layout(default_data_dir()), first, second
+
+
+@pytest.mark.parametrize("index", ["kept", "removed"])
+def test_list_names_a_damaged_case_file_and_exits_1(tmp_path, capsys, index):
+    layout, first, second = _two_plans(tmp_path, capsys)
+    layout.case(second.id).write_bytes(b"junk\n")
+    if index == "removed":
+        layout.index.unlink()
+        layout.journal.unlink(missing_ok=True)
+    assert main(["list"]) == 1
+    captured = capsys.readouterr()
+    # The readable plan is listed; the damaged one is named, not shown from its old row.
+    assert "Anna Andersen" in captured.out and "Bent Bach" not in captured.out
+    assert str(layout.case(second.id)) in captured.err and "kan ikke læses" in captured.err
+    assert "planbro restore" in captured.err
+    assert "1 datafil kunne ikke læses" in captured.err
+    assert main(["list", "--json"]) == 1
+    assert [row["id"] for row in json.loads(capsys.readouterr().out)] == [first.id]
+
+
+def test_list_names_swapped_case_files_without_an_index(tmp_path, capsys):
+    layout, first, second = _two_plans(tmp_path, capsys)
+    a, b = layout.case(first.id), layout.case(second.id)
+    a_bytes = a.read_bytes()
+    a.write_bytes(b.read_bytes())
+    b.write_bytes(a_bytes)
+    layout.index.unlink()
+    layout.journal.unlink(missing_ok=True)
+    assert main(["list"]) == 1
+    captured = capsys.readouterr()
+    assert str(a) in captured.err and str(b) in captured.err
+    assert "2 datafiler kunne ikke læses" in captured.err
+    assert "Anna" not in captured.out and "Bent" not in captured.out

@@ -278,3 +278,25 @@ def test_unreadable_data_folder_is_named_and_the_app_does_not_start(qtbot, tmp_p
     assert str(folder / "meta.json") in question.text
     assert str(folder / "backups" / "meta.1.json") in question.text
     assert (folder / "meta.json").read_text(encoding="utf-8") == "garbage"
+
+
+def test_a_damaged_file_whose_backup_is_declined_is_counted_in_the_status_bar(
+        qtbot, tmp_path, saved_settings, example_plan):
+    folder = tmp_path / "data"
+    with PlanStore(folder) as store:
+        store.save(example_plan)
+        case = store._layout.case(example_plan.id)
+    case.write_bytes(b"garbage{")
+    (folder / "index.json").unlink()
+    (folder / "index.journal").unlink(missing_ok=True)
+    # Nej to restoring the backup: the plan is not in the caseload, but it is not forgotten.
+    dialogs = ScriptedDialogs().queue("confirm", False)
+    window = app_module.start(folder, dialogs, today=TODAY)
+    qtbot.addWidget(window)
+    assert len(dialogs.calls_of("confirm")) == 1
+    assert window.model.rowCount() == 0
+    status = window.statusBar().currentMessage()
+    assert "1 datafil kan ikke læses" in status and "planbro restore" in status
+    assert str(case) in window.statusBar().toolTip()
+    assert case.read_bytes() == b"garbage{"
+    window.store.close()

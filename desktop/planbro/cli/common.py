@@ -17,6 +17,9 @@ from planbro.actions.trail import Trail
 # Exit status for refused input: a bad file, a bad field, an unknown plan.
 EXIT_BAD_INPUT = 2
 
+# A command that did what it could (`list`, `export --all`) while some data files could
+# not be read: the readable plans are listed or exported all the same.
+EXIT_SOME_DAMAGED = 1
 
 def report_problems(problems: Iterable[Problem], *, source: str = "") -> None:
     """Print each refusal on stderr, prefixed with the file it came from."""
@@ -151,16 +154,24 @@ def print_json(value) -> None:
 
 def refusal(error: Exception, *, source: str = "") -> int:
     """Print a ValidationError or StoreError and return the bad-input status."""
-    from planbro.storage import StoreCorrupt, needs_rebuild
+    from planbro.storage import StoreCorrupt
 
     if isinstance(error, ValidationError):
         report_problems(error.problems, source=source)
     else:
         print(f"{source}: {error}" if source else str(error), file=sys.stderr)
+    if isinstance(error, StoreCorrupt):
+        restore_hint(error)
+    return EXIT_BAD_INPUT
+
+
+def restore_hint(error) -> None:
+    """How to mend the damaged data file StoreCorrupt `error` names, on stderr."""
+    from planbro.storage import StoreCorrupt, needs_rebuild
+
     if isinstance(error, StoreCorrupt) and error.backups:
         print(_("To restore it: planbro restore \"{backup}\"").format(backup=error.backups[0]),
               file=sys.stderr)
     elif isinstance(error, StoreCorrupt) and needs_rebuild(error):
         print(_("The plans themselves are not affected. To rebuild meta.json from them: "
                 "planbro repair"), file=sys.stderr)
-    return EXIT_BAD_INPUT

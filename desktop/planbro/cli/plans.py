@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date, timedelta
 
-from planbro.translation import _
+from planbro.translation import _, ngettext
 
 from planbro.model.labels import (
     date_label,
@@ -16,9 +17,17 @@ from planbro.model.labels import (
     status_label,
 )
 
-from planbro.storage import StoreError
+from planbro.storage import StoreCorrupt, StoreError
+from planbro.storage.paths import Layout
 
-from planbro.cli.common import open_store, print_json, record, refusal
+from planbro.cli.common import (
+    EXIT_SOME_DAMAGED,
+    open_store,
+    print_json,
+    record,
+    refusal,
+    restore_hint,
+)
 
 # `list --due` shows follow-ups due within this many days, and overdue ones.
 DUE_WITHIN_DAYS = 14
@@ -48,8 +57,13 @@ def run_list(args: argparse.Namespace) -> int:
     try:
         with open_store(args, write=False) as store:
             summaries = store.summaries()
+            damaged = store.corrupt
     except StoreError as error:
         return refusal(error)
+    # A damaged case file is named, never listed from its old index row nor left out unsaid.
+    unreadable = {Layout.plan_id_of(error.path.name) for error in damaged}
+    summaries = [s for s in summaries if s.id not in unreadable]
+    exit_status = _tell_damaged(damaged)
     today = date.today()
     if args.due:
         # A declined plan's reminder is the day to offer it again (PlanSummary.reminder).
@@ -67,10 +81,10 @@ def run_list(args: argparse.Namespace) -> int:
             "journalised": s.journalised.isoformat() if s.journalised else None,
             "overdue": bool(s.reminder and s.reminder < today and s.status != "closed"),
         } for s in summaries])
-        return 0
+        return exit_status
     if not summaries:
         print(_("No plans.") if not args.due else _("No follow-ups due within 14 days."))
-        return 0
+        return exit_status
     rows = [(_("Citizen"), _("CPR"), _("Status"), _("Version"), _("Next follow-up"), _("Id"))]
     for s in summaries:
         follow = date_label(s.reminder)
@@ -86,7 +100,20 @@ def run_list(args: argparse.Namespace) -> int:
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
-    return 0
+    return exit_status
+
+
+def _tell_damaged(damaged: list[StoreCorrupt]) -> int:
+    """Name each unreadable case file and how to restore it, on stderr; the exit status."""
+    for error in damaged:
+        print(str(error), file=sys.stderr)
+        restore_hint(error)
+    if not damaged:
+        return 0
+    print(ngettext("{count} data file could not be read; its plan is not listed.",
+                   "{count} data files could not be read; their plans are not listed.",
+                   len(damaged)).format(count=len(damaged)), file=sys.stderr)
+    return EXIT_SOME_DAMAGED
 
 
 def run_show(args: argparse.Namespace) -> int:

@@ -14,10 +14,15 @@ from planbro.storage import StoreCorrupt, StoreError
 from planbro.actions.documents import NotWritten
 from planbro.actions.transfer import ImportConflict, export_name, export_plan, import_plans
 
-from planbro.cli.common import EXIT_BAD_INPUT, CommandTrail, fail, open_store, refusal
-
-# `export --all` when some plans could not be read: the others are exported all the same.
-EXIT_SOME_DAMAGED = 1
+from planbro.cli.common import (
+    EXIT_BAD_INPUT,
+    EXIT_SOME_DAMAGED,
+    CommandTrail,
+    fail,
+    open_store,
+    refusal,
+    restore_hint,
+)
 
 
 def register(subparsers) -> None:
@@ -111,6 +116,7 @@ def run_export(args: argparse.Namespace) -> int:
             name=plan.citizen.name, version=plan.version, path=exported.path))
     for unreadable in damaged:
         print(str(unreadable), file=sys.stderr)
+        restore_hint(unreadable)
     if damaged:
         print(ngettext("{count} plan could not be read and was not exported.",
                        "{count} plans could not be read and were not exported.",

@@ -57,6 +57,9 @@ class CaseloadWindow(QMainWindow):
         self._fit_to_screen()
 
         self.model = CaseloadModel(store.summaries(), today=today, parent=self)
+        # Case files that cannot be read (the user said Nej to their backup at the start):
+        # told in the status bar, so a plan never disappears without a word.
+        self.damaged = list(store.corrupt)
         self.proxy = CaseloadFilter(self)
         self.proxy.setSourceModel(self.model)
         self.quality = QualityScheduler(self.model, lambda plan_id: self.store.get(plan_id),
@@ -231,6 +234,7 @@ class CaseloadWindow(QMainWindow):
         """Reread the summaries (after a change), keeping or moving the selection."""
         current = self.selected_summary()
         self.model.set_summaries(self.store.summaries())
+        self.damaged = list(self.store.corrupt)
         target = select_id or (current.id if current else None)
         if not (target and self.select_plan(target)):
             self._select_first()
@@ -273,6 +277,14 @@ class CaseloadWindow(QMainWindow):
                                      overdue).format(count=overdue)
         if self.read_only:
             text += " · " + _("read-only")
+        if self.damaged:
+            text += " · " + ngettext(
+                "{count} data file cannot be read – restart Planbro to restore it from its "
+                "backup (or: planbro restore)",
+                "{count} data files cannot be read – restart Planbro to restore them from "
+                "their backups (or: planbro restore)", len(self.damaged)).format(
+                    count=len(self.damaged))
+        self.statusBar().setToolTip("\n\n".join(str(error) for error in self.damaged))
         self.statusBar().showMessage(text)
         if total == 0:
             self.empty_hint.setText(_("No plans yet. Choose New plan (Ctrl+N) to write the first one."))
