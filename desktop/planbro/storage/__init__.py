@@ -6,6 +6,7 @@ of it), a small summary index, rotating backups and a schema version.
 """
 
 from planbro.storage.casefile import same_content
+from planbro.storage.codec import StoreKeyNeeded
 from planbro.storage.errors import (
     PlanFrozen,
     PlanNotFound,
@@ -37,6 +38,7 @@ __all__ = [
     "same_content",
     "StoreCorrupt",
     "StoreError",
+    "StoreKeyNeeded",
     "StoreLocked",
     "StoreWriteFailed",
 ]

@@ -57,6 +57,8 @@ log = logging.getLogger(__name__)
 KEEP = 3
 # A backup younger than this is replaced by the next one instead of rotated.
 SPACING_NS = 60 * 1_000_000_000
+# Ending of a copy being made; renamed to its real name only once it is whole.
+PART_SUFFIX = ".tmp"
 
 # A check that raises StoreCorrupt when the bytes are not a readable data file.
 Check = Callable[[bytes, Path], object]
@@ -133,7 +135,7 @@ def keep_first(layout: Layout, path: Path) -> None:
         if first.exists() or not path.exists():
             return
         make_private_dir(first.parent)
-        shutil.copy2(path, first)
+        copy_whole(path, first)
     except OSError as error:
         log.warning("no backup of %s: %s", path.name, error)
 
@@ -166,7 +168,29 @@ def _link_or_copy(source: Path, target: Path) -> None:
         make_private_dir(target.parent)
         _link_or_copy(source, target)
     except OSError:
-        shutil.copy2(source, target)
+        copy_whole(source, target)
+
+
+def copy_whole(source: Path, target: Path) -> None:
+    """Copy `source` to `target` whole or not at all: a full disk leaves no half copy
+    under the real name (it is made under a temporary one, removed on failure)."""
+    part = target.with_name(f".{target.name}{PART_SUFFIX}")
+    try:
+        shutil.copy2(source, part)
+        os.replace(part, target)
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
+
+
+def keep_damaged(layout: Layout, path: Path) -> Path:
+    """Copy the unreadable `path` whole to damaged/ before it is replaced; the copy's path.
+    OSError when it cannot be made (nothing is left behind then)."""
+    make_private_dir(layout.damaged)
+    stamp = now_timestamp().replace(":", "")
+    target = layout.damaged / f"{path.stem}.{stamp}{path.suffix}"
+    copy_whole(path, target)
+    return target
 
 
 def readable(layout: Layout, path: Path, check: Check) -> list[Path]:
@@ -216,9 +240,7 @@ def restore(layout: Layout, backup: Path, check: Check, *, over_readable: bool =
     # A crash before the end leaves the replaced file in backups/ as ".<name>.restoring".
     aside = _set_aside(layout, original) if over_readable else None
     if aside is None and original.exists():
-        make_private_dir(layout.damaged)
-        stamp = now_timestamp().replace(":", "")
-        shutil.copy2(original, layout.damaged / f"{original.stem}.{stamp}{original.suffix}")
+        keep_damaged(layout, original)
     write_atomic(original, data)
     if aside is not None:
         _keep_replaced(layout, original, backup, aside)

@@ -27,6 +27,7 @@ from planbro.fileio.atomic import write_atomic
 from planbro.translation import _
 
 from planbro.storage import backups
+from planbro.storage.codec import PLAIN, Codec, case_plan_id
 from planbro.storage.errors import StoreCorrupt, read_data_file
 from planbro.storage.paths import Layout, is_plan_id
 
@@ -34,12 +35,17 @@ from planbro.storage.paths import Layout, is_plan_id
 TABLE = "versions"
 # Characters of a plan id (a canonical UUID), the start of its case file's name.
 PLAN_ID_LENGTH = 36
+# What a case file is sealed as in an encrypted data folder (codec.py).
+ROLE = "case"
 # The stamps a save sets itself: a version differing only in these holds nothing new.
 STAMPS = ("created", "updated")
 
 
-def check_case(raw: bytes, path: Path) -> dict[str, dict[str, Any]]:
-    """The parsed content of a case file, or StoreCorrupt saying what is wrong."""
+def check_case(raw: bytes, path: Path, codec: Codec = PLAIN) -> dict[str, dict[str, Any]]:
+    """The parsed content of a case file (or its backup) read through `codec`, or
+    StoreCorrupt saying what is wrong."""
+    if raw.strip():
+        raw = codec.open(ROLE, case_plan_id(path), raw, path)
     if not raw.strip():
         raise StoreCorrupt(path, _("the file is empty"))
     try:
@@ -86,6 +92,7 @@ class CaseStorage(Storage):
                  writable: bool = False, fsync: bool = True) -> None:
         self.path = Path(path)
         self.layout = layout
+        self.codec = layout.codec if layout is not None else PLAIN
         self.writable = writable
         self.fsync = fsync
         # While batching, the data read once and changed in memory.
@@ -99,7 +106,7 @@ class CaseStorage(Storage):
         raw = read_data_file(self.path)
         if raw is None:
             return None
-        data = check_case(raw, self.path)
+        data = check_case(raw, self.path, self.codec)
         if self._batching:
             self._held = data
         return data
@@ -113,7 +120,8 @@ class CaseStorage(Storage):
         self._flush(data)
 
     def _flush(self, data: dict[str, dict[str, Any]]) -> None:
-        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        payload = self.codec.seal(ROLE, case_plan_id(self.path), json.dumps(
+            data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
         new = self.layout is not None and not backups.keep_before_replace(self.layout, self.path)
         write_atomic(self.path, payload, fsync=self.fsync)
         if new and self.layout is not None:
@@ -172,7 +180,8 @@ def same_content(doc: dict[str, Any], stored: dict[str, Any]) -> bool:
                if key not in STAMPS)
 
 
-def read_versions(path: Path) -> dict[int, dict[str, Any]]:
-    """Every version stored in the case file at `path`; {} when there is none."""
-    with open_case(path) as case:
+def read_versions(path: Path, layout: Layout | None = None) -> dict[int, dict[str, Any]]:
+    """Every version stored in the case file at `path` (of the data folder `layout`, whose
+    codec opens it); {} when there is none."""
+    with open_case(path, layout) as case:
         return case.versions()

@@ -43,6 +43,8 @@ log = logging.getLogger(__name__)
 INDEX_FORMAT = "planbro-index/4"
 # Journal lines after which the writer folds them into a new snapshot.
 COMPACT_AFTER = 1000
+# What the snapshot and the journal's lines are sealed as in an encrypted folder (codec.py).
+SNAPSHOT_ROLE, JOURNAL_ROLE = "index", "journal"
 
 # Makes the row of one plan from its case file (None if it is gone); raises StoreCorrupt.
 Summarize = Callable[[str, os.stat_result], "Row | None"]
@@ -73,6 +75,9 @@ class SummaryIndex:
         self._summaries: dict[str, PlanSummary] = {}
         self._journal: FileIO | None = None
         self._lines = 0
+        # Where the journal's complete lines end when a crash left a torn one after them:
+        # the writer cuts it off before appending (None: no torn line seen).
+        self._torn_at: int | None = None
         # True when the files on disk should be rewritten (torn line, stale rows).
         self._dirty = False
         # What was read: snapshot signature, journal signature, journal bytes consumed.
@@ -105,9 +110,12 @@ class SummaryIndex:
 
     def _load(self) -> None:
         self.rows, self._summaries, self._dirty, self._lines = {}, {}, False, 0
+        self._torn_at = None
         snapshot_sig = _signature(self.layout.index)
         try:
-            snapshot = json.loads(self.layout.index.read_bytes().decode("utf-8"))
+            raw = self.layout.index.read_bytes()
+            raw = self.layout.codec.open(SNAPSHOT_ROLE, "", raw, self.layout.index)
+            snapshot = json.loads(raw.decode("utf-8"))
             if not isinstance(snapshot, dict) or snapshot.get("format") != INDEX_FORMAT:
                 raise ValueError("not a Planbro index")
             for row in snapshot["rows"]:
@@ -115,7 +123,7 @@ class SummaryIndex:
                     self.rows[row[0]] = row
         except FileNotFoundError:
             self._dirty = True
-        except (OSError, ValueError, KeyError, TypeError) as error:
+        except (OSError, ValueError, KeyError, TypeError, StoreCorrupt) as error:
             log.warning("index snapshot unreadable, rebuilding: %s", error)
             self.rows, self._dirty = {}, True
         journal_sig = _signature(self.layout.journal)
@@ -135,9 +143,12 @@ class SummaryIndex:
             # A torn last line: a crash while appending. The save it belongs to
             # never returned, so the line is dropped (and the case file re-checked).
             self._dirty = True
+            self._torn_at = offset + end
+        codec = self.layout.codec
         for line in data[:end].splitlines():
             try:
-                row = json.loads(line.decode("utf-8"))
+                opened = codec.open_line(JOURNAL_ROLE, line, self.layout.journal)
+                row = json.loads(opened.decode("utf-8")) if opened is not None else None
             except ValueError:
                 row = None
             if is_row(row):
@@ -205,6 +216,11 @@ class SummaryIndex:
             # (Private: the rows hold names and birth dates.)
             self._journal = open(open_private_append(self.layout.journal), "ab",  # noqa: SIM115
                                  buffering=0)
+            if self._torn_at is not None:
+                # A torn line a crash left: the next line must not be glued onto it.
+                if os.fstat(self._journal.fileno()).st_size > self._torn_at:
+                    os.ftruncate(self._journal.fileno(), self._torn_at)
+                self._torn_at = None
         return self._journal
 
     def record(self, row: Row) -> None:
@@ -221,7 +237,8 @@ class SummaryIndex:
     def _append(self, row: Row) -> None:
         journal = self._open_journal()
         start = os.fstat(journal.fileno()).st_size
-        line = json.dumps(row, ensure_ascii=False).encode("utf-8") + b"\n"
+        line = self.layout.codec.seal_line(JOURNAL_ROLE, json.dumps(row, ensure_ascii=False).encode(
+            "utf-8"))
         try:
             if journal.write(line) != len(line):
                 raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(self.layout.journal))
@@ -242,10 +259,11 @@ class SummaryIndex:
     def compact(self) -> None:
         """Write every row as a new snapshot and start an empty journal."""
         snapshot = {"format": INDEX_FORMAT, "rows": list(self.rows.values())}
-        write_atomic(self.layout.index, json.dumps(snapshot, ensure_ascii=False))
+        write_atomic(self.layout.index, self.layout.codec.seal(
+            SNAPSHOT_ROLE, "", json.dumps(snapshot, ensure_ascii=False).encode("utf-8")))
         self._close_journal()
         write_atomic(self.layout.journal, b"")
-        self._lines, self._dirty = 0, False
+        self._lines, self._dirty, self._torn_at = 0, False, None
         self._open_journal()
 
     def _close_journal(self) -> None:

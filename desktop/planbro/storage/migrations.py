@@ -24,6 +24,7 @@ from planbro.model.dates import now_timestamp
 
 from planbro.storage import backups
 from planbro.storage.casefile import open_case
+from planbro.storage.codec import PLAIN, Codec
 from planbro.storage.errors import StoreCorrupt, StoreError, read_data_file
 from planbro.storage.paths import Layout
 
@@ -33,6 +34,8 @@ log = logging.getLogger(__name__)
 
 # Format tag of meta.json.
 META_FORMAT = "planbro-store"
+# What meta.json is sealed as in an encrypted data folder (codec.py).
+ROLE = "meta"
 
 # One step per schema version, oldest first; each takes the data folder's Layout.
 MIGRATIONS: list[Callable[[Layout], None]] = []
@@ -43,7 +46,10 @@ def current_version() -> int:
     return 1 + len(MIGRATIONS)
 
 
-def check_meta(raw: bytes, path: Path) -> dict[str, Any]:
+def check_meta(raw: bytes, path: Path, codec: Codec = PLAIN) -> dict[str, Any]:
+    """What meta.json (or its backup) read through `codec` says; StoreCorrupt when it is
+    not Planbro's."""
+    raw = codec.open(ROLE, "", raw, path)
     try:
         meta = json.loads(raw.decode("utf-8"))
     except ValueError:
@@ -59,9 +65,14 @@ def read_meta(layout: Layout) -> dict[str, Any] | None:
     if raw is None:
         return None
     try:
-        return check_meta(raw, layout.meta)
+        return check_meta(raw, layout.meta, layout.codec)
     except StoreCorrupt as error:
-        raise error.with_backups(backups.readable(layout, layout.meta, check_meta)) from None
+        raise error.with_backups(backups.readable(layout, layout.meta, checker(layout))) from None
+
+
+def checker(layout: Layout) -> backups.Check:
+    """check_meta through the data folder's codec."""
+    return lambda raw, path: check_meta(raw, path, layout.codec)
 
 
 def write_meta(layout: Layout, schema: int, created: str, *, keep: bool = True) -> None:
@@ -70,7 +81,8 @@ def write_meta(layout: Layout, schema: int, created: str, *, keep: bool = True) 
             "written_by": __version__}
     if keep:
         backups.keep_before_replace(layout, layout.meta)
-    write_atomic(layout.meta, json.dumps(meta, ensure_ascii=False, indent=2) + "\n")
+    write_atomic(layout.meta, layout.codec.seal(
+        ROLE, "", (json.dumps(meta, ensure_ascii=False, indent=2) + "\n").encode("utf-8")))
 
 
 def _has_cases(layout: Layout) -> bool:
@@ -85,8 +97,12 @@ def prepare(layout: Layout, *, writable: bool) -> int:
     """Check the folder's schema version and (as the writer) migrate it; return the version."""
     meta = read_meta(layout)
     current = current_version()
-    # A folder with plans but no meta.json predates nothing: it is version 1.
-    version = meta["schema"] if meta else (1 if _has_cases(layout) else current)
+    if meta is None and _has_cases(layout):
+        # Plans but no meta.json: the file was lost, and its schema is not guessed.
+        # Damaged like an unreadable one: its backup is offered, or `planbro repair`.
+        raise StoreCorrupt(layout.meta, _("the file is missing"))
+    # No meta.json and no plans: a new data folder, in this version's schema.
+    version = meta["schema"] if meta else current
     created = meta.get("created", "") if meta else now_timestamp()
     if version > current:
         raise StoreError(_("The data in {folder} was saved by a newer version of Planbro "

@@ -17,6 +17,8 @@ from planbro.fileio.failures import write_failure
 from planbro.fileio.private import make_private_dir
 from planbro.translation import _
 
+from planbro.crypto.keys import KeyChain
+
 from planbro.model import Plan, ValidationError
 from planbro.model.convert import from_dict
 
@@ -25,7 +27,7 @@ from planbro.storage.casefile import read_versions
 from planbro.storage.errors import PlanNotFound, StoreCorrupt, StoreLocked, StoreWriteFailed
 from planbro.storage.index import SummaryIndex
 from planbro.storage.lock import WriterLock
-from planbro.storage.paths import Layout, default_data_dir, is_plan_id
+from planbro.storage.paths import Layout, default_data_dir, is_plan_id, layout_of
 from planbro.storage.recorder import Recorder
 from planbro.storage.summary import PlanSummary, Row, summary_row
 
@@ -45,19 +47,25 @@ def with_backups(layout: Layout, error: StoreCorrupt) -> StoreCorrupt:
 
 
 class OpenedStore:
-    """One data folder opened for writing (holding the lock) or for reading only."""
+    """One data folder opened for writing (holding the lock) or for reading only.
+
+    A folder with a key file is encrypted (codec.py) and opens only with its `keys`
+    (planbro.crypto.keys.unlock); without them StoreKeyNeeded says how to unlock it.
+    """
 
     def __init__(self, data_dir: Path | str | None = None, *, read_only: bool = False,
-                 audit: Recorder | None = None, via: str = "app") -> None:
+                 audit: Recorder | None = None, via: str = "app",
+                 keys: KeyChain | None = None) -> None:
         self.data_dir = default_data_dir(data_dir)
         self.read_only = read_only
         self.audit = audit
         self.via = via
         # Why the store is read-only when open() fell back to reading.
         self.locked_reason = ""
-        self._layout = Layout(self.data_dir)
         self._mutex = threading.RLock()
-        folder.check_layout(self._layout)
+        folder.check_layout(Layout(self.data_dir))
+        # Sealed with `keys` when the folder has a key file; StoreKeyNeeded without them.
+        self._layout = layout_of(self.data_dir, keys)
         self._lock = None if read_only else WriterLock(self._layout.lock, self.data_dir)
         try:
             self._open()
@@ -72,14 +80,14 @@ class OpenedStore:
 
     @classmethod
     def open(cls, data_dir: Path | str | None = None, *, audit: Recorder | None = None,
-             via: str = "app") -> Self:
+             via: str = "app", keys: KeyChain | None = None) -> Self:
         """The store for writing, or for reading only when another process writes to it.
 
-        `audit` and `via` are the constructor's."""
+        `audit`, `via` and `keys` are the constructor's."""
         try:
-            return cls(data_dir, audit=audit, via=via)
+            return cls(data_dir, audit=audit, via=via, keys=keys)
         except StoreLocked as locked:
-            store = cls(data_dir, read_only=True, audit=audit, via=via)
+            store = cls(data_dir, read_only=True, audit=audit, via=via, keys=keys)
             store.locked_reason = str(locked)
             return store
 
@@ -159,7 +167,7 @@ class OpenedStore:
     def _versions(self, plan_id: str) -> dict[int, dict[str, Any]]:
         path = self._case_path(plan_id)
         try:
-            docs = read_versions(path)
+            docs = read_versions(path, self._layout)
         except StoreCorrupt as error:
             raise with_backups(self._layout, error) from None
         if not docs:
@@ -217,6 +225,6 @@ class OpenedStore:
         return backups.everything(self._layout)
 
     def _summarize(self, plan_id: str, stat: os.stat_result) -> Row | None:
-        docs = read_versions(self._layout.case(plan_id))
+        docs = read_versions(self._layout.case(plan_id), self._layout)
         # None: the file went away after it was listed.
         return summary_row(docs, stat) if docs else None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import platformdirs
@@ -18,6 +18,9 @@ from planbro.fileio.failures import write_failure
 from planbro.fileio.private import make_private_dir
 from planbro.translation import _
 
+from planbro.crypto.keys import KeyChain
+
+from planbro.storage.codec import PLAIN, Codec, codec_for
 from planbro.storage.errors import StoreError
 
 # Environment variable that points Planbro at another data folder.
@@ -66,9 +69,10 @@ def check_plan_id(plan_id: str) -> str:
 
 @dataclass(frozen=True)
 class Layout:
-    """The files of one data folder."""
+    """The files of one data folder, and how they are written (codec.py: sealed or not)."""
 
     root: Path
+    codec: Codec = field(default=PLAIN, compare=False)
 
     @property
     def cases(self) -> Path:
@@ -107,3 +111,9 @@ class Layout:
         """The plan id of a case file name, or None for any other file."""
         match = _CASE_NAME.match(name)
         return match.group(1) if match else None
+
+
+def layout_of(folder: Path, keys: KeyChain | None = None) -> Layout:
+    """The Layout of the data folder `folder`, sealed with `keys` when it has a key file.
+    Raises StoreKeyNeeded (codec.py) when it has one and `keys` is None."""
+    return Layout(folder, codec_for(folder, keys))

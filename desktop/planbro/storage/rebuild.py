@@ -19,10 +19,9 @@
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from planbro.fileio.private import make_private_dir
 from planbro.translation import _
 
 from planbro.model import Plan, ValidationError
@@ -31,11 +30,14 @@ from planbro.model.dates import now_timestamp
 
 from planbro.storage import backups, migrations
 from planbro.storage.casefile import check_case, same_content
-from planbro.storage.errors import StoreCorrupt, StoreError, read_data_file
+from planbro.storage.errors import StoreCorrupt, StoreError, StoreWriteFailed, read_data_file
 from planbro.storage.folder import check_layout
 from planbro.storage.lock import WriterLock
-from planbro.storage.paths import Layout, default_data_dir
+from planbro.storage.paths import Layout, default_data_dir, layout_of
 from planbro.storage.recorder import Recorder
+
+if TYPE_CHECKING:
+    from planbro.crypto.keys import KeyChain
 
 
 def needs_rebuild(error: StoreError) -> bool:
@@ -57,7 +59,7 @@ def _schema_and_created(layout: Layout) -> tuple[int, str]:
         path = Path(entry.path)
         try:
             raw = read_data_file(path)
-            versions = check_case(raw or b"", path)["versions"].values()
+            versions = check_case(raw or b"", path, layout.codec)["versions"].values()
         except StoreCorrupt:
             continue
         for doc in versions:
@@ -90,18 +92,24 @@ def rebuild_meta(layout: Layout) -> int:
             raise error from None
     schema, created = _schema_and_created(layout)
     if layout.meta.exists():
-        make_private_dir(layout.damaged)
-        stamp = now_timestamp().replace(":", "")
-        shutil.copy2(layout.meta, layout.damaged / f"meta.{stamp}.json")
+        try:
+            backups.keep_damaged(layout, layout.meta)
+        except OSError as error:
+            raise StoreWriteFailed.of(error, layout.damaged) from None
     # The damaged file is kept in damaged/, not given a backup name.
-    migrations.write_meta(layout, schema, created, keep=False)
+    try:
+        migrations.write_meta(layout, schema, created, keep=False)
+    except OSError as error:
+        raise StoreWriteFailed.of(error, layout.root) from None
     backups.keep_first(layout, layout.meta)
     return schema
 
 
-def repair(data_dir: str | Path, *, audit: Recorder | None = None, via: str = "app") -> int:
-    """rebuild_meta() in the data folder `data_dir`, as its writer; recorded as "repair"."""
-    layout = Layout(default_data_dir(data_dir))
+def repair(data_dir: str | Path, *, audit: Recorder | None = None, via: str = "app",
+           keys: KeyChain | None = None) -> int:
+    """rebuild_meta() in the data folder `data_dir` (opened with `keys` when it is
+    encrypted), as its writer; recorded as "repair"."""
+    layout = layout_of(default_data_dir(data_dir), keys)
     check_layout(layout)
     lock = WriterLock(layout.lock, layout.root)
     try:

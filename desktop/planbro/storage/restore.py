@@ -10,10 +10,9 @@ it can be restored in turn.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from planbro.translation import _, ngettext
 
@@ -21,13 +20,18 @@ from planbro.storage import backups, folder, migrations, writing
 from planbro.storage.casefile import TABLE, check_case, same_content
 from planbro.storage.errors import StoreCorrupt, StoreError, read_data_file
 from planbro.storage.lock import WriterLock
-from planbro.storage.paths import Layout, default_data_dir
+from planbro.storage.paths import Layout, default_data_dir, layout_of
 from planbro.storage.recorder import Recorder
+
+if TYPE_CHECKING:
+    from planbro.crypto.keys import KeyChain
 
 
 def check_for(layout: Layout, path: Path) -> backups.Check:
-    """How to tell a readable copy of the data file at `path`."""
-    return migrations.check_meta if Path(path).name == layout.meta.name else check_case
+    """How to tell a readable copy of the data file at `path` (through the folder's codec)."""
+    if Path(path).name == layout.meta.name:
+        return migrations.checker(layout)
+    return lambda raw, where: check_case(raw, where, layout.codec)
 
 
 @dataclass(frozen=True)
@@ -97,8 +101,8 @@ def loss(layout: Layout, backup: Path) -> Loss | None:
     except StoreCorrupt:
         return None
     try:
-        older = _versions(json.loads(backup.read_bytes().decode("utf-8")))
-    except (OSError, ValueError):
+        older = _versions(check(backup.read_bytes(), backup))
+    except (OSError, StoreCorrupt):
         older = {}
     lost = tuple(sorted(set(current) - set(older)))
     changed = tuple(sorted(v for v in set(current) & set(older)
@@ -106,9 +110,11 @@ def loss(layout: Layout, backup: Path) -> Loss | None:
     return Loss(original, backup, lost, changed, len(current), backups.slots(layout, original)[0])
 
 
-def restore_loss(data_dir: str | Path | None, backup: str | Path) -> Loss | None:
-    """loss() in the data folder `data_dir`: what restoring `backup` there would lose."""
-    return loss(Layout(default_data_dir(data_dir)), Path(backup))
+def restore_loss(data_dir: str | Path | None, backup: str | Path, *,
+                 keys: KeyChain | None = None) -> Loss | None:
+    """loss() in the data folder `data_dir` (opened with `keys` when it is encrypted): what
+    restoring `backup` there would lose."""
+    return loss(layout_of(default_data_dir(data_dir), keys), Path(backup))
 
 
 def restore(layout: Layout, backup: Path, *, force: bool = False) -> Path:
@@ -135,13 +141,13 @@ def plan_of(layout: Layout, backup: Path) -> str | None:
 
 
 def restore_backup(data_dir: str | Path, backup: str | Path, *, audit: Recorder | None = None,
-                   via: str = "app", force: bool = False) -> Path:
+                   via: str = "app", force: bool = False, keys: KeyChain | None = None) -> Path:
     """Restore `backup` in a folder that cannot be opened (e.g. meta.json is unreadable),
-    recorded in `audit` (both or neither: writing.py).
+    recorded in `audit` (both or neither: writing.py); `keys` open an encrypted folder.
 
     Over a file that can still be read only with `force` (else RestoreWouldLose,
     saying what would be lost)."""
-    layout = Layout(default_data_dir(data_dir))
+    layout = layout_of(default_data_dir(data_dir), keys)
     folder.check_layout(layout)
     lock = WriterLock(layout.lock, layout.root)
     try:
