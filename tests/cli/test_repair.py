@@ -31,3 +31,31 @@ def test_restore_refuses_a_file_that_is_not_a_backup(tmp_path, capsys):
     stray.write_text("{}", encoding="utf-8")
     assert main(["restore", str(stray)]) == 2
     assert str(stray) in capsys.readouterr().err
+
+
+def test_a_lost_meta_json_is_named_by_a_reader_and_never_recreated(example_path, capsys):
+    main(["import", str(example_path)])
+    meta = default_data_dir() / "meta.json"
+    meta.unlink()
+    capsys.readouterr()
+    assert main(["list"]) == 2
+    err = capsys.readouterr().err
+    assert str(meta) in err and "mangler" in err and not meta.exists()
+    hint = next(line for line in err.splitlines() if line.startswith("Gendan den med: "))
+    assert main(["restore", hint.split('"')[1]]) == 0
+    assert json.loads(meta.read_text("utf-8"))["format"] == "planbro-store"
+    assert main(["list"]) == 0
+
+
+def test_a_lost_meta_json_without_backup_is_rebuilt_by_repair(example_path, capsys):
+    main(["import", str(example_path)])
+    folder = default_data_dir()
+    (folder / "meta.json").unlink()
+    for backup in (folder / "backups").glob("meta.*.json"):
+        backup.unlink()
+    capsys.readouterr()
+    assert main(["show", EXAMPLE_ID]) == 2
+    assert "planbro repair" in capsys.readouterr().err
+    assert not (folder / "meta.json").exists()
+    assert main(["repair"]) == 0
+    assert main(["show", EXAMPLE_ID]) == 0

@@ -6,7 +6,14 @@ import json
 
 import pytest
 
-from planbro.storage import PlanStore, StoreError, StoreWriteFailed, migrations
+from planbro.storage import (
+    PlanStore,
+    StoreCorrupt,
+    StoreError,
+    StoreWriteFailed,
+    migrations,
+    needs_rebuild,
+)
 from planbro.storage.paths import Layout
 
 
@@ -102,11 +109,26 @@ def test_a_folder_from_a_newer_planbro_is_refused(data_dir, new_plan):
     assert _meta(data_dir)["schema"] == 9
 
 
-def test_a_folder_with_plans_but_no_meta_is_version_one(data_dir, old_folder, monkeypatch):
-    Layout(data_dir).meta.unlink()
-    monkeypatch.setattr(migrations, "MIGRATIONS",
-                        [lambda layout: migrations.rewrite_versions(
-                            layout, _rename("wishes", "citizen_words"))])
-    with PlanStore(data_dir) as store:
-        assert _meta(data_dir)["schema"] == 2
-        assert store.get(old_folder.id).citizen_words == "Jeg vil have mit eget sted."
+@pytest.mark.parametrize("read_only", [False, True])
+def test_a_folder_with_plans_but_no_meta_is_damaged_not_recreated(data_dir, old_folder, read_only):
+    layout = Layout(data_dir)
+    layout.meta.unlink()
+    with pytest.raises(StoreCorrupt) as raised:
+        PlanStore(data_dir, read_only=read_only)
+    assert raised.value.path == layout.meta and "mangler" in str(raised.value)
+    # Its backup is offered; nothing is guessed or written.
+    assert raised.value.backups == [data_dir / "backups" / "meta.1.json"]
+    assert not layout.meta.exists()
+    (data_dir / "backups" / "meta.1.json").unlink()
+    with pytest.raises(StoreCorrupt) as raised:
+        PlanStore(data_dir, read_only=read_only)
+    assert needs_rebuild(raised.value) and not layout.meta.exists()
+
+
+def test_only_a_writer_gives_a_folder_without_plans_its_meta(data_dir):
+    (data_dir / "cases").mkdir(parents=True)
+    with PlanStore(data_dir, read_only=True) as store:
+        assert store.schema_version == migrations.current_version()
+    assert not Layout(data_dir).meta.exists()
+    with PlanStore(data_dir):
+        assert _meta(data_dir)["schema"] == migrations.current_version()
