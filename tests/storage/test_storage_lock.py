@@ -136,3 +136,19 @@ def test_without_folder_locks_a_replaced_lock_file_stops_the_writer(data_dir, ne
         assert str(data_dir / "planbro.lock") in str(caught.value)
     with PlanStore(data_dir) as store:
         assert store.get(plan.id).purpose != "efter sletningen"
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o000])
+def test_the_lock_file_is_private_whatever_the_umask(data_dir, umask):
+    import os
+
+    old = os.umask(umask)
+    try:
+        with PlanStore(data_dir):
+            assert os.stat(data_dir / "planbro.lock").st_mode & 0o777 == 0o600
+        # A lock file an older Planbro left readable is tightened.
+        os.chmod(data_dir / "planbro.lock", 0o644)
+        with PlanStore(data_dir):
+            assert os.stat(data_dir / "planbro.lock").st_mode & 0o777 == 0o600
+    finally:
+        os.umask(old)

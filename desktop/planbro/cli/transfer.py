@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from planbro.fileio.failures import write_failure
+from planbro.fileio.private import make_private_dir
 from planbro.translation import _, ngettext
 
 from planbro.storage import StoreCorrupt, StoreError
@@ -99,7 +100,8 @@ def run_export(args: argparse.Namespace) -> int:
         if out.exists() and not out.is_dir():
             return fail(_("--out: {path} is a file; several plans need a folder").format(path=out))
         try:
-            out.mkdir(parents=True, exist_ok=True)
+            # The exported plans hold names and CPR numbers: folders made here are private.
+            make_private_dir(out)
         except OSError as error:
             return fail(f"--out: {write_failure(error, out.parent)}")
     elif not out.parent.is_dir():

@@ -30,6 +30,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from planbro.fileio.failures import write_failure
+from planbro.fileio.private import FILE_MODE, private
 from planbro.translation import _
 
 from planbro.storage.errors import StoreLocked
@@ -46,7 +47,7 @@ class WriterLock:
         self.path = Path(path)
         self.folder = Path(folder)
         # timeout=0: never wait for another window; tell the user at once.
-        self._lock = FileLock(str(path), timeout=0, thread_local=False)
+        self._lock = FileLock(str(path), timeout=0, mode=FILE_MODE, thread_local=False)
         self._folder_fd: int | None = None
         self._identity: tuple[int, int] | None = None
         try:
@@ -56,6 +57,9 @@ class WriterLock:
         except OSError as error:
             raise self._cannot_write(error) from None
         try:
+            # Private whatever the umask, also a lock file an older Planbro left 0644.
+            with contextlib.suppress(OSError):
+                private(self.path)
             self._lock_folder()
             st = os.stat(self.path)
             self._identity = (st.st_dev, st.st_ino)
