@@ -147,3 +147,17 @@ def test_list_names_swapped_case_files_without_an_index(tmp_path, capsys):
     assert str(a) in captured.err and str(b) in captured.err
     assert "2 datafiler kunne ikke læses" in captured.err
     assert "Anna" not in captured.out and "Bent" not in captured.out
+
+
+@pytest.mark.parametrize("command", ["show", "render"])
+@pytest.mark.parametrize("number", ["１", "٢", "1.0", "-1"])
+def test_plan_version_takes_ascii_digits_only(example_path, tmp_path, capsys, command, number):
+    main(["import", str(example_path)])
+    capsys.readouterr()
+    extra = ["--pdf", str(tmp_path / "x.pdf")] if command == "render" else []
+    with pytest.raises(SystemExit) as exited:
+        main([command, EXAMPLE_ID, "--plan-version", number, *extra])
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert "--plan-version" in err and "cifrene 0-9" in err
+    assert not (tmp_path / "x.pdf").exists()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from collections.abc import Iterable
@@ -42,6 +43,18 @@ def read_date(option: str, value: str) -> date:
         raise ValueError(f"{option}: " + _(
             "«{value}» is not a real date; write it as DD-MM-YYYY, e.g. 15-12-2026.").format(
                 value=value)) from None
+
+
+def version_number(value: str) -> int:
+    """An integer option (--plan-version): ASCII digits only, for argparse's `type`.
+
+    int() also takes Arabic-Indic and fullwidth digits ("١", "１"); argparse names
+    the option in front of the refusal and exits with status 2.
+    """
+    if not (value.isascii() and value.isdigit()):
+        raise argparse.ArgumentTypeError(_(
+            "«{value}» is not a number; write it with the digits 0-9, e.g. 2.").format(value=value))
+    return int(value)
 
 
 def date_metavar() -> str:

@@ -27,6 +27,7 @@ from planbro.cli.common import (
     record,
     refusal,
     restore_hint,
+    version_number,
 )
 
 # `list --due` shows follow-ups due within this many days, and overdue ones.
@@ -42,7 +43,7 @@ def register(subparsers) -> None:
 
     show = subparsers.add_parser("show", help=_("show one stored plan"))
     show.add_argument("id", metavar="ID", help=_("the plan's id (or its first characters)"))
-    show.add_argument("--plan-version", type=int, metavar="N", dest="plan_version",
+    show.add_argument("--plan-version", type=version_number, metavar="N", dest="plan_version",
                       help=_("a given version (default: the newest)"))
     show.add_argument("--json", action="store_true",
                       help=_("print the plan in the exchange format"))

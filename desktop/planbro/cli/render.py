@@ -13,7 +13,14 @@ from planbro.storage import StoreError
 
 from planbro.actions.documents import NotWritten, make_documents, write_document
 
-from planbro.cli.common import CommandTrail, fail, is_plan_file, open_store, refusal
+from planbro.cli.common import (
+    CommandTrail,
+    fail,
+    is_plan_file,
+    open_store,
+    refusal,
+    version_number,
+)
 
 
 def register(subparsers) -> None:
@@ -28,7 +35,7 @@ def register(subparsers) -> None:
                         help=_("write the Word document here (a file or a folder)"))
     parser.add_argument("--pdf", metavar=_("OUT"),
                         help=_("write the PDF document here (a file or a folder)"))
-    parser.add_argument("--plan-version", type=int, metavar="N", dest="plan_version",
+    parser.add_argument("--plan-version", type=version_number, metavar="N", dest="plan_version",
                         help=_("a given version of a stored plan (default: the newest)"))
     parser.add_argument("--municipality", metavar=_("FILE"),
                         help=_("municipality settings (.toml or .json: name, address, logo)"))
