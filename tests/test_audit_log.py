@@ -22,7 +22,7 @@ from planbro import audit
 PLAN = "3f2c9a6e-8b1d-4e7a-9c55-2d1f0b7a4e31"
 OTHER = "0b7a4e31-2d1f-4e7a-9c55-3f2c9a6e8b1d"
 # The fields of every record, in the order they are written.
-FIELDS = ["at", "user", "host", "action", "plan", "version", "via", "detail", "seq", "prev"]
+FIELDS = ["at", "user", "host", "action", "plan", "version", "via", "detail", "purpose", "seq", "prev"]
 
 
 class Clock:
@@ -68,7 +68,32 @@ def test_a_record_is_one_whole_json_line_in_the_months_file(tmp_path, who):
     assert path.name == f"audit-{at:%Y-%m}.jsonl"
     assert record | {"at": None} == {"at": None, "user": "mekj", "host": "PC-0417",
                                      "action": "view", "plan": PLAN, "version": 2,
-                                     "via": "app", "detail": "", "seq": 1, "prev": ""}
+                                     "via": "app", "detail": "", "purpose": "", "seq": 1,
+                                     "prev": ""}
+
+
+def test_the_sessions_purpose_goes_with_views_documents_and_the_caseload_only(tmp_path):
+    log = AuditLog(tmp_path)
+    log.set_purpose("møde med borgeren")
+    for action in ("view", "change", "render", "print", "export", "caseload", "sign"):
+        assert log.record(action, None if action == "caseload" else PLAN, 1, via="app")
+    log.set_purpose("borgerrådgiver")  # a municipality's own word has the same shape
+    log.begin("export", PLAN, 1, via="cli").commit()
+    records = log.read().records
+    assert [(r["action"], r["purpose"]) for r in records] == [
+        ("view", "møde med borgeren"), ("change", ""), ("render", "møde med borgeren"),
+        ("print", "møde med borgeren"), ("export", "møde med borgeren"),
+        ("caseload", "møde med borgeren"), ("sign", ""), ("export", "borgerrådgiver")]
+    assert records[5]["plan"] is None
+
+
+@pytest.mark.parametrize("word", ["", "x", "Sagsbehandling", "cpr 120379-1235", "jonas1",
+                                  "møde  med", " tilsyn", "tilsyn-", "a" * 41, "møde; slet"])
+def test_a_purpose_is_a_short_lowercase_phrase_never_digits_or_text(tmp_path, word):
+    log = AuditLog(tmp_path)
+    with pytest.raises(ValueError):
+        log.set_purpose(word)
+    assert log.purpose == ""
 
 
 def test_an_unknown_login_is_ukendt(tmp_path, monkeypatch):

@@ -93,8 +93,8 @@ def commands(data: Path, out: Path, incoming: Path) -> dict[str, tuple[list[str]
                        "--note", "Vi mødtes.", "--next", "01-03-2027"], "follow_up"),
         "close": (["close", DRAFT[:8]], "close"),
         "delete": (["delete", DRAFT[:8], "--yes"], "delete"),
-        "export": (["export", DRAFT[:8], "--out", str(out / "plan.json")], None),
-        "export-all": (["export", "--all", "--out", str(out / "alle")], None),
+        "export": (["export", "--purpose", "sagsbehandling", DRAFT[:8], "--out", str(out / "plan.json")], None),
+        "export-all": (["export", "--purpose", "sagsbehandling", "--all", "--out", str(out / "alle")], None),
         "render": (["render", DRAFT[:8], "--docx", str(out), "--pdf", str(out)], None),
         "list": (["list"], None),
         "show": (["show", DRAFT[:8]], None),
@@ -150,7 +150,7 @@ def test_a_command_on_a_full_disk_refuses_clearly_and_loses_nothing(
         assert not changed
     # A change and its audit record: both or neither; a file written and its record too.
     new_records = records(data)[len(logged):]
-    changes = [r for r in new_records if r[0] not in ("view", "export", "render")]
+    changes = [r for r in new_records if r[0] not in ("view", "caseload", "export", "render")]
     assert changed == bool(changes), (changed, new_records)
     if action is not None and changed:
         assert [r[0] for r in changes] == [action]

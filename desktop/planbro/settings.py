@@ -50,6 +50,9 @@ class UserSettings:
     # Days a closed case is kept on this computer after it was journalised in the
     # municipality's ESDH; then it is deleted (storage/retention.py).
     retention_days: int = DEFAULT_RETENTION_DAYS
+    # The purpose (formål) chosen last in the caseload, where the next start begins
+    # (planbro.audit.purposes); "" until one was chosen.
+    last_purpose: str = ""
 
 
 def config_dir() -> Path:

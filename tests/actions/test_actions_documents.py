@@ -9,9 +9,12 @@ from actions_support import records
 from docx import Document
 from pypdf import PdfReader
 
+from planbro.audit import AuditLog
+from planbro.audit.verify import verify
 from planbro.settings import UserSettings
 
 from planbro.actions.documents import (
+    NotPrinted,
     NotWritten,
     Printed,
     default_name,
@@ -79,23 +82,61 @@ def test_documents_are_all_made_before_any_is_written(stored, trail, store, tmp_
 def test_printing_hands_the_pdf_to_the_printer_and_records_print(stored, trail, store):
     seen = []
 
-    def send(pdf: Path) -> bool:
+    def ask(pdf: Path):
         seen.append((pdf.name, pdf.read_bytes()[:4], pdf.parent.name.startswith("planbro-print-")))
-        return True
+        # The dialog is answered: no record yet (the log was only tried, and cut back).
+        seen.append(records(store)[-1][0])
+        return lambda: seen.append(records(store)[-1][0]) or True
 
-    printed = print_plan(stored, send, trail=trail)
+    store.audit.set_purpose("opfølgning")
+    last = records(store)[-1][0]
+    printed = print_plan(stored, ask, trail=trail)
     assert printed == Printed(True) and printed.message == "Handleplanen er sendt til printeren."
-    assert seen == [("handleplan.pdf", b"%PDF", True)]
+    # While the pages are painted, the print's record is written already.
+    assert seen == [("handleplan.pdf", b"%PDF", True), last, "print"]
     assert records(store)[-1] == ("print", stored.id, stored.version, "app", "")
+    assert AuditLog(store.data_dir).read().records[-1]["purpose"] == "opfølgning"
 
 
-def test_the_printed_pdf_is_deleted_and_a_cancelled_print_is_not_recorded(stored, trail, store):
+@pytest.mark.parametrize("answer", ["cancelled", "failed", "raised"])
+def test_the_printed_pdf_is_deleted_and_a_print_that_did_not_happen_is_not_recorded(
+        stored, trail, store, answer):
     kept = []
     before = records(store)
-    printed = print_plan(stored, lambda pdf: kept.append(pdf) or False, trail=trail)
-    assert printed.printed is False and printed.message == ""
+
+    def paint() -> bool:
+        if answer == "raised":
+            raise RuntimeError("the printer went away")
+        return False
+
+    def ask(pdf: Path):
+        kept.append(pdf)
+        return None if answer == "cancelled" else paint
+
+    if answer == "raised":
+        with pytest.raises(RuntimeError):
+            print_plan(stored, ask, trail=trail)
+    else:
+        printed = print_plan(stored, ask, trail=trail)
+        assert printed.printed is False and printed.message == ""
     assert not kept[0].exists()
     assert records(store) == before
+    assert verify(store.data_dir / "audit").finding is None
+
+
+def test_a_print_that_cannot_be_logged_is_refused_before_the_print_dialog(
+        stored, trail, store, tmp_path):
+    [month] = (store.data_dir / "audit").glob("*.jsonl")
+    month.rename(tmp_path / "month.jsonl")
+    month.mkdir()  # the log cannot be opened
+    asked = []
+    with pytest.raises(NotPrinted) as raised:
+        print_plan(stored, lambda pdf: asked.append(pdf) or (lambda: True), trail=trail)
+    assert asked == []
+    assert raised.value.audit and isinstance(raised.value, NotWritten)
+    assert raised.value.message().startswith(
+        "Handleplanen blev ikke udskrevet, fordi der ikke kan skrives i logbogen")
+    assert "printeren" in raised.value.reason()
 
 
 def test_settings_without_a_municipality_leave_the_defaults():

@@ -53,9 +53,9 @@ def test_import_is_recorded(example_path):
         "import", EXAMPLE_ID, 1, "cli", "mekj")
 
 
-def test_list_records_nothing(imported):
+def test_list_records_the_caseload_it_shows(imported):
     assert main(["list"]) == 0
-    assert since_now(imported) == []
+    assert since_now(imported) == [("caseload", None, None, "cli", "")]
 
 
 @pytest.mark.parametrize("extra", [[], ["--json"]])
@@ -76,8 +76,8 @@ def test_check_of_a_stored_plan_is_a_view_and_of_a_file_is_not(imported, example
 
 
 def test_export_is_an_export_not_a_view(imported, tmp_path):
-    assert main(["export", EXAMPLE_ID, "--out", str(tmp_path / "one.json")]) == 0
-    assert main(["export", "--all", "--out", str(tmp_path / "all")]) == 0
+    assert main(["export", "--purpose", "sagsbehandling", EXAMPLE_ID, "--out", str(tmp_path / "one.json")]) == 0
+    assert main(["export", "--purpose", "sagsbehandling", "--all", "--out", str(tmp_path / "all")]) == 0
     assert since_now(imported) == [("export", EXAMPLE_ID, 1, "cli", "")] * 2
 
 
@@ -147,7 +147,7 @@ def test_no_cpr_name_or_path_ever_reaches_the_log(imported, example_path, tmp_pa
     monkeypatch.chdir(out)
     assert main(["render", EXAMPLE_ID]) == 0
     assert main(["render", str(example_path), "--docx", str(out)]) == 0
-    assert main(["export", EXAMPLE_ID, "--out", str(out / "120379-1235.json")]) == 0
+    assert main(["export", "--purpose", "sagsbehandling", EXAMPLE_ID, "--out", str(out / "120379-1235.json")]) == 0
     assert main(["show", EXAMPLE_ID]) == 0
     assert main(["check", EXAMPLE_ID]) == 0
     assert any("Jonas" in p.name for p in out.iterdir())
@@ -225,7 +225,7 @@ def test_the_table_has_danish_headings_and_local_times(capsys):
     assert main(["audit"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0].split() == ["Tidspunkt", "Bruger", "Computer", "Handling", "Handleplan",
-                              "Version", "Via", "Detalje"]
+                              "Version", "Via", "Detalje", "Formål"]
     assert len(out) == 5
     assert out[3].startswith(local(LOG[2]["at"]))
     assert "gemt som dokument" in out[3] and EXAMPLE_ID[:8] in out[3] and "pdf" in out[3]

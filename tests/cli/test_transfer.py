@@ -55,12 +55,12 @@ def test_missing_file_in_english(tmp_path, capsys):
 def test_export_one_to_a_file_and_all_to_a_folder(example_path, tmp_path):
     main(["import", str(example_path)])
     out_file = tmp_path / "one.json"
-    assert main(["export", EXAMPLE_ID[:8], "--out", str(out_file)]) == 0
+    assert main(["export", "--purpose", "sagsbehandling", EXAMPLE_ID[:8], "--out", str(out_file)]) == 0
     original = json.loads(example_path.read_text(encoding="utf-8"))
     exported = json.loads(out_file.read_text(encoding="utf-8"))
     assert exported == original
     folder = tmp_path / "all"
-    assert main(["export", "--all", "--out", str(folder)]) == 0
+    assert main(["export", "--purpose", "sagsbehandling", "--all", "--out", str(folder)]) == 0
     (only,) = folder.iterdir()
     # File names hold the random id only, never a CPR number or a name.
     assert only.name == f"planbro-{EXAMPLE_ID}-v1.json"
@@ -70,18 +70,18 @@ def test_export_one_to_a_file_and_all_to_a_folder(example_path, tmp_path):
 def test_export_import_round_trip_through_a_second_data_folder(example_path, tmp_path, monkeypatch):
     main(["import", str(example_path)])
     folder = tmp_path / "out"
-    main(["export", "--all", "--out", str(folder)])
+    main(["export", "--purpose", "sagsbehandling", "--all", "--out", str(folder)])
     monkeypatch.setenv("PLANBRO_DATA_DIR", str(tmp_path / "other"))
     (exported,) = folder.iterdir()
     assert main(["import", str(exported)]) == 0
     second = tmp_path / "again.json"
-    main(["export", EXAMPLE_ID, "--out", str(second)])
+    main(["export", "--purpose", "sagsbehandling", EXAMPLE_ID, "--out", str(second)])
     assert second.read_text(encoding="utf-8") == exported.read_text(encoding="utf-8")
 
 
 def test_export_refusals(tmp_path, capsys):
-    assert main(["export", "--out", str(tmp_path)]) == 2
-    assert main(["export", "deadbeef", "--out", str(tmp_path / "x.json")]) == 2
+    assert main(["export", "--purpose", "sagsbehandling", "--out", str(tmp_path)]) == 2
+    assert main(["export", "--purpose", "sagsbehandling", "deadbeef", "--out", str(tmp_path / "x.json")]) == 2
     assert "deadbeef" in capsys.readouterr().err
 
 
@@ -101,7 +101,7 @@ def test_export_all_exports_every_readable_plan_and_names_the_damaged_one(exampl
     damaged = Layout(default_data_dir()).case(other.id)
     damaged.write_bytes(b"\x00 not a plan")
     out = tmp_path / "ud"
-    assert main(["export", "--all", "--out", str(out)]) == 1
+    assert main(["export", "--purpose", "sagsbehandling", "--all", "--out", str(out)]) == 1
     captured = capsys.readouterr()
     exported = sorted(p.name for p in out.iterdir())
     assert exported == [f"planbro-{EXAMPLE_ID}-v1.json"]
@@ -110,4 +110,4 @@ def test_export_all_exports_every_readable_plan_and_names_the_damaged_one(exampl
     # The damaged file is left as it was.
     assert damaged.read_bytes() == b"\x00 not a plan"
     # Named one by one, a damaged plan is still refused outright.
-    assert main(["export", other.id, "--out", str(tmp_path / "en.json")]) == 2
+    assert main(["export", "--purpose", "sagsbehandling", other.id, "--out", str(tmp_path / "en.json")]) == 2

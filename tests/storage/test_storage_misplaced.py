@@ -83,7 +83,7 @@ def test_export_all_writes_each_plan_once_and_names_the_copy(data_dir, new_plan,
     layout = Layout(data_dir)
     shutil.copyfile(layout.case(bo.id), layout.case(anna.id))
     out = tmp_path / "ud"
-    assert main(["--data-dir", str(data_dir), "export", "--all", "--out", str(out)]) == 1
+    assert main(["--data-dir", str(data_dir), "export", "--purpose", "sagsbehandling", "--all", "--out", str(out)]) == 1
     exported = [json.loads(p.read_text(encoding="utf-8")) for p in out.iterdir()]
     assert [(plan["id"], plan["citizen"]["name"]) for plan in exported] == [(bo.id, "Bo Bech")]
     err = capsys.readouterr().err

@@ -84,6 +84,9 @@ def test_opening_a_plan_in_the_wizard_is_a_view(qtbot, make_window, add_plan, st
 
 def test_typing_creates_the_plan_and_changes_are_coalesced(qtbot, make_window, store, clock):
     window = make_window()
+    # The caseload's own record (every name shown) comes first.
+    assert brief(store) == [("caseload", None, None, "app", "")]
+    window_records = count(store)
     trigger(window, "new")
     [wizard] = window.plan_actions.wizards.values()
     name = next(form.editors["citizen.name"] for form in wizard.currentPage().forms
@@ -92,18 +95,19 @@ def test_typing_creates_the_plan_and_changes_are_coalesced(qtbot, make_window, s
     qtbot.keyClicks(name, "Ny Borger")
     wizard.autosave.flush()
     plan_id = wizard.plan.id
-    assert brief(store) == [("create", plan_id, 1, "app", "")]
+    assert brief(store, window_records) == [("create", plan_id, 1, "app", "")]
     for minutes in (1, 5, 9):
         clock.now = 5000.0 + minutes * 60
         qtbot.keyClicks(name, "x")
         assert wizard.autosave.flush()
-    assert brief(store) == [("create", plan_id, 1, "app", "")]
+    assert brief(store, window_records) == [("create", plan_id, 1, "app", "")]
     clock.now = 5000.0 + CHANGE_INTERVAL_S
     qtbot.keyClicks(name, "y")
     wizard.autosave.flush()
     assert store.get(plan_id).citizen.name == "Ny Borgerxxxy"
     close_wizards(qtbot, window)
-    assert brief(store) == [("create", plan_id, 1, "app", ""), ("change", plan_id, 1, "app", "")]
+    assert brief(store, window_records) == [("create", plan_id, 1, "app", ""),
+                                            ("change", plan_id, 1, "app", "")]
 
 
 def test_sign_and_sign_despite_errors(make_window, add_plan, store, dialogs):
@@ -174,7 +178,8 @@ def test_import_and_export(make_window, example_plan, store, dialogs, tmp_path):
     dialogs.queue("save_file", str(tmp_path / "out.json"))
     trigger(window, "export")
     assert (tmp_path / "out.json").exists()
-    assert brief(store) == [("import", example_plan.id, 1, "app", ""),
+    assert brief(store) == [("caseload", None, None, "app", ""),
+                            ("import", example_plan.id, 1, "app", ""),
                             ("export", example_plan.id, 1, "app", "")]
 
 
@@ -221,8 +226,8 @@ def test_word_pdf_and_print_from_gennemgang(qtbot, make_window, add_plan, store,
 def test_the_caseloads_quality_check_is_not_a_view(qtbot, make_window, add_plan, store):
     for name in ("Anna Holm", "Bo Jensen", "Cecilie Dam"):
         add_plan(name)
-    before = count(store)
     window = make_window()
+    before = count(store)
     window.start_quality()
     qtbot.waitUntil(lambda: not window.quality.running(), timeout=10000)
     assert window.model.missing_quality() == []
@@ -247,7 +252,8 @@ def test_restoring_a_backup_at_start_is_recorded(qtbot, tmp_path, example_plan):
     qtbot.addWidget(window)
     assert window.store.audit is not None and window.store.via == "app"
     window.store.close()
-    assert brief(window.store) == [("restore", example_plan.id, None, "app", "")]
+    assert brief(window.store) == [("restore", example_plan.id, None, "app", ""),
+                                   ("caseload", None, None, "app", "")]
 
 
 def test_no_cpr_name_or_path_reaches_the_log(qtbot, make_window, store, example_plan, dialogs,
@@ -267,7 +273,7 @@ def test_no_cpr_name_or_path_reaches_the_log(qtbot, make_window, store, example_
     assert len(list(out.iterdir())) == 4
     [path] = (store.data_dir / "audit").glob("*.jsonl")
     text = path.read_text(encoding="utf-8")
-    assert len(text.splitlines()) == 6
+    assert len(text.splitlines()) == 7  # with the caseload's own record
     for secret in (*SENSITIVE, str(tmp_path), "Handleplan"):
         assert secret not in text
 

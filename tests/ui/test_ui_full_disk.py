@@ -55,7 +55,8 @@ def test_on_a_full_disk_the_caseload_reads_and_every_change_is_refused_clearly(
     window.plan_actions.actions["export"].trigger()
     dialogs.queue("save_file", str(disk / "plan.pdf"))
     window.plan_actions.actions["pdf"].trigger()
-    warnings = dialogs.calls_of("warn")
+    # The caseload's own record may or may not find room: a view, told once if not.
+    warnings = [w for w in dialogs.calls_of("warn") if w.title != "Logbog"]
     assert [w.title for w in warnings] == ["Revidér handleplan", "Eksportér fil", "Gem som PDF"]
     for warning in warnings:
         assert NO_ROOM in warning.text, warning.text
@@ -65,7 +66,7 @@ def test_on_a_full_disk_the_caseload_reads_and_every_change_is_refused_clearly(
     dialogs.queue("sign", TODAY - timedelta(days=1))
     window.plan_actions.actions["sign"].trigger()
     signed_now = store.get(draft.id).status == "signed"
-    refused = dialogs.calls_of("warn")[3:]
+    refused = [w for w in dialogs.calls_of("warn") if w.title != "Logbog"][3:]
     assert signed_now != bool(refused)
     assert all(NO_ROOM in w.text for w in refused)
     filler.unlink()
@@ -73,5 +74,5 @@ def test_on_a_full_disk_the_caseload_reads_and_every_change_is_refused_clearly(
     assert store.versions(signed.id) == [1]
     assert not (disk / "out.json").exists() and not (disk / "plan.pdf").exists()
     assert list(disk.rglob("*.tmp")) == []
-    changes = [a for a in actions_of(store) if a != "view"]
+    changes = [a for a in actions_of(store) if a not in ("view", "caseload")]
     assert changes == [a for a in logged if a != "view"] + (["sign"] if signed_now else [])

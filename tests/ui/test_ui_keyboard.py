@@ -75,11 +75,11 @@ def test_tab_order_runs_from_search_to_the_table(qtbot, make_window, add_plan):
     window = make_window()
     window.search.setFocus()
     order = [window.search]
-    for _ in range(4):
+    for _ in range(5):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         order.append(QApplication.focusWidget())
     assert order == [window.search, window.status_filter, window.overdue_only,
-                     window.action_only, window.table]
+                     window.action_only, window.purpose, window.table]
     # Tab leaves the table instead of walking its cells.
     qtbot.keyClick(window.table, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is not window.table

@@ -55,7 +55,7 @@ def test_opening_a_signed_plan_writes_nothing(qtbot, make_window, add_plan, stor
     wizard.close()
     assert case.stat().st_mtime_ns == stamp
     assert dialogs.calls_of("warn") == []
-    assert actions_of(store)[len(before):] == ["view"]
+    assert actions_of(store)[len(before):] == ["caseload", "view"]
 
 
 def test_opening_an_earlier_version_writes_nothing(qtbot, make_window, add_plan, store, dialogs):
@@ -77,7 +77,7 @@ def test_opening_an_earlier_version_writes_nothing(qtbot, make_window, add_plan,
     settle(qtbot, store, plan.id, dialogs, wizard)
     wizard.close()
     assert case.stat().st_mtime_ns == stamp
-    assert actions_of(store)[len(before):] == ["view"]
+    assert actions_of(store)[len(before):] == ["caseload", "view"]
     assert store.get(plan.id, 1).status == "signed" and store.get(plan.id).status == "draft"
 
 

@@ -98,7 +98,7 @@ def test_a_draft_opens_read_only_and_nothing_is_written(qtbot, store, add_plan, 
     assert case.read_bytes() == before_bytes and case.stat().st_mtime_ns == before_stamp
     assert ResumeFile().step_of(plan.id) is None
     # The view is in the log, written by the read-only window; nothing else is.
-    assert records(store)[logged:] == [("view", plan.id, "app")]
+    assert records(store)[logged:] == [("caseload", None, "app"), ("view", plan.id, "app")]
 
 
 def test_enter_and_a_double_click_open_it_too(qtbot, store, add_plan, second_window, dialogs):

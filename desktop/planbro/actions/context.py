@@ -1,4 +1,5 @@
-"""What both front ends read before a use case: the data folder, the municipality, Indstillinger.
+"""What both front ends read before a use case: the data folder, the municipality, Indstillinger,
+the purposes (formål) the audit log records.
 
 The desktop app and the `planbro` command read the same Indstillinger
 (planbro.settings), so the command opens the data folder the app shows and
@@ -15,7 +16,11 @@ from pathlib import Path
 
 from planbro.fileio.atomic import write_atomic
 
+from planbro.model import Problem, ValidationError
+
+from planbro.audit import all_purposes, purpose_problem
 from planbro.documents import Municipality, load_municipality
+from planbro.documents.municipality import Source
 from planbro.settings import UserSettings, save_settings
 from planbro.storage import default_data_dir
 
@@ -41,6 +46,18 @@ def municipality(settings: UserSettings | None, override: str | Path | None = No
     if override:
         return load_municipality(override)
     return load_municipality(municipality_of(settings))
+
+
+def purposes(source: Source = None) -> tuple[str, ...]:
+    """The purposes a caseworker may choose, the default first: the built-in ones, then
+    the municipality's own from the installation's municipality.toml (or `source`).
+    Raises ValidationError naming a municipality's word that is not a purpose's shape."""
+    extra = load_municipality(source).purposes
+    problems = [Problem(f"purposes[{number}]", reason) for number, word in enumerate(extra)
+                if (reason := purpose_problem(word)) is not None]
+    if problems:
+        raise ValidationError(problems)
+    return all_purposes(extra)
 
 
 def keep_logo(source: str, folder: Path) -> str:

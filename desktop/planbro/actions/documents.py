@@ -1,4 +1,4 @@
-"""Save a plan as a Word or PDF document, or print it; each logged once.
+"""Save a plan as a Word or PDF document, or print it; each logged once, and only with its record.
 
 The documents are always Danish and carry the municipality of the user's
 settings (or of a file given to the command). python-docx and reportlab are
@@ -60,6 +60,25 @@ class NotWritten(Exception):
         if isinstance(self.cause, OSError):
             return self.reason()
         return _("The document was not made: {error}").format(error=self.cause)
+
+
+class NotPrinted(NotWritten):
+    """A print refused because its audit record could not be written (audit is True),
+    or whose PDF could not be made."""
+
+    def reason(self) -> str:
+        if isinstance(self.cause, OSError) and self.audit:
+            return _("the audit log of who viewed and changed plans cannot be written, so the "
+                     "plan was not sent to the printer: {reason}").format(
+                reason=write_failure(self.cause))
+        return super().reason()
+
+    def message(self) -> str:
+        if isinstance(self.cause, OSError) and self.audit:
+            return _("The plan was not printed, because the audit log of who viewed and "
+                     "changed plans cannot be written: {reason} Please tell your IT "
+                     "support.").format(reason=write_failure(self.cause))
+        return super().message()
 
 
 # What making or writing a document can fail with.
@@ -161,21 +180,59 @@ def save_document(plan: Plan, kind: str, path: str | Path, *, trail: Trail,
     return write_document(plan, kind, data, path, trail)
 
 
-def print_plan(plan: Plan, send: Callable[[Path], bool], *, trail: Trail,
+# What a print dialog gives back: the call that paints the pages (True when pages
+# went to the printer), or None when there is no printer or the dialog was cancelled.
+Paint = Callable[[], bool]
+
+
+# ┌──────────────────────────────────────────────────────────────────────────┐
+# │ A print is handed out only with its record (issue 11), but the record is │
+# │ not held open while the print dialog is: begin() keeps the log's lock    │
+# │ until commit, and a caseworker may leave the dialog open for minutes,    │
+# │ while another Planbro (or this one's autosave) waits five seconds at     │
+# │ most for that lock. So the log is tried before the dialog — a record     │
+# │ begun and cut off again, which proves there is room and the right to     │
+# │ write — and a log that fails refuses the print there; after the dialog   │
+# │ the real record is begun, the pages are painted (seconds, with no event  │
+# │ loop running) and the record is committed, or cut off when nothing was  │
+# │ printed.                                                                 │
+# └──────────────────────────────────────────────────────────────────────────┘
+def print_plan(plan: Plan, ask: Callable[[Path], Paint | None], *, trail: Trail,
                municipality: Source = None) -> Printed:
-    """Print the plan's PDF: `send(pdf)` shows the print dialog and prints the
-    file, True when pages went to the printer. Raises NotWritten when the PDF
-    cannot be made."""
+    """Print the plan's PDF: `ask(pdf)` shows the print dialog and returns the call
+    that prints the file (see Paint). Raises NotPrinted when the PDF cannot be made
+    or the print cannot be logged (then before the dialog is shown)."""
     # The PDF holds sensitive data: made in a private temporary folder and
     # deleted as soon as the pages have gone to the printer.
     with tempfile.TemporaryDirectory(prefix="planbro-print-") as folder:
         pdf = Path(folder) / "handleplan.pdf"
-        data = make_documents(plan, ["pdf"], municipality)["pdf"]
+        try:
+            data = make_documents(plan, ["pdf"], municipality)["pdf"]
+        except NotWritten as error:
+            raise NotPrinted(error.cause) from error
         try:
             pdf.write_bytes(data)
         except OSError as error:
-            raise NotWritten(error, pdf) from error
-        printed = send(pdf)
-    if printed:
-        trail.record("print", plan)
-    return Printed(bool(printed))
+            raise NotPrinted(error, pdf) from error
+        _print_record(trail, plan, pdf).cancel()
+        paint = ask(pdf)
+        if paint is None:
+            return Printed(False)
+        written = _print_record(trail, plan, pdf)
+        try:
+            printed = paint()
+        except BaseException:
+            written.cancel()
+            raise
+        if not printed:
+            written.cancel()
+            return Printed(False)
+        written.commit()
+    return Printed(True)
+
+
+def _print_record(trail: Trail, plan: Plan, pdf: Path) -> PendingRecord:
+    try:
+        return trail.begin("print", plan)
+    except OSError as error:
+        raise NotPrinted(error, pdf, audit=True) from error

@@ -1,7 +1,7 @@
 """The audit log: who viewed, changed, printed or exported which plan, and when.
 
 Writing is in log.py (the record's format and the failure policy), reading
-in reading.py. No Qt here.
+in reading.py, the purposes a record may carry in purposes.py. No Qt here.
 """
 
 from planbro.audit.log import (
@@ -16,7 +16,15 @@ from planbro.audit.log import (
     Pending,
     failure_message,
 )
+from planbro.audit.purposes import (
+    DEFAULT_PURPOSE,
+    PURPOSE_ACTIONS,
+    PURPOSES,
+    all_purposes,
+    purpose_problem,
+)
 from planbro.audit.reading import FILE_PATTERN, Reading
 
-__all__ = ["ACTIONS", "CHANGE_INTERVAL_S", "DETAILS", "FILE_PATTERN", "FOLDER", "LOCK_NAME",
-           "UNKNOWN", "VIAS", "AuditLog", "Pending", "Reading", "failure_message"]
+__all__ = ["ACTIONS", "CHANGE_INTERVAL_S", "DEFAULT_PURPOSE", "DETAILS", "FILE_PATTERN", "FOLDER",
+           "LOCK_NAME", "PURPOSES", "PURPOSE_ACTIONS", "UNKNOWN", "VIAS", "AuditLog", "Pending",
+           "Reading", "all_purposes", "failure_message", "purpose_problem"]

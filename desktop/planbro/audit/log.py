@@ -5,10 +5,12 @@ and export logged with user and time. One JSON object per line is appended
 to audit/audit-YYYY-MM.jsonl in the data folder (the UTC month of the record):
     {"at": "2027-03-15T09:30:00Z", "user": "mekj", "host": "PC-0417",
      "action": "view", "plan": "<uuid>", "version": 2, "via": "app", "detail": "",
-     "seq": 41, "prev": "<sha-256 of the line before>"}
+     "purpose": "sagsbehandling", "seq": 41, "prev": "<sha-256 of the line before>"}
 A record names the plan by its random id only, never a CPR number, a name,
 plan text or a file path (a document's default file name holds the
-citizen's name): `detail` must be one of the fixed words in DETAILS.
+citizen's name): `detail` must be one of the fixed words in DETAILS, and
+`purpose` (purposes.py) the session's purpose on a view, document, print,
+export, extract or the caseload, else "".
 
 Several Planbro processes append to the same file (a read-only second
 window records its views too), so each record is ONE os.write on a file
@@ -45,12 +47,13 @@ from planbro.model.plan import OUTCOME_WORDS
 
 from planbro.audit import chain
 from planbro.audit.chain import Tail
+from planbro.audit.purposes import PURPOSE_ACTIONS, purpose_problem
 from planbro.audit.reading import Reading, month_files, read_folder
 
 # What can happen to a plan, as recorded in "action".
 ACTIONS = ("view", "create", "change", "sign", "revise", "close", "follow_up", "import",
            "export", "render", "print", "restore", "delete", "repair", "journalise", "purge",
-           "extract")
+           "extract", "caseload")
 # Where it was done: the desktop app or the `planbro` command.
 VIAS = ("app", "cli")
 # The only words "detail" may hold: document kinds, a signature despite
@@ -98,8 +101,8 @@ def _report_on_stderr(text: str) -> None:
 def failure_message(reason: str) -> str:
     """What the user is told (once) when a record cannot be written."""
     return _("Planbro could not write to the audit log of who viewed and changed plans: "
-             "{reason} What you viewed, printed or saved as a document was carried out; "
-             "changes to plans are not saved until the log can be written. Please tell your "
+             "{reason} What you viewed is shown; changes to plans, documents, prints and "
+             "exports wait until the log can be written. Please tell your "
              "IT support.").format(reason=reason)
 
 
@@ -127,6 +130,19 @@ class AuditLog:
         # chain's newest record without reading the file again, while its size holds.
         self._tails: dict[Path, Tail] = {}
         self._identity: tuple[str, str] | None = None
+        # The session's purpose (purposes.py), recorded with every view, document,
+        # print, export, extract and caseload; "" until the front end sets one.
+        self.purpose = ""
+
+    def set_purpose(self, word: str) -> None:
+        """The purpose of what this session shows or hands out from now on.
+
+        Raises ValueError for a word that is not a purpose's shape: the front
+        ends offer only the purposes' list (purposes.py says why).
+        """
+        if purpose_problem(word) is not None:
+            raise ValueError(f"audit purpose {word!r} is not a purpose word")
+        self.purpose = word
 
     # ┌──────────────────────────────────────────────────────────────────────┐
     # │ POLICY (issue 10): a CHANGE to a plan is carried out only when its    │
@@ -139,11 +155,13 @@ class AuditLog:
     # │ If the record cannot be written (full disk, no rights to audit/, the │
     # │ lock held too long) begin() raises and the change is refused with a  │
     # │ message; the caseworker's typing stays in the window.                │
-    # │ Views, documents, prints and exports go through record(): they are   │
-    # │ never refused because the log fails (the document is already made),  │
-    # │ but the failure is reported once per process (a message box in the   │
-    # │ app, stderr from `planbro`) so IT can repair it; record() returns    │
-    # │ False then.                                                          │
+    # │ A document, an export or a print is handed out only with its record  │
+    # │ too (issue 11: logging cannot be switched off from outside): its     │
+    # │ front end calls begin() before the file is written or the pages go   │
+    # │ to the printer, and refuses when it raises. Views go through         │
+    # │ record(): never refused because the log fails, but the failure is    │
+    # │ reported once per process (a message box in the app, stderr from     │
+    # │ `planbro`) so IT can repair it; record() returns False then.         │
     # └──────────────────────────────────────────────────────────────────────┘
     def record(self, action: str, plan_id: str | None, version: int | None = None, *,
                via: str, detail: str = "") -> bool:
@@ -194,6 +212,7 @@ class AuditLog:
         return self.folder / f"audit-{at:%Y-%m}.jsonl", {
             "at": at.strftime("%Y-%m-%dT%H:%M:%SZ"), "user": user, "host": host,
             "action": action, "plan": plan_id, "version": version, "via": via, "detail": detail,
+            "purpose": self.purpose if action in PURPOSE_ACTIONS else "",
         }
 
     def _append(self, action: str, plan_id: str | None, version: int | None, via: str,

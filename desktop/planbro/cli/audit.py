@@ -60,6 +60,7 @@ def action_label(action: str) -> str:
         "delete": _("deleted"), "repair": _("meta.json rebuilt"),
         "journalise": _("marked journalised"), "purge": _("deleted after journalisation"),
         "extract": _("access request extract made"),
+        "caseload": _("caseload opened (all names)"),
     }.get(action, action)
 
 
@@ -81,7 +82,7 @@ def _wanted(record: dict, args: argparse.Namespace, since: date | None) -> bool:
 
 def _table(records: list[dict]) -> None:
     rows = [(_("Time"), _("User"), _("Computer"), _("Action"), _("Plan"), _("Version"),
-             _("Via"), _("Detail"))]
+             _("Via"), _("Detail"), _("Purpose"))]
     for r in records:
         when = local_time(r["at"])
         rows.append((
@@ -89,6 +90,7 @@ def _table(records: list[dict]) -> None:
             str(r.get("user", "")), str(r.get("host", "")), action_label(str(r.get("action"))),
             str(r.get("plan") or "—")[:8], "" if r.get("version") is None else str(r["version"]),
             via_label(str(r.get("via", ""))), str(r.get("detail", "")),
+            str(r.get("purpose") or ""),
         ))
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:

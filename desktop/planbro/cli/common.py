@@ -17,10 +17,13 @@ from planbro.actions.trail import Trail
 
 # Exit status for refused input: a bad file, a bad field, an unknown plan.
 EXIT_BAD_INPUT = 2
-
 # A command that did what it could (`list`, `export --all`) while some data files could
 # not be read: the readable plans are listed or exported all the same.
 EXIT_SOME_DAMAGED = 1
+# The purpose a command's views carry when it names none (--purpose), by command:
+# the citizen's access request is made for aktindsigt; the rest, sagsbehandling.
+COMMAND_PURPOSES = {"audit": "aktindsigt"}
+
 
 def report_problems(problems: Iterable[Problem], *, source: str = "") -> None:
     """Print each refusal on stderr, prefixed with the file it came from."""
@@ -67,19 +70,55 @@ def fail(message: str) -> int:
     return EXIT_BAD_INPUT
 
 
+def purpose_word(value: str) -> str:
+    """--purpose: one of the purposes (planbro.audit.purposes, and the municipality's own);
+    argparse refuses anything else with the list (exit status 2)."""
+    from planbro.model.cpr import hide_cpr
+
+    from planbro.actions.context import purposes
+
+    try:
+        allowed = purposes()
+    except ValidationError as error:
+        raise argparse.ArgumentTypeError(
+            "; ".join(hide_cpr(str(problem)) for problem in error.problems)) from None
+    word = " ".join(value.split()).lower()
+    if word not in allowed:
+        raise argparse.ArgumentTypeError(_("«{value}» is not one of the purposes: {purposes}").format(
+            value=hide_cpr(value), purposes=", ".join(allowed)))
+    return word
+
+
+def add_purpose(parser, *, required: bool = False) -> None:
+    """The --purpose option of a command that shows or hands out plans."""
+    from planbro.audit import DEFAULT_PURPOSE, PURPOSES
+
+    named = ", ".join(PURPOSES)
+    text = (_("what the plans are used for, recorded in the audit log: {purposes} or one of "
+              "the municipality's own (required)") if required else
+            _("what the plan is used for, recorded in the audit log: {purposes} or one of "
+              "the municipality's own (default: {default})"))
+    parser.add_argument("--purpose", type=purpose_word, required=required,
+                        metavar=_("PURPOSE"), help=text.format(purposes=named,
+                                                               default=DEFAULT_PURPOSE))
+
+
 def audit_log(args):
     """The audit log of the chosen data folder, one per command run, so a
-    failure to write it is told once (planbro.audit). Raises StoreError
-    when the data folder cannot be made."""
+    failure to write it is told once (planbro.audit); its purpose is --purpose,
+    else the command's default. Raises StoreError when the data folder cannot
+    be made."""
     log = getattr(args, "_audit_log", None)
     if log is None:
-        from planbro.audit import AuditLog
+        from planbro.audit import DEFAULT_PURPOSE, AuditLog
         from planbro.settings import load_settings
 
         from planbro.actions.context import data_folder
 
         # The data folder the app uses too (Indstillinger), unless --data-dir names one.
         log = args._audit_log = AuditLog(data_folder(args.data_dir, load_settings()))
+        log.set_purpose(getattr(args, "purpose", None)
+                        or COMMAND_PURPOSES.get(getattr(args, "command", ""), DEFAULT_PURPOSE))
     return log
 
 

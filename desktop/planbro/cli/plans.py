@@ -22,6 +22,8 @@ from planbro.storage.paths import Layout
 
 from planbro.cli.common import (
     EXIT_SOME_DAMAGED,
+    add_purpose,
+    audit_log,
     open_store,
     print_json,
     record,
@@ -39,6 +41,7 @@ def register(subparsers) -> None:
     listing.add_argument("--due", action="store_true", help=_(
         "only follow-ups, and declined plans to offer again, due within 14 days or overdue"))
     listing.add_argument("--json", action="store_true", help=_("print JSON"))
+    add_purpose(listing)
     listing.set_defaults(func=run_list)
 
     show = subparsers.add_parser("show", help=_("show one stored plan"))
@@ -47,6 +50,7 @@ def register(subparsers) -> None:
                       help=_("a given version (default: the newest)"))
     show.add_argument("--json", action="store_true",
                       help=_("print the plan in the exchange format"))
+    add_purpose(show)
     show.set_defaults(func=run_show)
 
 
@@ -65,6 +69,8 @@ def run_list(args: argparse.Namespace) -> int:
     unreadable = {Layout.plan_id_of(error.path.name) for error in damaged}
     summaries = [s for s in summaries if s.id not in unreadable]
     exit_status = _tell_damaged(damaged)
+    # Every citizen's name is shown: recorded like the app's caseload (told once if it fails).
+    audit_log(args).record("caseload", None, via="cli")
     today = date.today()
     if args.due:
         # A declined plan's reminder is the day to offer it again (PlanSummary.reminder).

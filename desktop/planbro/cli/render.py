@@ -15,6 +15,7 @@ from planbro.actions.documents import NotWritten, make_documents, write_document
 
 from planbro.cli.common import (
     CommandTrail,
+    add_purpose,
     fail,
     is_plan_file,
     open_store,
@@ -39,6 +40,7 @@ def register(subparsers) -> None:
                         help=_("a given version of a stored plan (default: the newest)"))
     parser.add_argument("--municipality", metavar=_("FILE"),
                         help=_("municipality settings (.toml or .json: name, address, logo)"))
+    add_purpose(parser)
     parser.set_defaults(func=run)
 
 

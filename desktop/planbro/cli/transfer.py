@@ -12,13 +12,14 @@ from planbro.translation import _, ngettext
 
 from planbro.storage import StoreCorrupt, StoreError
 
-from planbro.actions.documents import NotWritten
+from planbro.actions.documents import NotWritten, begin_record
 from planbro.actions.transfer import ImportConflict, export_name, export_plan, import_plans
 
 from planbro.cli.common import (
     EXIT_BAD_INPUT,
     EXIT_SOME_DAMAGED,
     CommandTrail,
+    add_purpose,
     fail,
     open_store,
     refusal,
@@ -40,6 +41,8 @@ def register(subparsers) -> None:
     exporting.add_argument("--all", action="store_true", help=_("export every stored plan"))
     exporting.add_argument("--out", required=True, metavar="PATH",
                            help=_("a file (one plan) or a folder"))
+    # An export hands the plan out of the store: its purpose is asked every time.
+    add_purpose(exporting, required=True)
     exporting.set_defaults(func=run_export)
 
 
@@ -95,6 +98,15 @@ def run_export(args: argparse.Namespace) -> int:
                     damaged.append(error)
     except StoreError as error:
         return refusal(error)
+    trail = CommandTrail(args)
+    if plans:
+        # A log that cannot be written refuses the export before anything is made, the
+        # folder for --all included: a record begun and cut off again (each file has its own).
+        try:
+            begin_record(trail, "export", plans[0], out).cancel()
+        except NotWritten as error:
+            return fail(_("{path}: cannot be written: {error}").format(
+                path=out, error=error.reason()))
     to_folder = args.all or len(plans) != 1 or out.is_dir() or args.out.endswith(("/", "\\"))
     if to_folder:
         if out.exists() and not out.is_dir():
@@ -106,7 +118,6 @@ def run_export(args: argparse.Namespace) -> int:
             return fail(f"--out: {write_failure(error, out.parent)}")
     elif not out.parent.is_dir():
         return fail(_("--out: the folder {path} does not exist").format(path=out.parent))
-    trail = CommandTrail(args)
     for plan in plans:
         target = out / export_name(plan) if to_folder else out
         try:

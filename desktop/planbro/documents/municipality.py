@@ -1,5 +1,8 @@
 """The municipality a document is printed for: name, address line, logo.
 
+It also holds the municipality's own purposes (formål) for the audit log,
+beyond the built-in ones (planbro.audit.purposes checks each word's shape).
+
 Defaults ship in templates/municipality.toml (with templates/logo.png);
 the UI passes the user's own settings as a dict or a .toml/.json file,
 whose keys replace the defaults one by one.
@@ -24,7 +27,7 @@ from planbro.model.text import clean_text
 # The shipped defaults in package planbro.templates.
 DEFAULT_FILE = "municipality.toml"
 # Keys a settings file may hold.
-KEYS = ("name", "address", "logo")
+KEYS = ("name", "address", "logo", "purposes")
 # Image formats python-docx and reportlab both read, by their magic bytes.
 _IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
 
@@ -35,6 +38,8 @@ class Municipality:
     address: str = ""
     # The logo file's bytes (PNG or JPEG), or None for no logo.
     logo: bytes | None = None
+    # The municipality's own purposes for the audit log, as written in its file.
+    purposes: tuple[str, ...] = ()
 
 
 # What load_municipality() takes: see there.
@@ -85,7 +90,17 @@ def _from_mapping(values: Mapping[str, Any], base: Municipality, folder: Path | 
         raise _problem(f"{where}name", _("must not be empty"))
     if "logo" in values:
         logo = _read_logo(values["logo"], folder, f"{where}logo")
-    return Municipality(name=texts["name"], address=texts["address"], logo=logo)
+    purposes = base.purposes
+    if "purposes" in values:
+        purposes = _read_purposes(values["purposes"], f"{where}purposes")
+    return Municipality(name=texts["name"], address=texts["address"], logo=logo,
+                        purposes=purposes)
+
+
+def _read_purposes(value: Any, field: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(word, str) for word in value):
+        raise _problem(field, _("must be a list of words, e.g. [\"borgerrådgiver\"]"))
+    return tuple(" ".join(word.split()) for word in value)
 
 
 def _read_file(path: Path) -> dict[str, Any]:

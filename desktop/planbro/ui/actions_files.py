@@ -68,14 +68,14 @@ def save_document(window, kind: str) -> Path | None:
 
 
 def print_plan(window) -> bool:
-    from planbro.ui.common.printing import print_pdf
+    from planbro.ui.common.printing import ask_printer
 
     title = _("Print")
     plan = _selected_plan(window, title)
     if plan is None:
         return False
     try:
-        done = documents.print_plan(plan, lambda pdf: print_pdf(window, pdf, window.dialogs),
+        done = documents.print_plan(plan, lambda pdf: ask_printer(window, pdf, window.dialogs),
                                     trail=trail_of(window.store),
                                     municipality=municipality_of(window.settings))
     except NotWritten as error:

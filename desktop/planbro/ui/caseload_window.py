@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from planbro.translation import _, ngettext
 
+from planbro.ui import caseload_purpose
 from planbro.ui.actions import PlanActions
 from planbro.ui.caseload_filter import CaseloadFilter
 from planbro.ui.caseload_model import COLUMNS, SUMMARY_ROLE, CaseloadModel
@@ -65,6 +66,8 @@ class CaseloadWindow(QMainWindow):
         self.quality = QualityScheduler(self.model, lambda plan_id: self.store.get(plan_id),
                                         parent=self)
         self._painted = False
+        # The caseload shows every citizen's name: recorded once, when first shown.
+        self._caseload_recorded = False
         # Hjælp's windows (help_windows.py), made when first asked for.
         self.help_windows: dict[str, QWidget] = {}
 
@@ -138,6 +141,10 @@ class CaseloadWindow(QMainWindow):
         filters.addWidget(self.overdue_only)
         filters.addWidget(self.action_only)
         filters.addStretch(1)
+        # What this session's views and documents are for, recorded in the audit log.
+        purpose_label, self.purpose = caseload_purpose.build(self, central)
+        filters.addWidget(purpose_label)
+        filters.addWidget(self.purpose)
         layout.addLayout(filters)
 
         self.table = QTableView(central)
@@ -174,7 +181,8 @@ class CaseloadWindow(QMainWindow):
         self.setTabOrder(self.search, self.status_filter)
         self.setTabOrder(self.status_filter, self.overdue_only)
         self.setTabOrder(self.overdue_only, self.action_only)
-        self.setTabOrder(self.action_only, self.table)
+        self.setTabOrder(self.action_only, self.purpose)
+        self.setTabOrder(self.purpose, self.table)
         self.table.viewport().installEventFilter(self)
 
     def _connect(self) -> None:
@@ -296,6 +304,13 @@ class CaseloadWindow(QMainWindow):
             self.empty_hint.hide()
 
     # -- events ------------------------------------------------------------
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._caseload_recorded:
+            self._caseload_recorded = True
+            # A view: shown even when the log fails, which is told once.
+            self.store.record("caseload", None)
+
     def eventFilter(self, watched, event) -> bool:
         from PySide6.QtCore import QEvent
         if not self._painted and event.type() == QEvent.Type.Paint:

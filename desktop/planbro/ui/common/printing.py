@@ -7,6 +7,7 @@ QPrinter. What is printed is thus exactly the PDF a caseworker can also save.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSizeF, Qt
@@ -104,11 +105,13 @@ def paint_pdf(printer: QPrinter, pdf_path: str | Path) -> int:
     return painted
 
 
-def print_pdf(parent, pdf_path: str | Path, dialogs=None) -> bool:
-    """Show the system print dialog and print `pdf_path` on A4.
+def ask_printer(parent, pdf_path: str | Path, dialogs=None) -> Callable[[], bool] | None:
+    """Show the system print dialog for `pdf_path` on A4; the call that prints it
+    (True when pages went to the printer), or None when the dialog was cancelled.
 
-    Returns True when pages went to the printer. With no printer installed,
-    a clear message is shown instead of an empty dialog.
+    With no printer installed, a clear message is shown instead of an empty
+    dialog. The dialog and the printing are apart so that the print's audit
+    record is written between them (planbro.actions.documents.print_plan).
     """
     if dialogs is None:
         from planbro.ui.common.qt_dialogs import QtDialogs
@@ -116,13 +119,25 @@ def print_pdf(parent, pdf_path: str | Path, dialogs=None) -> bool:
     title = _("Print")
     if not available_printers():
         dialogs.warn(parent, title, no_printer_message())
-        return False
+        return None
     printer = new_a4_printer()
     if not dialogs.print_setup(parent, printer, page_count(pdf_path)):
-        return False
-    try:
-        painted = paint_pdf(printer, pdf_path)
-    except OSError as error:
-        dialogs.warn(parent, title, _("The plan was not printed: {reason}").format(reason=error))
-        return False
-    return painted > 0
+        return None
+
+    def paint() -> bool:
+        try:
+            painted = paint_pdf(printer, pdf_path)
+        except OSError as error:
+            dialogs.warn(parent, title,
+                         _("The plan was not printed: {reason}").format(reason=error))
+            return False
+        return painted > 0
+
+    return paint
+
+
+def print_pdf(parent, pdf_path: str | Path, dialogs=None) -> bool:
+    """Show the system print dialog and print `pdf_path` on A4 (ask_printer);
+    True when pages went to the printer."""
+    paint = ask_printer(parent, pdf_path, dialogs)
+    return paint is not None and paint()

@@ -2,7 +2,7 @@
 
 The documents come from planbro.documents (always Danish) with the same
 municipality settings the caseload uses; printing sends the very same PDF
-through planbro.ui.common.printing.print_pdf; the work and its audit record are
+through planbro.ui.common.printing.ask_printer; the work and its audit record are
 planbro.actions.documents', as from the caseload. Outcomes are reported on the page,
 beside the buttons, not in message boxes.
 """
@@ -59,10 +59,10 @@ def save_document(wizard, kind: str) -> Path | None:
 
 def print_plan(wizard) -> bool:
     """Print the plan's PDF on A4 through the system print dialog."""
-    from planbro.ui.common.printing import print_pdf
+    from planbro.ui.common.printing import ask_printer
     wizard.autosave.flush()
     try:
-        done = documents.print_plan(wizard.plan, lambda pdf: print_pdf(wizard, pdf, wizard.dialogs),
+        done = documents.print_plan(wizard.plan, lambda pdf: ask_printer(wizard, pdf, wizard.dialogs),
                                     trail=trail_of(wizard.store),
                                     municipality=municipality_of(wizard.settings))
     except NotWritten as error:
