@@ -63,7 +63,7 @@ def test_create_shows_the_recovery_key_once_with_the_warning(capsys, monkeypatch
     assert "Planbro – gendannelsesnøgle" in captured.out and "kommunens IT-support" in captured.out
     assert "Veje ind: gendannelsesnøgle, adgangsfrase." in captured.err
     assert "vises kun denne ene gang" in captured.err
-    assert "endnu ikke krypterede" in captured.err
+    assert "Datamappen er krypteret fra nu af" in captured.err
     assert main(["key", "status"]) == 0
     out = capsys.readouterr().out
     assert "Gendannelsesnøgle: ja" in out and "Adgangsfrase: ja" in out
@@ -149,8 +149,7 @@ def test_unlock_without_a_credential_store_says_so_before_asking(capsys, monkeyp
     assert "Denne computer har intet nøglelager" in capsys.readouterr().err
 
 
-def test_the_help_says_it_only_prepares_encryption():
+def test_the_help_says_a_key_file_encrypts_the_folder():
     result = run("key", "--help")
     assert result.returncode == 0
-    assert "forbereder kryptering" in result.stdout.lower()
-    assert "krypteres endnu ikke" in result.stdout
+    assert "en datamappe med en nøglefil er krypteret" in " ".join(result.stdout.split())

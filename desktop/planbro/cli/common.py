@@ -173,14 +173,18 @@ class CommandTrail(Trail):
 
 
 def open_store(args, *, write: bool):
-    """The store in the chosen data folder, recording its changes in the audit
-    log; read-only when another process writes."""
+    """The store in the chosen data folder (unlocked when it is encrypted), recording its
+    changes in the audit log; read-only when another process writes."""
     from planbro.storage import PlanStore
 
+    from planbro.cli.unlocking import folder_keys
+
     log = audit_log(args)
+    # An encrypted folder is unlocked first (unlocking.py); StoreError when it cannot be.
+    keys = folder_keys(args, log.folder.parent)
     if write:
-        return PlanStore(log.folder.parent, audit=log, via="cli")
-    return PlanStore.open(log.folder.parent, audit=log, via="cli")
+        return PlanStore(log.folder.parent, audit=log, via="cli", keys=keys)
+    return PlanStore.open(log.folder.parent, audit=log, via="cli", keys=keys)
 
 
 def is_plan_file(text: str) -> bool:

@@ -10,8 +10,9 @@ a new recovery key.
 │ is missing and exits 2. A secret is never an argument: it would stand in │
 │ the shell's history and in every process list.                           │
 │                                                                          │
-│ Until the store seals its files with these keys, the help says that     │
-│ this prepares encryption: the plans themselves are not yet encrypted.   │
+│ A data folder with a key file is encrypted (planbro.storage.codec):     │
+│ create turns encryption on, for a folder without plans only until a     │
+│ migration of plaintext plans exists (planbro.storage.keying).           │
 └──────────────────────────────────────────────────────────────────────────┘
 """
 
@@ -37,12 +38,12 @@ from planbro.cli.common import fail
 
 def register(subparsers) -> None:
     key = subparsers.add_parser(
-        "key", help=_("the data folder's key for encryption (prepares encryption: the plans are "
-                      "not encrypted yet)"),
-        description=_("Prepares encryption of the data folder: a key file with the ways in "
-                      "(this login's credential store, the recovery key, a passphrase). The "
-                      "plans themselves are not encrypted yet. A passphrase or recovery key is "
-                      "read from {env}, or asked for on a terminal.").format(env=PASSPHRASE_ENV))
+        "key", help=_("the data folder's key: encryption of the plans at rest"),
+        description=_("Encryption of the data folder: a data folder with a key file is "
+                      "encrypted, and its key file holds the ways in (this login's credential "
+                      "store, the recovery key, a passphrase). create turns encryption on for a "
+                      "data folder without plans. A passphrase or recovery key is read from "
+                      "{env}, or asked for on a terminal.").format(env=PASSPHRASE_ENV))
     actions = key.add_subparsers(dest="key_command", metavar=_("ACTION"))
     actions.required = True
     status = actions.add_parser("status", help=_("is there a key file, and which ways in are set up"))
@@ -173,7 +174,10 @@ def _status(args) -> int:
         "none": _("no: this computer has no credential store"),
     }[found.credential_store]
     print(_("Credential store: {answer}").format(answer=credential))
-    print(_("The plans in the data folder are not encrypted yet: this prepares encryption."))
+    if found.exists:
+        print(_("The plans in the data folder are encrypted."))
+    else:
+        print(_("The plans in the data folder are not encrypted yet: this prepares encryption."))
     return 0
 
 
@@ -215,18 +219,26 @@ def _write_sheet(path: Path, recovery_key: str, folder, store_id: str) -> int:
 
 
 def _create(args) -> int:
-    from planbro.crypto.keys import create
+    from planbro.crypto import keyfile
+    from planbro.crypto.keys import KeyFileExists, create
+
+    from planbro.storage.keying import make_keys
 
     folder = _folder(args)
     sheet = _sheet_target(getattr(args, "sheet", None))
-    made = create(folder, use_credential_store=not args.no_credential_store)
+    if keyfile.exists(folder):
+        raise KeyFileExists(_("{path} exists already: this data folder has its keys. Planbro has "
+                              "not changed it.").format(path=keyfile.key_path(folder)))
+    # As the folder's writer, and only for a folder without plans (storage.keying).
+    made = make_keys(folder, lambda: create(folder,
+                                            use_credential_store=not args.no_credential_store))
     print(_("The key file {path} is made. Ways in: {ways}.").format(
         path=folder / "keys.json", ways=_way_names(made.ways)), file=sys.stderr)
     if made.credential_store_skipped:
         print(_("Credential store: {reason}.").format(reason=made.credential_store_skipped),
               file=sys.stderr)
-    print(_("The plans in the data folder are not encrypted yet: this prepares encryption."),
-          file=sys.stderr)
+    print(_("The data folder is encrypted from now on: every plan saved in it is stored "
+            "encrypted."), file=sys.stderr)
     if sheet is not None:
         return _write_sheet(sheet, made.recovery_key, folder, made.chain.store_id)
     print(_("The recovery key follows. It is shown only this once: write it down or print "

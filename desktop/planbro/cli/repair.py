@@ -9,9 +9,10 @@ from pathlib import Path
 
 from planbro.translation import _
 
-from planbro.storage import StoreError, repair, restore_backup, restore_loss
+from planbro.storage import StoreError, default_data_dir, repair, restore_backup, restore_loss
 
 from planbro.cli.common import EXIT_BAD_INPUT, audit_log, refusal
+from planbro.cli.unlocking import folder_keys
 
 # What counts as yes to the question before restoring over a readable file.
 YES = ("j", "ja", "y", "yes")
@@ -48,11 +49,14 @@ def _consents(message: str, backup: str) -> bool:
 
 def run_restore(args: argparse.Namespace) -> int:
     try:
-        replacing = None if args.force else restore_loss(args.data_dir, args.backup)
+        # An encrypted folder's backups open only with its keys (unlocking.py).
+        keys = folder_keys(args, default_data_dir(args.data_dir))
+        replacing = None if args.force else restore_loss(args.data_dir, args.backup, keys=keys)
         if replacing is not None and not _consents(replacing.message(), args.backup):
             return EXIT_BAD_INPUT
         restored = restore_backup(args.data_dir, Path(args.backup), audit=audit_log(args),
-                                  via="cli", force=args.force or replacing is not None)
+                                  via="cli", force=args.force or replacing is not None,
+                                  keys=keys)
     except (StoreError, OSError, ValueError) as error:
         return refusal(error, source=args.backup)
     print(_("Restored {path} from {backup}.").format(path=restored, backup=args.backup))
@@ -62,7 +66,8 @@ def run_restore(args: argparse.Namespace) -> int:
 def run_repair(args: argparse.Namespace) -> int:
     try:
         log = audit_log(args)
-        schema = repair(log.folder.parent, audit=log, via="cli")
+        schema = repair(log.folder.parent, audit=log, via="cli",
+                        keys=folder_keys(args, log.folder.parent))
     except (StoreError, OSError) as error:
         return refusal(error)
     print(_("meta.json in {folder} was rebuilt from the plans (data version {schema}); the "

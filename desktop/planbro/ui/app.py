@@ -59,28 +59,37 @@ def first_start(dialogs, parent=None, data_dir=None):
 def open_store(data_dir, dialogs, parent=None):
     """PlanStore.open, with a corrupt data file explained and its backup offered.
 
-    The store records what happens to the plans in the folder's audit log
-    (nothing is written to it before the first record). Returns the store
-    or None when it cannot be opened at all.
+    An encrypted folder is unlocked first (unlock.py: the recovery key is
+    asked for when the login cannot open it). The store records what happens
+    to the plans in the folder's audit log (nothing is written to it before
+    the first record). Returns the store or None when it cannot be opened at all.
     """
+    from pathlib import Path
+
     from planbro.translation import _
 
     from planbro.audit import AuditLog
     from planbro.storage import PlanStore, StoreCorrupt, StoreError, needs_rebuild, restore_backup
 
+    from planbro.ui.unlock import StaysLocked, folder_keys
+
     title = _("Planbro's data")
+    try:
+        keys = folder_keys(Path(data_dir), dialogs, parent)
+    except StaysLocked:
+        return None
     audit = AuditLog(data_dir)
     for _attempt in range(3):
         try:
-            store = PlanStore.open(data_dir, audit=audit, via="app")
+            store = PlanStore.open(data_dir, audit=audit, via="app", keys=keys)
         except StoreCorrupt as error:
             if needs_rebuild(error):
-                if not offer_rebuild(dialogs, parent, error, data_dir, audit):
+                if not offer_rebuild(dialogs, parent, error, data_dir, audit, keys):
                     return None
                 continue
             if not offer_backup(dialogs, parent, error,
                                 lambda backup: restore_backup(data_dir, backup, audit=audit,
-                                                              via="app")):
+                                                              via="app", keys=keys)):
                 return None
             continue
         except StoreError as error:
@@ -122,7 +131,7 @@ def offer_backup(dialogs, parent, error, restore) -> bool:
     return True
 
 
-def offer_rebuild(dialogs, parent, error, data_dir, audit) -> bool:
+def offer_rebuild(dialogs, parent, error, data_dir, audit, keys=None) -> bool:
     """Name the damaged meta.json (no readable backup); rebuild it if the user agrees."""
     from planbro.translation import _
 
@@ -137,7 +146,7 @@ def offer_rebuild(dialogs, parent, error, data_dir, audit) -> bool:
     if not dialogs.confirm(parent, title, question):
         return False
     try:
-        repair(data_dir, audit=audit, via="app")
+        repair(data_dir, audit=audit, via="app", keys=keys)
     except StoreError as failure:
         dialogs.warn(parent, title, str(failure))
         return False

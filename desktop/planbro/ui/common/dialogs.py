@@ -53,6 +53,10 @@ class Dialogs:
     def pick_date(self, parent, title: str, default: date) -> date | None:
         raise NotImplementedError
 
+    def ask_secret(self, parent, title: str, text: str) -> str | None:
+        """A secret typed unseen (the recovery key or passphrase), or None when cancelled."""
+        raise NotImplementedError
+
     def open_folder(self, path) -> None:
         raise NotImplementedError
 

@@ -52,6 +52,11 @@ class QtDialogs(Dialogs):
             self.folders.remember(Path(paths[0]).parent)
         return list(paths)
 
+    def ask_secret(self, parent, title: str, text: str) -> str | None:
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+        secret, ok = QInputDialog.getText(parent, title, text, QLineEdit.EchoMode.Password)
+        return secret if ok else None
+
     def pick_date(self, parent, title: str, default: date) -> date | None:
         from PySide6.QtCore import QDate, Qt
         from PySide6.QtWidgets import QCalendarWidget, QDialog, QDialogButtonBox, QVBoxLayout

@@ -39,7 +39,7 @@ class ScriptedDialogs(Dialogs):
         assert dialogs.calls_of("warn")[0].text.startswith("…")
 
     info/warn/open_folder need no answer. confirm, save_file, open_files,
-    pick_date, choose_folder, print_setup, follow_up (a FollowUpAnswer or
+    pick_date, ask_secret (a text or None), choose_folder, print_setup, follow_up (a FollowUpAnswer or
     None), sign (a SignatureAnswer, a date both signed on, or None) and
     choose_version (a version number or None) raise
     ScriptedDialogError when nothing was queued for them
@@ -94,6 +94,10 @@ class ScriptedDialogs(Dialogs):
         if answer:
             self.folders.remember(Path(answer[0]).parent)
         return answer
+
+    def ask_secret(self, parent, title: str, text: str) -> str | None:
+        self.calls.append(Call("ask_secret", title, text))
+        return self._answer("ask_secret")
 
     def pick_date(self, parent, title: str, default: date) -> date | None:
         self.calls.append(Call("pick_date", title, extra={"default": default}))

@@ -1,0 +1,119 @@
+"""The command in an encrypted data folder: unlocked by PLANBRO_PASSPHRASE (or the credential
+store), refused in Danish with exit status 2 otherwise, and never waiting for a keyboard."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import keyring
+import pytest
+
+from planbro.crypto import is_sealed
+from planbro.crypto.kdf import CHEAP_FOR_TESTS
+from planbro.crypto.keys import create
+
+from planbro.storage import PlanStore, default_data_dir
+
+from planbro.cli import main
+
+from keyring_support import CHILD_ENV, no_credential_store
+
+# The passphrase of the encrypted test folder.
+PASSPHRASE = "Fire heste på Amager Fælled"
+# Seconds a command may take before the test calls it a hang.
+TIMEOUT = 60
+
+
+@pytest.fixture(autouse=True)
+def _no_real_keyring(monkeypatch):
+    previous = no_credential_store()
+    monkeypatch.delenv("PLANBRO_PASSPHRASE", raising=False)
+    yield
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def keyed():
+    """The default data folder, encrypted (cheap scrypt), with nothing stored yet."""
+    folder = default_data_dir()
+    create(folder, passphrase=PASSPHRASE, use_credential_store=False, kdf=CHEAP_FOR_TESTS)
+    return folder
+
+
+def test_import_and_list_with_the_passphrase_store_only_sealed_files(keyed, example_path,
+                                                                      monkeypatch, capsys):
+    monkeypatch.setenv("PLANBRO_PASSPHRASE", PASSPHRASE)
+    assert main(["import", str(example_path)]) == 0
+    assert main(["list"]) == 0
+    assert "Jonas Mikkelsen Østergaard" in capsys.readouterr().out
+    [case] = (keyed / "cases").iterdir()
+    assert is_sealed(case.read_bytes())
+
+
+def test_without_a_way_in_every_command_says_how_to_unlock(keyed, example_path, capsys):
+    assert main(["import", str(example_path)]) == 2
+    err = capsys.readouterr().err
+    assert "PLANBRO_PASSPHRASE" in err and "planbro key unlock" in err
+    assert not (keyed / "cases").exists() or not any((keyed / "cases").iterdir())
+    assert main(["list"]) == 2
+    assert "PLANBRO_PASSPHRASE" in capsys.readouterr().err
+
+
+def test_a_wrong_passphrase_is_refused_and_nothing_is_written(keyed, example_path, monkeypatch,
+                                                              capsys):
+    monkeypatch.setenv("PLANBRO_PASSPHRASE", "en helt forkert adgangsfrase")
+    assert main(["import", str(example_path)]) == 2
+    assert "kan ikke åbnes med PLANBRO_PASSPHRASE" in capsys.readouterr().err
+    assert not (keyed / "cases").exists() or not any((keyed / "cases").iterdir())
+
+
+def test_a_child_without_a_terminal_exits_2_instead_of_waiting(keyed):
+    env = {**os.environ, **CHILD_ENV}
+    env.pop("PLANBRO_PASSPHRASE", None)
+    result = subprocess.run([sys.executable, "-m", "planbro", "list"], env=env,
+                            stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                            timeout=TIMEOUT)
+    assert result.returncode == 2
+    assert "PLANBRO_PASSPHRASE" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_restore_in_an_encrypted_folder(keyed, example_path, monkeypatch, capsys):
+    monkeypatch.setenv("PLANBRO_PASSPHRASE", PASSPHRASE)
+    assert main(["import", str(example_path)]) == 0
+    [case] = (keyed / "cases").iterdir()
+    case.write_bytes(case.read_bytes()[:-3])
+    assert main(["list"]) == 1
+    backup = next((keyed / "backups" / "cases").iterdir())
+    capsys.readouterr()
+    assert main(["restore", str(backup)]) == 0
+    assert main(["list"]) == 0
+    assert "Jonas Mikkelsen Østergaard" in capsys.readouterr().out
+
+
+def test_key_create_refuses_a_folder_that_holds_plans(example_path, monkeypatch, capsys):
+    assert main(["import", str(example_path)]) == 0
+    folder = default_data_dir()
+    before = sorted(p.relative_to(folder) for p in folder.rglob("*"))
+    monkeypatch.setenv("PLANBRO_PASSPHRASE", PASSPHRASE)
+    assert main(["key", "create", "--no-credential-store"]) == 2
+    err = capsys.readouterr().err
+    assert "rummer allerede planer" in err and "endnu ikke muligt" in err
+    assert not (folder / "keys.json").exists()
+    assert sorted(p.relative_to(folder) for p in folder.rglob("*")) == before
+
+
+def test_key_create_on_a_folder_without_plans_turns_encryption_on(monkeypatch, capsys,
+                                                                  example_path):
+    folder = default_data_dir()
+    PlanStore(folder).close()
+    assert not is_sealed((folder / "meta.json").read_bytes())
+    monkeypatch.setenv("PLANBRO_PASSPHRASE", PASSPHRASE)
+    assert main(["key", "create", "--no-credential-store"]) == 0
+    assert "krypteret fra nu af" in capsys.readouterr().err
+    assert main(["import", str(example_path)]) == 0
+    assert main(["key", "status"]) == 0
+    assert "Planerne i datamappen er krypterede" in capsys.readouterr().out
+    for path in (folder / "meta.json", *(folder / "backups").rglob("*.json")):
+        assert is_sealed(path.read_bytes()), path
