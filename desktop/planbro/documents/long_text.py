@@ -8,7 +8,8 @@ texts for metadata fields that have a length limit.
 │ field took 404 s). Pieces of at most PIECE_CHARS, each its own Paragraph │
 │ flowable, make it linear. A piece ends at a line break, else after a     │
 │ sentence, else at a space, else (one long "word") anywhere: the reader   │
-│ sees at most a shorter line every few thousand characters.               │
+│ sees at most a shorter line every few thousand characters. Short lines   │
+│ share a piece, their line breaks kept.                                   │
 ╰──────────────────────────────────────────────────────────────────────────╯
 """
 
@@ -19,6 +20,10 @@ import re
 # Longest piece of one paragraph laid out as one reportlab Paragraph
 # (about half an A4 page of body text).
 PIECE_CHARS = 3000
+# Most lines gathered into one piece: about as many as PIECE_CHARS of
+# running text makes (reportlab wraps a piece again for every page it
+# continues on, so a piece of 1,500 short lines would be quadratic again).
+PIECE_LINES = 30
 # How far back from the longest piece's end a sentence end or space is looked for.
 LOOK_BACK = 1000
 # The end of a sentence: the space after ".", "!" or "?".
@@ -31,12 +36,27 @@ ELLIPSIS = "…"
 
 def pieces(text: str, size: int = PIECE_CHARS) -> list[str]:
     """`text` cut into pieces of at most `size` characters, with nothing lost
-    but the line break or space each piece ends at."""
+    but the line break or space each piece ends at. Short lines are gathered,
+    up to PIECE_LINES, into one piece with their line breaks: a piece per
+    line would make a text of many short lines as many paragraphs."""
     if len(text) <= size:
         return [text]
     out: list[str] = []
+    # The lines of the piece being gathered, and its length with their line breaks.
+    group: list[str] = []
+    length = 0
     for line in text.split("\n"):
-        out += _cut_line(line, size)
+        parts = _cut_line(line, size)
+        if group and length + 1 + len(parts[0]) <= size and len(group) < PIECE_LINES:
+            first = parts.pop(0)
+            group.append(first)
+            length += 1 + len(first)
+        if parts:  # the line, or its rest, begins a new piece
+            if group:
+                out.append("\n".join(group))
+            out += parts[:-1]
+            group, length = [parts[-1]], len(parts[-1])
+    out.append("\n".join(group))
     return out
 
 

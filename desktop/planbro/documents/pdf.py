@@ -222,6 +222,9 @@ def _grid(cells: Sequence[list[Any]], widths: Sequence[float], style_cmds: list[
     return table
 
 
+# Most rows of a plan table in one reportlab Table (a longer table is
+# drawn as several, each with the header row): a few pages' worth.
+TABLE_ROWS = 100
 # Left and right padding of table cells.
 CELL_PADDING = 4
 # Every table: its cell font (the default Helvetica would not be embedded),
@@ -257,32 +260,41 @@ class _Story:
         self.flow.append(Spacer(1, 4))
 
     def table(self, block: b.Table) -> None:
+        """The table as Tables of at most TABLE_ROWS rows each, every one with
+        the header row (repeated on each page): reportlab's split of one
+        Table costs its whole length per page, so one long table is quadratic."""
         total = sum(block.widths)
         widths = [self.width * w / total for w in block.widths]
+        for start in range(0, len(block.rows) or 1, TABLE_ROWS):
+            self.flow.append(self._table_part(block, widths, start, start + TABLE_ROWS))
+        self.flow.append(Spacer(1, 6))
+
+    def _table_part(self, block: b.Table, widths: list[float], start: int, end: int) -> Table:
+        """Rows start to end of `block` (with their notes) under the header row."""
         cells: list[list[Any]] = [[cell(h, "head", w) for h, w in zip(block.header, widths)]]
         lines: list[Command] = [("GRID", (0, 0), (-1, -1), 0.5, RULE)]
         split_in_row = True
+        rows = block.rows[start:end]
         if not block.notes:
-            cells += [[cell(t, "cell", w) for t, w in zip(row, widths)] for row in block.rows]
+            cells += [[cell(t, "cell", w) for t, w in zip(row, widths)] for row in rows]
         else:
             # Splitting inside a row would also split a row from its note:
             # only a long row may run over a page (as in the .docx).
             split_in_row = any(block.row_chars(i) > b.UNSPLIT_ROW_CHARS
-                               for i in range(len(block.rows)))
+                               for i in range(start, start + len(rows)))
             # Each row with its note under it, spanning the table: one unit
             # that never splits, with no rule between the two.
             lines = [("BOX", (0, 0), (-1, -1), 0.5, RULE), ("LINEAFTER", (0, 0), (-2, 0), 0.5, RULE)]
-            for row, note in zip(block.rows, block.notes):
+            for row, note in zip(rows, block.notes[start:end]):
                 r = len(cells)
                 cells.append([cell(t, "cell", w) for t, w in zip(row, widths)])
                 cells.append([cell(note, "cell", self.width)] + [""] * (len(widths) - 1))
                 lines += [("LINEABOVE", (0, r), (-1, r), 0.5, RULE),
                           ("LINEAFTER", (0, r), (-2, r), 0.5, RULE),
                           ("SPAN", (0, r + 1), (-1, r + 1)), ("NOSPLIT", (0, r), (-1, r + 1))]
-        self.flow.append(_grid(cells, widths, _PADDING + _font_cmds(((0, 0), (-1, 0)), "head")
-                               + _font_cmds(((0, 1), (-1, -1)), "cell") + lines + [
-            ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL)], repeat=1, split_in_row=split_in_row))
-        self.flow.append(Spacer(1, 6))
+        return _grid(cells, widths, _PADDING + _font_cmds(((0, 0), (-1, 0)), "head")
+                     + _font_cmds(((0, 1), (-1, -1)), "cell") + lines + [
+            ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL)], repeat=1, split_in_row=split_in_row)
 
     def signatures(self, heading: b.Heading | None, block: b.Signatures) -> None:
         width = self.width / len(block.lines)
