@@ -358,3 +358,13 @@ def test_verify_counts_a_log_from_before_the_chain_as_uden_kaede(capsys):
 def test_verify_checks_the_whole_log_only(capsys, option):
     assert main(["audit", "--verify", *option]) == 2
     assert f"{option[0]}: --verify kontrollerer hele logbogen" in capsys.readouterr().err
+
+
+def test_an_audit_folder_that_is_a_file_is_not_an_empty_log(capsys):
+    # Issue 10: an unexpected layout gives a clear message, not "no records" (exit 0).
+    folder = default_data_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "audit").write_text("not a folder", encoding="utf-8")
+    assert main(["audit"]) == 2
+    err = capsys.readouterr().err
+    assert "Logbogen kan ikke læses" in err and str(folder / "audit") in err

@@ -115,7 +115,12 @@ def run(args: argparse.Namespace) -> int:
         except ValueError as error:
             return fail(str(error))
     try:
-        reading = audit_log(args).read()
+        log = audit_log(args)
+        if log.folder.exists() and not log.folder.is_dir():
+            # Not "no records": a log that is not there as a folder cannot be read at all.
+            return fail(_("The audit log cannot be read: {path} is a file, not a folder.").format(
+                path=log.folder))
+        reading = log.read()
     except StoreError as error:
         return refusal(error)
     except OSError as error:

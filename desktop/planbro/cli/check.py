@@ -28,6 +28,7 @@ from planbro.cli.common import (
     read_date,
     record,
     refusal,
+    shown,
 )
 
 # Exit status when the plan has at least one fejl.
@@ -69,7 +70,7 @@ def _load(args: argparse.Namespace) -> Plan:
 
 def _print_findings(plan: Plan, findings) -> None:
     print(_("Quality check of the plan for {name}, version {version}").format(
-        name=plan.citizen.name or "—", version=plan.version))
+        name=shown(plan.citizen.name) or "—", version=plan.version))
     if not findings:
         print(_("No findings: the plan meets the law's minimum and good practice."))
         return

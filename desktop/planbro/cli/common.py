@@ -25,12 +25,20 @@ EXIT_SOME_DAMAGED = 1
 COMMAND_PURPOSES = {"audit": "aktindsigt"}
 
 
+def shown(text: str) -> str:
+    """Text for the terminal: a CPR-looking number in it (a name, a file name) is hidden."""
+    from planbro.model.cpr import hide_cpr
+
+    return hide_cpr(text)
+
+
 def report_problems(problems: Iterable[Problem], *, source: str = "") -> None:
     """Print each refusal on stderr, prefixed with the file it came from."""
     from planbro.model.cpr import hide_cpr
 
     for problem in problems:
-        prefix = f"{source}: " if source else ""
+        # A file-level problem names the file as its field already: not twice.
+        prefix = f"{shown(source)}: " if source and problem.field != source else ""
         # The terminal never shows a CPR number, even one a file put in a field's name.
         print(f"{prefix}{hide_cpr(str(problem))}", file=sys.stderr)
 
@@ -215,7 +223,7 @@ def refusal(error: Exception, *, source: str = "") -> int:
     if isinstance(error, ValidationError):
         report_problems(error.problems, source=source)
     else:
-        print(f"{source}: {error}" if source else str(error), file=sys.stderr)
+        print(shown(f"{source}: {error}" if source else str(error)), file=sys.stderr)
     if isinstance(error, StoreCorrupt):
         restore_hint(error)
     return EXIT_BAD_INPUT

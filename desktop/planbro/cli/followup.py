@@ -22,7 +22,7 @@ from planbro.actions.followup import (
     record_follow_up,
 )
 
-from planbro.cli.common import date_metavar, fail, open_store, read_date, refusal
+from planbro.cli.common import date_metavar, fail, open_store, read_date, refusal, shown
 from planbro.cli.retention import journal_hint
 
 # The option each field of a follow-up is given by.
@@ -84,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
     plan, entry, next_date = done.plan, answer.entry(), answer.next_date
     assert entry.date is not None  # --date is required; _answer parsed it
     print(_("{name}: follow-up on {date} recorded; the plan {outcome}.").format(
-        name=plan.citizen.name, date=date_label(entry.date), outcome=outcome_label(entry.outcome)))
+        name=shown(plan.citizen.name), date=date_label(entry.date), outcome=outcome_label(entry.outcome)))
     if entry.outcome == "close":
         print(_("The case is closed."))
         print(journal_hint(plan.id))

@@ -15,7 +15,7 @@ from planbro.storage import StoreError
 
 from planbro.actions import lifecycle
 
-from planbro.cli.common import date_metavar, fail, open_store, read_date, refusal
+from planbro.cli.common import date_metavar, fail, open_store, read_date, refusal, shown
 from planbro.cli.retention import journal_hint
 
 
@@ -95,7 +95,7 @@ def run_sign(args: argparse.Namespace) -> int:
     except StoreError as error:
         return refusal(error)
     print(_("{name}: version {version} is {status} ({date})").format(
-        name=plan.citizen.name, version=plan.version, status=status_label(plan.status),
+        name=shown(plan.citizen.name), version=plan.version, status=status_label(plan.status),
         date=date_label(answer.caseworker)))
     if plan.signatures.citizen_declined:
         print(_("The citizen does not wish to sign: {note}").format(
@@ -115,7 +115,7 @@ def _change(args: argparse.Namespace, action: str) -> int:
     except StoreError as error:
         return refusal(error)
     print(_("{name}: version {version} is {status}").format(
-        name=plan.citizen.name, version=plan.version, status=status_label(plan.status)))
+        name=shown(plan.citizen.name), version=plan.version, status=status_label(plan.status)))
     if action == "revise":
         # Not asked first, unlike the app's Revidér: the command is typed on purpose.
         replaces = replaces_label(plan.replaces)
@@ -139,7 +139,7 @@ def run_delete(args: argparse.Namespace) -> int:
     try:
         with open_store(args, write=True) as store:
             plan_id = store.resolve(args.id)
-            name = store.get(plan_id).citizen.name or _("(no name)")
+            name = shown(store.get(plan_id).citizen.name) or _("(no name)")
             if not (args.yes or _confirmed(_("Delete the draft plan of {name} for good? This "
                                              "cannot be undone.").format(name=name))):
                 print(_("Not deleted. Use --yes to delete without being asked."), file=sys.stderr)

@@ -29,6 +29,7 @@ from planbro.cli.common import (
     record,
     refusal,
     restore_hint,
+    shown,
     version_number,
 )
 
@@ -79,7 +80,7 @@ def run_list(args: argparse.Namespace) -> int:
     summaries.sort(key=lambda s: (s.name.casefold(), s.id))
     if args.json:
         print_json([{
-            "id": s.id, "name": s.name, "cpr": s.cpr_masked, "status": s.status,
+            "id": s.id, "name": shown(s.name), "cpr": s.cpr_masked, "status": s.status,
             "version": s.version, "updated": s.updated, "signed_version": s.signed_version,
             "next_follow_up": s.next_follow_up.isoformat() if s.next_follow_up else None,
             "decision": s.decision,
@@ -102,7 +103,7 @@ def run_list(args: argparse.Namespace) -> int:
         status = listed_status_label(s.status, s.signed_version, decision=s.decision,
                                      offer_date=s.offer_date, show=date_label,
                                      journalised=s.journalised)
-        rows.append((s.name, s.cpr_masked or "—", status, str(s.version),
+        rows.append((shown(s.name), s.cpr_masked or "—", status, str(s.version),
                      follow, s.id[:8]))
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
@@ -139,7 +140,7 @@ def run_show(args: argparse.Namespace) -> int:
         print_json(plan_to_data(plan))
         return 0
     lines = [
-        (_("Citizen"), plan.citizen.name),
+        (_("Citizen"), shown(plan.citizen.name)),
         (_("CPR"), mask_cpr(plan.citizen.cpr) or "—"),
         (_("Id"), plan.id),
         (_("Version"), _("{version} of {count}").format(version=plan.version, count=len(versions))),

@@ -19,7 +19,7 @@ from planbro.storage import PlanSummary, StoreError
 
 from planbro.actions import retention
 
-from planbro.cli.common import date_metavar, fail, open_store, read_date, refusal
+from planbro.cli.common import date_metavar, fail, open_store, read_date, refusal, shown
 
 # What counts as yes to the question before deleting.
 YES = ("j", "ja", "y", "yes")
@@ -70,7 +70,7 @@ def run_journalise(args: argparse.Namespace) -> int:
     except StoreError as error:
         return refusal(error)
     print(_("{name}: the case is marked as journalised on {date}.").format(
-        name=plan.citizen.name or _("(no name)"), date=date_label(on)))
+        name=shown(plan.citizen.name) or _("(no name)"), date=date_label(on)))
     print(_("It is deleted from this computer on {date} ({days} days later, as set in "
             "Settings).").format(date=date_label(retention.deletion_day(on, days)), days=days))
     return 0
@@ -83,7 +83,7 @@ def _table(summaries: list[PlanSummary], days: int) -> None:
             if s.journalised else _("never")
         rows.append((s.id[:8], listed_status_label(s.status, journalised=s.journalised,
                                                    show=date_label),
-                     str(s.version), date_label(s.journalised), deleted, s.name or "—"))
+                     str(s.version), date_label(s.journalised), deleted, shown(s.name) or "—"))
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
         print("  " + "  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
@@ -132,7 +132,7 @@ def run_purge(args: argparse.Namespace) -> int:
     except StoreError as error:
         return refusal(error)
     for summary in purged.deleted:
-        print(_("Deleted: {id} ({name})").format(id=summary.id[:8], name=summary.name or "—"))
+        print(_("Deleted: {id} ({name})").format(id=summary.id[:8], name=shown(summary.name) or "—"))
     for summary, reason in purged.failed:
         print(_("Not deleted: {id}: {reason}").format(id=summary.id[:8], reason=reason),
               file=sys.stderr)

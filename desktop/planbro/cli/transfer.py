@@ -24,6 +24,7 @@ from planbro.cli.common import (
     open_store,
     refusal,
     restore_hint,
+    shown,
 )
 
 
@@ -60,18 +61,18 @@ def run_import(args: argparse.Namespace) -> int:
                 refusal(result.error, source=name)
                 if isinstance(result.error, ImportConflict):
                     print(_("To import it all the same (the stored plan is kept among the "
-                            "backups): planbro import --replace \"{file}\"").format(file=name),
+                            "backups): planbro import --replace \"{file}\"").format(file=shown(name)),
                           file=sys.stderr)
-                print(_("{file}: not imported").format(file=name))
+                print(_("{file}: not imported").format(file=shown(name)))
                 status = EXIT_BAD_INPUT
                 continue
             plan = result.plan
             if result.unchanged:
                 print(_("{file}: already stored as it is (version {version}, id {id}); nothing "
-                        "was changed").format(file=name, version=plan.version, id=plan.id))
+                        "was changed").format(file=shown(name), version=plan.version, id=plan.id))
                 continue
             print(_("{file}: stored {name}, version {version}, id {id}").format(
-                file=name, name=plan.citizen.name, version=plan.version, id=plan.id))
+                file=shown(name), name=shown(plan.citizen.name), version=plan.version, id=plan.id))
             if result.backup is not None:
                 print(_("The plan it replaced is kept as the backup {backup}.").format(
                     backup=result.backup))
@@ -126,7 +127,7 @@ def run_export(args: argparse.Namespace) -> int:
             return fail(_("{path}: cannot be written: {error}").format(
                 path=target, error=error.reason()))
         print(_("{name}, version {version}: {path}").format(
-            name=plan.citizen.name, version=plan.version, path=exported.path))
+            name=shown(plan.citizen.name), version=plan.version, path=exported.path))
     for unreadable in damaged:
         print(str(unreadable), file=sys.stderr)
         restore_hint(unreadable)
