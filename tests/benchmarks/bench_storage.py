@@ -27,6 +27,9 @@ from pathlib import Path
 
 from tinydb import TinyDB
 
+from planbro.crypto.kdf import CHEAP_FOR_TESTS
+from planbro.crypto.keys import KeyChain, create
+
 from planbro.exchange import plan_from_json
 from planbro.model import Plan
 from planbro.model.convert import from_dict, to_dict
@@ -37,8 +40,12 @@ from planbro.storage.casefile import TABLE
 from planbro.storage.index import COMPACT_AFTER
 from planbro.storage.paths import Layout
 
-# The issue's targets (ms): save with 1,000 and 10,000 plans stored; summaries of 10,000.
-TARGETS = {"save-1000": 20, "save-10000": 30, "summaries-10000": 200}
+# The issue's targets (ms): save with 1,000 and 10,000 plans stored; summaries of 10,000;
+# and with encryption on (issue 11), save with 1,000 stored and open + summaries of 10,000.
+TARGETS = {"save-1000": 20, "save-10000": 30, "summaries-10000": 200,
+           "sealed-save-1000": 5, "sealed-summaries-10000": 250}
+# The passphrase of the encrypted scratch stores.
+PASSPHRASE = "benchmark passphrase, not a secret"
 # Plain TinyDB figures measured on this machine kind when the issue was written (ms).
 ISSUE_BASELINE = {100: 45, 1000: 250, 5000: 1300}
 
@@ -80,27 +87,37 @@ def plain_tinydb(folder: Path, doc: dict, stored: int, inserts: int) -> float:
     return median_ms(samples)
 
 
-def fill_store(folder: Path, doc: dict, count: int) -> float:
-    """Write `count` case files directly; return the seconds PlanStore took to index them."""
+def keyed(folder: Path) -> KeyChain:
+    """`folder` made an encrypted data folder (cheap scrypt: unlocking is not measured)."""
+    return create(folder, passphrase=PASSPHRASE, use_credential_store=False,
+                  kdf=CHEAP_FOR_TESTS).chain
+
+
+def fill_store(folder: Path, doc: dict, count: int, keys: KeyChain | None = None) -> float:
+    """Write `count` case files directly (sealed with `keys`); return the seconds PlanStore
+    took to index them."""
     layout = Layout(folder)
-    layout.cases.mkdir(parents=True)
+    # A data folder first (meta.json): case files without one are a damaged folder.
+    PlanStore(folder, keys=keys).close()
     for i in range(count):
         plan = variant(doc, i)
-        data = {TABLE: {"1": plan}}
-        layout.case(plan["id"]).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        data = json.dumps({TABLE: {"1": plan}}, ensure_ascii=False).encode("utf-8")
+        if keys is not None:
+            data = keys.seal("case", plan["id"], data)
+        layout.case(plan["id"]).write_bytes(data)
     started = time.perf_counter()
-    PlanStore(folder).close()
+    PlanStore(folder, keys=keys).close()
     return time.perf_counter() - started
 
 
 def planbro_saves(folder: Path, doc: dict, stored: int, saves: int,
-                  audit: bool = False) -> dict[str, float]:
+                  audit: bool = False, keys: KeyChain | None = None) -> dict[str, float]:
     # With the audit log, the plans are new ones again: half the saves append a "create".
     first = stored + (saves if audit else 0)
     plans = [from_dict(Plan, variant(doc, first + i)) for i in range(saves)]
     samples = []
     log = AuditLog(folder) if audit else None
-    with PlanStore(folder, audit=log, via="app") as store:
+    with PlanStore(folder, audit=log, via="app", keys=keys) as store:
         for i, plan in enumerate(plans):
             if i % 2:
                 # Every other save changes a plan saved a moment ago.
@@ -124,11 +141,12 @@ def planbro_saves(folder: Path, doc: dict, stored: int, saves: int,
             "max": samples[-1] * 1000, "get": median_ms(gets), "compact": compaction * 1000}
 
 
-def planbro_summaries(folder: Path, rounds: int) -> tuple[float, float, int]:
+def planbro_summaries(folder: Path, rounds: int,
+                      keys: KeyChain | None = None) -> tuple[float, float, int]:
     cold, warm = [], []
     for _ in range(rounds):
         started = time.perf_counter()
-        with PlanStore(folder, read_only=True) as store:
+        with PlanStore(folder, read_only=True, keys=keys) as store:
             found = store.summaries()
             cold.append(time.perf_counter() - started)
             for _ in range(5):
@@ -181,6 +199,24 @@ def main() -> None:
         rows.append((f"Planbro: open + summaries of {count:,}", cold,
                      f"target ≤ {TARGETS['summaries-10000']} ms"))
         rows.append((f"Planbro: summaries of {count:,} (store open)", warm, ""))
+        # The same with encryption on (a data folder with a key file), in the same run.
+        for stored in store_sizes:
+            folder = scratch / f"sealed-{stored}"
+            keys = keyed(folder)
+            indexed = fill_store(folder, doc, stored, keys)
+            if stored == 1000:
+                result = planbro_saves(folder, doc, stored, saves, keys=keys)
+                rows.append((f"Planbro encrypted: save 1 plan, {stored:,} stored",
+                             result["median"], f"target ≤ {TARGETS['sealed-save-1000']} ms; "
+                             f"p95 {result['p95']:.1f}, max {result['max']:.1f}"))
+                rows.append((f"Planbro encrypted: get 1 plan, {stored:,} stored",
+                             result["get"], ""))
+            rows.append((f"Planbro encrypted: build index of {stored:,} plans (once)",
+                         indexed * 1000, "only when the index is missing"))
+        cold, warm, count = planbro_summaries(scratch / "sealed-10000", 3 if args.quick else 7,
+                                              keys)
+        rows.append((f"Planbro encrypted: open + summaries of {count:,}", cold,
+                     f"target ≤ {TARGETS['sealed-summaries-10000']} ms"))
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
