@@ -150,17 +150,24 @@ def make_documents(plan: Plan, kinds: Iterable[str], municipality: Source = None
 
 def write_document(plan: Plan, kind: str, data: bytes, path: str | Path, trail: Trail) -> Saved:
     """Write a document made by make_documents to `path` (atomically) and log it."""
+    return Saved(plan, kind, write_recorded(trail, "render", plan, path, data, detail=kind))
+
+
+def write_recorded(trail: Trail, action: str, plan: Plan, path: str | Path, data: bytes | str,
+                   detail: str = "") -> Path:
+    """Write `data` to `path` (atomically) together with its audit record `action`: the
+    record first, taken back when the file cannot be written; NotWritten when either fails."""
     from planbro.fileio.atomic import write_atomic
 
     path = Path(path)
-    written = begin_record(trail, "render", plan, path, detail=kind)
+    written = begin_record(trail, action, plan, path, detail=detail)
     try:
         write_atomic(path, data)
     except OSError as error:
         written.cancel()
         raise NotWritten(error, path) from error
     written.commit()
-    return Saved(plan, kind, path)
+    return path
 
 
 def begin_record(trail: Trail, action: str, plan: Plan, path: Path,

@@ -27,7 +27,7 @@ from planbro.model.dates import local_time
 
 from planbro.documents.extract import Addressee, ExtractRow, extract_filename, what_happened
 
-from planbro.actions.documents import DOCUMENT_ERRORS, NotWritten, Saved, begin_record
+from planbro.actions.documents import DOCUMENT_ERRORS, NotWritten, Saved, write_recorded
 from planbro.actions.trail import Trail
 
 if TYPE_CHECKING:
@@ -110,15 +110,5 @@ def save_extract(plan: Plan, path: str | Path, *, log: AuditLog, trail: Trail,
     """Write the extract of `plan` to `path` (atomically) with its "extract" record:
     the record first, taken back when the file cannot be written; an extract whose
     record cannot be written is not written (NotWritten)."""
-    from planbro.fileio.atomic import write_atomic
-
-    path = Path(path)
     data = make_extract(plan, log, settings, municipality=municipality)
-    written = begin_record(trail, ACTION, plan, path, detail=DETAIL)
-    try:
-        write_atomic(path, data)
-    except OSError as error:
-        written.cancel()
-        raise NotWritten(error, path) from error
-    written.commit()
-    return Saved(plan, DETAIL, path)
+    return Saved(plan, DETAIL, write_recorded(trail, ACTION, plan, path, data, detail=DETAIL))

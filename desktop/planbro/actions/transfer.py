@@ -20,7 +20,7 @@ from planbro.model.labels import moment_label
 
 from planbro.storage import PlanNotFound, PlanStore, StoreError
 
-from planbro.actions.documents import NotWritten, begin_record
+from planbro.actions.documents import write_recorded
 from planbro.actions.trail import Trail
 
 
@@ -153,14 +153,6 @@ def export_name(plan: Plan) -> str:
 
 def export_plan(plan: Plan, path: str | Path, trail: Trail) -> Exported:
     """Write `plan` to a planbro-plan/1 file at `path` and log it; raises NotWritten."""
-    from planbro.exchange import write_plan_file
+    from planbro.exchange import dumps_plan
 
-    path = Path(path)
-    written = begin_record(trail, "export", plan, path)
-    try:
-        write_plan_file(plan, path)
-    except OSError as error:
-        written.cancel()
-        raise NotWritten(error, path) from error
-    written.commit()
-    return Exported(plan, path)
+    return Exported(plan, write_recorded(trail, "export", plan, path, dumps_plan(plan)))
