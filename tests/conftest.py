@@ -32,6 +32,20 @@ def _isolated(tmp_path_factory, monkeypatch):
     set_language("da")
 
 
+@pytest.fixture(autouse=True)
+def _no_real_keyring(monkeypatch):
+    """No test touches the machine's credential store (keyring's fail backend), and no
+    passphrase leaks in from the environment; tests that need either set them up."""
+    import keyring
+
+    from keyring_support import no_credential_store
+
+    previous = no_credential_store()
+    monkeypatch.delenv("PLANBRO_PASSPHRASE", raising=False)
+    yield
+    keyring.set_keyring(previous)
+
+
 @pytest.fixture
 def example_path() -> Path:
     with resources.as_file(resources.files("planbro.forms") / "example-plan.json") as path:

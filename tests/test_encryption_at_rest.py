@@ -13,9 +13,6 @@ import sys
 import textwrap
 import time
 
-import keyring
-import pytest
-
 from planbro.crypto.kdf import CHEAP_FOR_TESTS
 from planbro.crypto.keys import create, unlock
 
@@ -23,7 +20,7 @@ from planbro.storage import PlanStore
 
 from planbro.cli import main
 
-from keyring_support import CHILD_ENV, no_credential_store
+from keyring_support import CHILD_ENV
 
 # The passphrase the session unlocks the folder with, as a script would.
 PASSPHRASE = "Fire heste på Amager Fælled"
@@ -48,13 +45,6 @@ CHILD = textwrap.dedent("""
         store.save(plan)
         print("saved", n, flush=True)
 """)
-
-
-@pytest.fixture(autouse=True)
-def _no_real_keyring():
-    previous = no_credential_store()
-    yield
-    keyring.set_keyring(previous)
 
 
 def _secrets(plan) -> list[bytes]:

@@ -18,21 +18,13 @@ from planbro.storage import default_data_dir
 
 from planbro.cli import main
 
-from keyring_support import CHILD_ENV, MemoryKeyring, no_credential_store
+from keyring_support import CHILD_ENV, MemoryKeyring
 
 PASSPHRASE = "Fire heste på Amager Fælled"
 # A grouped recovery key in the command's output.
 KEY_LINE = re.compile(r"^    ([0-9A-Z]{5}(?:-[0-9A-Z]{5}){6})$", re.MULTILINE)
 # Seconds a sub-command may take before the test calls it a hang.
 TIMEOUT = 60
-
-
-@pytest.fixture(autouse=True)
-def _no_real_keyring(monkeypatch):
-    previous = no_credential_store()
-    monkeypatch.delenv("PLANBRO_PASSPHRASE", raising=False)
-    yield
-    keyring.set_keyring(previous)
 
 
 def prepared():

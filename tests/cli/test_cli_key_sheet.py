@@ -6,7 +6,6 @@ import re
 import stat
 import subprocess
 
-import keyring
 import pytest
 
 from planbro.crypto.keys import unlock
@@ -15,19 +14,15 @@ from planbro.storage import default_data_dir
 
 from planbro.cli import main
 
-from keyring_support import no_credential_store
-
 PASSPHRASE = "Fire heste på Amager Fælled"
 # A grouped recovery key anywhere in a text.
 KEY = re.compile(r"[0-9A-Z]{5}(?:-[0-9A-Z]{5}){6}")
 
 
 @pytest.fixture(autouse=True)
-def _no_real_keyring(monkeypatch):
-    previous = no_credential_store()
+def _passphrase(_no_real_keyring, monkeypatch):
+    # After tests/conftest.py's _no_real_keyring, which clears the variable.
     monkeypatch.setenv("PLANBRO_PASSPHRASE", PASSPHRASE)
-    yield
-    keyring.set_keyring(previous)
 
 
 def pdf_text(path) -> str:

@@ -7,7 +7,6 @@ import os
 import subprocess
 import sys
 
-import keyring
 import pytest
 
 from planbro.crypto import is_sealed
@@ -18,20 +17,12 @@ from planbro.storage import PlanStore, default_data_dir
 
 from planbro.cli import main
 
-from keyring_support import CHILD_ENV, no_credential_store
+from keyring_support import CHILD_ENV
 
 # The passphrase of the encrypted test folder.
 PASSPHRASE = "Fire heste på Amager Fælled"
 # Seconds a command may take before the test calls it a hang.
 TIMEOUT = 60
-
-
-@pytest.fixture(autouse=True)
-def _no_real_keyring(monkeypatch):
-    previous = no_credential_store()
-    monkeypatch.delenv("PLANBRO_PASSPHRASE", raising=False)
-    yield
-    keyring.set_keyring(previous)
 
 
 @pytest.fixture

@@ -7,15 +7,7 @@ from __future__ import annotations
 import keyring
 import pytest
 
-from keyring_support import BrokenKeyring, MemoryKeyring, no_credential_store
-
-
-@pytest.fixture(autouse=True)
-def _no_real_keyring(monkeypatch):
-    previous = no_credential_store()
-    monkeypatch.delenv("PLANBRO_PASSPHRASE", raising=False)
-    yield
-    keyring.set_keyring(previous)
+from keyring_support import BrokenKeyring, MemoryKeyring
 
 
 @pytest.fixture

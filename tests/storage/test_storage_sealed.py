@@ -7,7 +7,6 @@ import json
 import shutil
 from datetime import date
 
-import keyring
 import pytest
 
 from planbro.crypto import is_sealed
@@ -18,17 +17,8 @@ from planbro.storage import PlanStore, StoreCorrupt, StoreError, StoreKeyNeeded,
 from planbro.storage.codec import MIGRATION_MARKER
 from planbro.storage.paths import Layout
 
-from keyring_support import no_credential_store
-
 # The passphrase of the test folders (long enough for crypto.keys).
 PASSPHRASE = "korrekt hest batteri hæfteklamme"
-
-
-@pytest.fixture(autouse=True)
-def _no_real_keyring():
-    previous = no_credential_store()
-    yield
-    keyring.set_keyring(previous)
 
 
 @pytest.fixture

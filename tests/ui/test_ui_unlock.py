@@ -2,7 +2,6 @@
 (or the credential store) can, else the recovery key is asked for, a wrong one told and asked
 again; cancelling explains and the app does not start."""
 
-import keyring
 import pytest
 from ui_support import TODAY
 
@@ -15,19 +14,13 @@ from planbro.storage import PlanStore
 from planbro.ui import app as app_module
 from planbro.ui.common.scripted_dialogs import ScriptedDialogs
 
-from keyring_support import no_credential_store
-
 # The passphrase of the encrypted test folder.
 PASSPHRASE = "Fire heste på Amager Fælled"
 
 
 @pytest.fixture(autouse=True)
-def _no_real_keyring(monkeypatch):
-    previous = no_credential_store()
-    monkeypatch.delenv("PLANBRO_PASSPHRASE", raising=False)
+def _settings(_no_real_keyring):
     save_settings(UserSettings(caseworker_name="Mette Kjær", municipality_name="Holbæk Kommune"))
-    yield
-    keyring.set_keyring(previous)
 
 
 @pytest.fixture
