@@ -47,6 +47,18 @@ def _no_real_keyring(monkeypatch):
 
 
 @pytest.fixture
+def memory_keyring():
+    """A working credential store in memory, in place of the fail backend, for this test."""
+    import keyring
+
+    from keyring_support import MemoryKeyring
+
+    store = MemoryKeyring()
+    keyring.set_keyring(store)
+    return store
+
+
+@pytest.fixture
 def example_path() -> Path:
     with resources.as_file(resources.files("planbro.forms") / "example-plan.json") as path:
         return Path(path)

@@ -56,13 +56,14 @@ def first_start(dialogs, parent=None, data_dir=None):
     return settings
 
 
-def open_store(data_dir, dialogs, parent=None):
+def open_store(data_dir, dialogs, parent=None, notes=None):
     """PlanStore.open, with a corrupt data file explained and its backup offered.
 
     An encrypted folder is unlocked first (unlock.py: the recovery key is
-    asked for when the login cannot open it). The store records what happens
-    to the plans in the folder's audit log (nothing is written to it before
-    the first record). Returns the store or None when it cannot be opened at all.
+    asked for when the login cannot open it; that this login remembers it
+    from now on is added to the list `notes`, for the status bar). The store
+    records what happens to the plans in the folder's audit log (nothing is
+    written to it before the first record). Returns the store or None when it cannot be opened at all.
     """
     from pathlib import Path
 
@@ -75,7 +76,7 @@ def open_store(data_dir, dialogs, parent=None):
 
     title = _("Planbro's data")
     try:
-        keys = folder_keys(Path(data_dir), dialogs, parent)
+        keys = folder_keys(Path(data_dir), dialogs, parent, notes)
     except StaysLocked:
         return None
     audit = AuditLog(data_dir)
@@ -174,7 +175,8 @@ def start(data_dir=None, dialogs=None, *, today=None):
     except StoreError as error:
         dialogs.warn(None, _("Planbro's data"), str(error))
         return None
-    store = open_store(folder, dialogs)
+    notes: list[str] = []
+    store = open_store(folder, dialogs, notes=notes)
     if store is None:
         return None
 
@@ -186,6 +188,9 @@ def start(data_dir=None, dialogs=None, *, today=None):
             reason=store.locked_reason or _("the data is open elsewhere.")))
     window.first_painted.connect(window.start_quality)
     window.show()
+    if notes:
+        from planbro.ui.actions_files import NOTE_MS
+        window.statusBar().showMessage(" ".join(notes), NOTE_MS)
     # Journalised cases whose retention period is over: named, and deleted when the
     # caseworker agrees (actions_retention.py says why it asks).
     from planbro.ui.actions_retention import purge_at_start

@@ -9,6 +9,7 @@ window.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,15 @@ from planbro.ui.common.folders import FolderMemory
 if TYPE_CHECKING:
     from planbro.actions.followup import FollowUpAnswer
     from planbro.actions.lifecycle import SignatureAnswer
+
+
+@dataclass(frozen=True)
+class SecretAnswer:
+    """What the secret dialog gives back: the text typed, and whether the user left the box
+    "remember the key for this user on this computer" ticked (False when not offered)."""
+
+    secret: str
+    remember: bool = False
 
 
 class Dialogs:
@@ -53,8 +63,11 @@ class Dialogs:
     def pick_date(self, parent, title: str, default: date) -> date | None:
         raise NotImplementedError
 
-    def ask_secret(self, parent, title: str, text: str) -> str | None:
-        """A secret typed unseen (the recovery key or passphrase), or None when cancelled."""
+    def ask_secret(self, parent, title: str, text: str, *,
+                   offer_remember: bool = False) -> SecretAnswer | None:
+        """A secret typed unseen (the recovery key or passphrase), or None when cancelled;
+        with `offer_remember` also the box "remember the key for this user on this
+        computer", ticked to begin with."""
         raise NotImplementedError
 
     def open_folder(self, path) -> None:

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from planbro.ui.common.dialogs import Dialogs
+from planbro.ui.common.dialogs import Dialogs, SecretAnswer
 
 if TYPE_CHECKING:
     from planbro.actions.followup import FollowUpAnswer
@@ -52,10 +52,11 @@ class QtDialogs(Dialogs):
             self.folders.remember(Path(paths[0]).parent)
         return list(paths)
 
-    def ask_secret(self, parent, title: str, text: str) -> str | None:
-        from PySide6.QtWidgets import QInputDialog, QLineEdit
-        secret, ok = QInputDialog.getText(parent, title, text, QLineEdit.EchoMode.Password)
-        return secret if ok else None
+    def ask_secret(self, parent, title: str, text: str, *,
+                   offer_remember: bool = False) -> SecretAnswer | None:
+        from planbro.ui.common.secret_dialog import SecretDialog
+        dialog = SecretDialog(parent, title, text, offer_remember=offer_remember)
+        return dialog.answer() if dialog.exec() else None
 
     def pick_date(self, parent, title: str, default: date) -> date | None:
         from PySide6.QtCore import QDate, Qt

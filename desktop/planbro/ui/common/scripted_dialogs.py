@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from planbro.ui.common.dialogs import Dialogs
+from planbro.ui.common.dialogs import Dialogs, SecretAnswer
 
 if TYPE_CHECKING:
     from planbro.actions.followup import FollowUpAnswer
@@ -39,7 +39,8 @@ class ScriptedDialogs(Dialogs):
         assert dialogs.calls_of("warn")[0].text.startswith("…")
 
     info/warn/open_folder need no answer. confirm, save_file, open_files,
-    pick_date, ask_secret (a text or None), choose_folder, print_setup, follow_up (a FollowUpAnswer or
+    pick_date, ask_secret (a SecretAnswer, a text — the remember box left as it starts,
+    ticked when offered — or None), choose_folder, print_setup, follow_up (a FollowUpAnswer or
     None), sign (a SignatureAnswer, a date both signed on, or None) and
     choose_version (a version number or None) raise
     ScriptedDialogError when nothing was queued for them
@@ -95,9 +96,14 @@ class ScriptedDialogs(Dialogs):
             self.folders.remember(Path(answer[0]).parent)
         return answer
 
-    def ask_secret(self, parent, title: str, text: str) -> str | None:
-        self.calls.append(Call("ask_secret", title, text))
-        return self._answer("ask_secret")
+    def ask_secret(self, parent, title: str, text: str, *,
+                   offer_remember: bool = False) -> SecretAnswer | None:
+        self.calls.append(Call("ask_secret", title, text,
+                               extra={"offer_remember": offer_remember}))
+        answer = self._answer("ask_secret")
+        if isinstance(answer, str):
+            return SecretAnswer(answer, remember=offer_remember)
+        return answer
 
     def pick_date(self, parent, title: str, default: date) -> date | None:
         self.calls.append(Call("pick_date", title, extra={"default": default}))
