@@ -16,7 +16,9 @@
 │ No downgrade: in an encrypted folder a plaintext file is refused as      │
 │ damaged (someone put it there), except while a migration from plaintext  │
 │ runs (its marker, MIGRATION_MARKER, is in the folder): then each file   │
-│ may be either. And a plaintext folder whose meta.json is sealed has lost │
+│ may be either. While the marker says PHASE_KEYS no file is sealed yet:  │
+│ the folder is read as plaintext, and its writer rolls the key file back │
+│ (keying.py). And a plaintext folder whose meta.json is sealed has lost   │
 │ its key file: it is refused, or new plans would be written in the clear  │
 │ beside the sealed ones.                                                  │
 └──────────────────────────────────────────────────────────────────────────┘
@@ -24,6 +26,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from planbro.translation import _
@@ -34,8 +37,12 @@ from planbro.crypto.lines import is_sealed_line, open_line, seal_line
 
 from planbro.storage.errors import StoreCorrupt, StoreError
 
-# The file a migration to encryption keeps in the data folder while it runs.
+# The file a migration to encryption keeps in the data folder while it runs (keying.py).
 MIGRATION_MARKER = "migration.json"
+# The marker's format tag.
+MARKER_FORMAT = "planbro-migration/1"
+# The marker's phases: the key file is being made; the files are being sealed.
+PHASE_KEYS, PHASE_SEALING = "keys", "sealing"
 # Characters of a plan id (a canonical UUID) at the start of a case file's or its backup's name.
 PLAN_ID_LENGTH = 36
 
@@ -122,13 +129,28 @@ def case_plan_id(path: Path) -> str:
     return path.name[:PLAN_ID_LENGTH]
 
 
+def migration_phase(data_dir: Path) -> str | None:
+    """The phase of a migration to encryption under way in `data_dir`, None when none is.
+    A marker that cannot be read counts as sealing (the keys are needed, both kinds of
+    file are read): it is the phase in which no file can be lost."""
+    try:
+        marker = json.loads((Path(data_dir) / MIGRATION_MARKER).read_text("utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError):
+        return PHASE_SEALING
+    found = marker.get("phase") if isinstance(marker, dict) else None
+    return PHASE_KEYS if found == PHASE_KEYS else PHASE_SEALING
+
+
 def codec_for(folder: Path, keys: KeyChain | None) -> Codec:
     """The codec of the data folder `folder`: sealed when it has a key file (StoreKeyNeeded
     without `keys`), else PLAIN. StoreError for a folder whose key file is gone."""
-    if keyfile.exists(folder):
+    phase = migration_phase(folder)
+    if keyfile.exists(folder) and phase != PHASE_KEYS:
         if keys is None:
             raise StoreKeyNeeded.of(folder)
-        return Codec(keys, migrating=(folder / MIGRATION_MARKER).exists())
+        return Codec(keys, migrating=phase is not None)
     try:
         with open(folder / "meta.json", "rb") as handle:
             start = handle.read(16)

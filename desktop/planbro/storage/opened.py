@@ -22,7 +22,7 @@ from planbro.crypto.keys import KeyChain
 from planbro.model import Plan, ValidationError
 from planbro.model.convert import from_dict
 
-from planbro.storage import backups, folder, migrations, restore
+from planbro.storage import backups, folder, keying, migrations, restore
 from planbro.storage.casefile import read_versions
 from planbro.storage.errors import PlanNotFound, StoreCorrupt, StoreLocked, StoreWriteFailed
 from planbro.storage.index import SummaryIndex
@@ -92,6 +92,9 @@ class OpenedStore:
             return store
 
     def _open(self) -> None:
+        if not self.read_only:
+            # A migration to encryption or a change of key a crash cut short.
+            self._layout = keying.settle(self._layout)
         layout = self._layout
         if not self.read_only:
             if not layout.cases.is_dir():
