@@ -83,3 +83,26 @@ def test_a_sheet_that_cannot_be_written_shows_the_key_instead(tmp_path, capsys, 
     assert "--sheet" in printed.err and "plads" in printed.err
     [key] = KEY.findall(printed.out)
     unlock(default_data_dir(), key, use_credential_store=False, environ={})
+
+
+def test_new_recovery_key_writes_its_sheet_and_the_old_key_stops_working(tmp_path, capsys,
+                                                                         monkeypatch):
+    from planbro.crypto import keys
+    from planbro.crypto.keys import WrongSecret
+    from planbro.crypto.recovery import new_recovery_key
+
+    first, second = new_recovery_key(), new_recovery_key()
+    made = iter([first, second])
+    monkeypatch.setattr(keys, "new_recovery_key", lambda: next(made))
+    assert main(["key", "create", "--sheet", str(tmp_path / "første.pdf")]) == 0
+    capsys.readouterr()
+    sheet = tmp_path / "ny.pdf"
+    assert main(["key", "new-recovery-key", "--sheet", str(sheet)]) == 0
+    printed = capsys.readouterr()
+    assert not KEY.search(printed.out + printed.err)
+    assert "virker ikke længere" in printed.err and str(sheet) in printed.err
+    assert in_order(second.split("-"), pdf_text(sheet))
+    folder = default_data_dir()
+    assert unlock(folder, second, environ={}, use_credential_store=False)
+    with pytest.raises(WrongSecret):
+        unlock(folder, first, environ={}, use_credential_store=False)

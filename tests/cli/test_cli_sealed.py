@@ -83,16 +83,59 @@ def test_restore_in_an_encrypted_folder(keyed, example_path, monkeypatch, capsys
     assert "Jonas Mikkelsen Østergaard" in capsys.readouterr().out
 
 
-def test_key_create_refuses_a_folder_that_holds_plans(example_path, monkeypatch, capsys):
+def test_key_create_encrypts_the_plans_a_folder_holds(example_path, monkeypatch, capsys):
     assert main(["import", str(example_path)]) == 0
     folder = default_data_dir()
-    before = sorted(p.relative_to(folder) for p in folder.rglob("*"))
+    [case] = (folder / "cases").iterdir()
+    assert b"Mikkelsen" in case.read_bytes()
     monkeypatch.setenv("PLANBRO_PASSPHRASE", PASSPHRASE)
-    assert main(["key", "create", "--no-credential-store"]) == 2
+    assert main(["key", "create", "--no-credential-store"]) == 0
     err = capsys.readouterr().err
-    assert "rummer allerede planer" in err and "endnu ikke muligt" in err
-    assert not (folder / "keys.json").exists()
-    assert sorted(p.relative_to(folder) for p in folder.rglob("*")) == before
+    assert "1 plan i datamappen er krypteret nu" in err
+    assert not (folder / "migration.json").exists()
+    for path in folder.rglob("*"):
+        if path.is_file():
+            assert b"Mikkelsen" not in path.read_bytes(), path
+    assert main(["list"]) == 0
+    assert "Jonas Mikkelsen Østergaard" in capsys.readouterr().out
+
+
+def test_key_rotate_gives_a_new_data_key_and_the_plans_still_open(example_path, monkeypatch,
+                                                                  capsys):
+    from planbro.crypto.sealing import key_id_of
+
+    folder = default_data_dir()
+    monkeypatch.setenv("PLANBRO_PASSPHRASE", PASSPHRASE)
+    create(folder, passphrase=PASSPHRASE, use_credential_store=False, kdf=CHEAP_FOR_TESTS)
+    assert main(["import", str(example_path)]) == 0
+    [case] = (folder / "cases").iterdir()
+    before = key_id_of(case.read_bytes())
+    capsys.readouterr()
+    assert main(["key", "rotate"]) == 0
+    out = capsys.readouterr().out
+    assert "Datanøglen er skiftet" in out and "gælder stadig" in out
+    assert key_id_of(case.read_bytes()) != before
+    assert main(["list"]) == 0
+    assert "Jonas Mikkelsen Østergaard" in capsys.readouterr().out
+
+
+def test_key_rotate_on_a_plaintext_folder_is_refused(capsys):
+    PlanStore(default_data_dir()).close()
+    assert main(["key", "rotate"]) == 2
+    assert "ikke krypteret" in capsys.readouterr().err
+
+
+def test_key_rotate_while_planbro_is_open_is_refused_and_nothing_changes(example_path,
+                                                                         monkeypatch, capsys):
+    folder = default_data_dir()
+    monkeypatch.setenv("PLANBRO_PASSPHRASE", PASSPHRASE)
+    made = create(folder, passphrase=PASSPHRASE, use_credential_store=False, kdf=CHEAP_FOR_TESTS)
+    assert main(["import", str(example_path)]) == 0
+    keys_before = (folder / "keys.json").read_bytes()
+    with PlanStore(folder, keys=made.chain):
+        assert main(["key", "rotate"]) == 2
+    assert "Planbro" in capsys.readouterr().err
+    assert (folder / "keys.json").read_bytes() == keys_before
 
 
 def test_key_create_on_a_folder_without_plans_turns_encryption_on(monkeypatch, capsys,

@@ -1,5 +1,5 @@
-"""`planbro key`: the data folder's key file — status, create, check, unlock on a new login,
-a new recovery key.
+"""`planbro key`: the data folder's key file — status, create (and migrate), check, unlock on a
+new login, a new recovery key, a new data key.
 
 ┌──────────────────────────────────────────────────────────────────────────┐
 │ Never waiting for input that cannot come                                 │
@@ -11,8 +11,9 @@ a new recovery key.
 │ the shell's history and in every process list.                           │
 │                                                                          │
 │ A data folder with a key file is encrypted (planbro.storage.codec):     │
-│ create turns encryption on, for a folder without plans only until a     │
-│ migration of plaintext plans exists (planbro.storage.keying).           │
+│ create turns encryption on, sealing the plans already there in a        │
+│ crash-safe migration (planbro.storage.keying); rotate makes a new data  │
+│ key and re-seals every file with it. Both run as the folder's writer.   │
 └──────────────────────────────────────────────────────────────────────────┘
 """
 
@@ -26,7 +27,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from planbro.fileio.failures import write_failure
-from planbro.translation import _
+from planbro.translation import _, ngettext
 
 from planbro.crypto import credstore
 from planbro.crypto.keyfile import CREDENTIAL_STORE, PASSPHRASE, RECOVERY, KeyProblem
@@ -41,8 +42,8 @@ def register(subparsers) -> None:
         "key", help=_("the data folder's key: encryption of the plans at rest"),
         description=_("Encryption of the data folder: a data folder with a key file is "
                       "encrypted, and its key file holds the ways in (this login's credential "
-                      "store, the recovery key, a passphrase). create turns encryption on for a "
-                      "data folder without plans. A passphrase or recovery key is read from "
+                      "store, the recovery key, a passphrase). create turns encryption on and "
+                      "encrypts the plans already in the data folder. A passphrase or recovery key is read from "
                       "{env}, or asked for on a terminal.").format(env=PASSPHRASE_ENV))
     actions = key.add_subparsers(dest="key_command", metavar=_("ACTION"))
     actions.required = True
@@ -68,7 +69,14 @@ def register(subparsers) -> None:
     renew = actions.add_parser(
         "new-recovery-key", help=_("replace the recovery key (the old one stops working) and "
                                    "show the new one, once"))
+    renew.add_argument("--sheet", metavar=_("FILE.pdf"),
+                       help=_("write the recovery sheet as a PDF to print, instead of showing "
+                              "the key on the terminal"))
     renew.set_defaults(func=run_new_recovery_key)
+    rotate = actions.add_parser(
+        "rotate", help=_("make a new data key and encrypt every file of the data folder with "
+                         "it again (the recovery key and passphrase stay valid)"))
+    rotate.set_defaults(func=run_rotate)
 
 
 def _folder(args):
@@ -218,33 +226,91 @@ def _write_sheet(path: Path, recovery_key: str, folder, store_id: str) -> int:
     return 0
 
 
-def _create(args) -> int:
-    from planbro.crypto import keyfile
-    from planbro.crypto.keys import KeyFileExists, create
-
-    from planbro.storage.keying import make_keys
-
-    folder = _folder(args)
-    sheet = _sheet_target(getattr(args, "sheet", None))
-    if keyfile.exists(folder):
-        raise KeyFileExists(_("{path} exists already: this data folder has its keys. Planbro has "
-                              "not changed it.").format(path=keyfile.key_path(folder)))
-    # As the folder's writer, and only for a folder without plans (storage.keying).
-    made = make_keys(folder, lambda: create(folder,
-                                            use_credential_store=not args.no_credential_store))
+def _show_created(made, folder, sheet: Path | None) -> None:
+    """What create tells once the key file is made, the recovery key included: before any
+    plan is sealed (storage.keying), so a key never shown can never have locked a plan in.
+    Raises OSError when the sheet cannot be written and the key cannot be shown either."""
     print(_("The key file {path} is made. Ways in: {ways}.").format(
         path=folder / "keys.json", ways=_way_names(made.ways)), file=sys.stderr)
     if made.credential_store_skipped:
         print(_("Credential store: {reason}.").format(reason=made.credential_store_skipped),
               file=sys.stderr)
-    print(_("The data folder is encrypted from now on: every plan saved in it is stored "
-            "encrypted."), file=sys.stderr)
     if sheet is not None:
-        return _write_sheet(sheet, made.recovery_key, folder, made.chain.store_id)
+        _write_sheet(sheet, made.recovery_key, folder, made.chain.store_id)
+        return
     print(_("The recovery key follows. It is shown only this once: write it down or print "
             "it, and give it to the municipality's IT support to keep."), file=sys.stderr)
     sys.stderr.flush()
     _print_sheet(made.recovery_key, folder, made.chain.store_id)
+    sys.stdout.flush()
+
+
+def _create(args) -> int:
+    from planbro.crypto import keyfile
+    from planbro.crypto.keys import KeyFileExists, create
+
+    from planbro.storage.codec import PHASE_KEYS, migration_phase
+    from planbro.storage.keying import encrypt
+
+    folder = _folder(args)
+    sheet = _sheet_target(getattr(args, "sheet", None))
+    if keyfile.exists(folder) and migration_phase(folder) != PHASE_KEYS:
+        raise KeyFileExists(_("{path} exists already: this data folder has its keys. Planbro has "
+                              "not changed it.").format(path=keyfile.key_path(folder)))
+    # As the folder's writer: the key file, the recovery key shown, then every file sealed.
+    done = encrypt(folder, lambda: create(folder, use_credential_store=not args.no_credential_store),
+                   lambda made: made.chain,
+                   lambda made: _show_created(made, folder, sheet))
+    if done.plans:
+        print(ngettext("{count} plan in the data folder is encrypted now, with its backups; "
+                       "the plaintext files are gone.",
+                       "{count} plans in the data folder are encrypted now, with their backups; "
+                       "the plaintext files are gone.", done.plans).format(count=done.plans),
+              file=sys.stderr)
+    _tell_unreadable(done.resealed.unreadable)
+    print(_("The data folder is encrypted from now on: every plan saved in it is stored "
+            "encrypted."), file=sys.stderr)
+    return 1 if sheet is not None and not sheet.exists() else 0
+
+
+def _tell_unreadable(paths) -> None:
+    """Files the pass left as they were because they do not open (damaged already)."""
+    for path in paths:
+        print(_("{path} could not be read and is left as it was (it was damaged already); "
+                "planbro restore can put a backup in its place.").format(path=path),
+              file=sys.stderr)
+
+
+def _rotate(args) -> int:
+    from planbro.crypto import keyfile
+
+    from planbro.storage import StoreError
+    from planbro.storage.codec import codec_for
+    from planbro.storage.folder import check_layout
+    from planbro.storage.keying import rotate, settle
+    from planbro.storage.lock import WriterLock
+    from planbro.storage.paths import Layout
+
+    folder = _folder(args)
+    if not keyfile.exists(folder):
+        raise StoreError(_("There is no key file in {folder}: the data folder is not "
+                           "encrypted, so there is no data key to change. planbro key create "
+                           "turns encryption on.").format(folder=folder))
+    chain = _unlocked(folder, use_credential_store=True)
+    check_layout(Layout(folder))
+    # As the folder's writer; an unfinished migration or rotation is finished first.
+    lock = WriterLock(Layout(folder).lock, folder)
+    try:
+        rotated, done = rotate(settle(Layout(folder, codec_for(folder, chain))))
+    finally:
+        lock.release()
+    count = done.sealed + done.current
+    print(ngettext("The data key is changed: {count} file is encrypted with the new key "
+                   "{key_id}. The recovery key and the passphrase stay valid.",
+                   "The data key is changed: {count} files are encrypted with the new key "
+                   "{key_id}. The recovery key and the passphrase stay valid.", count).format(
+                       count=count, key_id=rotated.current.key_hex))
+    _tell_unreadable(done.unreadable)
     return 0
 
 
@@ -287,8 +353,12 @@ def _new_recovery_key(args) -> int:
     from planbro.crypto.keys import replace_recovery_key
 
     folder = _folder(args)
+    sheet = _sheet_target(getattr(args, "sheet", None))
     chain = _unlocked(folder, use_credential_store=True)
     recovery_key = replace_recovery_key(folder, chain)
+    if sheet is not None:
+        print(_("The old recovery key no longer works."), file=sys.stderr)
+        return _write_sheet(sheet, recovery_key, folder, chain.store_id)
     print(_("The old recovery key no longer works. The new one follows, shown only this once: "
             "give it to the municipality's IT support to keep."), file=sys.stderr)
     sys.stderr.flush()
@@ -314,3 +384,7 @@ def run_unlock(args: argparse.Namespace) -> int:
 
 def run_new_recovery_key(args: argparse.Namespace) -> int:
     return _run(_new_recovery_key, args)
+
+
+def run_rotate(args: argparse.Namespace) -> int:
+    return _run(_rotate, args)
