@@ -1,6 +1,7 @@
 """A real Planbro process for test_wizard_resume: opens the wizard offscreen on
 a new plan, walks to step 3, types the purpose, waits for the autosave, says
-so on stdout, and keeps running until the test kills it with SIGKILL.
+so on stdout, and keeps running until the test kills it with SIGKILL. An encrypted
+data folder is unlocked with PLANBRO_PASSPHRASE, as a script would.
 
     python wizard_child.py PLAN_ID TEXT
 """
@@ -13,9 +14,12 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from planbro.crypto import keyfile  # noqa: E402
+from planbro.crypto.keys import unlock  # noqa: E402
+
 from planbro.model import Plan  # noqa: E402
 
-from planbro.storage import PlanStore  # noqa: E402
+from planbro.storage import PlanStore, default_data_dir  # noqa: E402
 
 from planbro.ui.common.scripted_dialogs import ScriptedDialogs  # noqa: E402
 from planbro.ui.wizard import PlanWizard  # noqa: E402
@@ -24,7 +28,8 @@ from planbro.ui.wizard import PlanWizard  # noqa: E402
 def main() -> None:
     plan_id, text = sys.argv[1], sys.argv[2]
     app = QApplication([])
-    store = PlanStore()
+    folder = default_data_dir()
+    store = PlanStore(folder, keys=unlock(folder) if keyfile.exists(folder) else None)
     plan = Plan(id=plan_id)
     plan.citizen.name = "Kim Larsen"
     wizard = PlanWizard(store, plan, dialogs=ScriptedDialogs())
