@@ -4,6 +4,7 @@ store), refused in Danish with exit status 2 otherwise, and never waiting for a 
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 
@@ -151,3 +152,28 @@ def test_key_create_on_a_folder_without_plans_turns_encryption_on(monkeypatch, c
     assert "Planerne i datamappen er krypterede" in capsys.readouterr().out
     for path in (folder / "meta.json", *(folder / "backups").rglob("*.json")):
         assert is_sealed(path.read_bytes()), path
+
+
+def test_planbro_passphrase_makes_a_new_data_folder_encrypted(example_path, monkeypatch,
+                                                               capsys):
+    from planbro.crypto.keys import unlock
+
+    folder = default_data_dir()
+    monkeypatch.setenv("PLANBRO_PASSPHRASE", PASSPHRASE)
+    assert main(["import", str(example_path)]) == 0
+    captured = capsys.readouterr()
+    assert "er krypteret med PLANBRO_PASSPHRASE" in captured.err
+    key = re.search(r"[0-9A-Z]{5}(?:-[0-9A-Z]{5}){6}", captured.err).group(0)
+    # Shown on stderr only: stdout may be piped data.
+    assert key not in captured.out
+    [case] = (folder / "cases").iterdir()
+    assert is_sealed(case.read_bytes())
+    assert unlock(folder, key, environ={}, use_credential_store=False)
+    assert main(["list"]) == 0
+    listed = capsys.readouterr()
+    assert "Jonas Mikkelsen Østergaard" in listed.out and key not in listed.err
+
+
+def test_without_planbro_passphrase_a_new_folder_stays_as_before(example_path, capsys):
+    assert main(["import", str(example_path)]) == 0
+    assert not (default_data_dir() / "keys.json").exists()
