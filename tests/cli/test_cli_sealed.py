@@ -177,3 +177,18 @@ def test_planbro_passphrase_makes_a_new_data_folder_encrypted(example_path, monk
 def test_without_planbro_passphrase_a_new_folder_stays_as_before(example_path, capsys):
     assert main(["import", str(example_path)]) == 0
     assert not (default_data_dir() / "keys.json").exists()
+
+
+def test_key_status_tells_an_unfinished_migration(example_path, monkeypatch, capsys):
+    assert main(["import", str(example_path)]) == 0
+    folder = default_data_dir()
+    monkeypatch.setenv("PLANBRO_PASSPHRASE", PASSPHRASE)
+    assert main(["key", "create", "--no-credential-store"]) == 0
+    (folder / "migration.json").write_text('{"format": "planbro-migration/1", "phase": "sealing"}')
+    capsys.readouterr()
+    assert main(["key", "status"]) == 0
+    assert "ikke gjort færdig" in capsys.readouterr().out
+    assert main(["list"]) == 0
+    assert not (folder / "migration.json").exists()
+    assert main(["key", "status"]) == 0
+    assert "ikke gjort færdig" not in capsys.readouterr().out

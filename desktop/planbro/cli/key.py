@@ -160,6 +160,8 @@ def _way_names(ways: list[str]) -> str:
 def _status(args) -> int:
     from planbro.crypto.keys import status
 
+    from planbro.storage.codec import migration_phase
+
     folder = _folder(args)
     found = status(folder)
     if not found.exists:
@@ -172,6 +174,9 @@ def _status(args) -> int:
         yes, no = _("yes"), _("no")
         print(_("Recovery key: {answer}").format(answer=yes if RECOVERY in found.ways else no))
         print(_("Passphrase: {answer}").format(answer=yes if PASSPHRASE in found.ways else no))
+        if migration_phase(folder) is not None:
+            print(_("Encrypting the plans already in the data folder was not finished; Planbro "
+                    "finishes it at the next start."))
         if found.rotation_pending:
             print(_("A change of the data key was not finished; Planbro finishes it at the next "
                     "start."))
