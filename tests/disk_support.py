@@ -48,3 +48,16 @@ def fill(disk: Path, free: int = 0) -> Path:
     finally:
         os.close(fd)
     return filler
+
+
+@contextlib.contextmanager
+def read_only(folder: Path) -> Iterator[Path]:
+    """`folder` unwritable even for root, as chmod 0500 makes it for a user (CI runs as root,
+    whom chmod does not stop): a read-only bind mount of itself, undone afterwards."""
+    folder.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["mount", "--bind", str(folder), str(folder)], check=True)
+    try:
+        subprocess.run(["mount", "-o", "remount,ro,bind", str(folder)], check=True)
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)

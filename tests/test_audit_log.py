@@ -240,9 +240,16 @@ def unwritable_month(data_dir):
     return month
 
 
-def test_a_change_is_refused_when_its_audit_record_cannot_be_written(tmp_path, example_plan):
+def no_room_to_wait(data_dir):
+    """The data folder cannot keep a record waiting either (a file has the folder's name)."""
+    (data_dir / "audit-pending").write_text("not a folder", encoding="utf-8")
+
+
+def test_a_change_is_refused_when_its_record_can_be_neither_written_nor_kept(
+        tmp_path, example_plan):
     folder = tmp_path / "data"
     month = unwritable_month(folder)
+    no_room_to_wait(folder)
     with PlanStore(folder, audit=AuditLog(folder), via="app") as store:
         example_plan.created = example_plan.updated = ""
         with pytest.raises(StoreWriteFailed) as refused:
@@ -262,6 +269,7 @@ def test_a_signature_is_refused_with_no_record_and_stays_a_draft(tmp_path, examp
     folder = tmp_path / "data"
     with PlanStore(folder, audit=AuditLog(folder), via="cli") as store:
         store.put(fresh(example_plan))
+        no_room_to_wait(folder)
         [month] = (folder / "audit").glob("*.jsonl")
         month.rename(folder / "moved.jsonl")
         month.mkdir()

@@ -160,28 +160,40 @@ def test_no_cpr_name_or_path_ever_reaches_the_log(imported, example_path, tmp_pa
 
 # ---- the failure policy -----------------------------------------------------------
 
-def test_a_change_waits_for_the_log_but_reading_does_not(example_path, tmp_path, capsys):
-    """Issue 10: a change stands only with its audit record; views are still shown."""
+def test_a_change_is_saved_while_its_record_waits_and_documents_are_refused(
+        example_path, tmp_path, capsys):
+    """Issue 11: no data is lost for want of a log line; a document waits for the log."""
     folder = default_data_dir()
     assert main(["import", str(example_path)]) == 0
     [month] = (folder / "audit").glob("*.jsonl")
     month.rename(tmp_path / "month.jsonl")
     month.mkdir()  # the log cannot be opened
     capsys.readouterr()
-    assert main(["sign", EXAMPLE_ID, "--anyway"]) == 2
+    assert main(["sign", EXAMPLE_ID, "--anyway"]) == 0
     err = capsys.readouterr().err
-    assert "Ændringen blev ikke gemt" in err and "logbogen" in err and "IT-support" in err
+    assert "Ændringen er gemt, men dens linje i logbogen venter" in err and "IT-support" in err
+    assert len(list((folder / "audit-pending").iterdir())) == 1
     assert main(["show", EXAMPLE_ID, "--json"]) == 0
     captured = capsys.readouterr()
-    assert '"status": "draft"' in captured.out
+    assert '"status": "signed"' in captured.out
     assert captured.err.count("Planbro kunne ikke skrive i logbogen") == 1
-    # A document is written only with its record: refused too, and no file.
+    # A document is written only with its record: refused, and no file.
     assert main(["render", EXAMPLE_ID, "--pdf", str(tmp_path / "p.pdf")]) == 2
     assert "logbogen" in capsys.readouterr().err
     assert not (tmp_path / "p.pdf").exists()
     month.rmdir()
     (tmp_path / "month.jsonl").rename(month)
-    assert main(["sign", EXAMPLE_ID, "--anyway"]) == 0
+    # --verify says that a record waits, not yet in the chain (and writes nothing).
+    assert main(["audit", "--verify"]) == 0
+    assert "1 post om en ændring venter i datamappen" in capsys.readouterr().out
+    # The next command that writes the log writes the signature's record first.
+    assert main(["show", EXAMPLE_ID]) == 0
+    assert [(r["action"], r.get("delayed")) for r in AuditLog(folder).read().records][-2:] == [
+        ("sign", True), ("view", None)]
+    assert not list((folder / "audit-pending").iterdir())
+    capsys.readouterr()
+    assert main(["audit", "--verify"]) == 0
+    assert "venter" not in capsys.readouterr().out
 
 
 def test_a_document_from_a_file_is_written_when_there_is_no_data_folder(

@@ -75,7 +75,13 @@ class Records:
         self.actions.append(action)
         return True
 
-    def begin(self, action, plan_id, version=None, *, via="app", detail=""):
+    def use_keys(self, keys):
+        pass
+
+    def write_waiting(self):
+        pass
+
+    def begin(self, action, plan_id, version=None, *, via="app", detail="", may_wait=False):
         records = self
 
         class Pending:

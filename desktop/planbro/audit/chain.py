@@ -13,16 +13,19 @@ Lines that are not a whole record (torn by a crash while they were written)
 are not part of the chain: the next record names the last whole one.
 
 ┌──────────────────────────────────────────────────────────────────────────┐
-│ Why a plain SHA-256 chain and not an HMAC                                │
+│ Why a plain SHA-256 chain, and a MAC on the head only                    │
 │                                                                          │
-│ An HMAC under a secret key would also stop someone from recomputing the  │
-│ chain after editing the log. But Planbro has no secret of its own yet:   │
-│ any key would lie on the same disk as the log, readable by whoever can   │
-│ edit it, so it would only look stronger. The plain chain detects what    │
-│ the issue asks (a changed, removed or reordered line, a cut end) and can │
-│ be checked by the DPO with any SHA-256 tool. Once the store is encrypted │
-│ (issue 11), the head is the place for a MAC under the data key: a forged │
-│ chain would then no longer match a head no one can forge without the key.│
+│ An HMAC on every line would also stop someone from recomputing the chain │
+│ after editing the log, but then the DPO could no longer check the log    │
+│ with any SHA-256 tool, and a plaintext folder has no secret to key it:   │
+│ any key would lie on the same disk as the log. The plain chain detects   │
+│ a changed, removed or reordered line and, with the head, a cut end. In   │
+│ an encrypted data folder (issue 11) the head carries "mac", an           │
+│ HMAC-SHA256 under a key derived from the store key (crypto.derived:      │
+│ not the data key, which a rotation replaces), so cutting the log AND     │
+│ rewriting head.json to match no longer goes unseen: only Planbro with    │
+│ the folder unlocked can write a head --verify accepts there. A           │
+│ plaintext folder's head has no MAC (there is no key); README says so.    │
 │ "seq" costs a few bytes a line and lets --verify say which of the three  │
 │ happened (a gap in the numbers: removed; a line named later: reordered). │
 └──────────────────────────────────────────────────────────────────────────┘
@@ -40,12 +43,16 @@ from typing import Any
 
 from planbro.fileio.atomic import write_atomic
 
+from planbro.crypto.derived import derive, mac, mac_matches
+
 from planbro.audit.reading import month_files, parse_record
 
 # The "prev" of the log's first record: no record came before it.
 GENESIS = ""
 # The chain's head (the newest record) in the log's folder.
 HEAD_NAME = "head.json"
+# The label of the head's MAC key, derived from the store key (crypto.derived).
+HEAD_KEY_INFO = b"planbro audit head"
 
 
 def line_hash(line: bytes) -> str:
@@ -135,9 +142,23 @@ def read_from(fd: int, start: int, end: int) -> bytes:
 
 # -- the head -------------------------------------------------------------------
 
-def write_head(folder: Path, path: Path, tail: Tail) -> None:
-    """Name the chain's newest record in head.json (atomically, 0600); OSError if not."""
-    head = {"file": path.name, "lines": tail.lines, "seq": tail.seq, "hash": tail.hash}
+def head_key(store_key: bytes) -> bytes:
+    """The key of the head's MAC in an encrypted data folder with this store key."""
+    return derive(store_key, HEAD_KEY_INFO)
+
+
+def _head_bytes(file: str, lines: int, seq: int, hash_: str) -> bytes:
+    """What the head's MAC is taken over: its fields, in a fixed order and form."""
+    return json.dumps(["head", file, lines, seq, hash_], separators=(",", ":")).encode("utf-8")
+
+
+def write_head(folder: Path, path: Path, tail: Tail, key: bytes | None = None) -> None:
+    """Name the chain's newest record in head.json (atomically, 0600), with its MAC under
+    `key` (head_key) in an encrypted folder; OSError if not."""
+    head: dict[str, Any] = {"file": path.name, "lines": tail.lines, "seq": tail.seq,
+                            "hash": tail.hash}
+    if key is not None:
+        head["mac"] = mac(key, _head_bytes(path.name, tail.lines, tail.seq, tail.hash))
     write_atomic(folder / HEAD_NAME, json.dumps(head, separators=(",", ":")) + "\n")
 
 
@@ -150,12 +171,19 @@ def remove_head_leftovers(folder: Path) -> None:
 
 @dataclass(frozen=True)
 class Head:
-    """What head.json says: the newest record is line `lines` of `file`, with `hash`."""
+    """What head.json says: the newest record is line `lines` of `file`, with `hash`;
+    `mac` is its MAC (None in a head without one: a plaintext folder's)."""
 
     file: str
     lines: int
     seq: int
     hash: str
+    mac: str | None = None
+
+    def sealed_by(self, key: bytes) -> bool:
+        """Whether the head carries a MAC and it is the one `key` gives its fields."""
+        return self.mac is not None and mac_matches(
+            key, _head_bytes(self.file, self.lines, self.seq, self.hash), self.mac)
 
 
 def read_head(folder: Path) -> Head | None:
@@ -167,10 +195,12 @@ def read_head(folder: Path) -> Head | None:
     try:
         head = json.loads(raw)
         file, lines, seq, hash_ = head["file"], head["lines"], head["seq"], head["hash"]
-    except (ValueError, TypeError, KeyError):
+        tag = head.get("mac")
+    except (ValueError, TypeError, KeyError, AttributeError):
         raise ValueError(HEAD_NAME) from None
     if not (isinstance(file, str) and isinstance(hash_, str)
+            and (tag is None or isinstance(tag, str))
             and all(isinstance(n, int) and not isinstance(n, bool) and n > 0
                     for n in (lines, seq))):
         raise ValueError(HEAD_NAME)
-    return Head(file, lines, seq, hash_)
+    return Head(file, lines, seq, hash_, tag)

@@ -22,15 +22,14 @@ the app starts as fast as without the log. No Qt here.
 
 Each record names the one before it by hash and audit/head.json names the
 newest (chain.py), so a changed, removed or reordered line and a cut end
-are found by `planbro audit --verify` (verify.py).
+are found by `planbro audit --verify` (verify.py). The append itself, under
+the lock, is appending.py's; a change's record the log cannot take waits
+in the data folder (waiting.py).
 """
 
 from __future__ import annotations
 
 import contextlib
-import errno
-import json
-import os
 import sys
 import threading
 import time
@@ -40,12 +39,16 @@ from pathlib import Path
 from typing import Any
 
 from planbro.fileio.failures import write_failure
-from planbro.fileio.private import FILE_MODE, make_private_dir, private
 from planbro.translation import _
+
+from planbro.crypto import keyfile
+from planbro.crypto.keys import KeyChain
+from planbro.crypto.sealing import DataKey
 
 from planbro.model.plan import OUTCOME_WORDS
 
-from planbro.audit import chain
+from planbro.audit import chain, waiting
+from planbro.audit.appending import Appender
 from planbro.audit.chain import Tail
 from planbro.audit.purposes import PURPOSE_ACTIONS, purpose_problem
 from planbro.audit.reading import Reading, month_files, read_folder
@@ -65,10 +68,6 @@ DETAILS = frozenset({"", "docx", "pdf", "trods fejl", "kvalitetstjek", *OUTCOME_
 CHANGE_INTERVAL_S = 600
 # The log's folder inside the data folder.
 FOLDER = "audit"
-# The lock that serialises appends of all processes (held for one write).
-LOCK_NAME = "audit.lock"
-# Seconds to wait for another process's append before giving up.
-LOCK_TIMEOUT_S = 5
 # Used when the login or the computer's name cannot be found.
 UNKNOWN = "ukendt"
 
@@ -98,26 +97,54 @@ def _report_on_stderr(text: str) -> None:
     print(text, file=sys.stderr)
 
 
+def _once(report: Callable[[str], None]) -> Callable[[str], None]:
+    """`report`, called the first time only."""
+    told: list[str] = []
+
+    def first(text: str) -> None:
+        if not told:
+            told.append(text)
+            report(text)
+    return first
+
+
 def failure_message(reason: str) -> str:
     """What the user is told (once) when a record cannot be written."""
     return _("Planbro could not write to the audit log of who viewed and changed plans: "
-             "{reason} What you viewed is shown; changes to plans, documents, prints and "
-             "exports wait until the log can be written. Please tell your "
-             "IT support.").format(reason=reason)
+             "{reason} What you view is shown, and changes to plans are saved, their records "
+             "kept in the data folder until the log can be written; documents, prints and "
+             "exports are refused until then. Please tell your IT support.").format(reason=reason)
+
+
+def waiting_message(reason: str) -> str:
+    """What the user is told when a change was saved but its record waits (waiting.py)."""
+    return _("The change is saved, but its line in the audit log is waiting: {reason} Planbro "
+             "writes it to the log as soon as the log can be written again.").format(
+                 reason=reason)
 
 
 class AuditLog:
     """Appends audit records for one data folder; see the module's docstring.
 
     on_failure(text) is called once, with a message for the user, the first
-    time a record cannot be written; clock gives seconds (for the change
-    coalescing; tests pass their own).
+    time a record cannot be written; on_waiting(text) each time a change was
+    saved while its record waits in the data folder (default: stderr, once);
+    clock gives seconds (for the change coalescing; tests pass their own);
+    keys are the unlocked keys of an encrypted data folder (use_keys).
     """
 
     def __init__(self, data_dir: str | Path, *, on_failure: Callable[[str], None] | None = None,
-                 clock: Callable[[], float] = time.monotonic) -> None:
-        self.folder = Path(data_dir) / FOLDER
+                 on_waiting: Callable[[str], None] | None = None,
+                 clock: Callable[[], float] = time.monotonic,
+                 keys: KeyChain | None = None) -> None:
+        self.data_dir = Path(data_dir)
+        self.folder = self.data_dir / FOLDER
         self.on_failure = on_failure or _report_on_stderr
+        self.on_waiting = on_waiting or _once(_report_on_stderr)
+        # The head's MAC key and the waiting records' key, in an encrypted folder (use_keys).
+        self.head_key: bytes | None = None
+        self.waiting_key: DataKey | None = None
+        self.use_keys(keys)
         # The first failure's reason; "" while every record was written.
         self.failure = ""
         self._clock = clock
@@ -134,6 +161,36 @@ class AuditLog:
         # print, export, extract and caseload; "" until the front end sets one.
         self.purpose = ""
 
+    def use_keys(self, keys: KeyChain | None) -> None:
+        """The unlocked keys of the data folder (None: not unlocked, or plaintext): the head
+        gets its MAC and waiting records their seal with keys derived from the store key."""
+        if keys is not None and keys.store_key:
+            self.head_key = chain.head_key(keys.store_key)
+            self.waiting_key = waiting.key_of(keys.store_key)
+
+    @property
+    def sealed_folder(self) -> bool:
+        """Whether the data folder is encrypted (its head needs a MAC, its waiting records a seal)."""
+        return self.head_key is not None or keyfile.exists(self.data_dir)
+
+    def write_waiting(self) -> None:
+        """Append the records that wait in the data folder (waiting.py), if the log can be
+        written now; never raises (they wait on, and the next record tries again)."""
+        if not waiting.files(self.data_dir):
+            return
+        with self._mutex:
+            now = datetime.now(UTC)
+            try:
+                appender = Appender.open(self, self.folder / f"audit-{now:%Y-%m}.jsonl")
+            except OSError:
+                return
+            try:
+                appender.put_waiting(self)
+            except OSError:
+                appender.cancel()
+                return
+            appender.commit(self)
+
     def set_purpose(self, word: str) -> None:
         """The purpose of what this session shows or hands out from now on.
 
@@ -144,25 +201,28 @@ class AuditLog:
             raise ValueError(f"audit purpose {word!r} is not a purpose word")
         self.purpose = word
 
-    # ┌──────────────────────────────────────────────────────────────────────┐
-    # │ POLICY (issue 10): a CHANGE to a plan is carried out only when its    │
-    # │ record is written too: the store calls begin() before it writes the  │
-    # │ change, which appends the record under the log's lock, and keeps the │
-    # │ lock until the change is on disk; if the change fails the record is  │
-    # │ cut off again (a truncate needs no free space), so the log and the   │
-    # │ plans never disagree. A crash between the two can at worst leave a   │
-    # │ record of a change that did not happen, never a change without one.  │
-    # │ If the record cannot be written (full disk, no rights to audit/, the │
-    # │ lock held too long) begin() raises and the change is refused with a  │
-    # │ message; the caseworker's typing stays in the window.                │
-    # │ A document, an export or a print is handed out only with its record  │
-    # │ too (issue 11: logging cannot be switched off from outside): its     │
-    # │ front end calls begin() before the file is written or the pages go   │
-    # │ to the printer, and refuses when it raises. Views go through         │
-    # │ record(): never refused because the log fails, but the failure is    │
-    # │ reported once per process (a message box in the app, stderr from     │
-    # │ `planbro`) so IT can repair it; record() returns False then.         │
-    # └──────────────────────────────────────────────────────────────────────┘
+    # ┌────────────────────────────────────────────────────────────────────────┐
+    # │ POLICY (issues 10, 11): a CHANGE to a plan is written with its record: │
+    # │ the store calls begin(may_wait=True) before it writes the change,      │
+    # │ which appends the record under the log's lock and keeps the lock until │
+    # │ the change is on disk; if the change fails the record is cut off again │
+    # │ (a truncate needs no free space). A crash between the two can at worst │
+    # │ leave a record of a change that did not happen, never a change without │
+    # │ one. If the log cannot be written (no rights to audit/, its disk full, │
+    # │ the lock held too long), the change is saved all the same (issue 11:   │
+    # │ no data is lost for want of a log line): its record waits in the data  │
+    # │ folder (waiting.py) until the next append writes it, and the user is   │
+    # │ told (on_waiting). Only when the data folder cannot take it either (a  │
+    # │ full disk) does begin() raise and the change is refused; the           │
+    # │ caseworker's typing stays in the window. A document, an export, a      │
+    # │ print or an extract is handed out only with its record in the log      │
+    # │ (logging cannot be switched off from outside): its front end calls     │
+    # │ begin() before the file is written or the pages go to the printer, and │
+    # │ refuses when it raises; it never waits. Views go through record():     │
+    # │ never refused because the log fails, but the failure is reported once  │
+    # │ per process (a message box in the app, stderr from `planbro`) so IT    │
+    # │ can repair it; record() returns False then.                            │
+    # └────────────────────────────────────────────────────────────────────────┘
     def record(self, action: str, plan_id: str | None, version: int | None = None, *,
                via: str, detail: str = "") -> bool:
         """Append one record; True when it is on disk or was coalesced away.
@@ -184,12 +244,13 @@ class AuditLog:
             return written
 
     def begin(self, action: str, plan_id: str | None, version: int | None = None, *,
-              via: str, detail: str = "") -> Pending:
+              via: str, detail: str = "", may_wait: bool = False) -> Pending:
         """Write the record of a change about to be made; see POLICY above.
 
         The returned Pending holds the log's lock: call commit() once the
         change is on disk, or cancel() when it failed. Raises OSError
-        (TimeoutError for the lock) when the record cannot be written;
+        (TimeoutError for the lock) when the record cannot be written, and
+        with `may_wait` only when it cannot be kept waiting either;
         ValueError as record() does.
         """
         _check(action, plan_id, version, via, detail)
@@ -199,8 +260,27 @@ class AuditLog:
             if action == "change" and last is not None and self._clock() - last < CHANGE_INTERVAL_S:
                 # Coalesced: the record of this version's last change stands for it.
                 return Pending(self, None, key, action)
-        written = _Written.append(self, self._line(action, plan_id, version, via, detail))
-        return Pending(self, written, key, action)
+        line = self._line(action, plan_id, version, via, detail)
+        try:
+            appender = self._append_open(line)
+        except OSError as error:
+            if not may_wait:
+                raise
+            return Pending(self, None, key, action, kept=self._keep(line[1], error))
+        return Pending(self, appender, key, action)
+
+    def _keep(self, fields: dict[str, Any], error: OSError) -> tuple[Path, str]:
+        """Keep the record `fields` waiting (waiting.py); its file and why it waits. Raises
+        `error` when it cannot be kept: a sealed folder without the keys, a full disk."""
+        reason = write_failure(error, self.folder)
+        if self.sealed_folder and self.waiting_key is None:
+            raise error
+        try:
+            kept = waiting.keep(self.data_dir, fields, self.waiting_key)
+        except OSError:
+            raise error from None
+        self._failed(reason)
+        return kept, reason
 
     def _line(self, action: str, plan_id: str | None, version: int | None, via: str,
               detail: str) -> tuple[Path, dict[str, Any]]:
@@ -226,23 +306,20 @@ class AuditLog:
         return True
 
     def _write(self, path: Path, fields: dict[str, Any]) -> None:
-        _Written.append(self, (path, fields)).commit(self)
+        self._append_open((path, fields)).commit(self)
 
-    def _tail(self, path: Path, fd: int) -> Tail:
-        """Where `path` (open as `fd`, under the lock) ends, a torn last line ended first."""
-        size = os.fstat(fd).st_size
-        known = self._tails.get(path)
-        if known is not None and known.size == size:
-            return known
-        # Another process wrote (or crashed writing) since: end a torn line, read what is new.
-        _end_torn_line(fd)
-        size = os.fstat(fd).st_size
-        if known is None or known.size > size:
-            tail = chain.tail_of(path, chain.read_from(fd, 0, size))
-        else:
-            tail = known.extended(chain.read_from(fd, known.size, size))
-        self._tails[path] = tail
-        return tail
+    def _append_open(self, line: tuple[Path, dict[str, Any]]) -> Appender:
+        """Append the record `line` (month file, fields) after the records that waited, under
+        the lock, which the returned Appender still holds; OSError with nothing of it left."""
+        month, fields = line
+        appender = Appender.open(self, month)
+        try:
+            appender.put_waiting(self)
+            appender.put(fields)
+        except BaseException:
+            appender.cancel()
+            raise
+        return appender
 
     def _failed(self, reason: str) -> None:
         first = not self.failure
@@ -260,126 +337,45 @@ class AuditLog:
         return read_folder(self.folder)
 
 
-class _Written:
-    """One record appended and fsynced, its file still open and the log's lock still held."""
-
-    def __init__(self, lock: Any, fd: int, path: Path, offset: int) -> None:
-        self.lock, self.fd, self.path, self.offset = lock, fd, path, offset
-
-    # The chain's end once this record stands (set by append).
-    after: Tail
-
-    @classmethod
-    def append(cls, log: AuditLog, line: tuple[Path, dict[str, Any]]) -> _Written:
-        """Append the record `line` (month file, fields) to the chain, under the lock;
-        OSError, with nothing left behind, if not."""
-        from filelock import FileLock, Timeout
-
-        month, fields = line
-        # Only the user may read who looked at which plan from which computer.
-        make_private_dir(log.folder)
-        lock = FileLock(str(log.folder / LOCK_NAME), timeout=LOCK_TIMEOUT_S, thread_local=False,
-                        mode=FILE_MODE)
-        try:
-            lock.acquire()
-        except Timeout:
-            raise TimeoutError(_("another Planbro holds the audit log")) from None
-        try:
-            path = chain.target_file(log.folder, month)
-            flags = os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0)
-            fd = os.open(path, flags, FILE_MODE)
-            if path not in log._mended:
-                # A log an older Planbro made readable to everyone becomes the user's alone
-                # (not possible on a log another user owns: it is still written).
-                with contextlib.suppress(OSError):
-                    private(path)
-        except BaseException:
-            lock.release()
-            raise
-        written = cls(lock, fd, path, os.fstat(fd).st_size)
-        try:
-            if path not in log._mended:
-                chain.remove_head_leftovers(log.folder)
-                log._mended.add(path)
-            tail = log._tail(path, fd)
-            written.offset = tail.size
-            seq = tail.seq + 1
-            data = (json.dumps(fields | {"seq": seq, "prev": tail.hash}, ensure_ascii=False,
-                               separators=(",", ":")) + "\n").encode("utf-8")
-            written.after = tail.appended(data, seq)
-            if os.write(fd, data) != len(data):
-                # A short write: the disk is full.
-                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(log.folder))
-            os.fsync(fd)
-        except BaseException:
-            written.cancel()
-            raise
-        return written
-
-    # ┌──────────────────────────────────────────────────────────────────┐
-    # │ The head is written after the record stands, still under the     │
-    # │ lock (so heads follow the log's order), and only as a check: the │
-    # │ log is the truth. If head.json cannot be written (a full disk),  │
-    # │ the record and the change stand all the same and the head lags;  │
-    # │ --verify accepts records after the one the head names, and finds │
-    # │ a log that ends before it.                                       │
-    # └──────────────────────────────────────────────────────────────────┘
-    def commit(self, log: AuditLog) -> None:
-        """The change is made: let the record stand, name it in the head, let the next writer in."""
-        try:
-            log._tails[self.path] = self.after
-            with contextlib.suppress(OSError):
-                chain.write_head(log.folder, self.path, self.after)
-        finally:
-            self._release()
-
-    def cancel(self) -> None:
-        """The change did not happen: cut the record off again (needs no free space).
-
-        The chain stays whole: the next record names the one before this again.
-        """
-        try:
-            os.ftruncate(self.fd, self.offset)
-            os.fsync(self.fd)
-        finally:
-            self._release()
-
-    def _release(self) -> None:
-        try:
-            os.close(self.fd)
-        finally:
-            self.lock.release()
-
-
 class Pending:
-    """The record of a change that is being made (AuditLog.begin): commit() or cancel() it."""
+    """The record of a change that is being made (AuditLog.begin): commit() or cancel() it.
 
-    def __init__(self, log: AuditLog, written: _Written | None,
-                 key: tuple[str | None, int | None], action: str) -> None:
-        self._log, self._written, self._key, self._action = log, written, key, action
+    `kept` is the file of a record that waits in the data folder (waiting.py)
+    and why it waits: commit() tells the user, cancel() removes it."""
+
+    def __init__(self, log: AuditLog, appender: Appender | None,
+                 key: tuple[str | None, int | None], action: str,
+                 kept: tuple[Path, str] | None = None) -> None:
+        self._log, self._appender, self._key, self._action = log, appender, key, action
+        self._kept = kept
+
+    @property
+    def waits(self) -> bool:
+        """Whether the record waits in the data folder instead of standing in the log."""
+        return self._kept is not None
 
     def commit(self) -> None:
-        if self._written is not None:
-            written, self._written = self._written, None
-            written.commit(self._log)
-            if self._action in ("create", "change"):
-                with self._log._mutex:
-                    self._log._last_change[self._key] = self._log._clock()
+        if self._appender is not None:
+            appender, self._appender = self._appender, None
+            appender.commit(self._log)
+        elif self._kept is not None:
+            kept, self._kept = self._kept, None
+            self._log.on_waiting(waiting_message(kept[1]))
+        else:
+            return
+        if self._action in ("create", "change"):
+            with self._log._mutex:
+                self._log._last_change[self._key] = self._log._clock()
 
     def cancel(self) -> None:
-        if self._written is not None:
-            written, self._written = self._written, None
-            written.cancel()
-
-
-def _end_torn_line(fd: int) -> None:
-    """Append a newline when the file's last line was torn by a crash."""
-    size = os.fstat(fd).st_size
-    if size == 0:
-        return
-    os.lseek(fd, size - 1, os.SEEK_SET)
-    if os.read(fd, 1) != b"\n":
-        os.write(fd, b"\n")
+        if self._appender is not None:
+            appender, self._appender = self._appender, None
+            appender.cancel()
+        elif self._kept is not None:
+            kept, self._kept = self._kept, None
+            # A file that cannot be removed is a record of a change that did not happen.
+            with contextlib.suppress(OSError):
+                waiting.drop(kept[0])
 
 
 def _check(action: str, plan_id: str | None, version: int | None, via: str, detail: str) -> None:

@@ -5,7 +5,7 @@ a table in local time (Danish headings) or as the stored JSON lines. Plans
 are named by id only; `planbro list` tells which citizen an id belongs to.
 
 `planbro audit --verify` checks the log's chain (planbro.audit.verify) and
-its head. Exit status: 0 when the log is whole (lines torn by a crash and
+its head (in an encrypted folder, unlocked, the head's MAC too). Exit status: 0 when the log is whole (lines torn by a crash and
 records from before the chain are said, but are no finding), 1 when it was
 changed, cut short or its head is missing, 2 for bad input or a log that
 cannot be read, as every command.
@@ -154,8 +154,16 @@ def _verify(args: argparse.Namespace) -> int:
         if getattr(args, name):
             return fail(_("{option}: --verify checks the whole audit log and cannot be "
                           "combined with {option}.").format(option=option))
+    from planbro.crypto import keyfile
+
+    from planbro.cli.unlocking import folder_keys
+
     try:
-        verdict = verify(audit_log(args).folder)
+        log = audit_log(args)
+        # An encrypted folder is unlocked to check the head's MAC (planbro.audit.chain).
+        if keyfile.exists(log.data_dir):
+            log.use_keys(folder_keys(args, log.data_dir))
+        verdict = verify(log.folder, log.head_key, log.waiting_key)
     except StoreError as error:
         return refusal(error)
     except OSError as error:

@@ -49,10 +49,12 @@ class StoreWriteFailed(StoreError):
 
     @classmethod
     def audit(cls, error: OSError, folder: Path) -> StoreWriteFailed:
-        """For a change refused because its audit record could not be written."""
-        return cls(_("The change was not saved, because the audit log of who viewed and "
-                     "changed plans cannot be written: {reason} Please tell your IT "
-                     "support.").format(reason=write_failure(error, folder)), error)
+        """For a change refused because its audit record could be neither written nor kept
+        waiting in the data folder (writing.py)."""
+        return cls(_("The change was not saved, because its record can neither be written to "
+                     "the audit log of who viewed and changed plans nor wait in the data folder "
+                     "until it can: {reason} Please tell your IT support.").format(
+                         reason=write_failure(error, folder)), error)
 
 
 class StoreCorrupt(StoreError):

@@ -117,5 +117,7 @@ def repair(data_dir: str | Path, *, audit: Recorder | None = None, via: str = "a
     finally:
         lock.release()
     if audit is not None:
+        # An encrypted folder's head gets its MAC (planbro.audit.chain).
+        audit.use_keys(layout.codec.keys)
         audit.record("repair", None, via=via)
     return schema

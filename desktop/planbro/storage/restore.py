@@ -151,6 +151,9 @@ def restore_backup(data_dir: str | Path, backup: str | Path, *, audit: Recorder 
     folder.check_layout(layout)
     lock = WriterLock(layout.lock, layout.root)
     try:
+        if audit is not None:
+            # A record that must wait is sealed in an encrypted folder (planbro.audit.waiting).
+            audit.use_keys(layout.codec.keys)
         pending = writing.begin(audit, via, layout.root, "restore", plan_of(layout, Path(backup)),
                                 None)
         with writing.recorded(pending, layout.root):

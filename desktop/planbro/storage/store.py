@@ -53,6 +53,15 @@ class PlanStore(OpenedStore):
     (get) records nothing: the caseload's quality check reads every plan.
     """
 
+    def _open(self) -> None:
+        super()._open()
+        if self.audit is not None:
+            # The log's head gets its MAC and a waiting record its seal with the folder's
+            # keys; records that waited for the log (writing.py) are written now if they can.
+            self.audit.use_keys(self._layout.codec.keys)
+            if not self.read_only:
+                self.audit.write_waiting()
+
     # -- writing -----------------------------------------------------------------
 
     def _begin(self, action: str, plan_id: str | None, version: int | None,

@@ -5,12 +5,23 @@
 │ fsynced under the log's lock), then the case file is replaced            │
 │ atomically; the record is committed only once the replace is on disk,    │
 │ and cut off again when it failed. So a full disk, a refused folder or a  │
-│ crash can never leave a signature, a revision or a restore without its  │
+│ crash can never leave a signature, a revision or a restore without its   │
 │ record (at worst, after a crash between the two, a record of a change    │
-│ that did not happen). A record that cannot be written refuses the        │
-│ change. The index line that follows a change is only a cache (index.py): │
-│ if the disk fills up just then, the change still stands and the next     │
-│ start reads the case file again.                                         │
+│ that did not happen).                                                    │
+│ When the log cannot be written (issue 11: audit/ unwritable, its disk    │
+│ full), the change is still made: no data is lost for want of a log line. │
+│ Its record is kept instead as a file in the data folder's audit-pending/ │
+│ (planbro.audit.waiting; sealed in an encrypted folder), written before   │
+│ the case file as the log's record would be, removed again when the       │
+│ change fails, and appended to the log, in order and chained, at the      │
+│ next record or store opening that can write it. A crash after that file  │
+│ is written and before the case file is replaced leaves, as above, a      │
+│ record of a change that did not happen, never a change without one.      │
+│ Only when the data folder cannot take that file either (a full disk) is  │
+│ the change refused (StoreWriteFailed.audit), and the wizard keeps what   │
+│ was typed. The index line that follows a change is only a cache          │
+│ (index.py): if the disk fills up just then, the change still stands and  │
+│ the next start reads the case file again.                                │
 └──────────────────────────────────────────────────────────────────────────┘
 """
 
@@ -36,12 +47,13 @@ Begin = Callable[[str, "str | None", "int | None", str], "PendingRecord | None"]
 
 def begin(log: Recorder | None, via: str, data_dir: Path, action: str, plan_id: str | None,
           version: int | None, detail: str = "") -> PendingRecord | None:
-    """The audit record of a change about to be made (None without a log); StoreWriteFailed
-    when it cannot be written, so the change is refused."""
+    """The audit record of a change about to be made (None without a log), in the log or
+    waiting in the data folder; StoreWriteFailed when it can be neither, so the change is
+    refused."""
     if log is None:
         return None
     try:
-        return log.begin(action, plan_id, version, via=via, detail=detail)
+        return log.begin(action, plan_id, version, via=via, detail=detail, may_wait=True)
     except OSError as error:
         raise StoreWriteFailed.audit(error, data_dir / "audit") from None
 

@@ -55,6 +55,10 @@ class CaseloadWindow(QMainWindow):
         if getattr(store, "audit", None) is not None:
             # Told once, in a message box: the audit log's failure policy.
             store.audit.on_failure = lambda text: self.dialogs.warn(self, _("Audit log"), text)
+            # A change saved while its record waits for the log: said in the status bar.
+            store.audit.on_waiting = self._record_waits
+        # Why the last record that waits for the log waits ("" when none was told).
+        self._waiting_note = ""
         self._fit_to_screen()
 
         self.model = CaseloadModel(store.summaries(), today=today, parent=self)
@@ -272,6 +276,16 @@ class CaseloadWindow(QMainWindow):
         self._update_status()
         self.plan_actions.update_enabled()
 
+    def _record_waits(self, text: str) -> None:
+        self._waiting_note = text
+        self._update_status()
+
+    def _waiting_records(self) -> int:
+        """Records of changes that wait in the data folder for the log (planbro.audit.waiting)."""
+        from planbro.audit import waiting
+
+        return len(waiting.files(self.store.data_dir)) if self._waiting_note else 0
+
     def _update_status(self) -> None:
         total = self.model.rowCount()
         shown = self.proxy.rowCount()
@@ -292,7 +306,14 @@ class CaseloadWindow(QMainWindow):
                 "{count} data files cannot be read – restart Planbro to restore them from "
                 "their backups (or: planbro restore)", len(self.damaged)).format(
                     count=len(self.damaged))
-        self.statusBar().setToolTip("\n\n".join(str(error) for error in self.damaged))
+        waiting = self._waiting_records()
+        if waiting:
+            text += " · " + ngettext(
+                "{count} change is saved, but its line in the audit log is waiting",
+                "{count} changes are saved, but their lines in the audit log are waiting",
+                waiting).format(count=waiting)
+        notes = [str(error) for error in self.damaged]
+        self.statusBar().setToolTip("\n\n".join(notes + ([self._waiting_note] if waiting else [])))
         self.statusBar().showMessage(text)
         if total == 0:
             self.empty_hint.setText(_("No plans yet. Choose New plan (Ctrl+N) to write the first one."))
