@@ -94,6 +94,10 @@ def specs() -> list[Spec]:
              writes=True, statuses=("draft",), never_signed=True, in_toolbar=False),
         Spec("refresh", _("Re&fresh"), (QKeySequence.StandardKey.Refresh, "F5"),
              _("Read the plans again"), in_toolbar=False),
+        # The check of `planbro audit --verify`: reads no plan, so also in a read-only window.
+        Spec("check_log", _("&Check the audit log"), (),
+             _("Check that no line of the audit log was changed, removed or reordered and that "
+               "its end was not cut off"), in_toolbar=False),
         Spec("settings", _("Se&ttings…"), ("Ctrl+,",),
              _("Caseworker, municipality, language and data folder"), in_toolbar=False),
         Spec("quit", _("&Quit"), (QKeySequence.StandardKey.Quit, "Ctrl+Q"), in_toolbar=False),
@@ -120,7 +124,7 @@ class PlanActions(QObject):
             "pdf": self.save_pdf, "print": self.print_plan, "import": self.import_files,
             "export": self.export_file,
             "close_case": self.close_case, "journalise": self.journalise,
-            "extract": self.save_extract,
+            "extract": self.save_extract, "check_log": self.check_log,
             "delete": self.delete_draft, "refresh": lambda: window.refresh(),
             "settings": self.edit_settings, "quit": window.close,
             "guide": self.show_guide, "about": self.show_about,
@@ -150,7 +154,7 @@ class PlanActions(QObject):
             (_("&Plan"), ("new", "open", "versions", "revise", "sign", "follow_up", None,
                           "close_case", "journalise", "delete", None, "extract", None, "quit")),
             (_("&File"), ("word", "pdf", "print", None, "import", "export")),
-            (_("T&ools"), ("refresh", None, "settings")),
+            (_("T&ools"), ("refresh", None, "check_log", None, "settings")),
             (_("&Help"), ("guide", None, "about")),
         )
         for title, names in menus:
@@ -222,6 +226,10 @@ class PlanActions(QObject):
     def save_extract(self) -> None:
         from planbro.ui import actions_extract
         actions_extract.save_access_extract(self.window)
+
+    def check_log(self) -> None:
+        from planbro.ui import actions_extract
+        actions_extract.check_audit_log(self.window)
 
     def delete_draft(self) -> None:
         actions_plan.delete_draft(self.window, self)

@@ -1,7 +1,9 @@
-"""Handleplan → Aktindsigt i logbogen …: the citizen's access request (GDPR art. 15).
+"""The audit log in the caseload: Handleplan → Aktindsigt i logbogen … (the citizen's access
+request, GDPR art. 15) and Funktioner → Kontrollér logbogen (planbro audit --verify).
 
-The work is planbro.actions.extract's; here the caseworker chooses where the
-PDF goes, and the outcome is shown in the status bar or a message.
+The extract's work is planbro.actions.extract's; here the caseworker chooses
+where the PDF goes, and the outcome is shown in the status bar or a message.
+The check is planbro.audit.verify's, in the words the command prints.
 """
 
 from __future__ import annotations
@@ -43,3 +45,31 @@ def save_access_extract(window) -> Path | None:
         return None
     window.statusBar().showMessage(saved.message, NOTE_MS)
     return saved.path
+
+
+def check_audit_log(window) -> bool:
+    """Check the data folder's audit log as `planbro audit --verify` does, and show what it
+    found; True when the log is whole. Checking reads no plan: nothing is recorded."""
+    from planbro.audit import AuditLog
+    from planbro.audit.verify import describe, verify
+
+    title = _("Check the audit log")
+    folder = (window.store.audit or AuditLog(window.store.data_dir)).folder
+    if folder.exists() and not folder.is_dir():
+        window.dialogs.warn(window, title, _(
+            "The audit log cannot be read: {path} is a file, not a folder.").format(path=folder))
+        return False
+    try:
+        verdict = verify(folder)
+    except OSError as error:
+        window.dialogs.warn(window, title, _("The audit log cannot be read: {error}").format(
+            error=error.strerror or error))
+        return False
+    said = describe(verdict)
+    if verdict.finding is None:
+        window.dialogs.info(window, title, "\n\n".join(said))
+        return True
+    said.append(_("Planbro has not changed the log. Tell the municipality's data protection "
+                  "officer (DPO) and your IT support; planbro audit --verify shows the same."))
+    window.dialogs.warn(window, title, "\n\n".join(said))
+    return False
