@@ -50,8 +50,8 @@ def test_unknown_key_is_refused_by_name():
 
 def test_wrong_or_missing_format_tag():
     assert "format" in problems_of({"citizen": {"name": "x"}})
-    found = problems_of({"format": "planbro-plan/2", "citizen": {"name": "x"}})
-    assert "planbro-plan/2" in found["format"] and "planbro-plan/1" in found["format"]
+    found = problems_of({"format": "planbro-plan/3", "citizen": {"name": "x"}})
+    assert "planbro-plan/3" in found["format"] and "planbro-plan/2" in found["format"]
 
 
 def test_missing_citizen_name_and_bad_types_and_enums():
@@ -128,3 +128,30 @@ def test_byte_order_mark_and_non_utf8(tmp_path):
 def test_messages_in_english_on_request():
     set_language("en")
     assert problems_of(minimal(purpse="x")) == {"purpse": "unknown field; check the spelling"}
+
+
+def test_a_planbro_plan_1_file_imports_unchanged_and_the_new_fields_take_their_defaults():
+    """An exchange file of the first format (the example plan as Planbro wrote it before
+    § 142 and § 141 stk. 7 got their fields) still imports, and says the same."""
+    from pathlib import Path
+
+    from planbro.exchange import plan_to_data, read_plan_file
+
+    old_path = Path(__file__).with_name("exchange_files") / "example-plan-1.json"
+    old = json.loads(old_path.read_text(encoding="utf-8"))
+    assert old["format"] == "planbro-plan/1" and "boform" not in old
+    plan = read_plan_file(old_path)
+    data = plan_to_data(plan)
+    assert data["format"] == "planbro-plan/2"
+    for key, value in old.items():
+        if key not in ("format", "goals", "services", "circumstances"):
+            assert data[key] == value, key
+    assert [g["title"] for g in data["goals"]] == [g["title"] for g in old["goals"]]
+    assert plan.boform.admitted is None and not plan.participation.declined
+    assert plan.coordinated.replaces == [] and plan.goals[0].kind is None
+    assert plan.circumstances.not_relevant == []
+
+
+def test_a_planbro_plan_1_file_with_a_key_of_the_second_format_is_refused():
+    found = problems_of({"format": "planbro-plan/1", "citizen": {"name": "x"}, "resources": "y"})
+    assert "resources" in str(found)

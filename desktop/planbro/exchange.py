@@ -1,4 +1,4 @@
-"""planbro-plan/1: one UTF-8 JSON object per plan; read, validate, write.
+"""planbro-plan/2 (and /1, read): one UTF-8 JSON object per plan; read, validate, write.
 
 Import is all or nothing: every problem in a file is collected and reported
 with its field, and nothing is returned unless the whole plan is valid. An
@@ -28,16 +28,17 @@ from planbro.model.dates import now_timestamp
 from planbro.model.limits import MAX_PLAN_FILE_BYTES
 from planbro.model.plan import new_id
 from planbro.model.problems import join_path, json_reason, shown
-from planbro.model.schema import FORMAT
+from planbro.model.schema import FORMAT, READ_FORMATS
 from planbro.model.size import megabytes, too_large
 
-# The shipped schema's file name in forms/.
-SCHEMA_FILE = "planbro-plan-1.schema.json"
+# The shipped schema's file name in forms/, of the format Planbro writes.
+SCHEMA_FILE = READ_FORMATS[FORMAT]
 
 
 @cache
-def schema() -> dict[str, Any]:
-    text = (resources.files("planbro.forms") / SCHEMA_FILE).read_text(encoding="utf-8")
+def schema(format: str = FORMAT) -> dict[str, Any]:
+    """The shipped JSON Schema of `format` (one of READ_FORMATS)."""
+    text = (resources.files("planbro.forms") / READ_FORMATS[format]).read_text(encoding="utf-8")
     shipped: dict[str, Any] = json.loads(text)
     return shipped
 
@@ -49,11 +50,11 @@ def _is_integer(_checker: object, instance: object) -> bool:
 
 
 @cache
-def _validator() -> Draft202012Validator:
+def _validator(format: str = FORMAT) -> Draft202012Validator:
     checker = Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_integer)
     strict = validators.extend(  # type: ignore[no-untyped-call]
         Draft202012Validator, type_checker=checker)
-    validator: Draft202012Validator = strict(schema())
+    validator: Draft202012Validator = strict(schema(format))
     return validator
 
 
@@ -134,13 +135,15 @@ def plan_from_data(data: Any, *, assign_identity: bool = True) -> Plan:
     """Validate exchange-format data and build the Plan, or raise ValidationError."""
     if not isinstance(data, dict):
         raise ValidationError([Problem("", _("the file must hold one JSON object (a plan)"))])
-    if data.get("format") != FORMAT:
+    if data.get("format") not in READ_FORMATS:
         got = data.get("format")
         reason = (_("is missing; a Planbro plan has «{expected}»") if got is None
                   else _("«{value}» is not a Planbro plan format; expected «{expected}»"))
         raise ValidationError([Problem("format", reason.format(value=shown(got), expected=FORMAT))])
     problems: list[Problem] = []
-    for error in sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
+    # A file of an older format is checked against that format's schema; the
+    # fields added since take their defaults in the plan built from it.
+    for error in sorted(_validator(data["format"]).iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
         problems.extend(_schema_problems(error))
     if problems:
         raise ValidationError(problems)
@@ -303,7 +306,7 @@ def _strict_problems(data: Any) -> list[Problem]:
 
 
 def plan_from_json(text: str | bytes) -> Plan:
-    """Read one plan from planbro-plan/1 JSON (bytes: UTF-8, see _decode); raise
+    """Read one plan from planbro-plan JSON (either format) (bytes: UTF-8, see _decode); raise
     ValidationError naming each problem's field."""
     if isinstance(text, bytes):
         text = _decode(text)

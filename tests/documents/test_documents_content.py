@@ -58,6 +58,8 @@ def test_goal_tables_have_their_header_and_status_in_danish(example_rendered):
 def test_a_declined_offer_gives_a_short_document(example_plan, rendered):
     plan = copy.deepcopy(example_plan)
     plan.offer.decision = "declined"
+    # A § 142 plan cannot be declined away (the example is one).
+    plan.basis = "sel-141-2"
     plan.offer.reason = "Jonas ønsker ikke en plan nu; han vil først selv finde en bolig."
     doc = rendered(plan, "declined")
     paragraphs = doc.docx_paragraphs()

@@ -20,6 +20,8 @@ def _xml(path, part: str) -> str:
 def test_the_docx_passes_the_ooxml_schema_check(example_rendered, example_plan, rendered):
     declined = copy.deepcopy(example_plan)
     declined.offer.decision = "declined"
+    # A § 142 plan cannot be declined away (the example is one).
+    declined.basis = "sel-141-2"
     long = many_goals(example_plan, goals=5)
     files = [example_rendered.docx, rendered(declined, "declined").docx, rendered(long, "long").docx]
     result = run_tool("ooxml_check.py", *files)

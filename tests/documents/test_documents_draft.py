@@ -76,6 +76,8 @@ def test_a_signed_version_is_never_marked(example_plan, rendered, status):
 def test_a_declined_offer_s_draft_is_marked_too(example_plan, rendered):
     plan = copy.deepcopy(example_plan)
     plan.offer.decision = "declined"
+    # A § 142 plan cannot be declined away (the example is one).
+    plan.basis = "sel-141-2"
     doc = rendered(plan)
     assert len(doc.page_texts()) == 1 and MARK in doc.page_texts()[0]
     assert doc.docx_header().startswith(MARK)

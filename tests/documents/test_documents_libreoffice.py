@@ -21,6 +21,8 @@ from planbro.documents import wording as w
 def test_libreoffice_converts_the_test_documents(example_plan, tmp_path):
     declined = copy.deepcopy(example_plan)
     declined.offer.decision = "declined"
+    # A § 142 plan cannot be declined away (the example is one).
+    declined.basis = "sel-141-2"
     odd = copy.deepcopy(example_plan)
     odd.citizen.name = "Łukasz Şahin ĸ محمد علي 😀 <&>"
     odd.purpose = "ord " * 5000

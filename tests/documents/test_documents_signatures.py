@@ -63,6 +63,8 @@ def test_a_declined_offer_says_when_the_plan_is_offered_again(example_plan, rend
     """#9.20: the short document of a declined offer names the day to offer it again."""
     plan = copy.deepcopy(example_plan)
     plan.offer.decision, plan.offer.reason = "declined", "Vil klare sig selv."
+    # A § 142 plan cannot be declined away (the example is one).
+    plan.basis = "sel-141-2"
     plan.offer.offer_again = datetime.date(2027, 3, 1)
     doc = rendered(plan)
     paragraphs = doc.docx_paragraphs()

@@ -61,7 +61,8 @@ def _old_follow_up(plan: Plan) -> None:
 MISTAKES = {
     "citizen-identity": (_set("citizen.cpr", ""), "citizen.cpr"),
     "offer-undocumented": (_set("offer.date", None), "offer.date"),
-    "offer-declined-reason": (_all(_set("offer.decision", "declined"), _set("offer.reason", "")),
+    "offer-declined-reason": (_all(_set("basis", "sel-141-2"), _set("offer.decision", "declined"),
+                                   _set("offer.reason", "")),
                               "offer.reason"),
     "stk3-purpose": (_set("purpose", "  "), "purpose"),
     "stk3-services": (_set("services", []), "services"),
@@ -102,8 +103,9 @@ MISTAKES = {
     "follow-up-overdue": (_set("follow_up.next_date", date(2026, 10, 30)), "follow_up.next_date"),
     "follow-up-stale": (_old_follow_up, "follow_up.history"),
     "follow-up-first-late": (_first_follow_up_in_six_months, "follow_up.next_date"),
-    "offer-again-missing": (_set("offer.decision", "declined"), "offer.offer_again"),
-    "offer-again-overdue": (_all(_set("offer.decision", "declined"),
+    "offer-again-missing": (_all(_set("basis", "sel-141-2"), _set("offer.decision", "declined")),
+                            "offer.offer_again"),
+    "offer-again-overdue": (_all(_set("basis", "sel-141-2"), _set("offer.decision", "declined"),
                                  _set("offer.offer_again", date(2026, 11, 1))), "offer.offer_again"),
     "pension-age": (_set("citizen.cpr", "010358-1234"), "citizen.cpr"),
     "youth-model": (_set("citizen.cpr", "150503-4123"), "goals"),
@@ -276,6 +278,8 @@ def test_a_plan_without_a_name_or_cpr_is_a_fejl_even_when_declined(good, today):
     good.citizen.name = " "
     good.citizen.cpr = ""
     good.offer.decision = "declined"
+    # A § 142 plan cannot be declined away (the example is one).
+    good.basis = "sel-141-2"
     good.offer.reason = "Ønsker ikke en plan nu"
     found = [(f.field, f.severity) for f in check_plan(good, today) if f.rule == "citizen-identity"]
     assert found == [("citizen.name", FEJL), ("citizen.cpr", FEJL)]
@@ -314,6 +318,8 @@ def test_an_item_without_text_is_named_by_its_number_never_by_empty_quotes(good,
 def test_a_declined_offer_asks_for_a_day_to_offer_it_again(good, today):
     """#9.20: the reminder is an advarsel until set, and again once its day has passed."""
     good.offer.decision = "declined"
+    # A § 142 plan cannot be declined away (the example is one).
+    good.basis = "sel-141-2"
     (found,) = [f for f in check_plan(good, today) if f.rule.startswith("offer-again")]
     assert found.rule == "offer-again-missing" and found.severity == ADVARSEL
     assert found.message.startswith("Borgeren har takket nej til handleplanen. Sæt en dato for "

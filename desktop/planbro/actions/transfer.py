@@ -1,4 +1,4 @@
-"""Plans in and out as planbro-plan/1 files: import them into the store, export them.
+"""Plans in and out as planbro-plan files: import them into the store, export them.
 
 An import is validated and stored whole, or not at all, file by file; the
 store writes its audit record. An export is logged here. The exchange
@@ -135,7 +135,7 @@ def import_plans(store: PlanStore, paths: Iterable[str | Path], *,
 
 @dataclass(frozen=True)
 class Exported:
-    """A plan written to a planbro-plan/1 file."""
+    """A plan written to a planbro-plan file."""
 
     plan: Plan
     path: Path
@@ -152,7 +152,7 @@ def export_name(plan: Plan) -> str:
 
 
 def export_plan(plan: Plan, path: str | Path, trail: Trail) -> Exported:
-    """Write `plan` to a planbro-plan/1 file at `path` and log it; raises NotWritten."""
+    """Write `plan` to a planbro-plan file at `path` and log it; raises NotWritten."""
     from planbro.exchange import dumps_plan
 
     return Exported(plan, write_recorded(trail, "export", plan, path, dumps_plan(plan)))

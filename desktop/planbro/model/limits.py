@@ -7,7 +7,7 @@ time, and are stated in the README's storage section.
 
 from __future__ import annotations
 
-# Largest plan file (planbro-plan/1 JSON) that is read at all: 5 MB.
+# Largest plan file (planbro-plan JSON) that is read at all: 5 MB.
 MAX_PLAN_FILE_BYTES = 5 * 1024 * 1024
 # Highest plan version accepted (a plan revised weekly for a century stays far below).
 MAX_VERSION = 10_000

@@ -1,6 +1,6 @@
 """The plan: a handleplan after serviceloven § 141 / § 142 as dataclasses.
 
-Field names are the exchange format's key names (planbro-plan/1); the JSON
+Field names are the exchange format's key names (planbro-plan/2); the JSON
 Schema shipped in forms/ is generated from these classes (model/schema.py),
 so a field is added here and nowhere else.
 """
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 # The module, not its `date`: fields named `date` (the exchange format's key)
 # would hide the type from the annotations below them in the same class.
-import dataclasses
 import datetime
 import uuid
 from dataclasses import dataclass, field
@@ -31,8 +30,17 @@ OUTCOMES = ("continue", "change", "close")
 # The same outcomes as the caseworker says them (Danish in every language: they
 # are the words of § 148 practice, and the audit log's fixed detail words).
 OUTCOME_WORDS = {"continue": "fortsættes", "change": "ændres", "close": "afsluttes"}
+# The same outcomes as KL's Fælles Faglige Begreber name an indsats' status
+# (what fagsystemer speak; Danish in every language, as OUTCOME_WORDS).
+OUTCOME_FFB = {"continue": "fortsættelse", "change": "afslutning og visitation til ny",
+               "close": "afslutning"}
 # Lifecycle of one version of a plan.
 STATUSES = ("draft", "signed", "closed")
+# A goal's type in FFB/VUM 2.0: udvikle, fastholde, begrænse tab.
+GOAL_KINDS = ("develop", "maintain", "limit_loss")
+# The matters of § 141 stk. 3 nr. 4 a plan may mark "ikke relevant" (Circumstances' fields).
+MATTERS = ("housing", "employment", "personal_help", "treatment", "aids", "finances", "health",
+           "network", "other")
 
 
 def _enum(values: tuple[str, ...], **more: Any) -> dict[str, Any]:
@@ -83,6 +91,84 @@ class Offer:
 
 
 @dataclass
+class BoformStay:
+    """The citizen's stay at a § 110 boform (forsorgshjem/herberg), for a § 142 plan."""
+
+    # The boform's name.
+    name: str = ""
+    # The day the citizen was admitted (the boform's decision on admission).
+    admitted: datetime.date | None = None
+    # The day the boform's notification reached the municipality (§ 110 stk. 6:
+    # at the latest 3 hverdage after the decision on admission).
+    notified: datetime.date | None = field(default=None, metadata={"after": "admitted"})
+    # The day the stay is planned to end (discharge, § 110 stk. 5).
+    planned_end: datetime.date | None = field(default=None, metadata={"after": "admitted"})
+
+
+@dataclass
+class Participation:
+    """§ 142: the citizen may decline to take part, but the plan is still made."""
+
+    # True when the citizen did not wish to take part in making the plan.
+    declined: bool = False
+    # Why, as the citizen said it or the caseworker noted it.
+    reason: str = ""
+
+
+@dataclass
+class SupportWish:
+    """The citizen's wish for who delivers the bostøtte (§ 85 a), and the answer."""
+
+    wish: str = ""
+    # True when the wish is not followed; the reason must then be given.
+    not_followed: bool = False
+    reason: str = ""
+
+
+@dataclass
+class Discharge:
+    """§ 110 stk. 5: a discharge from the boform only when all of these hold (nr. 1,
+    that a plan exists, is the plan itself)."""
+
+    # Nr. 2: a home is anvist, or a §§ 107/108 place is decided.
+    home_or_place: bool = False
+    # Nr. 3: support matching the need to keep the home is decided.
+    support_decided: bool = False
+    # Nr. 4: a lease is signed and the citizen can move in with the support.
+    lease_signed: bool = False
+    note: str = ""
+
+    def all_hold(self) -> bool:
+        return self.home_or_place and self.support_decided and self.lease_signed
+
+
+@dataclass
+class Coordinated:
+    """§ 141 stk. 7: one helhedsorienteret plan in place of several, with consent."""
+
+    # The day the citizen consented to one coordinated plan, and how (in writing,
+    # orally at a meeting ...); without consent there is no such plan.
+    consent_date: datetime.date | None = None
+    consent_how: str = ""
+    # The plans it replaces, e.g. "Min Plan (jobplanen)", "rehabiliteringsplanens indsatsdel".
+    replaces: list[str] = field(default_factory=list)
+    # The caseworker who coordinates the plan across the laws.
+    coordinating_caseworker: str = ""
+    # The beskæftigelse part (LAB § 30 b): the jobcenter's goals and services.
+    employment_goals: str = ""
+    employment_services: str = ""
+    jobcenter_contact: str = ""
+
+
+@dataclass
+class NotRelevant:
+    """A matter of § 141 stk. 3 nr. 4 the plan leaves out on purpose, with the reason."""
+
+    matter: str = field(default="housing", metadata=_enum(MATTERS))
+    reason: str = ""
+
+
+@dataclass
 class SubGoal:
     text: str = ""
     indicator: str = ""
@@ -96,6 +182,8 @@ class Goal:
     # Any text without spaces or control characters; Planbro gives a UUID.
     id: str = field(default_factory=new_id, metadata={"min_length": 1, "ident": True})
     title: str = ""
+    # Udvikle, fastholde or begrænse tab (FFB); None when not given.
+    kind: str | None = field(default=None, metadata=_enum(GOAL_KINDS))
     subgoals: list[SubGoal] = field(default_factory=list)
 
 
@@ -117,6 +205,8 @@ class Service:
     end: datetime.date | None = field(default=None, metadata={"after": "start"})
     method: str | None = field(default=None, metadata=_enum(METHODS))
     phases: list[Phase] = field(default_factory=list)
+    # Who takes over when the service ends (for CTI: after the third phase).
+    takes_over: str = ""
     goal_ids: list[str] = field(default_factory=list, metadata={"ident": True})
 
 
@@ -140,6 +230,8 @@ class Circumstances:
     health: str = ""
     network: str = ""
     other: str = ""
+    # Matters left out on purpose, each with its reason ("ikke relevant").
+    not_relevant: list[NotRelevant] = field(default_factory=list)
 
     def items(self) -> list[tuple[str, str]]:
         """(field, text) for every matter, in the law's and the document's order.
@@ -147,7 +239,11 @@ class Circumstances:
         The one list of the matters: the quality check, the documents and
         anything else that walks them take it from here.
         """
-        return [(f.name, getattr(self, f.name)) for f in dataclasses.fields(self)]
+        return [(name, getattr(self, name)) for name in MATTERS]
+
+    def not_relevant_reason(self, matter: str) -> str | None:
+        """The reason `matter` is marked "ikke relevant", None when it is not."""
+        return next((n.reason for n in self.not_relevant if n.matter == matter), None)
 
 
 @dataclass
@@ -241,7 +337,17 @@ class Plan:
     caseworker: Caseworker = field(default_factory=Caseworker)
     coordinator: Coordinator = field(default_factory=Coordinator)
     offer: Offer = field(default_factory=Offer)
+    # § 142: the stay at the boform, whether the citizen takes part, the wish for
+    # who delivers the bostøtte, and the § 110 stk. 5 conditions for discharge.
+    boform: BoformStay = field(default_factory=BoformStay)
+    participation: Participation = field(default_factory=Participation)
+    support_wish: SupportWish = field(default_factory=SupportWish)
+    discharge: Discharge = field(default_factory=Discharge)
+    # § 141 stk. 7: the helhedsorienteret plan's consent and beskæftigelse part.
+    coordinated: Coordinated = field(default_factory=Coordinated)
     citizen_words: str = ""
+    # The citizen's resources, beside the problems (VUM 2.0).
+    resources: str = ""
     # § 141 stk. 3 nr. 1.
     purpose: str = ""
     goals: list[Goal] = field(default_factory=list)
@@ -264,7 +370,10 @@ class Plan:
 
     @property
     def declined(self) -> bool:
-        return self.offer.decision == "declined"
+        """The citizen declined the offer, so there is no plan, only the offer's record.
+        Never for § 142: that plan is made even when the citizen declines to take part
+        (participation.declined)."""
+        return self.offer.decision == "declined" and self.basis != "sel-142"
 
     def goal(self, goal_id: str) -> Goal | None:
         return next((g for g in self.goals if g.id == goal_id), None)

@@ -1,8 +1,10 @@
-"""The JSON Schema of planbro-plan/1, derived from the dataclasses.
+"""The JSON Schema of planbro-plan/2, derived from the dataclasses.
 
-The shipped copy, forms/planbro-plan-1.schema.json, is this function's
+The shipped copy, forms/planbro-plan-2.schema.json, is this function's
 output; a test keeps the two equal. Regenerate with
-`python -m planbro.model.schema > forms/planbro-plan-1.schema.json`.
+`python -m planbro.model.schema > forms/planbro-plan-2.schema.json`.
+forms/planbro-plan-1.schema.json is the first format's schema, frozen: files in
+it are still read (exchange.py), and the fields added since take their defaults.
 """
 
 from __future__ import annotations
@@ -19,8 +21,11 @@ from planbro.model.plan import Plan
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
-# The exchange format's tag, the value of the "format" key.
-FORMAT = "planbro-plan/1"
+# The exchange format's tag, the value of the "format" key, as Planbro writes it.
+FORMAT = "planbro-plan/2"
+# Every format Planbro reads, each with its schema file in forms/ (the first frozen).
+READ_FORMATS = {"planbro-plan/1": "planbro-plan-1.schema.json",
+                "planbro-plan/2": "planbro-plan-2.schema.json"}
 # An ISO date, or empty. [0-9], not \d: a JSON Schema pattern's \d may take any
 # script's digits (Python's does). Patterns are ECMA-262, as JSON Schema says; the
 # plan model also matches the whole value (model/convert.py), which "$" does not in Python.
@@ -87,8 +92,8 @@ def plan_schema() -> dict[str, Any]:
     body["required"] = ["format", *body.get("required", [])]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://planbro.dk/schema/planbro-plan-1.json",
-        "title": "Planbro handleplan (planbro-plan/1)",
+        "$id": "https://planbro.dk/schema/planbro-plan-2.json",
+        "title": "Planbro handleplan (planbro-plan/2)",
         **body,
     }
 

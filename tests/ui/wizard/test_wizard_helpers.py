@@ -59,6 +59,8 @@ def test_a_declined_offer_skips_to_gennemgang_and_needs_only_its_reason():
     plan.citizen.name = "Kim Larsen"
     assert [s.id for s in route(defs, plan)] == [s.id for s in defs.steps]
     plan.offer.decision = "declined"
+    # A § 142 plan cannot be declined away (the example is one).
+    plan.basis = "sel-141-2"
     assert [s.id for s in route(defs, plan)] == ["citizen", "offer", "review"]
     missing = {m.path: m.blocking for m in missing_fields(defs, plan)}
     assert missing["offer.reason"] is True
@@ -135,4 +137,6 @@ def test_unsaved_text_follows_its_item_and_never_reaches_the_file(example_plan):
     assert unsaved_of(example_plan.goals[2].subgoals[0]) == {"deadline": "31-13-2027"}
     # A declined offer's route skips the goals: their text is not asked for.
     copied.offer.decision = "declined"
+    # A § 142 plan cannot be declined away (the example is one).
+    copied.basis = "sel-141-2"
     assert [u.path for u in unsaved_inputs(defs, copied)] == []

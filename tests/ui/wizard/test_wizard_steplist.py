@@ -76,6 +76,8 @@ def test_a_declined_offer_opens_only_the_steps_on_its_route(qtbot, make_wizard):
     plan = Plan()
     plan.citizen.name = "Kim Larsen"
     plan.offer.decision = "declined"
+    # A § 142 plan cannot be declined away (the example is one).
+    plan.basis = "sel-141-2"
     plan.offer.reason = "Vil klare sig selv."
     wizard = make_wizard(plan, start_step=1)
     steps = wizard.side.list
