@@ -192,3 +192,24 @@ def test_key_status_tells_an_unfinished_migration(example_path, monkeypatch, cap
     assert not (folder / "migration.json").exists()
     assert main(["key", "status"]) == 0
     assert "ikke gjort færdig" not in capsys.readouterr().out
+
+
+def test_key_changes_are_logged_and_the_log_verifies_with_its_sealed_head(example_path,
+                                                                          monkeypatch, capsys):
+    from planbro.audit import AuditLog
+
+    assert main(["import", str(example_path)]) == 0
+    folder = default_data_dir()
+    monkeypatch.setenv("PLANBRO_PASSPHRASE", PASSPHRASE)
+    assert main(["key", "create", "--no-credential-store"]) == 0
+    # The head written before the folder had keys carries no MAC; the key's record
+    # rewrites it sealed, so the migrated log verifies at once.
+    assert main(["audit", "--verify"]) == 0
+    assert main(["key", "rotate"]) == 0
+    assert main(["audit", "--verify"]) == 0
+    records = [r for r in AuditLog(folder).read().records if r["action"] == "key"]
+    assert [r["detail"] for r in records] == ["kryptering slået til", "ny datanøgle"]
+    assert all(r["plan"] in (None, "") for r in records)
+    capsys.readouterr()
+    assert main(["audit"]) == 0
+    assert "datamappens nøgler ændret" in capsys.readouterr().out

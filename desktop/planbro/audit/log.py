@@ -56,13 +56,16 @@ from planbro.audit.reading import Reading, month_files, read_folder
 # What can happen to a plan, as recorded in "action".
 ACTIONS = ("view", "create", "change", "sign", "revise", "close", "follow_up", "import",
            "export", "render", "print", "restore", "delete", "repair", "journalise", "purge",
-           "extract", "caseload")
+           "extract", "caseload", "key")
 # Where it was done: the desktop app or the `planbro` command.
 VIAS = ("app", "cli")
+# What a "key" record says was done to the data folder's keys (planbro key, the app).
+KEY_DETAILS = ("kryptering slået til", "ny datanøgle", "ny gendannelsesnøgle")
 # The only words "detail" may hold: document kinds, a signature despite
 # errors, follow-up outcomes, the quality check. Fixed words, so no
 # personal data can ever reach the log through it.
-DETAILS = frozenset({"", "docx", "pdf", "trods fejl", "kvalitetstjek", *OUTCOME_WORDS.values()})
+DETAILS = frozenset({"", "docx", "pdf", "trods fejl", "kvalitetstjek", *OUTCOME_WORDS.values(),
+                     *KEY_DETAILS})
 # Autosave saves every pause in typing; a plan version gets at most one
 # "change" record per process in this many seconds ("create" opens the window).
 CHANGE_INTERVAL_S = 600

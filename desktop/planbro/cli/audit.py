@@ -61,6 +61,7 @@ def action_label(action: str) -> str:
         "journalise": _("marked journalised"), "purge": _("deleted after journalisation"),
         "extract": _("access request extract made"),
         "caseload": _("caseload opened (all names)"),
+        "key": _("the data folder's keys changed"),
     }.get(action, action)
 
 

@@ -273,9 +273,21 @@ def _create(args) -> int:
                        "the plaintext files are gone.", done.plans).format(count=done.plans),
               file=sys.stderr)
     _tell_unreadable(done.resealed.unreadable)
+    _record(folder, done.made.chain, "kryptering slået til")
     print(_("The data folder is encrypted from now on: every plan saved in it is stored "
             "encrypted."), file=sys.stderr)
     return 1 if sheet is not None and not sheet.exists() else 0
+
+
+def _record(folder, chain: KeyChain, detail: str) -> None:
+    """The change of the keys in the audit log, the log's head sealed with the new keys
+    (so --verify can trust it from now on). A log that cannot be written is said on
+    stderr: the keys are changed already, and no plan data depends on the line."""
+    from planbro.audit import AuditLog
+
+    log = AuditLog(folder)
+    log.use_keys(chain)
+    log.record("key", None, via="cli", detail=detail)
 
 
 def _tell_unreadable(paths) -> None:
@@ -309,6 +321,7 @@ def _rotate(args) -> int:
         rotated, done = rotate(settle(Layout(folder, codec_for(folder, chain))))
     finally:
         lock.release()
+    _record(folder, rotated, "ny datanøgle")
     count = done.sealed + done.current
     print(ngettext("The data key is changed: {count} file is encrypted with the new key "
                    "{key_id}. The recovery key and the passphrase stay valid.",
@@ -361,6 +374,7 @@ def _new_recovery_key(args) -> int:
     sheet = _sheet_target(getattr(args, "sheet", None))
     chain = _unlocked(folder, use_credential_store=True)
     recovery_key = replace_recovery_key(folder, chain)
+    _record(folder, chain, "ny gendannelsesnøgle")
     if sheet is not None:
         print(_("The old recovery key no longer works."), file=sys.stderr)
         return _write_sheet(sheet, recovery_key, folder, chain.store_id)
