@@ -1,4 +1,5 @@
-"""`planbro audit --extract ID --out FILE.pdf`: the citizen's access request (GDPR art. 15)."""
+"""`planbro audit --extract ID --out FILE.pdf`: the citizen's access request (GDPR art. 15), also
+for a plan purged after journalisation, from the records it left in the log."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from planbro.model.dates import local_time
 
 from planbro.audit import AuditLog
 from planbro.settings import UserSettings, save_settings
@@ -176,3 +179,62 @@ def test_an_extract_whose_file_cannot_be_written_takes_its_record_back(used, mon
     assert "plads" in capsys.readouterr().err
     assert records() == before
     assert main(["audit", "--verify"]) == 0
+
+
+# ---- a plan deleted after journalisation (planbro purge) ---------------------------
+
+def pypdf_text(path: Path) -> str:
+    from pypdf import PdfReader
+
+    return squeezed("".join(page.extract_text() for page in PdfReader(str(path)).pages))
+
+
+@pytest.fixture
+def purged(used, capsys):
+    """The used example closed, journalised 40 days ago and purged (30 days): only its
+    records are left."""
+    from datetime import date, timedelta
+
+    assert main(["close", EXAMPLE_ID]) == 0
+    day = (date.today() - timedelta(days=40)).strftime("%d-%m-%Y")
+    assert main(["journalise", EXAMPLE_ID, "--date", day]) == 0
+    assert main(["purge", "--yes"]) == 0
+    assert main(["show", EXAMPLE_ID]) == 2
+    capsys.readouterr()
+    return used
+
+
+def test_the_extract_of_a_purged_plan_is_made_from_its_records(purged, capsys):
+    from planbro.documents.dates import long_date
+
+    out = purged / "slettet.pdf"
+    before = len(records())
+    assert main(["audit", "--extract", EXAMPLE_ID[:8], "--out", str(out)]) == 0
+    printed = capsys.readouterr()
+    assert str(out) in printed.out and printed.err == ""
+    text = pypdf_text(out)
+    [purge] = [r for r in records() if r["action"] == "purge"]
+    deleted_on = long_date(local_time(purge["at"]).date())
+    for words in (f"Planen er slettet fra Planbro den {deleted_on} efter journalisering",
+                  EXAMPLE_ID, "Handleplanen blev indlæst fra en fil",
+                  "Handleplanen blev åbnet og læst", "Handleplanen blev gemt som PDF-dokument",
+                  "Sagen blev afsluttet", "Handleplanen blev journaliseret",
+                  "Handleplanen blev slettet fra computeren efter journaliseringen",
+                  "Aarhus Kommune", "sagsbehandling"):
+        assert squeezed(words) in text, words
+    # The citizen's name and CPR went with the plan, and no employee is named.
+    for hidden in ("Jonas", "120379", LOGIN, platform.node(), "Mette Lund"):
+        assert squeezed(hidden) not in text, hidden
+    assert len(records()) == before + 1
+    last = records()[-1]
+    assert (last["action"], last["plan"], last["via"], last["detail"]) == (
+        "extract", EXAMPLE_ID, "cli", "pdf")
+
+
+def test_an_id_the_log_has_no_records_of_is_refused_in_danish(purged, capsys):
+    before = len(records())
+    assert main(["audit", "--extract", "abcdef12", "--out", str(purged / "x.pdf")]) == 2
+    err = capsys.readouterr().err
+    assert "Der findes ingen plan med id'et «abcdef12», og logbogen har ingen registreringer" in err
+    assert "Traceback" not in err
+    assert not (purged / "x.pdf").exists() and len(records()) == before

@@ -18,7 +18,7 @@ from planbro.translation import _
 
 from planbro.model import Plan, ValidationError
 
-from planbro.actions.trail import Trail
+from planbro.actions.trail import Recordable, Trail
 
 if TYPE_CHECKING:
     from planbro.documents.municipality import Source
@@ -87,9 +87,10 @@ DOCUMENT_ERRORS = (ValidationError, OSError, ValueError)
 
 @dataclass(frozen=True)
 class Saved:
-    """A document that was written: of which plan, which kind, where."""
+    """A document that was written: of which plan (a Plan, or one deleted from the store
+    that an extract is about), which kind, where."""
 
-    plan: Plan
+    plan: Recordable
     kind: str
     path: Path
 
@@ -153,8 +154,8 @@ def write_document(plan: Plan, kind: str, data: bytes, path: str | Path, trail: 
     return Saved(plan, kind, write_recorded(trail, "render", plan, path, data, detail=kind))
 
 
-def write_recorded(trail: Trail, action: str, plan: Plan, path: str | Path, data: bytes | str,
-                   detail: str = "") -> Path:
+def write_recorded(trail: Trail, action: str, plan: Recordable, path: str | Path,
+                   data: bytes | str, detail: str = "") -> Path:
     """Write `data` to `path` (atomically) together with its audit record `action`: the
     record first, taken back when the file cannot be written; NotWritten when either fails."""
     from planbro.fileio.atomic import write_atomic
@@ -170,7 +171,7 @@ def write_recorded(trail: Trail, action: str, plan: Plan, path: str | Path, data
     return path
 
 
-def begin_record(trail: Trail, action: str, plan: Plan, path: Path,
+def begin_record(trail: Trail, action: str, plan: Recordable, path: Path,
                  detail: str = "") -> PendingRecord:
     """The audit record of a file about to be written at `path`; NotWritten when the
     record cannot be written, so the file is not written either."""

@@ -10,7 +10,7 @@ or export file is written only together with its record (begin).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from planbro.model import Plan
 
@@ -19,6 +19,16 @@ from planbro.storage.recorder import PendingRecord, Recorder
 
 if TYPE_CHECKING:
     from planbro.storage import PlanStore
+
+
+class Recordable(Protocol):
+    """What a record names of a plan: a Plan, or one that is gone and known by its records."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def version(self) -> int | None: ...
 
 
 @dataclass
@@ -40,7 +50,7 @@ class Trail:
         return self.log.record(action, plan_id, plan.version, via=self.via, detail=detail)
 
 
-    def begin(self, action: str, plan: Plan, detail: str = "") -> PendingRecord:
+    def begin(self, action: str, plan: Recordable, detail: str = "") -> PendingRecord:
         """The record of a document about to be written (planbro.audit's POLICY: both or
         neither); commit() it once the file is whole, cancel() it when the write failed.
         Raises OSError when the record cannot be written."""

@@ -13,7 +13,7 @@ from planbro.translation import _
 
 from planbro.model import Plan, Problem, ValidationError
 
-from planbro.actions.trail import Trail
+from planbro.actions.trail import Recordable, Trail
 
 # Exit status for refused input: a bad file, a bad field, an unknown plan.
 EXIT_BAD_INPUT = 2
@@ -162,7 +162,7 @@ class CommandTrail(Trail):
     def record(self, action: str, plan: Plan, detail: str = "") -> bool:
         return record(self.args, action, plan, detail)
 
-    def begin(self, action: str, plan: Plan, detail: str = ""):
+    def begin(self, action: str, plan: Recordable, detail: str = ""):
         from planbro.audit import failure_message
         from planbro.storage import StoreError
 

@@ -5,6 +5,10 @@ printed, exported or shared, and for what purpose, with the municipality and
 unit as the one who did it (never a login or a computer). It is written
 only together with its "extract" record in the audit log (planbro.actions.
 extract); the terminal shows the file's path, never the citizen's name.
+
+A plan deleted from the data folder (journalised and purged, or a deleted
+draft) leaves its records in the log, and the citizen may still ask: the
+extract is then made from those records, naming the plan by its id.
 """
 
 from __future__ import annotations
@@ -36,7 +40,7 @@ def run_extract(args: argparse.Namespace) -> int:
 
     from planbro.actions.context import municipality
     from planbro.actions.documents import NotWritten
-    from planbro.actions.extract import default_extract_name, save_extract
+    from planbro.actions.extract import default_extract_name, save_extract, subject_of
 
     for name, option in _FILTERS:
         if getattr(args, name):
@@ -45,12 +49,15 @@ def run_extract(args: argparse.Namespace) -> int:
     settings = load_settings()
     try:
         with open_store(args, write=False) as store:
-            plan = store.get(store.resolve(args.extract))
+            # Also a plan deleted from the folder: its records are in the log still.
+            plan = subject_of(store, audit_log(args), args.extract)
         place = municipality(settings)
     except ValidationError as error:
         return refusal(error)
     except StoreError as error:
         return refusal(error)
+    except NotWritten as error:
+        return fail(error.message())
     path = _target(args.out, default_extract_name(plan))
     if path.suffix.lower() != ".pdf":
         return fail(_("--out: {path}: the extract is a PDF file; give a name ending in "

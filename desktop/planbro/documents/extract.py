@@ -3,6 +3,11 @@
     extract_pdf(rows, citizen, actor, municipality, made) -> bytes (PDF/A-2b)
     extract_filename(plan_id, made)   the file name it is offered under
 
+`citizen` is an Addressee while the plan is in Planbro, or a Deleted plan:
+after it was journalised and deleted (or a draft deleted) the citizen may
+still ask, and the extract then names the plan by its id, says when it was
+deleted, and lists the log's records of it, which outlive the plan.
+
 The layer above reads the audit log and hands over plain rows (ExtractRow:
 the moment in local time, what happened in Danish — what_happened() words
 it — and the purpose if the record has one). This module knows nothing of
@@ -39,6 +44,8 @@ TITLE = "Aktindsigt i logbogen"
 SUBTITLE = "Hvornår din handleplan er blevet brugt, og til hvad · {day}"
 # The small print in every page header: who the document is for.
 FOR_CITIZEN = "Til borgeren · CPR-nummeret er vist uden de sidste fire cifre"
+# The small print of a deleted plan's extract, which shows no CPR number.
+FOR_CITIZEN_DELETED = "Til borgeren"
 # The page footer before "Side X af Y".
 RUNNING = "Aktindsigt i logbogen for {name}"
 # Labels of the fields at the top.
@@ -57,6 +64,23 @@ WIDTHS = (2.2, 1.3, 5.0, 2.9, 2.4)
 NO_PURPOSE = "ikke oplyst"
 # When the log holds nothing about the plan.
 NOTHING = "Logbogen har ingen registreringer om din handleplan."
+# The field naming a deleted plan, by its id (its citizen's name is gone with it).
+L_PLAN = "Handleplan"
+# The footer of a deleted plan's extract.
+RUNNING_DELETED = "Aktindsigt i logbogen for handleplan {short_id}"
+# What became of a deleted plan, by the record that deleted it (planbro.audit's actions).
+DELETED = {
+    "purge": "Planen er slettet fra Planbro den {day} efter journalisering. Sagen findes i "
+             "kommunens sagssystem (ESDH), hvor den blev journaliseret.",
+    "delete": "Kladden til planen er slettet fra Planbro den {day}. Den blev aldrig "
+              "underskrevet.",
+}
+# A plan the log knows that is no longer in Planbro, with no record of its deletion.
+GONE = "Planen findes ikke længere i Planbro på denne computer."
+# Under what became of a deleted plan: why it is named by its id.
+DELETED_NOTE = ("Dit navn og dit CPR-nummer er slettet fra Planbro sammen med planen. Derfor "
+                "er planen her nævnt ved sit id, som står på den journaliserede plan og i din "
+                "anmodning. Logbogens registreringer gemmes, også efter at planen er slettet.")
 # Notes under the table.
 NOTES = (
     "Tidspunkterne er dansk tid. «Ikke oplyst» som formål betyder, at der ikke blev "
@@ -113,6 +137,23 @@ class Addressee:
     masked_cpr: str
 
 
+@dataclass(frozen=True)
+class Deleted:
+    """A plan no longer in Planbro, known by its id: `action` is the record that deleted it
+    ("purge" after journalisation, "delete" for a draft; "" when the log has none) and `on`
+    the day of that record."""
+
+    plan_id: str
+    action: str = ""
+    on: date | None = None
+
+    def statement(self) -> str:
+        """What became of the plan, in the words of the extract."""
+        if self.on is None or self.action not in DELETED:
+            return GONE
+        return DELETED[self.action].format(day=long_date(self.on))
+
+
 def what_happened(action: str, detail: str = "", version: int | None = None) -> str:
     """The plain Danish words for an audit record's action (and its fixed detail word)."""
     text = EVENTS.get(action, OTHER_EVENT)
@@ -130,10 +171,30 @@ def _row(row: ExtractRow, actor: str) -> tuple[str, ...]:
     return (short_date(row.when.date()), row.when.strftime("%H:%M"), row.what, actor, purpose)
 
 
-def extract_document(rows: Sequence[ExtractRow], citizen: Addressee, actor: str,
+def _opening(citizen: Addressee | Deleted, actor: str,
+             day: str) -> tuple[list[Block], str, str, str]:
+    """The blocks before the table, the metadata title, the footer and the small print:
+    of the citizen's plan, or of a deleted plan named by its id."""
+    if isinstance(citizen, Deleted):
+        short_id = _short_id(citizen.plan_id)
+        return ([Fields(((L_PLAN, printable(citizen.plan_id)), (L_BY, actor), (L_MADE, day))),
+                 Paragraph(citizen.statement(), "statement"), Paragraph(DELETED_NOTE),
+                 Paragraph(INTRO)],
+                f"{TITLE} – {L_PLAN.lower()} {short_id}",
+                RUNNING_DELETED.format(short_id=short_id), FOR_CITIZEN_DELETED)
+    name = printable(citizen.name)
+    return ([Fields(((L_CITIZEN, name), (L_CPR, citizen.masked_cpr or NO_CPR), (L_BY, actor),
+                     (L_MADE, day))),
+             Paragraph(INTRO)],
+            f"{TITLE} – {without_cpr(name)}",
+            RUNNING.format(name=shorten(without_cpr(name), 60)), FOR_CITIZEN)
+
+
+def extract_document(rows: Sequence[ExtractRow], citizen: Addressee | Deleted, actor: str,
                      municipality: Source = None, made: date | None = None) -> Document:
     """The extract as the document model both renderers take.
 
+    `citizen`: who it is for, or the Deleted plan it is about (named by its id);
     `actor`: the municipality and unit that used the data (never a person);
     `municipality`: what load_municipality takes (the header and logo);
     `made`: the day printed (today when None).
@@ -141,34 +202,28 @@ def extract_document(rows: Sequence[ExtractRow], citizen: Addressee, actor: str,
     place = load_municipality(municipality)
     place = replace(place, name=keep_together(place.name), address=keep_together(place.address))
     day = long_date(made or date.today())
-    name = printable(citizen.name)
     actor = printable(actor) or place.name
-    blocks: list[Block] = [
-        Fields(((L_CITIZEN, name), (L_CPR, citizen.masked_cpr or NO_CPR), (L_BY, actor),
-                (L_MADE, day))),
-        Paragraph(INTRO),
-    ]
+    blocks, meta_title, running, purpose = _opening(citizen, actor, day)
     if rows:
         blocks.append(Table(HEADER, tuple(_row(r, actor) for r in rows), WIDTHS))
     else:
         blocks.append(Paragraph(NOTHING, "statement"))
     blocks += [Paragraph(note, "note") for note in NOTES]
-    short_name = shorten(without_cpr(name), 60)
     return Document(
         title=TITLE,
         subtitle=SUBTITLE.format(day=day),
         municipality=place,
-        meta_title=shorten(f"{TITLE} – {without_cpr(name)}"),
+        meta_title=shorten(meta_title),
         # The metadata names the municipality, never an employee.
         author=shorten(place.name),
-        running=RUNNING.format(name=short_name),
+        running=running,
         blocks=tuple(blocks),
-        purpose=FOR_CITIZEN,
+        purpose=purpose,
         subject=TITLE,
     )
 
 
-def extract_pdf(rows: Sequence[ExtractRow], citizen: Addressee, actor: str,
+def extract_pdf(rows: Sequence[ExtractRow], citizen: Addressee | Deleted, actor: str,
                 municipality: Source = None, made: date | None = None) -> bytes:
     """The extract as a PDF/A-2b file; see extract_document."""
     from planbro.documents.pdf import pdf_bytes
@@ -179,7 +234,11 @@ def extract_pdf(rows: Sequence[ExtractRow], citizen: Addressee, actor: str,
 def extract_filename(plan_id: str, made: date) -> str:
     """ "Aktindsigt i logbogen <YYYY-MM-DD> <the id's first 8 characters>.pdf": the random
     id tells two citizens' extracts apart without a name or CPR number in the file name."""
+    return f"{safe_component(f'{TITLE} {made.isoformat()}')} {_short_id(plan_id)}".rstrip() + ".pdf"
+
+
+def _short_id(plan_id: str) -> str:
+    """The id's first 8 characters, hex only."""
     # The id is hex (a uuid's first characters): harmless in a file name, and
     # kept even when all digits, which safe_filename would take for a number.
-    short_id = "".join(c for c in plan_id[:8].lower() if c in "0123456789abcdef")
-    return f"{safe_component(f'{TITLE} {made.isoformat()}')} {short_id}".rstrip() + ".pdf"
+    return "".join(c for c in plan_id[:8].lower() if c in "0123456789abcdef")
