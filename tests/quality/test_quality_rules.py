@@ -107,6 +107,24 @@ MISTAKES = {
                             "offer.offer_again"),
     "offer-again-overdue": (_all(_set("basis", "sel-141-2"), _set("offer.decision", "declined"),
                                  _set("offer.offer_again", date(2026, 11, 1))), "offer.offer_again"),
+    "sel142-declined-empty": (_all(_set("participation.declined", True), _set("purpose", ""),
+                                   _set("goals", []), _set("services", [])), "purpose"),
+    "participation-reason": (_set("participation.declined", True), "participation.reason"),
+    "support-wish-reason": (_set("support_wish.not_followed", True), "support_wish.reason"),
+    "boform-dates": (_set("boform.admitted", None), "boform.admitted"),
+    # Admitted on a Thursday: three hverdage later is the Tuesday (Monday is 2. påskedag
+    # in 2027 - not here: 22 October 2026 is a Thursday, so the Tuesday 27th).
+    "notification-late": (_all(_set("boform.admitted", date(2026, 10, 22)),
+                               _set("boform.notified", date(2026, 10, 28))), "boform.notified"),
+    "plan-start-late": (_set("boform.notified", date(2026, 10, 5)), "boform.notified"),
+    "discharge-conditions": (_set("boform.planned_end", date(2026, 11, 20)), "discharge"),
+    "coordinated-consent": (_set("basis", "sel-141-7"), "coordinated.consent_date"),
+    "coordinated-replaces": (_set("basis", "sel-141-7"), "coordinated.replaces"),
+    "coordinated-employment": (_set("basis", "sel-141-7"), "coordinated.employment_goals"),
+    "coordinated-caseworker": (_set("basis", "sel-141-7"), "coordinated.coordinating_caseworker"),
+    "handover-missing": (_set("handovers", []), "services[1].legal_basis"),
+    "matter-unaddressed": (_set("circumstances.finances", ""), "circumstances.finances"),
+    "cti-takes-over": (_set("services.0.takes_over", " "), "services[0].takes_over"),
     "pension-age": (_set("citizen.cpr", "010358-1234"), "citizen.cpr"),
     "youth-model": (_set("citizen.cpr", "150503-4123"), "goals"),
 }
@@ -125,7 +143,8 @@ def test_rule_ids_are_unique_and_severities_known():
 def test_the_law_s_minimum_is_fejl_and_practice_advarsel():
     fejl = {r.id for r in RULES if r.severity == FEJL}
     assert fejl == {"citizen-identity", "offer-undocumented", "offer-declined-reason", "stk3-purpose",
-                    "stk3-services", "stk3-duration", "stk3-circumstances"}
+                    "stk3-services", "stk3-duration", "stk3-circumstances",
+                    "sel142-declined-empty", "support-wish-reason", "coordinated-consent"}
 
 
 def test_the_good_plan_has_no_findings(good, today):
@@ -175,6 +194,8 @@ def test_an_empty_goal_asks_for_text(good, today):
 
 def test_housing_only_is_quiet_when_the_other_matters_say_there_is_nothing(good, today):
     _only_housing_goal(good)
+    # A home is anvist: the citizen no longer waits (see the test below).
+    good.discharge.home_or_place = True
     good.circumstances.treatment = "Ingen."
     good.circumstances.employment = "Ikke relevant"
     good.circumstances.finances = ""
@@ -334,3 +355,20 @@ def test_a_declined_offer_asks_for_a_day_to_offer_it_again(good, today):
     assert not [f for f in check_plan(good, today) if f.rule.startswith("offer-again")]
     good.status, good.offer.decision = "draft", "accepted"
     assert not [f for f in check_plan(good, today) if f.rule.startswith("offer-again")]
+
+
+def test_housing_only_asks_for_a_goal_that_moves_while_the_citizen_waits_for_a_home(good, today):
+    """#12: all goals about housing while the citizen waits: a finding, even when the plan
+    mentions nothing else."""
+    _only_housing_goal(good)
+    for matter in ("treatment", "employment", "finances"):
+        setattr(good.circumstances, matter, "Ingen.")
+    (found,) = [f for f in check_plan(good, today) if f.rule == "housing-only"]
+    assert "venter på en bolig" in found.message and found.field == "goals"
+    good.discharge.home_or_place = True
+    assert "housing-only" not in {f.rule for f in check_plan(good, today)}
+    # Outside a boform, the housing matter saying the citizen waits is enough.
+    good.basis, good.boform.admitted = "sel-141-2", None
+    good.discharge.home_or_place = False
+    good.circumstances.housing = "Jonas er opskrevet til en bolig og venter på anvisning."
+    assert "housing-only" in {f.rule for f in check_plan(good, today)}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 
@@ -117,3 +118,21 @@ def housing_only(plan: Plan, today: date) -> Iterator[Hit]:
             "All goals are about housing, but the plan also mentions {areas}. Add goals for "
             "them too, so the rest of the help does not wait for a home.").format(
                 areas=list_text(areas)))
+    elif waits_for_a_home(plan):
+        yield Hit("goals", _(
+            "All goals are about housing, and the citizen is waiting for a home. Add a goal "
+            "that can move while waiting - treatment, work, money or network - so the plan "
+            "does not stand still until the home is there."))
+
+
+# Words that say the citizen waits for a home (in the housing matter).
+_WAITING = re.compile(r"vent|opskriv|boligkø|anvisning", re.IGNORECASE)
+
+
+def waits_for_a_home(plan: Plan) -> bool:
+    """The citizen has no home yet: staying at a § 110 boform with no home anvist, or
+    the housing matter says the citizen waits for one."""
+    at_boform = plan.basis == "sel-142" or plan.boform.admitted is not None
+    if at_boform and not plan.discharge.home_or_place:
+        return True
+    return bool(_WAITING.search(plan.circumstances.housing))
