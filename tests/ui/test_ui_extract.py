@@ -1,9 +1,11 @@
-"""Handleplan → Aktindsigt i logbogen …: the citizen's access request from the caseload."""
+"""Handleplan → Aktindsigt i logbogen …: the citizen's access request from the caseload, and
+… for a deleted plan, asked for by its id."""
 
 from __future__ import annotations
 
 import platform
 import re
+from datetime import date, timedelta
 
 import pytest
 from pypdf import PdfReader
@@ -95,3 +97,54 @@ def test_a_cancelled_extract_writes_and_records_nothing(make_window, add_plan, d
     window.plan_actions.actions["extract"].trigger()
     assert list(tmp_path.glob("*.pdf")) == []
     assert records(store) == before
+
+
+def purge(store, plan) -> None:
+    """Journalise the closed `plan` 40 days ago and delete it, as the app's question at start
+    does once the 30 days are over."""
+    store.journalise(plan.id, date.today() - timedelta(days=40))
+    store.purge(plan.id, date.today(), 30)
+
+
+def test_a_deleted_plan_is_asked_for_by_its_id_and_its_extract_saved(
+        make_window, add_plan, dialogs, store, tmp_path):
+    plan = add_plan("Anna Holm", cpr="010170-1234", status="closed")
+    purge(store, plan)
+    window = make_window()
+    action = window.plan_actions.actions["extract_deleted"]
+    assert action.text().replace("&", "") == "Aktindsigt for en slettet plan …"
+    menu = next(m for m in window.menuBar().findChildren(QMenu) if action in m.actions())
+    assert menu.title().replace("&", "") == "Handleplan" and action.isEnabled()
+    dialogs.queue("ask_text", f" {plan.id[:8].upper()} ")
+    dialogs.queue("save_file", str(tmp_path / "slettet.pdf"))
+    action.trigger()
+    [asked] = dialogs.calls_of("ask_text")
+    assert "id" in asked.text and asked.title == "Aktindsigt for en slettet plan"
+    assert dialogs.calls_of("save_file")[0].extra["suggested"].endswith(f"{plan.id[:8]}.pdf")
+    text = text_of(tmp_path / "slettet.pdf")
+    for words in ("Planen er slettet fra Planbro den", "efter journalisering", plan.id,
+                  "Handleplanen blev oprettet",
+                  "Handleplanen blev slettet fra computeren efter journaliseringen"):
+        assert re.sub(r"\s+", "", words) in text, words
+    for hidden in ("Anna", "010170", "Mette Kjær", platform.node()):
+        assert hidden not in text, hidden
+    last = records(store)[-1]
+    assert (last["action"], last["plan"], last["via"]) == ("extract", plan.id, "app")
+    assert dialogs.calls_of("warn") == []
+
+
+def test_an_id_without_records_is_told_and_nothing_saved(make_window, dialogs, store, tmp_path):
+    window = make_window()
+    before = records(store)
+    dialogs.queue("ask_text", "abcdef12")
+    window.plan_actions.actions["extract_deleted"].trigger()
+    [warned] = dialogs.calls_of("warn")
+    assert "Der findes ingen plan med id'et «abcdef12», og logbogen har ingen" in warned.text
+    assert dialogs.calls_of("save_file") == [] and records(store) == before
+
+
+def test_cancelling_the_id_asks_nothing_more(make_window, dialogs, store):
+    window = make_window()
+    dialogs.queue("ask_text", None)
+    window.plan_actions.actions["extract_deleted"].trigger()
+    assert dialogs.calls_of("save_file") == [] and dialogs.calls_of("warn") == []

@@ -88,6 +88,10 @@ def specs() -> list[Spec]:
              _("Save a PDF for the citizen: when the plan was viewed, changed, printed or "
                "shared, and for what purpose, without the employees' names"),
              needs_plan=True, in_toolbar=False),
+        # A journalised case deleted from this computer is asked for by its id.
+        Spec("extract_deleted", _("Access request for a de&leted plan…"), (),
+             _("Save the audit log extract of a plan deleted after journalisation, by its id"),
+             in_toolbar=False),
         # A signed version is a record of the case: never deleted, only closed.
         Spec("delete", _("&Delete draft…"), (),
              _("Delete a draft that was never signed, for good"), needs_plan=True,
@@ -124,7 +128,8 @@ class PlanActions(QObject):
             "pdf": self.save_pdf, "print": self.print_plan, "import": self.import_files,
             "export": self.export_file,
             "close_case": self.close_case, "journalise": self.journalise,
-            "extract": self.save_extract, "check_log": self.check_log,
+            "extract": self.save_extract, "extract_deleted": self.save_deleted_extract,
+            "check_log": self.check_log,
             "delete": self.delete_draft, "refresh": lambda: window.refresh(),
             "settings": self.edit_settings, "quit": window.close,
             "guide": self.show_guide, "about": self.show_about,
@@ -152,7 +157,8 @@ class PlanActions(QObject):
     def install(self, menubar, toolbar) -> None:
         menus = (
             (_("&Plan"), ("new", "open", "versions", "revise", "sign", "follow_up", None,
-                          "close_case", "journalise", "delete", None, "extract", None, "quit")),
+                          "close_case", "journalise", "delete", None, "extract", "extract_deleted", None,
+                          "quit")),
             (_("&File"), ("word", "pdf", "print", None, "import", "export")),
             (_("T&ools"), ("refresh", None, "check_log", None, "settings")),
             (_("&Help"), ("guide", None, "about")),
@@ -226,6 +232,10 @@ class PlanActions(QObject):
     def save_extract(self) -> None:
         from planbro.ui import actions_extract
         actions_extract.save_access_extract(self.window)
+
+    def save_deleted_extract(self) -> None:
+        from planbro.ui import actions_extract
+        actions_extract.save_deleted_extract(self.window)
 
     def check_log(self) -> None:
         from planbro.ui import actions_extract

@@ -102,3 +102,22 @@ def test_qt_confirm_with_default_yes_takes_enter_as_yes(qtbot):
     failures = on_next_modal(lambda box: qtbot.keyClick(box, Qt.Key.Key_Escape))
     assert QtDialogs().confirm(None, "Fortsæt", "Fortsætte?", default_yes=True) is False
     assert failures == []
+
+
+def test_ask_text_gives_the_line_typed_or_none_when_cancelled(qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    def type_id(dialog):
+        edit = dialog.findChild(QLineEdit)
+        qtbot.keyClicks(edit, "3f2c9a6e")
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+
+    failures = on_next_modal(type_id, focused=True)
+    assert QtDialogs().ask_text(None, "Aktindsigt", "Planens id:") == "3f2c9a6e"
+    failures += on_next_modal(lambda dialog: dialog.reject())
+    assert QtDialogs().ask_text(None, "Aktindsigt", "Planens id:") is None
+    assert failures == []
+    scripted = ScriptedDialogs().queue("ask_text", "abcd1234")
+    assert scripted.ask_text(None, "T", "id?") == "abcd1234"
+    assert scripted.calls_of("ask_text")[0].text == "id?"

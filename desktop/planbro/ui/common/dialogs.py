@@ -70,6 +70,10 @@ class Dialogs:
         computer", ticked to begin with."""
         raise NotImplementedError
 
+    def ask_text(self, parent, title: str, text: str) -> str | None:
+        """A line of text typed (a plan's id, say), or None when cancelled."""
+        raise NotImplementedError
+
     def open_folder(self, path) -> None:
         raise NotImplementedError
 

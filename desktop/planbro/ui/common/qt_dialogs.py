@@ -58,6 +58,11 @@ class QtDialogs(Dialogs):
         dialog = SecretDialog(parent, title, text, offer_remember=offer_remember)
         return dialog.answer() if dialog.exec() else None
 
+    def ask_text(self, parent, title: str, text: str) -> str | None:
+        from PySide6.QtWidgets import QInputDialog
+        typed, ok = QInputDialog.getText(parent, title, text)
+        return typed if ok else None
+
     def pick_date(self, parent, title: str, default: date) -> date | None:
         from PySide6.QtCore import QDate, Qt
         from PySide6.QtWidgets import QCalendarWidget, QDialog, QDialogButtonBox, QVBoxLayout

@@ -105,6 +105,11 @@ class ScriptedDialogs(Dialogs):
             return SecretAnswer(answer, remember=offer_remember)
         return answer
 
+    def ask_text(self, parent, title: str, text: str) -> str | None:
+        """Queue the text typed, or None (cancelled)."""
+        self.calls.append(Call("ask_text", title, text))
+        return self._answer("ask_text")
+
     def pick_date(self, parent, title: str, default: date) -> date | None:
         self.calls.append(Call("pick_date", title, extra={"default": default}))
         return self._answer("pick_date")
