@@ -81,8 +81,9 @@ def test_json_has_exactly_the_agreed_shape(plan_file, capsys):
 def test_only_advarsler_give_status_0(example_path, capsys):
     assert main(["check", str(example_path), "--json", "--today", "2028-06-01"]) == 0
     findings = _json(capsys)["findings"]
+    # The boform stay was planned to end on 1 June 2027 without the § 110 stk. 5 conditions.
     assert {f["rule"] for f in findings} == {"consent-expired", "follow-up-overdue",
-                                             "follow-up-stale"}
+                                             "follow-up-stale", "discharge-conditions"}
 
 
 def test_a_declined_offer_with_a_reason_passes(tmp_path, capsys):

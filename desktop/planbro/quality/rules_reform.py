@@ -84,11 +84,15 @@ def _at_boform(plan: Plan) -> bool:
 
 
 def _started(plan: Plan) -> date | None:
-    """The day the plan was started in Planbro (its first save)."""
+    """The day work on the plan started: the earliest of the offer, the plan's start and its
+    first save in Planbro (a plan imported or copied later keeps its own dates)."""
+    days = [d for d in (plan.offer.date, plan.duration.start) if d is not None]
     try:
-        return date.fromisoformat(plan.created[:10]) if plan.created else None
+        if plan.created:
+            days.append(date.fromisoformat(plan.created[:10]))
     except ValueError:
-        return None
+        pass
+    return min(days) if days else None
 
 
 def declined_and_empty(plan: Plan, today: date) -> Iterator[Hit]:
