@@ -267,9 +267,12 @@ def _finding_text(finding: Finding, head_path: Path | None = None) -> str:
         return _("The audit log was changed: {file} line {line} has no chain although the "
                  "lines before it have; it was added afterwards.").format(**where)
     if finding.kind == "cut":
-        return _("The audit log was cut short at its end: audit/head.json names line {line} of "
-                 "{file} as the newest record, but the file has only {count} lines.").format(
-            count=finding.count, **where)
+        return ngettext(
+            "The audit log was cut short at its end: audit/head.json names line {line} of "
+            "{file} as the newest record, but the file has only {count} line.",
+            "The audit log was cut short at its end: audit/head.json names line {line} of "
+            "{file} as the newest record, but the file has only {count} lines.",
+            finding.count or 0).format(count=finding.count, **where)
     if finding.kind == "gone":
         return _("The audit log was cut short at its end: audit/head.json names line {line} of "
                  "{file} as the newest record, but that file is not there.").format(**where)
