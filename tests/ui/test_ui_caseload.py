@@ -244,3 +244,24 @@ def test_english_ui_when_chosen(make_window, add_plan):
     assert cell(window, 0, "status") == "draft"
     assert cell(window, 0, "follow_up") == "1 May 2027"
     assert [a.text() for a in window.menuBar().actions()] == ["&Plan", "&File", "T&ools", "&Help"]
+
+
+def test_a_plan_not_updated_for_12_months_says_so_in_the_caseload(qtbot, make_window, add_plan,
+                                                                   store):
+    """#12: a plan neither followed up nor revised for 12 months is flagged in the caseload
+    as well as in the check."""
+    from planbro.model.plan import Duration
+
+    add_plan("Dorte Gammel", duration=Duration(start=TODAY - timedelta(days=400),
+                                               expected_end=TODAY + timedelta(days=300)))
+    fresh = add_plan("Anna Holm")
+    store.record_follow_up(fresh.id, FollowUpEntry(TODAY - timedelta(days=20), "continue", "Godt."),
+                           TODAY + timedelta(days=60))
+    window = make_window()
+    window.start_quality()
+    qtbot.waitUntil(lambda: not window.quality.running(), timeout=10000)
+    old = row_of(window, "Dorte Gammel")
+    assert cell(window, old, "quality") == "Ikke opdateret i 12 mdr."
+    assert "hverken fulgt op eller revideret" in cell(window, old, "quality",
+                                                      Qt.ItemDataRole.ToolTipRole)
+    assert cell(window, row_of(window, "Anna Holm"), "quality") != "Ikke opdateret i 12 mdr."

@@ -57,6 +57,9 @@ class Quality:
     light: str
     errors: int = 0
     warnings: int = 0
+    # Neither followed up nor revised for 12 months (the check's follow-up-stale):
+    # said in the cell itself, as Ankestyrelsen found plans left that way.
+    stale: bool = False
 
 
 def _date_pattern() -> str:
@@ -240,6 +243,8 @@ class CaseloadModel(QAbstractTableModel):
         if column == "follow_up":
             return format_day(summary.reminder)
         quality = self.quality(summary)
+        if quality is not None and quality.stale:
+            return _("Not updated for 12 months")
         return light_label(quality.light if quality else None)
 
     def _sort_key(self, summary, column: str):
@@ -334,7 +339,11 @@ class CaseloadModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if quality.light == "green":
                 return _("The quality check found nothing to remark.")
-            return _("The quality check found {errors} errors and {warnings} warnings. "
-                     "Open the plan to see them.").format(errors=quality.errors,
-                                                          warnings=quality.warnings)
+            found = _("The quality check found {errors} errors and {warnings} warnings. "
+                      "Open the plan to see them.").format(errors=quality.errors,
+                                                           warnings=quality.warnings)
+            if quality.stale:
+                found = _("The plan has been neither followed up nor revised for more than 12 "
+                          "months. {found}").format(found=found)
+            return found
         return None

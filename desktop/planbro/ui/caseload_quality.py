@@ -29,7 +29,8 @@ def check_quality(plan, today: date) -> Quality:
 
     findings = check_plan(plan, today=today)
     numbers = counts(findings)
-    return Quality(traffic_light(findings), numbers.get("fejl", 0), numbers.get("advarsel", 0))
+    return Quality(traffic_light(findings), numbers.get("fejl", 0), numbers.get("advarsel", 0),
+                   stale=any(f.rule == "follow-up-stale" for f in findings))
 
 
 class QualityScheduler(QObject):
