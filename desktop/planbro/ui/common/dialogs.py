@@ -18,6 +18,9 @@ from planbro.translation import _
 from planbro.ui.common.folders import FolderMemory
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from planbro.actions.encryption import RecoverySheet
     from planbro.actions.followup import FollowUpAnswer
     from planbro.actions.lifecycle import SignatureAnswer
 
@@ -51,6 +54,27 @@ class Dialogs:
     def confirm(self, parent, title: str, text: str, *, default_yes: bool = False) -> bool:
         """Ja/Nej; Nej is the default (Enter) unless `default_yes`, for a question
         whose Ja keeps things as they are (continue where you left off)."""
+        raise NotImplementedError
+
+    def choose(self, parent, title: str, text: str, choices: Sequence[str], *,
+               default: int = 0, escape: int | None = None) -> int:
+        """One of `choices` (button texts), by its index; `default` is the button Enter
+        presses, `escape` what Escape or closing the window answers (`default` when None)."""
+        raise NotImplementedError
+
+    def offer_encryption(self, parent, title: str, text: str) -> bool:
+        """Kryptér nu (True, the default) or Senere (False) for a data folder that is not
+        encrypted."""
+        raise NotImplementedError
+
+    def new_passphrase(self, parent, title: str, text: str) -> str | None:
+        """A new passphrase, typed unseen twice and at least MIN_PASSPHRASE characters long
+        (crypto.keys), or None when cancelled."""
+        raise NotImplementedError
+
+    def show_recovery_key(self, parent, sheet: RecoverySheet) -> bool:
+        """Show the recovery key once, to print or save as PDF; True when the user says it
+        is kept, False when they refuse it (then the folder is not encrypted)."""
         raise NotImplementedError
 
     def save_file(self, parent, title: str, suggested: str, filter: str) -> str | None:

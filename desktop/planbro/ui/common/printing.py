@@ -33,12 +33,18 @@ def no_printer_message() -> str:
              "to install one.")
 
 
-def page_images(pdf_path: str | Path, first: int = 1, last: int | None = None,
-                dpi: int = RENDER_DPI):
-    """Yield one QImage per page `first`..`last` (1-based, inclusive)."""
+def _document(pdf: str | Path | bytes):
+    """PDFium's document of a PDF file, or of a PDF in memory (bytes: never on disk)."""
     import pypdfium2 as pdfium  # only when printing
 
-    document = pdfium.PdfDocument(str(pdf_path))
+    return pdfium.PdfDocument(pdf if isinstance(pdf, bytes) else str(pdf))
+
+
+def page_images(pdf_path: str | Path | bytes, first: int = 1, last: int | None = None,
+                dpi: int = RENDER_DPI):
+    """Yield one QImage per page `first`..`last` (1-based, inclusive) of a PDF file or
+    of a PDF's bytes."""
+    document = _document(pdf_path)
     try:
         last = len(document) if last is None else min(last, len(document))
         for index in range(first - 1, last):
@@ -55,10 +61,8 @@ def page_images(pdf_path: str | Path, first: int = 1, last: int | None = None,
         document.close()
 
 
-def page_count(pdf_path: str | Path) -> int:
-    import pypdfium2 as pdfium
-
-    document = pdfium.PdfDocument(str(pdf_path))
+def page_count(pdf_path: str | Path | bytes) -> int:
+    document = _document(pdf_path)
     try:
         return len(document)
     finally:
@@ -76,8 +80,9 @@ def new_a4_printer() -> QPrinter:
     return printer
 
 
-def paint_pdf(printer: QPrinter, pdf_path: str | Path) -> int:
-    """Paint the PDF's pages (the range chosen in the dialog) onto `printer`.
+def paint_pdf(printer: QPrinter, pdf_path: str | Path | bytes) -> int:
+    """Paint the PDF's pages (the range chosen in the dialog) onto `printer`; the PDF is a
+    file or its bytes.
 
     Returns the number of pages painted.
     """

@@ -13,6 +13,9 @@ from typing import TYPE_CHECKING
 from planbro.ui.common.dialogs import Dialogs, SecretAnswer
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from planbro.actions.encryption import RecoverySheet
     from planbro.actions.followup import FollowUpAnswer
     from planbro.actions.lifecycle import SignatureAnswer
 
@@ -35,6 +38,33 @@ class QtDialogs(Dialogs):
         # default_yes only where Ja is the safe, expected answer.
         answer = QMessageBox.question(parent, title, text, yes | no, yes if default_yes else no)
         return answer == yes
+
+    def choose(self, parent, title: str, text: str, choices: Sequence[str], *,
+               default: int = 0, escape: int | None = None) -> int:
+        from PySide6.QtWidgets import QMessageBox
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton,
+                          parent)
+        buttons = [box.addButton(choice, QMessageBox.ButtonRole.ActionRole) for choice in choices]
+        box.setDefaultButton(buttons[default])
+        box.setEscapeButton(buttons[default if escape is None else escape])
+        box.exec()
+        clicked = box.clickedButton()
+        return buttons.index(clicked) if clicked in buttons else (
+            default if escape is None else escape)
+
+    def offer_encryption(self, parent, title: str, text: str) -> bool:
+        from planbro.translation import _
+        return self.choose(parent, title, text, [_("&Encrypt now"), _("&Later")],
+                           default=0, escape=1) == 0
+
+    def new_passphrase(self, parent, title: str, text: str) -> str | None:
+        from planbro.ui.common.passphrase_dialog import PassphraseDialog
+        dialog = PassphraseDialog(parent, title, text)
+        return dialog.passphrase() if dialog.exec() else None
+
+    def show_recovery_key(self, parent, sheet: RecoverySheet) -> bool:
+        from planbro.ui.common.recovery_dialog import RecoveryKeyDialog
+        return bool(RecoveryKeyDialog(parent, sheet, dialogs=self).exec())
 
     def save_file(self, parent, title: str, suggested: str, filter: str) -> str | None:
         from PySide6.QtWidgets import QFileDialog

@@ -11,8 +11,21 @@ from typing import TYPE_CHECKING, Any
 from planbro.ui.common.dialogs import Dialogs, SecretAnswer
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from planbro.actions.encryption import RecoverySheet
     from planbro.actions.followup import FollowUpAnswer
     from planbro.actions.lifecycle import SignatureAnswer
+
+
+# The passphrase new_passphrase gives when none is queued (at least MIN_PASSPHRASE long).
+SCRIPTED_PASSPHRASE = "skrevet på forhånd til test"
+# What the questions of turning encryption on answer when nothing is queued, so a test
+# that starts the app on a new data folder goes on without them: a new folder is
+# encrypted (the recovery key kept, the passphrase above where there is no credential
+# store), a folder with plans is left for later.
+ENCRYPTION_DEFAULTS = {"offer_encryption": False, "show_recovery_key": True,
+                       "new_passphrase": SCRIPTED_PASSPHRASE}
 
 
 class ScriptedDialogError(AssertionError):
@@ -42,16 +55,18 @@ class ScriptedDialogs(Dialogs):
     pick_date, ask_secret (a SecretAnswer, a text — the remember box left as it starts,
     ticked when offered — or None), choose_folder, print_setup, follow_up (a FollowUpAnswer or
     None), sign (a SignatureAnswer, a date both signed on, or None) and
-    choose_version (a version number or None) raise
-    ScriptedDialogError when nothing was queued for them
+    choose_version (a version number or None) and choose (an index, or a choice's text
+    without its &) raise ScriptedDialogError when nothing was queued for them
     (unless a default is set with `defaults`), so a test fails instead of hanging.
+    offer_encryption, show_recovery_key and new_passphrase answer ENCRYPTION_DEFAULTS
+    unless queued or given in `defaults`.
     """
 
     def __init__(self, **defaults: Any) -> None:
         super().__init__()
         self.calls: list[Call] = []
         self.answers: dict[str, deque] = {}
-        self.defaults = dict(defaults)
+        self.defaults = {**ENCRYPTION_DEFAULTS, **defaults}
 
     def queue(self, kind: str, *answers: Any) -> ScriptedDialogs:
         self.answers.setdefault(kind, deque()).extend(answers)
@@ -77,6 +92,32 @@ class ScriptedDialogs(Dialogs):
     def confirm(self, parent, title: str, text: str, *, default_yes: bool = False) -> bool:
         self.calls.append(Call("confirm", title, text, extra={"default_yes": default_yes}))
         return bool(self._answer("confirm"))
+
+    def choose(self, parent, title: str, text: str, choices: Sequence[str], *,
+               default: int = 0, escape: int | None = None) -> int:
+        self.calls.append(Call("choose", title, text,
+                               extra={"choices": [c.replace("&", "") for c in choices],
+                                      "default": default, "escape": escape}))
+        answer = self._answer("choose")
+        if isinstance(answer, str):
+            return [c.replace("&", "") for c in choices].index(answer)
+        return int(answer)
+
+    def offer_encryption(self, parent, title: str, text: str) -> bool:
+        self.calls.append(Call("offer_encryption", title, text))
+        return bool(self._answer("offer_encryption"))
+
+    def new_passphrase(self, parent, title: str, text: str) -> str | None:
+        self.calls.append(Call("new_passphrase", title, text))
+        return self._answer("new_passphrase")
+
+    def show_recovery_key(self, parent, sheet: RecoverySheet) -> bool:
+        """Queue True (kept), False (refused), or a callable given the sheet (to print or
+        save it in a test) whose result is the answer."""
+        self.calls.append(Call("show_recovery_key", sheet.lines[0], "\n".join(sheet.lines),
+                               extra={"sheet": sheet}))
+        answer = self._answer("show_recovery_key")
+        return bool(answer(sheet) if callable(answer) else answer)
 
     def save_file(self, parent, title: str, suggested: str, filter: str) -> str | None:
         # "start": the folder the real dialog would open in, as the QtDialogs decide it.
