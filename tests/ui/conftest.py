@@ -15,6 +15,17 @@ import pytest  # noqa: E402
 from ui_support import TODAY  # noqa: E402
 
 
+@pytest.fixture(autouse=True)
+def _cheap_key_files(monkeypatch):
+    """The app turns encryption on for every new data folder it starts on: with the cheap
+    scrypt, so a test that starts it does not pay two real derivations."""
+    from planbro.crypto.kdf import CHEAP_FOR_TESTS
+
+    from planbro.ui import encrypting
+
+    monkeypatch.setattr(encrypting, "KDF", CHEAP_FOR_TESTS)
+
+
 @pytest.fixture
 def store(tmp_path):
     from planbro.storage import PlanStore

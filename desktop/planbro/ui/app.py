@@ -1,10 +1,13 @@
 """Starting the desktop app: `planbro` with no arguments.
 
 Order matters for a fast start: the QApplication, the languages, the
-settings (first-start dialog), the store (index only), the caseload window;
-the quality column and everything heavy (documents, the wizard) come later.
+settings (first-start dialog), encryption turned on where it is off (a new
+data folder, or an older plaintext one when the caseworker agrees:
+encrypting.py), the store (index only), the caseload window; the quality
+column and everything heavy (documents, the wizard) come later.
 With PLANBRO_EXIT_WHEN_READY=1 the app quits as soon as the caseload has been
-painted and prints how long that took (tests/benchmarks/bench_startup.py).
+painted and prints how long that took (tests/benchmarks/bench_startup.py); it
+asks nothing then, so encryption is not offered either.
 """
 
 from __future__ import annotations
@@ -56,10 +59,11 @@ def first_start(dialogs, parent=None, data_dir=None):
     return settings
 
 
-def open_store(data_dir, dialogs, parent=None, notes=None):
+def open_store(data_dir, dialogs, parent=None, notes=None, keys=None):
     """PlanStore.open, with a corrupt data file explained and its backup offered.
 
-    An encrypted folder is unlocked first (unlock.py: the recovery key is
+    An encrypted folder is opened with `keys` when given (encryption was just
+    turned on), else unlocked first (unlock.py: the recovery key is
     asked for when the login cannot open it; that this login remembers it
     from now on is added to the list `notes`, for the status bar). The store
     records what happens to the plans in the folder's audit log (nothing is
@@ -76,7 +80,7 @@ def open_store(data_dir, dialogs, parent=None, notes=None):
 
     title = _("Planbro's data")
     try:
-        keys = folder_keys(Path(data_dir), dialogs, parent, notes)
+        keys = keys or folder_keys(Path(data_dir), dialogs, parent, notes)
     except StaysLocked:
         return None
     audit = AuditLog(data_dir)
@@ -154,8 +158,9 @@ def offer_rebuild(dialogs, parent, error, data_dir, audit, keys=None) -> bool:
     return True
 
 
-def start(data_dir=None, dialogs=None, *, today=None):
-    """Everything after the QApplication exists: returns the shown window or None."""
+def start(data_dir=None, dialogs=None, *, today=None, encrypt=True):
+    """Everything after the QApplication exists: returns the shown window or None.
+    With `encrypt`, encryption is turned on where it is off (encrypting.py)."""
     from planbro.translation import _
 
     from planbro.settings import load_settings
@@ -176,7 +181,12 @@ def start(data_dir=None, dialogs=None, *, today=None):
         dialogs.warn(None, _("Planbro's data"), str(error))
         return None
     notes: list[str] = []
-    store = open_store(folder, dialogs, notes=notes)
+    keys = None
+    if encrypt:
+        from planbro.ui.encrypting import turn_on_at_start
+
+        keys = turn_on_at_start(folder, dialogs, notes=notes)
+    store = open_store(folder, dialogs, notes=notes, keys=keys)
     if store is None:
         return None
 
@@ -217,7 +227,7 @@ def run_app(data_dir: str | None = None) -> int:
     # until the event loop below has ended.
     translators = install_qt_translators(app, language)
 
-    window = start(data_dir)
+    window = start(data_dir, encrypt=os.environ.get(EXIT_WHEN_READY_ENV) != "1")
     if window is None:
         return 1
     if os.environ.get(EXIT_WHEN_READY_ENV) == "1":
