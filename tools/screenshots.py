@@ -1,10 +1,11 @@
 """Screenshots of the desktop app for the README, from invented plans.
 
     xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python tools/screenshots.py
-    options: --out DIR (default docs/images), --only caseload|wizard
+    options: --out DIR (default docs/images), --only caseload|wizard|recovery
 
-Writes caseload.png, caseload-150.png (QT_SCALE_FACTOR=1.5), caseload-125.png
-and wizard-<n>-<step>.png for each wizard step. Each picture is taken in a
+Writes caseload.png, caseload-150.png (QT_SCALE_FACTOR=1.5), caseload-125.png,
+wizard-<n>-<step>.png for each wizard step and recovery-key.png (the recovery
+key shown when encryption is turned on; a fresh key that opens nothing). Each picture is taken in a
 fresh process (the scale factor is fixed when Qt starts), with a private data
 and config folder, so no real data can ever end up in a picture. Under Xvfb
 (DISPLAY set) the real xcb platform draws them; without it, offscreen.
@@ -42,6 +43,8 @@ CASELOAD = [
     # Declined: the days to the next follow-up are the days to offer the plan again.
     ("Bente Krogh", "050581-2244", "draft", 1, 14, 20, {"declined": True}),
 ]
+# The data folder the recovery key's picture names: a caseworker's on Windows, invented.
+SHOWN_DATA_DIR = r"C:\Users\mekj\AppData\Local\Planbro\Planbro"
 # Window sizes in device-independent pixels; Qt scales them.
 CASELOAD_SIZE = (1180, 560)
 
@@ -114,6 +117,9 @@ def child(kind: str, out: Path, step: int | None) -> None:
                             municipality_address="Kanalstræde 2, 4300 Holbæk")
     save_settings(settings)
     today = date.today()
+    if kind == "recovery":
+        recovery_picture(app, out, today)
+        return
     ids = make_store(scratch / "data", today)
 
     from planbro.ui.app import start
@@ -142,6 +148,26 @@ def child(kind: str, out: Path, step: int | None) -> None:
     window.store.close()
 
 
+def recovery_picture(app, out: Path, today: date) -> None:
+    """The dialog that shows the recovery key once: a fresh key, for no folder at all."""
+    from planbro.crypto.recovery import new_recovery_key, sheet_text
+
+    from planbro.actions.encryption import RecoverySheet
+
+    from planbro.ui.common.recovery_dialog import RecoveryKeyDialog
+    from planbro.ui.common.scripted_dialogs import ScriptedDialogs
+
+    key = new_recovery_key()
+    sheet = RecoverySheet(key, today, Path(SHOWN_DATA_DIR),
+                          sheet_text(key, SHOWN_DATA_DIR, today, store_id="5d3e8a0c41b7f926"))
+    # Closing the picture's dialog answers "Kryptér ikke" (nothing was encrypted).
+    dialog = RecoveryKeyDialog(None, sheet, dialogs=ScriptedDialogs(choose=2))
+    dialog.show()
+    settle(app)
+    dialog.grab().save(str(out))
+    dialog.done(0)
+
+
 def settle(app) -> None:
     # A few turns of the event loop: layouts, fonts and first paints.
     import time
@@ -163,8 +189,8 @@ def spawn(kind: str, out: Path, scale: float = 1.0, step: int | None = None) -> 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=str(ROOT / "docs" / "images"))
-    parser.add_argument("--only", choices=("caseload", "wizard"))
-    parser.add_argument("--child", choices=("caseload", "wizard"))
+    parser.add_argument("--only", choices=("caseload", "wizard", "recovery"))
+    parser.add_argument("--child", choices=("caseload", "wizard", "recovery"))
     parser.add_argument("--step", type=int)
     args = parser.parse_args(argv)
     out = Path(args.out)
@@ -181,6 +207,8 @@ def main(argv: list[str]) -> int:
 
         for index, step in enumerate(default_formdefs().steps):
             spawn("wizard", out / f"wizard-{index + 1}-{step.id}.png", step=index)
+    if args.only in (None, "recovery"):
+        spawn("recovery", out / "recovery-key.png")
     return 0
 
 

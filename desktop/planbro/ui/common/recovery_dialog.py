@@ -45,7 +45,7 @@ KEY_SCALE = 1.9
 # Monospace faces for the key, best first: Windows', then those of Linux and macOS.
 MONOSPACE = ("Consolas", "Cascadia Mono", "DejaVu Sans Mono", "Liberation Mono", "Menlo")
 # The dialog's width in average characters of its font.
-WIDTH_CHARS = 78
+WIDTH_CHARS = 108
 # Where the printer's queue shows the print (anyone at the printer sees it): no key, no name.
 PRINT_NAME = "Planbro – gendannelsesnøgle"
 
