@@ -194,3 +194,22 @@ def test_without_encrypt_nothing_is_asked(qtbot, tmp_path):
     qtbot.addWidget(window)
     assert not keyfile.exists(tmp_path / "data") and dialogs.calls == []
     window.store.close()
+
+
+def test_a_credential_store_that_refuses_the_key_makes_it_ask_for_a_passphrase(qtbot, tmp_path):
+    import keyring
+
+    from keyring_support import BrokenKeyring
+
+    keyring.set_keyring(BrokenKeyring())
+    folder = tmp_path / "data"
+    dialogs = ScriptedDialogs().queue("new_passphrase", PASSPHRASE_TEXT)
+    window = started(qtbot, folder, dialogs)
+    [asked] = dialogs.calls_of("new_passphrase")
+    assert asked.text.startswith("Computerens nøglelager gemte ikke nøglen")
+    # The key file the store refused was taken back before any key was shown: one sheet.
+    [shown] = dialogs.calls_of("show_recovery_key")
+    assert [w.kind for w in keyfile.read(folder).ways] == [RECOVERY, PASSPHRASE]
+    assert unlock(folder, shown.extra["sheet"].key, use_credential_store=False,
+                  environ={}).store_id == keyfile.read(folder).store_id
+    window.store.close()
