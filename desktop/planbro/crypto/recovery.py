@@ -162,8 +162,9 @@ def sheet_text(recovery_key: str, data_dir: str | Path, made: date, *,
         _("Give this sheet to the municipality's IT support to keep locked away. Do not keep "
           "it with the computer, and do not photograph or e-mail it: whoever has the key "
           "and the data folder can read every plan in it."),
-        _("To use it: planbro key unlock, then type the key. Upper and lower case, spaces "
-          "and dashes do not matter; O is read as 0, I and L as 1."),
+        _("To use it: type the key when Planbro asks for the recovery key at start (or run "
+          "planbro key unlock). Upper and lower case, spaces and dashes do not matter; O is "
+          "read as 0, I and L as 1."),
         _("Planbro shows this key only once. If the sheet is lost, make a new key at once: "
           "planbro key new-recovery-key."),
     ]
