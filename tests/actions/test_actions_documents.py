@@ -82,8 +82,8 @@ def test_documents_are_all_made_before_any_is_written(stored, trail, store, tmp_
 def test_printing_hands_the_pdf_to_the_printer_and_records_print(stored, trail, store):
     seen = []
 
-    def ask(pdf: Path):
-        seen.append((pdf.name, pdf.read_bytes()[:4], pdf.parent.name.startswith("planbro-print-")))
+    def ask(pdf: bytes):
+        seen.append(pdf[:4])
         # The dialog is answered: no record yet (the log was only tried, and cut back).
         seen.append(records(store)[-1][0])
         return lambda: seen.append(records(store)[-1][0]) or True
@@ -93,14 +93,13 @@ def test_printing_hands_the_pdf_to_the_printer_and_records_print(stored, trail, 
     printed = print_plan(stored, ask, trail=trail)
     assert printed == Printed(True) and printed.message == "Handleplanen er sendt til printeren."
     # While the pages are painted, the print's record is written already.
-    assert seen == [("handleplan.pdf", b"%PDF", True), last, "print"]
+    assert seen == [b"%PDF", last, "print"]
     assert records(store)[-1] == ("print", stored.id, stored.version, "app", "")
     assert AuditLog(store.data_dir).read().records[-1]["purpose"] == "opfølgning"
 
 
 @pytest.mark.parametrize("answer", ["cancelled", "failed", "raised"])
-def test_the_printed_pdf_is_deleted_and_a_print_that_did_not_happen_is_not_recorded(
-        stored, trail, store, answer):
+def test_a_print_that_did_not_happen_is_not_recorded(stored, trail, store, answer):
     kept = []
     before = records(store)
 
@@ -109,7 +108,7 @@ def test_the_printed_pdf_is_deleted_and_a_print_that_did_not_happen_is_not_recor
             raise RuntimeError("the printer went away")
         return False
 
-    def ask(pdf: Path):
+    def ask(pdf: bytes):
         kept.append(pdf)
         return None if answer == "cancelled" else paint
 
@@ -119,7 +118,7 @@ def test_the_printed_pdf_is_deleted_and_a_print_that_did_not_happen_is_not_recor
     else:
         printed = print_plan(stored, ask, trail=trail)
         assert printed.printed is False and printed.message == ""
-    assert not kept[0].exists()
+    assert kept[0].startswith(b"%PDF")
     assert records(store) == before
     assert verify(store.data_dir / "audit").finding is None
 
@@ -151,3 +150,54 @@ def test_a_chosen_file_gets_the_kind_of_its_document(stored):
     assert with_suffix("/tmp/plan.PDF", "pdf") == Path("/tmp/plan.PDF")
     assert default_name(stored, "pdf").endswith(".pdf")
     assert stored.citizen.cpr not in default_name(stored, "docx")
+
+
+def test_printing_writes_no_file_anywhere(stored, trail, tmp_path, monkeypatch):
+    """#11: the PDF of a print holds the whole plan; it is handed to the printer from
+    memory, so no plaintext copy lands in the system's temporary folder (or any other)."""
+    import builtins
+    import io
+    import os
+    import tempfile
+
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temp))
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    opened_for_writing = []
+    real_open, real_os_open = builtins.open, os.open
+
+    def watch_open(file, mode="r", *args, **kwargs):
+        # A descriptor (os.fdopen) was opened by os.open, which is watched.
+        if not isinstance(file, int) and any(flag in mode for flag in "wax+"):
+            opened_for_writing.append(str(file))
+        return real_open(file, mode, *args, **kwargs)
+
+    def watch_os_open(path, flags, *args, **kwargs):
+        if flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT):
+            opened_for_writing.append(str(path))
+        return real_os_open(path, flags, *args, **kwargs)
+
+    real_mkdir = os.mkdir
+
+    def watch_mkdir(path, *args, **kwargs):
+        opened_for_writing.append(str(path))
+        return real_mkdir(path, *args, **kwargs)
+
+    audit_folder = str(stored_folder(trail))
+    monkeypatch.setattr(builtins, "open", watch_open)
+    # Path.write_bytes and friends open through io.open.
+    monkeypatch.setattr(io, "open", watch_open)
+    monkeypatch.setattr(os, "open", watch_os_open)
+    monkeypatch.setattr(os, "mkdir", watch_mkdir)
+    printed = print_plan(stored, lambda pdf: (lambda: pdf.startswith(b"%PDF")), trail=trail)
+    monkeypatch.undo()
+    assert printed.printed
+    assert list(temp.iterdir()) == []
+    # Only the audit log (its record, its lock and head) was written to.
+    assert [p for p in opened_for_writing if not p.startswith(audit_folder)] == []
+
+
+def stored_folder(trail):
+    """The audit folder the trail's records go to."""
+    return trail.log.folder

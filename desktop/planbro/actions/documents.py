@@ -7,7 +7,6 @@ imported when a document is made, not with this module.
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -205,42 +204,36 @@ Paint = Callable[[], bool]
 # │ loop running) and the record is committed, or cut off when nothing was  │
 # │ printed.                                                                 │
 # └──────────────────────────────────────────────────────────────────────────┘
-def print_plan(plan: Plan, ask: Callable[[Path], Paint | None], *, trail: Trail,
+def print_plan(plan: Plan, ask: Callable[[bytes], Paint | None], *, trail: Trail,
                municipality: Source = None) -> Printed:
-    """Print the plan's PDF: `ask(pdf)` shows the print dialog and returns the call
-    that prints the file (see Paint). Raises NotPrinted when the PDF cannot be made
-    or the print cannot be logged (then before the dialog is shown)."""
-    # The PDF holds sensitive data: made in a private temporary folder and
-    # deleted as soon as the pages have gone to the printer.
-    with tempfile.TemporaryDirectory(prefix="planbro-print-") as folder:
-        pdf = Path(folder) / "handleplan.pdf"
-        try:
-            data = make_documents(plan, ["pdf"], municipality)["pdf"]
-        except NotWritten as error:
-            raise NotPrinted(error.cause) from error
-        try:
-            pdf.write_bytes(data)
-        except OSError as error:
-            raise NotPrinted(error, pdf) from error
-        _print_record(trail, plan, pdf).cancel()
-        paint = ask(pdf)
-        if paint is None:
-            return Printed(False)
-        written = _print_record(trail, plan, pdf)
-        try:
-            printed = paint()
-        except BaseException:
-            written.cancel()
-            raise
-        if not printed:
-            written.cancel()
-            return Printed(False)
-        written.commit()
+    """Print the plan's PDF: `ask(pdf)` shows the print dialog for the PDF's bytes and
+    returns the call that prints them (see Paint). Raises NotPrinted when the PDF cannot
+    be made or the print cannot be logged (then before the dialog is shown)."""
+    # The PDF holds sensitive data: it stays in memory (PDFium reads it from there),
+    # so no plaintext copy of the plan ever lies in the system's temporary folder.
+    try:
+        data = make_documents(plan, ["pdf"], municipality)["pdf"]
+    except NotWritten as error:
+        raise NotPrinted(error.cause) from error
+    _print_record(trail, plan).cancel()
+    paint = ask(data)
+    if paint is None:
+        return Printed(False)
+    written = _print_record(trail, plan)
+    try:
+        printed = paint()
+    except BaseException:
+        written.cancel()
+        raise
+    if not printed:
+        written.cancel()
+        return Printed(False)
+    written.commit()
     return Printed(True)
 
 
-def _print_record(trail: Trail, plan: Plan, pdf: Path) -> PendingRecord:
+def _print_record(trail: Trail, plan: Plan) -> PendingRecord:
     try:
         return trail.begin("print", plan)
     except OSError as error:
-        raise NotPrinted(error, pdf, audit=True) from error
+        raise NotPrinted(error, audit=True) from error

@@ -110,8 +110,10 @@ def paint_pdf(printer: QPrinter, pdf_path: str | Path | bytes) -> int:
     return painted
 
 
-def ask_printer(parent, pdf_path: str | Path, dialogs=None) -> Callable[[], bool] | None:
-    """Show the system print dialog for `pdf_path` on A4; the call that prints it
+def ask_printer(parent, pdf_path: str | Path | bytes,
+                dialogs=None) -> Callable[[], bool] | None:
+    """Show the system print dialog for `pdf_path` (a file, or a PDF's bytes, which never
+    touch the disk) on A4; the call that prints it
     (True when pages went to the printer), or None when the dialog was cancelled.
 
     With no printer installed, a clear message is shown instead of an empty
