@@ -12,7 +12,7 @@ import yaml
 
 from planbro.formdefs import FormDefsError, Text, default_formdefs, load_formdefs, walk_fields
 from planbro.model import Plan
-from planbro.model.plan import DECISIONS, METHODS, OUTCOMES, SUBGOAL_STATUSES
+from planbro.model.plan import DECISIONS, GOAL_KINDS, MATTERS, METHODS, OUTCOMES, SUBGOAL_STATUSES
 
 # The steps the law and the issue name, in order.
 STEP_TITLES = [
@@ -51,10 +51,14 @@ def test_the_nine_steps_in_the_laws_order():
     assert defs.steps[-1].kind == "review"
     assert defs.step("offer").skip_to.step == "review"
     assert defs.step("offer").skip_to.condition.equals == "declined"
+    # A § 142 plan is made although the citizen says no: no skip for it.
+    assert (defs.step("offer").skip_to.unless.key, defs.step("offer").skip_to.unless.equals) \
+        == ("basis", "sel-142")
 
 
 def test_every_field_key_is_a_real_model_field_of_a_fitting_type():
-    kinds = {"date": {date, date | None}, "bool": {bool}, "goal_links": {list[str]}}
+    kinds = {"date": {date, date | None}, "bool": {bool}, "goal_links": {list[str]},
+             "picks": {list[str]}}
     seen = 0
     for step in load_formdefs().steps:
         for f in walk_fields(step.fields()):
@@ -86,6 +90,10 @@ def test_picklists_match_the_model_and_the_domain():
     assert values["methods"] == list(METHODS)
     assert values["outcomes"] == list(OUTCOMES)
     assert values["subgoal_statuses"] == list(SUBGOAL_STATUSES)
+    assert values["goal_kinds"] == list(GOAL_KINDS)
+    assert values["matters"] == list(MATTERS)
+    assert [c.label.get("da") for c in lists["goal_kinds"]] == ["Udvikle", "Fastholde", "Begrænse tab"]
+    assert "Min Plan (jobplanen)" in values["replaceable_plans"]
     bases = values["legal_bases"]
     assert len(bases) == 24
     for wanted in ["Serviceloven § 85 a", "Serviceloven § 110", "Serviceloven § 101 a",
@@ -188,3 +196,39 @@ def test_a_municipality_may_add_a_field_and_reword_one(tmp_path, monkeypatch):
 def test_the_yaml_is_plain_data():
     # No tags or anchors that only PyYAML's full loader would understand.
     assert yaml.safe_load(shipped_text())["format"] == "planbro-wizard/1"
+
+
+def test_the_reform_fields_are_asked_for_in_sections_of_their_basis():
+    defs = load_formdefs()
+    shown = {f.path: (step.id, section.visible_if) for step in defs.steps
+             for section in step.sections for f in walk_fields(section.fields)}
+    for path in ("participation.declined", "boform.admitted", "boform.notified",
+                 "boform.planned_end", "support_wish.reason", "discharge.lease_signed"):
+        assert shown[path][1].key == "basis" and shown[path][1].equals == "sel-142", path
+    for path in ("coordinated.consent_date", "coordinated.replaces",
+                 "coordinated.employment_goals", "coordinated.jobcenter_contact"):
+        assert shown[path][1].equals == "sel-141-7", path
+    for path in ("resources", "goals[].kind", "services[].takes_over",
+                 "circumstances.not_relevant[].reason"):
+        assert shown[path][1] is None, path
+    titles = {s.title.get("da") for step in defs.steps for s in step.sections if s.title}
+    assert {"Ophold på forsorgshjem/herberg (§ 110)", "Udskrivning (§ 110, stk. 5)",
+            "Beskæftigelsesdelen (LAB § 30 b)", "Ikke relevant – med begrundelse"} <= titles
+
+
+def test_a_section_condition_or_skip_exception_naming_no_field_is_refused():
+    text = changed("unless: {key: basis,", "unless: {key: grundlag,")
+    assert "betingelsen nævner «grundlag»" in problems_of(text)
+    text = changed("        visible_if: {key: basis, equals: sel-142}\n        fields:\n"
+                   "          - key: boform.name",
+                   "        visible_if: {key: basis_x, equals: sel-142}\n        fields:\n"
+                   "          - key: boform.name")
+    assert "«basis_x»" in problems_of(text)
+
+
+def test_picks_needs_a_picklist_and_a_list_of_texts():
+    text = changed("            kind: picks\n            picklist: replaceable_plans\n", "            kind: picks\n")
+    assert "«picklist» mangler" in problems_of(text)
+    text = changed("key: coordinated.consent_how\n            kind: text",
+                   "key: coordinated.consent_how\n            kind: picks\n            picklist: matters")
+    assert "«picks» passer ikke til dette felt" in problems_of(text)

@@ -39,6 +39,8 @@ FORMS_ENV = "PLANBRO_FORMS"
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Kinds that hold one text.
 TEXT_KINDS = ("text", "multiline", "cpr", "phone", "email", "combo")
+# Kinds that hold a list of texts: the goals a service supports, ticks in a picklist.
+LIST_KINDS = ("goal_links", "picks")
 
 
 class FormDefsError(ValueError):
@@ -139,12 +141,16 @@ class SectionDef:
     fields: tuple[FieldDef, ...]
     title: Text | None = None
     require_any: bool = False
+    # Shown (and asked for) only when the plan satisfies it, e.g. basis sel-142.
+    visible_if: Condition | None = None
 
 
 @dataclass(frozen=True)
 class SkipTo:
     step: str
     condition: Condition
+    # Not when this holds too: a § 142 plan is made although the citizen says no.
+    unless: Condition | None = None
 
 
 @dataclass(frozen=True)
@@ -286,12 +292,16 @@ class _Builder:
             target = raw["skip_to"]["step"]
             if target not in ids or ids.index(target) <= number - 1:
                 self.fail(where, _("skip_to names «{step}», which is not a later step").format(step=target))
-            skip = SkipTo(target, _required_condition(raw["skip_to"]["if"]))
+            skip = SkipTo(target, _required_condition(raw["skip_to"]["if"]),
+                          _condition(raw["skip_to"].get("unless")))
             self._check_condition(where, Plan, skip.condition)
+            self._check_condition(where, Plan, skip.unless)
         sections = tuple(
             SectionDef(self._fields(s["fields"], Plan, "", where), _text(s.get("title")),
-                       s.get("require_any", False))
+                       s.get("require_any", False), _condition(s.get("visible_if")))
             for s in raw.get("sections", ()))
+        for section in sections:
+            self._check_condition(where, Plan, section.visible_if)
         keys = [f.key for s in sections for f in s.fields]
         for dup in sorted({k for k in keys if keys.count(k) > 1}):
             self.fail(where, _("the field «{key}» appears twice").format(key=dup))
@@ -331,8 +341,7 @@ class _Builder:
                     self.fail(where, _("the summary «{key}» is not a field of one item").format(
                         key=raw["summary"]))
         for name in ("required_if", "visible_if"):
-            if name in raw:
-                self._check_condition(where, cls, _required_condition(raw[name]))
+            self._check_condition(where, cls, _condition(raw.get(name)))
         return FieldDef(
             key=key, kind=kind, label=_required_text(raw["label"]), path=path, help=_text(raw.get("help")),
             required=raw.get("required", False), gap=raw.get("gap", False),
@@ -341,8 +350,8 @@ class _Builder:
             summary=raw.get("summary"), fields=fields, rows=raw.get("rows"),
             fejl_when_empty=raw.get("fejl_when_empty", False))
 
-    def _check_condition(self, where: str, cls: type, condition: Condition) -> None:
-        if resolve(cls, condition.key)[0] is None:
+    def _check_condition(self, where: str, cls: type, condition: Condition | None) -> None:
+        if condition is not None and resolve(cls, condition.key)[0] is None:
             self.fail(where, _("the condition names «{key}», which the plan does not have").format(
                 key=condition.key))
 
@@ -351,7 +360,7 @@ class _Builder:
         inner, _nullable = unwrap_optional(tp)
         if kind == "group":
             return typing.get_origin(inner) is list and dataclasses.is_dataclass(typing.get_args(inner)[0])
-        if kind == "goal_links":
+        if kind in LIST_KINDS:
             return bool(inner == list[str])
         if kind == "date":
             return inner is date

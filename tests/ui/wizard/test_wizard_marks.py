@@ -12,7 +12,7 @@ from planbro.formdefs import default_formdefs
 
 from planbro.quality import ADVARSEL, FEJL, check_plan
 
-from planbro.ui.wizard.missing import visit
+from planbro.ui.wizard.missing import shown_sections, visit
 from planbro.ui.wizard.values import get_value, set_value
 
 
@@ -22,7 +22,7 @@ def _emptied(plan, section_fields, path):
     for fdef, owner, where, _label in visit(section_fields, changed):
         if where == path:
             old = get_value(owner, fdef.key)
-            empty = [] if fdef.kind in ("group", "goal_links") else ("" if isinstance(old, str) else None)
+            empty = [] if fdef.kind in ("group", "goal_links", "picks") else ("" if isinstance(old, str) else None)
             set_value(owner, fdef.key, empty)
             return changed, fdef
     raise AssertionError(path)
@@ -30,14 +30,32 @@ def _emptied(plan, section_fields, path):
 
 def _marked_fields(plan):
     for step in default_formdefs().steps:
-        for section in step.sections:
+        for section in shown_sections(step, plan):
             for fdef, _owner, path, _label in visit(section.fields, plan):
                 if fdef.mark and fdef.kind != "bool":
                     yield section.fields, path
 
 
-def test_every_mark_means_what_an_empty_value_gives(example_plan):
+def _as_142_declined(plan):
+    """The example (§ 142) with the citizen not taking part and the bostøtte wish refused."""
+    plan.participation.declined, plan.participation.reason = True, "Vil ikke tale med kommunen."
+    plan.support_wish.not_followed, plan.support_wish.reason = True, "CTI-teamet har ingen plads."
+
+
+def _as_141_7(plan):
+    """The example as one helhedsorienteret plan, its § 141 stk. 7 fields filled in."""
+    plan.basis = "sel-141-7"
+    c = plan.coordinated
+    c.consent_date, c.consent_how = plan.offer.date, "Skriftligt"
+    c.replaces, c.coordinating_caseworker = ["Min Plan (jobplanen)"], "Mette Lund Sørensen"
+    c.employment_goals, c.employment_services = "Praktik inden 1. maj 2027", "Mentor"
+
+
+@pytest.mark.parametrize("variant", [None, _as_142_declined, _as_141_7])
+def test_every_mark_means_what_an_empty_value_gives(example_plan, variant):
     plan = copy.deepcopy(example_plan)
+    if variant is not None:
+        variant(plan)
     # The expected duration can also be told in the note: empty both to see the fejl.
     plan.duration.note = ""
     plan.offer.decision, plan.offer.reason = "accepted", ""

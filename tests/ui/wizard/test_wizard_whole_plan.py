@@ -59,6 +59,8 @@ def step_offer(qtbot, wizard):
 def step_purpose(qtbot, wizard):
     type_in(qtbot, editor(wizard, "citizen_words").edit, "Jeg vil have mit eget sted at bo.")
     # Tab leaves a multi-line box instead of typing a tab character.
+    assert tab(qtbot) is editor(wizard, "resources").edit
+    qtbot.keyClicks(focus(), "Holder aftaler, han selv har valgt.")
     assert tab(qtbot) is editor(wizard, "purpose").edit
     qtbot.keyClicks(focus(), "At Jonas flytter i egen bolig og bliver boende.")
     press_next(qtbot, wizard)
@@ -196,6 +198,7 @@ def test_a_whole_plan_by_keyboard_and_mouse(qtbot, make_wizard, store, dialogs, 
     assert stored.caseworker.email == "mls@odense.eksempel.dk"
     assert (stored.offer.date, stored.offer.decision) == (date(2026, 10, 28), "accepted")
     assert stored.citizen_words == "Jeg vil have mit eget sted at bo."
+    assert stored.resources == "Holder aftaler, han selv har valgt."
     assert stored.purpose.startswith("At Jonas flytter")
     assert [g.title for g in stored.goals] == [
         GOAL, "Jonas er startet i behandling efter § 101 senest 15. januar 2027"]

@@ -20,7 +20,7 @@ from planbro.model.dates import ends_before_start, format_danish_date
 from planbro.ui.common.dialogs import Dialogs
 from planbro.ui.wizard.fields import DateEditor, FieldEditor, LineEditor, MultilineEditor, Slot
 from planbro.ui.wizard.missing import required_now
-from planbro.ui.wizard.pickers import BoolEditor, ChoiceEditor, ComboEditor, GoalLinksEditor
+from planbro.ui.wizard.pickers import BoolEditor, ChoiceEditor, ComboEditor, GoalLinksEditor, PicksEditor
 from planbro.ui.wizard.unsaved import keep, unsaved_of
 from planbro.ui.wizard.values import get_value, is_empty, set_value
 
@@ -29,6 +29,7 @@ EDITORS: dict[str, type[FieldEditor]] = {
     "text": LineEditor, "cpr": LineEditor, "phone": LineEditor, "email": LineEditor,
     "multiline": MultilineEditor, "date": DateEditor, "choice": ChoiceEditor,
     "combo": ComboEditor, "bool": BoolEditor, "goal_links": GoalLinksEditor,
+    "picks": PicksEditor,
 }
 
 

@@ -43,7 +43,7 @@ from planbro.ui.common.dialogs import Dialogs
 from planbro.ui.wizard.fields import FieldEditor, Slot, message_html, message_line, row_height
 from planbro.ui.wizard.form import FieldForm
 from planbro.ui.wizard.unsaved import unsaved_in
-from planbro.ui.wizard.values import get_value, is_empty
+from planbro.ui.wizard.values import is_empty, summary_text
 
 # Characters of an item's summary shown in the list before it is cut.
 SUMMARY_CHARS = 90
@@ -160,7 +160,7 @@ class GroupEditor(FieldEditor):
         return copy.deepcopy(self.items)
 
     def _summary(self, index: int) -> str:
-        text = get_value(self.items[index], self.fdef.summary_key)
+        text = summary_text(self.fdef, self.items[index])
         if isinstance(text, date):
             # A follow-up is summed up by its date, shown as the date box shows it.
             text = format_danish_date(text)

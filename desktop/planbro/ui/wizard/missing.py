@@ -1,7 +1,8 @@
 """What a plan still lacks, step by step, as the wizard definitions say; no Qt.
 
 Only the steps on the plan's route count: when the citizen declines the
-offer, the steps skipped on the way to Gennemgang are not missing.
+offer, the steps skipped on the way to Gennemgang are not missing; nor are
+the fields of a section shown only for another basis (the § 110 stay).
 """
 
 from __future__ import annotations
@@ -10,10 +11,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from planbro.formdefs import FieldDef, FormDefs, StepDef, walk_fields
+from planbro.formdefs import FieldDef, FormDefs, SectionDef, StepDef, walk_fields
 
 from planbro.ui.wizard.mnemonics import strip_mnemonic
-from planbro.ui.wizard.values import get_value, holds, is_empty, pattern_of
+from planbro.ui.wizard.values import get_value, holds, is_empty, pattern_of, skips
 
 
 @dataclass(frozen=True)
@@ -33,11 +34,16 @@ def route(defs: FormDefs, plan: Any) -> list[StepDef]:
     while index < len(defs.steps):
         step = defs.steps[index]
         steps.append(step)
-        if step.skip_to and holds(step.skip_to.condition, plan):
+        if step.skip_to and skips(step.skip_to, plan):
             index = defs.index(step.skip_to.step)
         else:
             index += 1
     return steps
+
+
+def shown_sections(step: StepDef, plan: Any) -> list[SectionDef]:
+    """The step's sections this plan shows (a section may be for one basis only)."""
+    return [s for s in step.sections if holds(s.visible_if, plan)]
 
 
 def required_now(f: FieldDef, obj: Any) -> bool:
@@ -73,7 +79,7 @@ def _fields(step: StepDef, fields: Iterable[FieldDef], obj: Any, base: str,
 
 def missing_in_step(step: StepDef, plan: Any) -> list[Missing]:
     found: list[Missing] = []
-    for section in step.sections:
+    for section in shown_sections(step, plan):
         if section.require_any and all(is_empty(get_value(plan, f.key)) for f in section.fields):
             title = section.title.get() if section.title else step.title.get()
             prefix = section.fields[0].key.rsplit(".", 1)[0]

@@ -34,7 +34,7 @@ from planbro.ui.wizard.missing import missing_fields, missing_in_step, step_of_p
 from planbro.ui.wizard.mnemonics import assign
 from planbro.ui.wizard.reading import plan_html
 from planbro.ui.wizard.unsaved import unsaved_inputs
-from planbro.ui.wizard.values import get_value, holds, is_empty
+from planbro.ui.wizard.values import get_value, holds, is_empty, skips
 
 
 def step_title(step: StepDef, total: int) -> str:
@@ -77,23 +77,28 @@ class FormStepPage(_StepPage):
         column.addWidget(self.banner)
         self.forms: list[FieldForm] = []
         self.section_notes: list[tuple[SectionDef, QLabel]] = []
+        # What shows each section (its box, or its form), to hide one for another basis.
+        self.section_widgets: list[tuple[SectionDef, FieldForm, QWidget]] = []
         for section in step.sections:
             form = FieldForm(section.fields, Plan, wizard.dialogs, content)
             form.changed.connect(self.on_changed)
             note = QLabel(content)
             note.setWordWrap(True)
             note.hide()
+            shown: QWidget = form
             if section.title and len(step.sections) > 1:
                 box = QGroupBox(section.title.get(), content)
                 inner = QVBoxLayout(box)
                 inner.addWidget(note)
                 inner.addWidget(form)
                 column.addWidget(box)
+                shown = box
             else:
                 column.addWidget(note)
                 column.addWidget(form)
             self.forms.append(form)
             self.section_notes.append((section, note))
+            self.section_widgets.append((section, form, shown))
         column.addStretch(1)
         scroll.setWidget(content)
         outer.addWidget(scroll)
@@ -126,7 +131,19 @@ class FormStepPage(_StepPage):
             for form in self.forms:
                 form.load(self.plan, self.plan)
             self._shown = shown
+        self.refresh_sections()
         self.refresh_messages()
+
+    def shown_forms(self) -> list[FieldForm]:
+        """The forms of the sections this plan shows (a § 110 stay only for § 142)."""
+        return [form for section, form, _w in self.section_widgets if holds(section.visible_if, self.plan)]
+
+    def refresh_sections(self) -> None:
+        """Show the sections the plan's basis asks for; a field's own condition
+        may name a field of another section (the basis), so each form looks again."""
+        for section, form, widget in self.section_widgets:
+            widget.setVisible(holds(section.visible_if, self.plan))
+            form.refresh_visibility()
 
     def write_back(self) -> None:
         """The one place this page changes the plan; a signed or closed version,
@@ -141,6 +158,7 @@ class FormStepPage(_StepPage):
 
     def on_changed(self) -> None:
         self.write_back()
+        self.refresh_sections()
         self.refresh_messages()
 
     def step_findings(self) -> list:
@@ -157,7 +175,7 @@ class FormStepPage(_StepPage):
                 unplaced.pop(key, None)
         texts = [(f.severity, f.message) for f in unplaced.values()]
         for section, _note in self.section_notes:
-            if section.require_any and self.checked and all(
+            if section.require_any and self.checked and holds(section.visible_if, self.plan) and all(
                     is_empty(get_value(self.plan, f.key)) for f in section.fields):
                 texts.append(("gap", _("Fill in at least one of these fields; you may do it later.")))
         # Coloured and prefixed by severity, as beside a field (#9.17).
@@ -172,7 +190,7 @@ class FormStepPage(_StepPage):
         if self.planwizard.jumping:
             return True
         self.checked = True
-        problems = [path for form in self.forms for path, _why in form.format_problems()]
+        problems = [path for form in self.shown_forms() for path, _why in form.format_problems()]
         blocking = [m.path for m in missing_in_step(self.step, self.plan) if m.blocking]
         self.refresh_messages()
         wrong = problems + blocking
@@ -191,7 +209,7 @@ class FormStepPage(_StepPage):
 
     def nextId(self) -> int:
         skip = self.step.skip_to
-        if skip is not None and holds(skip.condition, self.plan):
+        if skip is not None and skips(skip, self.plan):
             return self.planwizard.defs.index(skip.step)
         return super().nextId()
 

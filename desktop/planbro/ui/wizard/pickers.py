@@ -231,3 +231,29 @@ class GoalLinksEditor(FieldEditor):
     def value(self):
         return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())
                 if self.list.item(i).checkState() == Qt.CheckState.Checked]
+
+
+class PicksEditor(GoalLinksEditor):
+    """Tick entries of a picklist (the plans a helhedsorienteret plan replaces);
+    stores their values, in the picklist's order. A value the picklist does not
+    know (an older file's, another municipality's) is kept as a ticked entry."""
+
+    def build(self) -> None:
+        super().build()
+        self.empty.hide()
+
+    def load_value(self, value, root) -> None:
+        chosen = list(value or [])
+        known = [c.value for c in self.fdef.choices]
+        entries = [(c.value, c.label.get()) for c in self.fdef.choices]
+        entries += [(v, v) for v in chosen if v not in known]
+        self.list.clear()
+        for stored, text in entries:
+            item = QListWidgetItem(text)
+            item.setToolTip(text)
+            item.setData(Qt.ItemDataRole.UserRole, stored)
+            item.setFlags(self._flags(item))
+            item.setCheckState(Qt.CheckState.Checked if stored in chosen else Qt.CheckState.Unchecked)
+            self.list.addItem(item)
+        rows = max(1, min(len(entries), GOAL_ROWS))
+        self.list.setFixedHeight(rows * row_height(self.list) + 2 * self.list.frameWidth() + 2)

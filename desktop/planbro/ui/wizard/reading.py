@@ -20,9 +20,9 @@ from planbro.model.dates import format_danish_date
 from planbro.quality import severity_label
 
 from planbro.ui.common.colours import SEVERITY_COLOURS
-from planbro.ui.wizard.missing import Missing, label_of, route, step_of_path
+from planbro.ui.wizard.missing import Missing, label_of, route, shown_sections, step_of_path
 from planbro.ui.wizard.unsaved import Unsaved
-from planbro.ui.wizard.values import get_value, holds, is_empty
+from planbro.ui.wizard.values import choice_label, get_value, holds, is_empty, summary_text
 
 # An empty field in reading form.
 EMPTY = "<span style='color:#777'>—</span>"
@@ -39,11 +39,12 @@ def _plain(f: FieldDef, value: Any, plan: Any) -> str:
     if f.kind == "bool":
         return escape(_("Yes") if value else _("No"))
     if f.kind == "choice":
-        choice = next((c for c in f.choices if c.value == value), None)
-        return escape(choice.label.get() if choice else str(value))
+        return escape(choice_label(f, value))
     if f.kind == "goal_links":
         titles = [g.title or _("(not filled in yet)") for g in plan.goals if g.id in value]
         return "<br>".join(escape(t) for t in titles) or EMPTY
+    if f.kind == "picks":
+        return "<br>".join(escape(choice_label(f, v)) for v in value)
     if isinstance(value, date):
         # As the date boxes show it.
         return format_danish_date(value)
@@ -77,7 +78,7 @@ def _rows(fields: Iterable[FieldDef], obj: Any, plan: Any, depth: int, heading: 
             out.append(f"<p>{EMPTY}</p>")
         for i, item in enumerate(value):
             name = f"{f.item_name.get()} {i + 1}"
-            summary = get_value(item, f.summary_key)
+            summary = summary_text(f, item)
             if isinstance(summary, date):
                 summary = format_danish_date(summary)
             title = f"{name}: {summary}" if not is_empty(summary) else name
@@ -139,9 +140,10 @@ def plan_html(defs: FormDefs, plan: Any, missing: list[Missing], findings: list,
         if step.kind == "review":
             continue
         parts.append(f"<h2>{step.number}. {escape(step.title.get())}</h2>")
-        for section in step.sections:
+        sections = shown_sections(step, plan)
+        for section in sections:
             heading = step.title.get()
-            if section.title and len(step.sections) > 1:
+            if section.title and len(sections) > 1:
                 heading = section.title.get()
                 parts.append(f"<h3>{escape(heading)}</h3>")
             parts.extend(_rows(section.fields, plan, plan, 0, heading))

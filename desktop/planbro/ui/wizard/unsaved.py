@@ -20,7 +20,7 @@ from typing import Any
 
 from planbro.formdefs import FieldDef, FormDefs, StepDef
 
-from planbro.ui.wizard.missing import route, visit
+from planbro.ui.wizard.missing import route, shown_sections, visit
 
 # The attribute holding {field key relative to the object: typed text}.
 ATTR = "_planbro_unsaved"
@@ -62,5 +62,5 @@ def unsaved_in(fields: Iterable[FieldDef], obj: Any, base: str = "",
 def unsaved_inputs(defs: FormDefs, plan: Any) -> list[Unsaved]:
     """Every unsaved text on the plan's route, in the order of the steps."""
     return [Unsaved(step, path, label, text)
-            for step in route(defs, plan) for section in step.sections
+            for step in route(defs, plan) for section in shown_sections(step, plan)
             for path, label, text in unsaved_in(section.fields, plan)]
