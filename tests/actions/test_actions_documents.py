@@ -36,7 +36,7 @@ def test_saving_a_word_document_writes_it_and_records_render_docx(stored, trail,
     assert saved.path == tmp_path / "plan.docx" and saved.kind == "docx"
     assert "Jonas" in "\n".join(p.text for p in Document(str(saved.path)).paragraphs)
     assert records(store)[-1] == ("render", stored.id, stored.version, "app", "docx")
-    assert saved.message == f"Gemt: {saved.path}"
+    assert saved.message.startswith(f"Gemt: {saved.path} Filen er ikke krypteret")
 
 
 def test_a_pdf_carries_the_municipality_of_the_settings(stored, trail, tmp_path):

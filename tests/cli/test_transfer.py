@@ -111,3 +111,30 @@ def test_export_all_exports_every_readable_plan_and_names_the_damaged_one(exampl
     assert damaged.read_bytes() == b"\x00 not a plan"
     # Named one by one, a damaged plan is still refused outright.
     assert main(["export", "--purpose", "sagsbehandling", other.id, "--out", str(tmp_path / "en.json")]) == 2
+
+
+def test_an_export_says_it_is_plaintext_and_is_refused_inside_the_data_folder(
+        example_path, tmp_path, capsys):
+    """#11: exports stay plaintext by nature: the command says so and suggests an encrypted
+    place, and a plaintext file never goes into the data folder beside the sealed plans."""
+    from planbro.storage import default_data_dir
+
+    assert main(["import", str(example_path)]) == 0
+    plan_id = "3f2c9a6e-8b1d-4e7a-9c55-2d1f0b7a4e31"
+    capsys.readouterr()
+    assert main(["export", plan_id, "--out", str(tmp_path / "x.json"), "--purpose",
+                 "sagsbehandling"]) == 0
+    err = capsys.readouterr().err
+    assert "ikke krypteret" in err and "BitLocker" in err
+    folder = default_data_dir()
+    before = sorted(p for p in folder.rglob("*"))
+    for out in (folder / "x.json", folder / "cases", folder / "eksport" / ""):
+        assert main(["export", plan_id, "--out", str(out), "--purpose", "sagsbehandling"]) == 2
+        assert "ligger i Planbros datamappe" in capsys.readouterr().err
+    assert main(["export", "--all", "--out", str(folder / "alle"), "--purpose",
+                 "sagsbehandling"]) == 2
+    assert main(["render", plan_id, "--pdf", str(folder / "plan.pdf"), "--purpose",
+                 "sagsbehandling"]) == 2
+    assert "ligger i Planbros datamappe" in capsys.readouterr().err
+    assert sorted(p for p in folder.rglob("*") if "audit" not in p.parts) == [
+        p for p in before if "audit" not in p.parts]

@@ -95,7 +95,7 @@ class Saved:
 
     @property
     def message(self) -> str:
-        return _("Saved: {path}").format(path=self.path)
+        return _("Saved: {path}").format(path=self.path) + " " + plaintext_note()
 
 
 @dataclass(frozen=True)
@@ -153,13 +153,42 @@ def write_document(plan: Plan, kind: str, data: bytes, path: str | Path, trail: 
     return Saved(plan, kind, write_recorded(trail, "render", plan, path, data, detail=kind))
 
 
+def plaintext_note() -> str:
+    """What is said whenever a document, an export or an extract is written: it is
+    plaintext by nature, wherever it goes (the data folder alone is encrypted)."""
+    return _("The file is not encrypted: it holds the citizen's data in plain text. Keep it "
+             "in an encrypted place (a BitLocker-encrypted drive, the municipality's ESDH) and "
+             "delete it once it has been used.")
+
+
+class InsideDataFolder(ValueError):
+    """A document or export aimed into the data folder, which holds only the store's files."""
+
+
+def outside_the_data_folder(trail: Trail, path: Path) -> None:
+    """NotWritten when `path` lies in the data folder of the trail's audit log: a
+    plaintext file there would sit beside the encrypted plans (and in their backups)."""
+    folder = trail.data_folder()
+    if folder is None:
+        return
+    try:
+        path.resolve().relative_to(folder.resolve())
+    except (ValueError, OSError):
+        return
+    raise NotWritten(InsideDataFolder(_(
+        "{path} lies in Planbro's data folder, which holds only the plans' own encrypted "
+        "files. Choose a place outside the data folder.").format(path=path)), path)
+
+
 def write_recorded(trail: Trail, action: str, plan: Recordable, path: str | Path,
                    data: bytes | str, detail: str = "") -> Path:
     """Write `data` to `path` (atomically) together with its audit record `action`: the
-    record first, taken back when the file cannot be written; NotWritten when either fails."""
+    record first, taken back when the file cannot be written; NotWritten when either fails
+    or when `path` lies in the data folder."""
     from planbro.fileio.atomic import write_atomic
 
     path = Path(path)
+    outside_the_data_folder(trail, path)
     written = begin_record(trail, action, plan, path, detail=detail)
     try:
         write_atomic(path, data)

@@ -10,6 +10,7 @@ or export file is written only together with its record (begin).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from planbro.model import Plan
@@ -37,6 +38,11 @@ class Trail:
 
     log: Recorder | None
     via: str = "app"
+
+    def data_folder(self) -> Path | None:
+        """The data folder whose log this is (None: no log), where no plaintext goes."""
+        folder = getattr(self.log, "folder", None)
+        return Path(folder).parent if folder is not None else None
 
     def record(self, action: str, plan: Plan, detail: str = "") -> bool:
         """Record `action` on `plan`; True when it is in the log.

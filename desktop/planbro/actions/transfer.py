@@ -20,7 +20,7 @@ from planbro.model.labels import moment_label
 
 from planbro.storage import PlanNotFound, PlanStore, StoreError
 
-from planbro.actions.documents import write_recorded
+from planbro.actions.documents import plaintext_note, write_recorded
 from planbro.actions.trail import Trail
 
 
@@ -142,7 +142,7 @@ class Exported:
 
     @property
     def message(self) -> str:
-        return _("Exported: {path}").format(path=self.path)
+        return _("Exported: {path}").format(path=self.path) + " " + plaintext_note()
 
 
 def export_name(plan: Plan) -> str:

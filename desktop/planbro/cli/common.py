@@ -162,6 +162,14 @@ class CommandTrail(Trail):
     def record(self, action: str, plan: Plan, detail: str = "") -> bool:
         return record(self.args, action, plan, detail)
 
+    def data_folder(self) -> Path | None:
+        from planbro.storage import StoreError
+
+        try:
+            return Path(audit_log(self.args).folder).parent
+        except StoreError:
+            return None
+
     def begin(self, action: str, plan: Recordable, detail: str = ""):
         from planbro.audit import failure_message
         from planbro.storage import StoreError

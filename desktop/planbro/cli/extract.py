@@ -14,6 +14,7 @@ extract is then made from those records, naming the plan by its id.
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from planbro.translation import _
@@ -39,7 +40,7 @@ def run_extract(args: argparse.Namespace) -> int:
     from planbro.storage import StoreError
 
     from planbro.actions.context import municipality
-    from planbro.actions.documents import NotWritten
+    from planbro.actions.documents import NotWritten, plaintext_note
     from planbro.actions.extract import default_extract_name, save_extract, subject_of
 
     for name, option in _FILTERS:
@@ -71,4 +72,5 @@ def run_extract(args: argparse.Namespace) -> int:
         return fail(_("{path}: cannot be written: {error}").format(path=path,
                                                                    error=error.reason()))
     print(_("Wrote {path}").format(path=saved.path))
+    print(plaintext_note(), file=sys.stderr)
     return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from planbro.translation import _
@@ -11,7 +12,7 @@ from planbro.model import ValidationError
 
 from planbro.storage import StoreError
 
-from planbro.actions.documents import NotWritten, make_documents, write_document
+from planbro.actions.documents import NotWritten, make_documents, plaintext_note, write_document
 
 from planbro.cli.common import (
     CommandTrail,
@@ -101,4 +102,5 @@ def run(args: argparse.Namespace) -> int:
             return fail(_("{path}: cannot be written: {error}").format(
                 path=path, error=error.reason()))
         print(_("Wrote {path}").format(path=saved.path))
+    print(plaintext_note(), file=sys.stderr)
     return 0

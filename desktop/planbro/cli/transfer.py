@@ -12,7 +12,12 @@ from planbro.translation import _, ngettext
 
 from planbro.storage import StoreCorrupt, StoreError
 
-from planbro.actions.documents import NotWritten, begin_record
+from planbro.actions.documents import (
+    NotWritten,
+    begin_record,
+    outside_the_data_folder,
+    plaintext_note,
+)
 from planbro.actions.transfer import ImportConflict, export_name, export_plan, import_plans
 
 from planbro.cli.common import (
@@ -109,6 +114,11 @@ def run_export(args: argparse.Namespace) -> int:
             return fail(_("{path}: cannot be written: {error}").format(
                 path=out, error=error.reason()))
     to_folder = args.all or len(plans) != 1 or out.is_dir() or args.out.endswith(("/", "\\"))
+    try:
+        # Before any folder is made: a plaintext export has no place in the data folder.
+        outside_the_data_folder(trail, out)
+    except NotWritten as error:
+        return fail(error.reason())
     if to_folder:
         if out.exists() and not out.is_dir():
             return fail(_("--out: {path} is a file; several plans need a folder").format(path=out))
@@ -128,6 +138,8 @@ def run_export(args: argparse.Namespace) -> int:
                 path=target, error=error.reason()))
         print(_("{name}, version {version}: {path}").format(
             name=shown(plan.citizen.name), version=plan.version, path=exported.path))
+    if plans:
+        print(plaintext_note(), file=sys.stderr)
     for unreadable in damaged:
         print(str(unreadable), file=sys.stderr)
         restore_hint(unreadable)
