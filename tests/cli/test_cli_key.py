@@ -145,3 +145,15 @@ def test_the_help_says_a_key_file_encrypts_the_folder():
     result = run("key", "--help")
     assert result.returncode == 0
     assert "en datamappe med en nøglefil er krypteret" in " ".join(result.stdout.split())
+
+
+def test_key_create_into_a_pipe_with_only_the_recovery_key_is_refused(example_path, capsys):
+    """A recovery key printed into a pipe (| head) could be lost, and with no passphrase or
+    credential store it would be the only way in: refused, nothing changed."""
+    from planbro.storage import default_data_dir
+
+    assert main(["import", str(example_path)]) == 0
+    folder = default_data_dir()
+    assert main(["key", "create", "--no-credential-store"]) == 2
+    assert "den eneste vej ind" in capsys.readouterr().err
+    assert not (folder / "keys.json").exists()

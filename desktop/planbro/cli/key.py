@@ -262,6 +262,14 @@ def _create(args) -> int:
     if keyfile.exists(folder) and migration_phase(folder) != PHASE_KEYS:
         raise KeyFileExists(_("{path} exists already: this data folder has its keys. Planbro has "
                               "not changed it.").format(path=keyfile.key_path(folder)))
+    daily = bool(os.environ.get(PASSPHRASE_ENV)) or (not args.no_credential_store
+                                                     and credstore.is_available())
+    if sheet is None and not daily and not sys.stdout.isatty():
+        # The recovery key would be the only way in, and a pipe may lose it.
+        raise _Missing(_("The recovery key would be the only way into the data folder, and it "
+                         "is shown only once, but the output is not a terminal. Use --sheet "
+                         "FILE.pdf, or set {env} to add a passphrase. Nothing was changed.").format(
+                             env=PASSPHRASE_ENV))
     # As the folder's writer: the key file, the recovery key shown, then every file sealed.
     done = encrypt(folder, lambda: create(folder, use_credential_store=not args.no_credential_store),
                    lambda made: made.chain,
