@@ -79,7 +79,9 @@ def test_a_cut_tail_with_the_head_rewritten_to_match_is_found(keyed, example_pat
     head = head_of(keyed)
     # What a hand-edited head would say of the new last line; the old MAC cannot fit it.
     head.update(lines=lines, seq=head["seq"] - 1, hash=line_hash(last))
-    (keyed / "audit" / "head.json").write_text(json.dumps(head), encoding="utf-8")
+    # Both the head and its copy with the store, as a careful tamperer would.
+    for path in (keyed / "audit" / "head.json", keyed / "audit-head.json"):
+        path.write_text(json.dumps(head), encoding="utf-8")
     status, said = verified(capsys)
     assert status == 1
     assert HEAD_CHANGED in said and str(keyed / "audit" / "head.json") in said
@@ -90,7 +92,8 @@ def test_a_head_without_its_mac_in_an_encrypted_folder_is_found(keyed, example_p
     last, lines = cut_last_line(keyed)
     head = {"file": month_of(keyed).name, "lines": lines, "seq": head_of(keyed)["seq"] - 1,
             "hash": line_hash(last)}
-    (keyed / "audit" / "head.json").write_text(json.dumps(head), encoding="utf-8")
+    for path in (keyed / "audit" / "head.json", keyed / "audit-head.json"):
+        path.write_text(json.dumps(head), encoding="utf-8")
     status, said = verified(capsys)
     assert status == 1 and HEAD_CHANGED in said
 
@@ -123,3 +126,15 @@ def test_a_plaintext_folders_head_has_no_mac_and_a_cut_stays_visible(example_pat
     assert main(["show", EXAMPLE_ID]) == 0
     status, said = verified(capsys)
     assert status == 1 and "1 linje er fjernet" in said
+
+
+def test_deleting_the_whole_audit_folder_is_found_through_the_head_kept_with_the_store(
+        keyed, example_path, capsys):
+    """The head is kept with the store too (audit-head.json beside audit/): a log deleted
+    whole, head.json included, does not verify as an empty, whole log."""
+    import shutil
+
+    logged(example_path)
+    shutil.rmtree(keyed / "audit")
+    status, said = verified(capsys)
+    assert status == 1 and "skåret af" in said

@@ -342,8 +342,12 @@ def test_verify_finds_a_tail_cut_off_by_one_whole_line_through_the_head(five, ca
     assert status == 1
     assert out.strip() == (f"Logbogen er skåret af i enden: audit/head.json angiver linje 5 i "
                            f"{five.name} som den nyeste post, men filen har kun 4 linjer.")
-    # Without its head, a cut end could not be seen: a missing head is a finding too.
+    # The head is kept with the store too: deleting audit/head.json does not hide the cut.
     (default_data_dir() / "audit" / "head.json").unlink()
+    status, out = verified(capsys)
+    assert status == 1 and "skåret af" in out
+    # Without either head, a cut end could not be seen: a missing head is a finding too.
+    (default_data_dir() / "audit-head.json").unlink()
     status, out = verified(capsys)
     assert status == 1 and "audit/head.json" in out and "mangler" in out
 

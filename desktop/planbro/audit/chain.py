@@ -51,6 +51,9 @@ from planbro.audit.reading import month_files, parse_record
 GENESIS = ""
 # The chain's head (the newest record) in the log's folder.
 HEAD_NAME = "head.json"
+# Its copy kept with the store, beside the audit folder: deleting the audit folder
+# whole (log and head.json) would otherwise leave an empty log that verifies.
+STORE_HEAD_NAME = "audit-head.json"
 # The label of the head's MAC key, derived from the store key (crypto.derived).
 HEAD_KEY_INFO = b"planbro audit head"
 
@@ -159,12 +162,15 @@ def write_head(folder: Path, path: Path, tail: Tail, key: bytes | None = None) -
                             "hash": tail.hash}
     if key is not None:
         head["mac"] = mac(key, _head_bytes(path.name, tail.lines, tail.seq, tail.hash))
-    write_atomic(folder / HEAD_NAME, json.dumps(head, separators=(",", ":")) + "\n")
+    data = json.dumps(head, separators=(",", ":")) + "\n"
+    write_atomic(folder / HEAD_NAME, data)
+    write_atomic(folder.parent / STORE_HEAD_NAME, data)
 
 
 def remove_head_leftovers(folder: Path) -> None:
     """Remove temporary files of a head write a crash interrupted (call under the lock)."""
-    for leftover in folder.glob(f".{HEAD_NAME}.*.tmp"):
+    for leftover in [*folder.glob(f".{HEAD_NAME}.*.tmp"),
+                     *folder.parent.glob(f".{STORE_HEAD_NAME}.*.tmp")]:
         with contextlib.suppress(OSError):
             leftover.unlink()
 
@@ -187,9 +193,19 @@ class Head:
 
 
 def read_head(folder: Path) -> Head | None:
-    """The head, or None when there is none; ValueError when it is damaged."""
+    """The head, or None when there is none; ValueError when it is damaged.
+
+    Of head.json and its copy with the store (STORE_HEAD_NAME), the one naming the later
+    record: they differ only when a write of the second failed, or when one was deleted
+    or put back to hide a cut end - then the later one is the truth to check against."""
+    heads = [_read_one(path) for path in (folder / HEAD_NAME, folder.parent / STORE_HEAD_NAME)]
+    found = [head for head in heads if head is not None]
+    return max(found, key=lambda head: head.seq) if found else None
+
+
+def _read_one(path: Path) -> Head | None:
     try:
-        raw = (folder / HEAD_NAME).read_bytes()
+        raw = path.read_bytes()
     except FileNotFoundError:
         return None
     try:
