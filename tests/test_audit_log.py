@@ -426,3 +426,17 @@ def test_the_audit_module_is_named_in_the_qt_free_list():
     from test_layers import QT_FREE
 
     assert audit.__name__ in QT_FREE
+
+
+def test_an_extract_is_always_recorded_for_aktindsigt_whatever_the_session_s_purpose(tmp_path):
+    """The app's session purpose (say "møde med borgeren") is not what an extract of the
+    log is made for: the citizen's access request is (art. 15)."""
+    from planbro.audit import AuditLog
+
+    log = AuditLog(tmp_path)
+    log.set_purpose("møde med borgeren")
+    plan_id = "3f2c9a6e-8b1d-4e7a-9c55-2d1f0b7a4e31"
+    log.record("view", plan_id, 1, via="app")
+    log.record("extract", plan_id, 1, via="app", detail="pdf")
+    view, extract = log.read().records[-2:]
+    assert view["purpose"] == "møde med borgeren" and extract["purpose"] == "aktindsigt"

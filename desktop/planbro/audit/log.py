@@ -50,7 +50,7 @@ from planbro.model.plan import OUTCOME_WORDS
 from planbro.audit import chain, waiting
 from planbro.audit.appending import Appender
 from planbro.audit.chain import Tail
-from planbro.audit.purposes import PURPOSE_ACTIONS, purpose_problem
+from planbro.audit.purposes import FIXED_PURPOSES, PURPOSE_ACTIONS, purpose_problem
 from planbro.audit.reading import Reading, month_files, read_folder
 
 # What can happen to a plan, as recorded in "action".
@@ -295,7 +295,8 @@ class AuditLog:
         return self.folder / f"audit-{at:%Y-%m}.jsonl", {
             "at": at.strftime("%Y-%m-%dT%H:%M:%SZ"), "user": user, "host": host,
             "action": action, "plan": plan_id, "version": version, "via": via, "detail": detail,
-            "purpose": self.purpose if action in PURPOSE_ACTIONS else "",
+            "purpose": FIXED_PURPOSES.get(action, self.purpose if action in PURPOSE_ACTIONS
+                                          else ""),
         }
 
     def _append(self, action: str, plan_id: str | None, version: int | None, via: str,

@@ -29,6 +29,9 @@ PURPOSES = ("sagsbehandling", "møde med borgeren", "opfølgning", "aktindsigt",
 DEFAULT_PURPOSE = PURPOSES[0]
 # Actions that show or hand out a plan (or the caseload's names): they carry the purpose.
 PURPOSE_ACTIONS = frozenset({"view", "render", "print", "export", "extract", "caseload"})
+# Actions whose purpose is their nature, whatever the session's purpose: an extract of
+# the log is made for the citizen's access request (art. 15).
+FIXED_PURPOSES = {"extract": "aktindsigt"}
 # The longest purpose word, in characters.
 MAX_PURPOSE_CHARS = 40
 
