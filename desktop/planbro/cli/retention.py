@@ -19,7 +19,15 @@ from planbro.storage import PlanSummary, StoreError
 
 from planbro.actions import retention
 
-from planbro.cli.common import date_metavar, fail, open_store, read_date, refusal, shown
+from planbro.cli.common import (
+    EXIT_BAD_INPUT,
+    date_metavar,
+    fail,
+    open_store,
+    read_date,
+    refusal,
+    shown,
+)
 
 # What counts as yes to the question before deleting.
 YES = ("j", "ja", "y", "yes")
@@ -124,6 +132,11 @@ def run_purge(args: argparse.Namespace) -> int:
             _survey(found, days, args.dry_run)
             if args.dry_run or not found.due:
                 return 0
+            if not args.yes and not sys.stdin.isatty():
+                # Never waiting for a keyboard that is not there: say what is missing.
+                print(_("Nothing was deleted: there is no terminal to confirm it on. Use --yes "
+                        "to delete without being asked."), file=sys.stderr)
+                return EXIT_BAD_INPUT
             if not (args.yes or _confirmed(len(found.due))):
                 print(_("Nothing was deleted. Use --yes to delete without being asked."),
                       file=sys.stderr)
