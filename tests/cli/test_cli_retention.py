@@ -179,3 +179,16 @@ def test_nothing_due_deletes_nothing_and_asks_nothing(example_path, capsys):
     assert main(["purge"]) == 0
     assert "Ingen sag skal slettes" in capsys.readouterr().out
     assert set(_listed(capsys)) == {EXAMPLE_ID}
+
+
+def test_journalise_refuses_a_day_before_the_case_was_closed(example_path, capsys):
+    """A journalising day before the closing would make the case due for deletion at once
+    (and cannot be true): refused, nothing changed."""
+    assert main(["import", str(example_path)]) == 0
+    plan_id = "3f2c9a6e-8b1d-4e7a-9c55-2d1f0b7a4e31"
+    assert main(["follow-up", plan_id, "--date", "01-12-2026", "--outcome", "afsluttes",
+                 "--note", "Jonas bor i egen bolig."]) == 0
+    capsys.readouterr()
+    assert main(["journalise", plan_id, "--date", "01-10-2026"]) == 2
+    assert "afsluttet den 01-12-2026" in capsys.readouterr().err
+    assert main(["journalise", plan_id, "--date", "02-12-2026"]) == 0

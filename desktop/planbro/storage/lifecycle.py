@@ -85,9 +85,22 @@ def journalised(plan: Plan, on: date) -> Plan | None:
             version=plan.version))
     if plan.journalised == on:
         return None
+    closed = closed_on(plan)
+    if closed is not None and on < closed:
+        raise StoreError(_("The case was closed on {closed}, so it cannot have been journalised "
+                           "on {on}, before that. Give the day the final plan was filed in the "
+                           "ESDH.").format(closed=closed.strftime("%d-%m-%Y"),
+                                           on=on.strftime("%d-%m-%Y")))
     new = _copy(plan)
     new.journalised = on
     return new
+
+
+def closed_on(plan: Plan) -> date | None:
+    """The day the case was closed, when a follow-up closed it (afsluttes) and says so;
+    None for a case closed without one (its stored time is not the day it ended)."""
+    days = [e.date for e in plan.follow_up.history if e.outcome == "close" and e.date]
+    return max(days) if days else None
 
 
 def followed_up(plan: Plan, entry: FollowUpEntry, next_date: date | None) -> list[Plan]:
