@@ -213,3 +213,23 @@ def test_key_changes_are_logged_and_the_log_verifies_with_its_sealed_head(exampl
     capsys.readouterr()
     assert main(["audit"]) == 0
     assert "datamappens nøgler ændret" in capsys.readouterr().out
+
+
+def test_a_start_of_encryption_cut_short_is_undone_and_said(example_path, capsys):
+    """Killed after the key file was made but before any plan was sealed: the next command
+    needs no key (the folder is plaintext still), undoes the start and says so."""
+    import json
+
+    from planbro.storage.codec import MIGRATION_MARKER
+
+    assert main(["import", str(example_path)]) == 0
+    folder = default_data_dir()
+    create(folder, passphrase=PASSPHRASE, use_credential_store=False, kdf=CHEAP_FOR_TESTS)
+    (folder / MIGRATION_MARKER).write_text(json.dumps({"format": "planbro-migration/1",
+                                                       "phase": "keys"}))
+    capsys.readouterr()
+    assert main(["list"]) == 0
+    printed = capsys.readouterr()
+    assert "Jonas Mikkelsen Østergaard" in printed.out
+    assert "er gjort om" in printed.err and "planbro key create" in printed.err
+    assert not (folder / "keys.json").exists() and not (folder / MIGRATION_MARKER).exists()

@@ -199,8 +199,15 @@ def open_store(args, *, write: bool):
     # An encrypted folder is unlocked first (unlocking.py); StoreError when it cannot be.
     keys = folder_keys(args, log.folder.parent)
     if write:
-        return PlanStore(log.folder.parent, audit=log, via="cli", keys=keys)
-    return PlanStore.open(log.folder.parent, audit=log, via="cli", keys=keys)
+        store = PlanStore(log.folder.parent, audit=log, via="cli", keys=keys)
+    else:
+        store = PlanStore.open(log.folder.parent, audit=log, via="cli", keys=keys)
+    if store.encryption_rolled_back:
+        print(_("Turning encryption on for {folder} was interrupted before any plan was "
+                "encrypted, and has been undone: the data folder is not encrypted. Run planbro "
+                "key create again; a recovery key shown the first time opens nothing.").format(
+                    folder=store.data_dir), file=sys.stderr)
+    return store
 
 
 def is_plan_file(text: str) -> bool:

@@ -42,6 +42,13 @@ def folder_keys(args, folder: Path) -> KeyChain | None:
     cached = getattr(args, "_folder_keys", None)
     if cached is not None and cached[0] == folder:
         return cached[1]
+    from planbro.storage.codec import PHASE_KEYS, migration_phase
+
+    if migration_phase(folder) == PHASE_KEYS:
+        # A start of encryption cut short before any file was sealed: the folder is
+        # plaintext still, and its writer rolls the key file back (storage.keying).
+        args._folder_keys = (folder, None)
+        return None
     if not keyfile.exists(folder):
         chain = _created(folder) if _is_new(folder) and os.environ.get(PASSPHRASE_ENV) else None
         args._folder_keys = (folder, chain)

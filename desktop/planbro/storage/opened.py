@@ -24,6 +24,7 @@ from planbro.model.convert import from_dict
 
 from planbro.storage import backups, folder, keying, migrations, restore
 from planbro.storage.casefile import read_versions
+from planbro.storage.codec import PHASE_KEYS, migration_phase
 from planbro.storage.errors import PlanNotFound, StoreCorrupt, StoreLocked, StoreWriteFailed
 from planbro.storage.index import SummaryIndex
 from planbro.storage.lock import WriterLock
@@ -62,6 +63,8 @@ class OpenedStore:
         self.via = via
         # Why the store is read-only when open() fell back to reading.
         self.locked_reason = ""
+        # True when opening undid a start of encryption a crash cut short (keying.py).
+        self.encryption_rolled_back = False
         self._mutex = threading.RLock()
         folder.check_layout(Layout(self.data_dir))
         # Sealed with `keys` when the folder has a key file; StoreKeyNeeded without them.
@@ -93,7 +96,9 @@ class OpenedStore:
 
     def _open(self) -> None:
         if not self.read_only:
-            # A migration to encryption or a change of key a crash cut short.
+            # A migration to encryption or a change of key a crash cut short; a start of
+            # encryption cut short before any file was sealed is rolled back (told by the caller).
+            self.encryption_rolled_back = migration_phase(self.data_dir) == PHASE_KEYS
             self._layout = keying.settle(self._layout)
         layout = self._layout
         if not self.read_only:
