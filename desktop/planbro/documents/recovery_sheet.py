@@ -67,8 +67,8 @@ TOP = 2.4 * cm
 # The box: its padding and the width of its frame.
 BOX_PADDING = 0.45 * cm
 BOX_LINE = 1.2
-# The metadata's subject.
-SUBJECT = "Planbro recovery key"
+# The metadata's subject, in the sheet's language (Danish, as its text).
+SUBJECT = "Planbro – gendannelsesnøgle"
 
 
 class NotASheet(ValueError):
