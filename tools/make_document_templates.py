@@ -54,12 +54,20 @@ PARAGRAPH_STYLES = [
     ("Heading2", "heading 2", "Normal", "Normal",
      '<w:keepNext/><w:keepLines/><w:spacing w:before="160" w:after="60"/><w:outlineLvl w:val="1"/>',
      '<w:b/><w:bCs/><w:sz w:val="21"/><w:szCs w:val="21"/>'),
+    # One law's part of a helhedsorienteret plan (§ 141, stk. 7), above its sections.
+    ("PlanbroDel", "Planbro Del", "Normal", "Normal",
+     f'<w:keepNext/><w:keepLines/><w:pBdr><w:top w:val="single" w:sz="8" w:space="4" w:color="{ACCENT}"/>'
+     '</w:pBdr><w:spacing w:before="400" w:after="120"/><w:outlineLvl w:val="0"/>',
+     f'<w:b/><w:bCs/><w:color w:val="{ACCENT}"/><w:sz w:val="30"/><w:szCs w:val="30"/>'),
     ("Header", "header", "Normal", None,
      f'<w:tabs><w:tab w:val="right" w:pos="{TEXT_WIDTH_TWIPS}"/></w:tabs><w:spacing w:after="0"/>',
      '<w:color w:val="595959"/><w:sz w:val="16"/><w:szCs w:val="16"/>'),
     ("Footer", "footer", "Normal", None,
      f'<w:tabs><w:tab w:val="right" w:pos="{TEXT_WIDTH_TWIPS}"/></w:tabs><w:spacing w:after="0"/>',
      '<w:color w:val="595959"/><w:sz w:val="16"/><w:szCs w:val="16"/>'),
+    # Under the running text of the footer: the consolidated act the wording was checked against.
+    ("PlanbroLovhenvisning", "Planbro Lovhenvisning", "Footer", None,
+     '<w:spacing w:before="20" w:after="0"/>', '<w:color w:val="7F7F7F"/><w:sz w:val="13"/><w:szCs w:val="13"/>'),
     ("PlanbroKommune", "Planbro Kommune", "Normal", "PlanbroAdresse",
      '<w:keepNext/><w:spacing w:after="0"/>', f'<w:b/><w:bCs/><w:color w:val="{ACCENT}"/><w:sz w:val="26"/><w:szCs w:val="26"/>'),
     ("PlanbroAdresse", "Planbro Adresse", "Normal", "Normal",

@@ -57,20 +57,31 @@ class Rendered:
         return [page.extract_text() for page in self.reader.pages]
 
     def pdf_body(self) -> str:
-        """All page text without the page header and the running footer."""
-        running = plain(self.running())
+        """All page text without the page header and the footer (running text, legal reference)."""
+        running, footnote = plain(self.running()), plain(self.footnote())
         pages = []
         for text in self.page_texts():
             text = PAGE_COUNTER.sub("", text)
             for header in self.header_texts():
                 text = text.replace(plain(header), "", 1)
-            pages.append(text.replace(running, ""))
+            pages.append(text.replace(running, "").replace(footnote, ""))
         return "\n".join(pages)
 
     def running(self) -> str:
         from planbro.documents.layout import build_document
 
         return build_document(self.plan).running
+
+    def footnote(self) -> str:
+        """The small print under the running text of every page footer."""
+        from planbro.documents.layout import build_document
+
+        return build_document(self.plan).footnote
+
+    def docx_footer(self) -> str:
+        """The text of the .docx's page footer (its only section's)."""
+        footer = docx.Document(self.docx).sections[0].footer
+        return "\n".join(p.text for p in footer.paragraphs)
 
     def header_texts(self) -> list[str]:
         """What every page header says (the draft mark), in order."""

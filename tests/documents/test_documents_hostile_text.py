@@ -47,7 +47,8 @@ def _pdf_text(data: bytes, tmp_path) -> str:
 def _body(pdf_text: str) -> str:
     """The PDF's text without page headers and footers (they come between the pages' text)."""
     return "".join(line for line in pdf_text.splitlines()
-                   if not line.startswith(("Handleplan for", "KLADDE", "Original til", "Side ")))
+                   if not line.startswith(("Handleplan for", "KLADDE", "Original til", "Side ",
+                                           "Lovhenvisninger kontrolleret")))
 
 
 def test_shorten_cuts_at_a_word_and_marks_it():

@@ -27,6 +27,10 @@ def test_each_service_names_its_goals_under_its_row(example_rendered):
     titles = {g.id: g.title for g in plan.goals}
     expected = [_note(*(titles[g.id] for g in plan.goals if g.id in s.goal_ids)) for s in plan.services]
     assert expected[0] == _note(plan.goals[0].title, plan.goals[2].title)
+    # Who takes over when the service ends follows its goals (the example's CTI course).
+    expected = [note + (f"\u00a0· Overtages bagefter af: {s.takes_over}" if s.takes_over else "")
+                for s, note in zip(plan.services, expected)]
+    assert "Overtages bagefter af: Bostøtten efter serviceloven § 85" in expected[0]
     table = _services_table(example_rendered.docx)
     rows = table.rows[1:]
     assert len(rows) == 2 * len(plan.services)

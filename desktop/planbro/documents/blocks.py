@@ -17,7 +17,8 @@ UNSPLIT_ROW_CHARS = 600
 @dataclass(frozen=True)
 class Heading:
     text: str
-    # 1: a numbered plan section; 2: a goal or a sub-section.
+    # 0: one law's part of a helhedsorienteret plan; 1: a numbered plan section;
+    # 2: a goal or a sub-section.
     level: int = 1
 
 
@@ -89,6 +90,9 @@ class Document:
     purpose: str = ""
     # The metadata's subject: what kind of document it is.
     subject: str = "Handleplan"
+    # Printed small under the running text of every page footer: which consolidated
+    # act the legal wording was checked against (templates/legal.toml).
+    footnote: str = ""
 
     def header_texts(self) -> list[str]:
         """What every page header says, in reading order: the mark, then the small print."""

@@ -44,7 +44,9 @@ from planbro.documents.blocks import (
 BASE_FILE = "base.docx"
 # Style ids in base.docx (made by tools/make_document_templates.py).
 PARAGRAPH_STYLES = {"body": "Normal", "note": "PlanbroForklaring", "statement": "PlanbroErklaering"}
-HEADING_STYLES = {1: "Heading1", 2: "Heading2"}
+HEADING_STYLES = {0: "PlanbroDel", 1: "Heading1", 2: "Heading2"}
+# The footer's small print under the running text (the legal reference).
+FOOTNOTE_STYLE = "PlanbroLovhenvisning"
 # The character style of the draft mark in the page header.
 DRAFT_STYLE = "PlanbroKladde"
 # The text width of an A4 page with 2.2 cm side margins.
@@ -225,7 +227,7 @@ class _Writer:
         if doc.purpose:
             p.add_r().text = f"\t{doc.purpose}"  # python-docx turns "\t" into w:tab
 
-    def footer(self, running: str) -> None:
+    def footer(self, running: str, footnote: str = "") -> None:
         footer = self.document.sections[0].footer
         footer.is_linked_to_previous = False
         p = footer._element.p_lst[0]
@@ -234,6 +236,8 @@ class _Writer:
         _field(p, "PAGE", "1")
         p.add_r().text = " af "
         _field(p, "NUMPAGES", "1")
+        if footnote:
+            p.addnext(_new_p(footnote, FOOTNOTE_STYLE))
 
 
 def _no_border(tc: CT_Tc, side: str) -> None:
@@ -288,7 +292,7 @@ def docx_bytes(doc: Document) -> bytes:
         else:
             writer.signatures(block)
     writer.header(doc)
-    writer.footer(doc.running)
+    writer.footer(doc.running, doc.footnote)
     _core_properties(document, doc)
     out = io.BytesIO()
     document.save(out)

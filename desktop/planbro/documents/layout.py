@@ -3,7 +3,10 @@
 The order follows serviceloven § 141, stk. 3 (formål, indsats, varighed,
 andre forhold), framed by who, the offer, the citizen's own words, the
 partners, the follow-up and the signatures. A declined offer gives a short
-document: the offer, the answer, the reason and the signature lines.
+document: the offer, the answer, the reason and the signature lines — never
+for § 142, whose plan is made although the citizen does not take part. A
+helhedsorienteret plan (§ 141, stk. 7) puts each law's part under its own
+heading; reform.py writes those parts and the § 110 stay.
 """
 
 from __future__ import annotations
@@ -11,8 +14,9 @@ from __future__ import annotations
 import datetime
 from dataclasses import replace
 
-from planbro.model.plan import Partner, Plan, Service
+from planbro.model.plan import OUTCOME_FFB, Partner, Plan, Service
 
+from planbro.documents import reform
 from planbro.documents import wording as w
 from planbro.documents.blocks import (
     Block,
@@ -26,6 +30,7 @@ from planbro.documents.blocks import (
 )
 from planbro.documents.dates import long_date, short_date
 from planbro.documents.filenames import is_draft, plan_date
+from planbro.documents.legal import load_legal
 from planbro.documents.long_text import META_CHARS, shorten
 from planbro.documents.municipality import Municipality, Source, load_municipality
 from planbro.documents.size import check_size
@@ -74,7 +79,7 @@ def _parties(plan: Plan) -> list[Block]:
         ("Handlekommune", c.acting_municipality),
         ("Sagsbehandler", cw.name), ("Enhed", cw.unit),
         ("Kontakt", _joined(_tlf(cw.phone), cw.email)),
-        ("Tovholder", coordinator), keep=("Borger",))]
+        ("Tovholder", coordinator), reform.coordinator_row(plan), keep=("Borger",))]
 
 
 def _offer(plan: Plan) -> list[Block]:
@@ -86,7 +91,8 @@ def _offer(plan: Plan) -> list[Block]:
         ("Borgerens svar", w.DECISIONS[o.decision]),
         (reason_label, o.reason),
         # Left out (empty) unless the offer was declined and a day is set.
-        ("Tilbydes igen", long_date(o.offer_again) if plan.declined else ""))]
+        ("Tilbydes igen", long_date(o.offer_again) if plan.declined else "")),
+        *reform.participation(plan)]
 
 
 def _goals(plan: Plan) -> list[Block]:
@@ -96,6 +102,8 @@ def _goals(plan: Plan) -> list[Block]:
     for number, goal in enumerate(plan.goals, 1):
         title = printable(goal.title) or w.NOT_FILLED
         blocks.append(Heading(f"Mål {number}: {title}", 2))
+        if goal.kind:
+            blocks.append(Fields(((w.GOAL_KIND_LABEL, w.GOAL_KINDS[goal.kind]),)))
         if not goal.subgoals:
             blocks.append(Paragraph(w.NO_SUBGOALS, "note"))
             continue
@@ -124,7 +132,8 @@ def _services(plan: Plan) -> list[Block]:
     rows = tuple((printable(s.title), printable(s.legal_basis), printable(s.provider),
                   printable(s.extent), short_date(s.start), short_date(s.end, w.NOT_SET),
                   s.method or "") for s in plan.services)
-    notes = tuple(_served_goals(plan, s) for s in plan.services)
+    notes = tuple(_joined(_served_goals(plan, s), w.SERVICE_TAKES_OVER.format(
+        who=printable(s.takes_over)) if s.takes_over.strip() else "") for s in plan.services)
     blocks.append(Table(w.SERVICE_HEADER, rows, (3.0, 2.0, 2.7, 2.5, 1.55, 1.55, 1.3), notes))
     for method in dict.fromkeys(s.method for s in plan.services if s.method):
         blocks.append(Paragraph(keep_together(w.METHODS[method]), "note"))
@@ -150,6 +159,11 @@ def _circumstances(plan: Plan) -> list[Block]:
     blocks: list[Block] = [Heading(w.H_CIRCUMSTANCES)]
     for key, text in plan.circumstances.items():
         body = _paragraphs(text, None)
+        reason = plan.circumstances.not_relevant_reason(key)
+        if reason is not None:
+            reason = " ".join(printable(reason).split())
+            body.append(Paragraph(w.NOT_RELEVANT.format(reason=reason) if reason
+                                  else w.NOT_RELEVANT_NO_REASON))
         if body:
             blocks += [Heading(w.CIRCUMSTANCE_LABELS[key], 2), *body]
     if len(blocks) == 1:
@@ -190,8 +204,10 @@ def _follow_up(plan: Plan) -> list[Block]:
     blocks: list[Block] = [Heading(w.H_FOLLOW_UP),
                            _fields(("Næste opfølgning", long_date(f.next_date, w.NOT_SET)))]
     if f.history:
-        rows = tuple((short_date(e.date), w.OUTCOMES[e.outcome], printable(e.note)) for e in f.history)
-        blocks.append(Table(w.HISTORY_HEADER, rows, (1.6, 1.6, 6.4)))
+        # Each outcome with its indsats status in KL's Fælles Faglige Begreber.
+        rows = tuple((short_date(e.date), w.OUTCOMES[e.outcome], OUTCOME_FFB[e.outcome],
+                      printable(e.note)) for e in f.history)
+        blocks.append(Table(w.HISTORY_HEADER, rows, (1.5, 1.4, 3.4, 3.9)))
     return blocks
 
 
@@ -203,7 +219,8 @@ def _signatures(plan: Plan) -> list[Block]:
         return SignatureLine(label, printable(name), f"Sted: {place or w.BLANK}",
                              f"Dato: {long_date(signed, w.BLANK)}")
 
-    statement = w.SIGN_DECLINED if plan.declined else w.SIGN_PLAN
+    statement = (w.SIGN_DECLINED if plan.declined else
+                 w.SIGN_WITHOUT_CITIZEN if reform.not_taking_part(plan) else w.SIGN_PLAN)
     citizen = line(w.SIGN_CITIZEN, plan.citizen.name, s.citizen_signed)
     if s.citizen_declined:
         note = printable(s.citizen_declined_note)
@@ -211,6 +228,21 @@ def _signatures(plan: Plan) -> list[Block]:
                           else f"{w.CITIZEN_WILL_NOT_SIGN}.")
     lines = (citizen, line(w.SIGN_CASEWORKER, plan.caseworker.name, s.caseworker_signed))
     return [Heading(w.H_SIGNATURES), Signatures(statement, lines)]
+
+
+def _content(plan: Plan) -> list[Block]:
+    """The plan after its offer: § 141, stk. 3's parts, then partners and follow-up;
+    a helhedsorienteret plan's social and beskæftigelse parts under their laws' headings."""
+    social: list[Block] = [Heading(w.H_WORDS), *_paragraphs(plan.citizen_words)]
+    if plan.resources.strip():
+        social += [Heading(w.H_RESOURCES), *_paragraphs(plan.resources)]
+    social += [Heading(w.H_PURPOSE), *_paragraphs(plan.purpose), *_goals(plan),
+               *_services(plan), *_duration(plan), *_circumstances(plan)]
+    common = [*_partners(plan), *_handovers(plan), *_follow_up(plan)]
+    if not reform.coordinated(plan):
+        return social + common
+    return [Heading(w.H_PART_SOCIAL, 0), *social, *reform.employment_part(plan),
+            Heading(w.H_PART_COMMON, 0), *common]
 
 
 def _replaces(plan: Plan) -> list[Block]:
@@ -240,13 +272,10 @@ def build_document(plan: Plan, settings: Source = None) -> Document:
     # The settings' address line wraps as the plan's own text does ("Tlf. 12 34 56 78" whole).
     municipality = replace(municipality, name=keep_together(municipality.name),
                            address=keep_together(municipality.address))
-    blocks: list[Block] = [*_replaces(plan), *_parties(plan), *_offer(plan)]
+    blocks: list[Block] = [*_replaces(plan), *reform.opening(plan), *_parties(plan),
+                           *_offer(plan), *reform.stay(plan)]
     if not plan.declined:
-        blocks += [Heading(w.H_WORDS), *_paragraphs(plan.citizen_words),
-                   Heading(w.H_PURPOSE), *_paragraphs(plan.purpose),
-                   *_goals(plan), *_services(plan), *_duration(plan),
-                   *_circumstances(plan), *_partners(plan), *_handovers(plan),
-                   *_follow_up(plan)]
+        blocks += _content(plan)
     blocks += _signatures(plan)
     name = printable(plan.citizen.name)
     title = w.TITLES[plan.basis]
@@ -258,6 +287,7 @@ def build_document(plan: Plan, settings: Source = None) -> Document:
     short_name = shorten(without_cpr(name), RUNNING_NAME_CHARS)
     return Document(
         title=title,
+        footnote=load_legal().footer,
         subtitle=_joined(f"Version {plan.version}", day),
         municipality=municipality,
         # Metadata is seen in file lists and archives: never a CPR number,

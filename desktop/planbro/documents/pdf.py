@@ -74,6 +74,8 @@ SIGNATURE_SPACE = 1.4 * cm
 # The document language in the PDF catalog and XMP.
 LANGUAGE = "da-DK"
 
+# The paragraph style of each heading level (blocks.Heading).
+HEADINGS = {0: "part", 1: "h1", 2: "h2"}
 # A TableStyle command: its name, first and last cell, then its values.
 Command = tuple[Any, ...]
 
@@ -115,6 +117,10 @@ def styles() -> dict[str, ParagraphStyle]:
         "footer": ParagraphStyle("footer", parent=base, fontSize=7.5, leading=9, textColor=GREY),
         "footer_right": ParagraphStyle("footer_right", parent=base, fontSize=7.5, leading=9,
                                        textColor=GREY, alignment=TA_RIGHT),
+        "footnote": ParagraphStyle("footnote", parent=base, fontSize=6.5, leading=8,
+                                   textColor=colors.HexColor("#7F7F7F")),
+        "part": ParagraphStyle("part", parent=base, fontName=f.SANS_BOLD, fontSize=15, leading=19,
+                               spaceBefore=0, spaceAfter=6, textColor=ACCENT, keepWithNext=1),
     }
 
 
@@ -320,7 +326,12 @@ def story(doc: b.Document, width: float) -> list[Flowable]:
         if isinstance(block, b.Heading):
             if isinstance(nxt, b.Signatures):
                 continue  # drawn inside the signature block's KeepTogether
-            s.flow += paras(block.text, "h1" if block.level == 1 else "h2")
+            if block.level == 0:
+                # A rule above each part, as the .docx's Planbro Del style, kept with it.
+                rule = HRFlowable(width="100%", thickness=1, color=ACCENT, spaceBefore=16, spaceAfter=3)
+                rule.keepWithNext = 1
+                s.flow.append(rule)
+            s.flow += paras(block.text, HEADINGS[block.level])
         elif isinstance(block, b.Paragraph):
             s.flow += paras(block.text, block.style)
         elif isinstance(block, b.Fields):
@@ -382,6 +393,10 @@ def _canvas_class(doc: b.Document) -> type[Canvas]:
                                    (right, MARGIN_SIDE + width * 0.8, width * 0.2)):
                 flowable.wrapOn(self, w, 2 * cm)
                 flowable.drawOn(self, x, FOOTER_Y)
+            if doc.footnote:
+                small = para(doc.footnote, "footnote")
+                small.wrapOn(self, width, 1 * cm)
+                small.drawOn(self, MARGIN_SIDE, FOOTER_Y - styles()["footnote"].leading - 1)
 
     return PlanCanvas
 
