@@ -24,7 +24,10 @@ STEP_GUIDANCE = {
     "offer": N_(
         "Record when the citizen was offered a plan, and the answer (§ 141, stk. 2). If the "
         "citizen says no, write the reason in the citizen's own words; the wizard then goes "
-        "straight to the review, and the document records the offer."),
+        "straight to the review, and the document records the offer. A § 142 plan for a citizen "
+        "at a forsorgshjem or herberg is made all the same: record whether the citizen takes "
+        "part, the stay and the boform's notification. A helhedsorienteret plan (§ 141, stk. 7) "
+        "needs the citizen's consent and says which plans it replaces."),
     "purpose": N_(
         "Write in the citizen's own words what the citizen wishes for their life, and then the "
         "purpose of the help as a whole (§ 141, stk. 3, nr. 1)."),
@@ -38,10 +41,13 @@ STEP_GUIDANCE = {
         "often missing."),
     "duration": N_(
         "Give the expected duration (§ 141, stk. 3, nr. 3) and the date of the next follow-up "
-        "(§ 148, stk. 2): the first within 3 months, then at least once a year."),
+        "(§ 148, stk. 2): the first within 3 months, then at least once a year. For a § 142 "
+        "plan, tick the conditions for discharge (§ 110, stk. 5) that hold, and record the "
+        "citizen's wish for who gives the bostøtte."),
     "circumstances": N_(
         "Describe the other circumstances that matter (§ 141, stk. 3, nr. 4): housing, work or "
-        "education, personal help, treatment and aids."),
+        "education, personal help, treatment and aids. Mark a matter that is not relevant, with "
+        "the reason, so it does not look forgotten."),
     "partners": N_(
         "Name the partners who work with the citizen, and record for each what the citizen "
         "consents to share, with whom, for what purpose and until when. A general consent is "
