@@ -29,8 +29,8 @@ DEFAULT_FILE = "legal.toml"
 LEGAL_ENV = "PLANBRO_LEGAL"
 # The keys of the file, and of each [[acts]] table with whether it is a list of texts.
 KEYS = ("footer", "acts")
-ACT_KEYS = {"name": False, "consolidated": False, "source": False, "amended_by": True,
-            "checked": True, "referred_only": True}
+ACT_KEYS = {"name": False, "consolidated": False, "source": False, "checked_on": False,
+            "amended_by": True, "checked": True, "referred_only": True}
 # The longest footer line: it must fit on one line of the page footer.
 FOOTER_CHARS = 160
 
@@ -42,6 +42,8 @@ class Act:
     consolidated: str = ""
     amended_by: tuple[str, ...] = ()
     source: str = ""
+    # The day the wording was checked against it (ISO date, as written in the file).
+    checked_on: str = ""
     # Paragraphs checked against the consolidated text; those only referred to.
     checked: tuple[str, ...] = ()
     referred_only: tuple[str, ...] = ()
