@@ -52,7 +52,7 @@ def test_export_writes_the_plan_and_records_it(store, stored, trail, tmp_path):
     exported = export_plan(stored, tmp_path / "anna.json", trail)
     assert exported == Exported(stored, tmp_path / "anna.json")
     assert read_plan_file(exported.path) == stored
-    assert exported.message.startswith(f"Eksporteret: {exported.path} Filen er ikke krypteret")
+    assert exported.message.startswith(f"Eksporteret: {exported.path}\nFilen er ikke krypteret")
     assert records(store)[-1] == ("export", stored.id, 1, "app", "")
 
 

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 import pytest
 from pypdf import PdfReader
+from ui_support import PLAINTEXT_NOTE
 
 from PySide6.QtWidgets import QMenu
 
@@ -55,7 +56,10 @@ def test_the_extract_is_saved_for_the_selected_plan_and_recorded(
     last = records(store)[-1]
     assert (last["action"], last["plan"], last["via"]) == ("extract", plan.id, "app")
     assert other.id not in text
-    assert "Gemt" in window.statusBar().currentMessage()
+    assert window.statusBar().currentMessage() == f"Gemt: {written}"
+    # The extract is plaintext (#11): the message says so.
+    [told] = dialogs.calls_of("info")
+    assert told.text == f"Gemt: {written}\n" + PLAINTEXT_NOTE
     assert dialogs.calls_of("warn") == []
 
 

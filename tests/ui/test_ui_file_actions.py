@@ -4,6 +4,7 @@ import json
 
 from docx import Document
 from pypdf import PdfReader
+from ui_support import PLAINTEXT_NOTE
 
 from planbro.exchange import dumps_plan, read_plan_file
 from planbro.model.plan import new_id
@@ -156,3 +157,77 @@ def test_import_of_a_changed_signed_version_is_refused(make_window, add_plan, st
     [warning] = dialogs.calls_of("warn")
     assert "changed.json blev ikke importeret" in warning.text
     assert store.get(plan.id).purpose != "Noget helt andet"
+
+
+def test_a_saved_document_or_export_is_said_to_be_plaintext(make_window, add_plan, dialogs,
+                                                            tmp_path):
+    """#11: what the caseload writes leaves the encrypted data folder as plaintext; a
+    message says so each time (the status bar keeps only where it went: it would cut the
+    note off)."""
+    plan = add_plan("Anna Holm")
+    window = make_window()
+    select(window, plan)
+    written = [tmp_path / "plan.docx", tmp_path / "plan.pdf", tmp_path / "anna.json"]
+    dialogs.queue("save_file", *map(str, written))
+    for action, path, done in zip(("word", "pdf", "export"), written,
+                                  ("Gemt", "Gemt", "Eksporteret")):
+        window.plan_actions.actions[action].trigger()
+        assert path.is_file()
+        assert window.statusBar().currentMessage() == f"{done}: {path}"
+        told = dialogs.calls_of("info")[-1]
+        assert told.text == f"{done}: {path}\n{PLAINTEXT_NOTE}"
+    assert [call.title for call in dialogs.calls_of("info")] == [
+        "Gem som Word", "Gem som PDF", "Eksportér fil"]
+    assert dialogs.calls_of("warn") == []
+
+
+def test_a_document_or_export_into_the_data_folder_is_refused(make_window, add_plan, store,
+                                                              dialogs):
+    """#11: a plaintext file has no place beside the sealed plans; nothing is written."""
+    plan = add_plan("Anna Holm")
+    window = make_window()
+    select(window, plan)
+    folder = store.data_dir
+    before = sorted(folder.rglob("*"))
+    targets = [folder / "plan.docx", folder / "cases" / "plan.pdf", folder / "anna.json"]
+    dialogs.queue("save_file", *map(str, targets))
+    for action in ("word", "pdf", "export"):
+        window.plan_actions.actions[action].trigger()
+    warnings = dialogs.calls_of("warn")
+    assert [w.text for w in warnings] == [
+        f"{path} ligger i Planbros datamappe, som kun rummer planernes egne krypterede filer. "
+        "Vælg et sted uden for datamappen." for path in targets]
+    assert dialogs.calls_of("info") == []
+    assert sorted(folder.rglob("*")) == before
+
+
+def test_printing_leaves_no_file_of_the_plan_anywhere(make_window, add_plan, store, dialogs,
+                                                     monkeypatch, tmp_path):
+    """#11: the plan's PDF goes to the printer from memory (PDFium reads its bytes): no
+    temporary file is made, in the system's temp folder or elsewhere, only what the
+    printer (here a file standing in for it) was sent."""
+    import tempfile
+
+    monkeypatch.setattr(printing, "available_printers", lambda: ["printer"])
+    plan = add_plan("Anna Holm")
+    window = make_window()
+    select(window, plan)
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temp))
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    made = []
+    for name in ("mkstemp", "mkdtemp", "NamedTemporaryFile", "TemporaryFile",
+                 "SpooledTemporaryFile", "TemporaryDirectory"):
+        real = getattr(tempfile, name)
+        monkeypatch.setattr(tempfile, name, lambda *a, _name=name, _real=real, **k:
+                            made.append((_name, a, k)) or _real(*a, **k))
+    before = {p for p in tmp_path.rglob("*") if p.is_file()}
+    printed = tmp_path / "printer" / "printed.pdf"
+    printed.parent.mkdir()
+    dialogs.queue("print_setup", str(printed))
+    window.plan_actions.actions["print"].trigger()
+    assert "printeren" in window.statusBar().currentMessage()
+    assert list(temp.iterdir()) == []
+    assert made == []
+    assert {p for p in tmp_path.rglob("*") if p.is_file()} - before == {printed}

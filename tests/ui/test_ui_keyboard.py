@@ -27,7 +27,8 @@ def test_shortcuts_trigger_their_actions(qtbot, make_window, add_plan, store, di
     # Ctrl+I: import (cancelled here).
     dialogs.queue("open_files", [])
     qtbot.keyClick(window.table, Qt.Key.Key_I, CTRL)
-    assert [c.kind for c in dialogs.calls] == ["sign", "save_file", "open_files"]
+    # The export is told in a message (it is plaintext, #11).
+    assert [c.kind for c in dialogs.calls] == ["sign", "save_file", "info", "open_files"]
     # Ctrl+R: revise the now signed plan (asks, then opens the wizard on version 2).
     dialogs.queue("confirm", True)
     qtbot.keyClick(window.table, Qt.Key.Key_R, CTRL)

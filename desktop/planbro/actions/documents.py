@@ -56,7 +56,7 @@ class NotWritten(Exception):
         if isinstance(self.cause, ValidationError):
             return _("The document was not made:") + "\n" + "\n".join(
                 f"• {problem}" for problem in self.cause.problems)
-        if isinstance(self.cause, OSError):
+        if isinstance(self.cause, (OSError, InsideDataFolder)):
             return self.reason()
         return _("The document was not made: {error}").format(error=self.cause)
 
@@ -94,8 +94,14 @@ class Saved:
     path: Path
 
     @property
+    def where(self) -> str:
+        """Where it went, in one short line (a status bar's)."""
+        return _("Saved: {path}").format(path=self.path)
+
+    @property
     def message(self) -> str:
-        return _("Saved: {path}").format(path=self.path) + " " + plaintext_note()
+        """Where it went, and that it is plaintext (plaintext_note)."""
+        return self.where + "\n" + plaintext_note()
 
 
 @dataclass(frozen=True)
@@ -153,6 +159,18 @@ def write_document(plan: Plan, kind: str, data: bytes, path: str | Path, trail: 
     return Saved(plan, kind, write_recorded(trail, "render", plan, path, data, detail=kind))
 
 
+# ┌──────────────────────────────────────────────────────────────────────────┐
+# │ Why every written file is said to be plaintext, encrypted folder or not  │
+# │                                                                          │
+# │ Encryption at rest covers the data folder only. A document, an export or │
+# │ an extract is made to leave Planbro (for the ESDH, the citizen, another  │
+# │ caseworker), so it is plaintext by nature, and that is as true when the  │
+# │ data folder is not encrypted. So the note is one sentence, said by the   │
+# │ command (stderr) and the app (its message) each time a file is written,  │
+# │ and a file aimed into the data folder is refused instead (below): the    │
+# │ promise that nothing under it is plaintext (tests/test_encryption_at_    │
+# │ rest.py) holds for what the caseworker saves too.                        │
+# └──────────────────────────────────────────────────────────────────────────┘
 def plaintext_note() -> str:
     """What is said whenever a document, an export or an extract is written: it is
     plaintext by nature, wherever it goes (the data folder alone is encrypted)."""

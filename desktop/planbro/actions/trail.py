@@ -34,15 +34,20 @@ class Recordable(Protocol):
 
 @dataclass
 class Trail:
-    """The audit log to write to (None: no log) and `via`: "app" or "cli"."""
+    """The audit log to write to (None: no log), `via`: "app" or "cli", and the data
+    folder the plans are kept in (None: its log's), where no plaintext file may go."""
 
     log: Recorder | None
     via: str = "app"
+    data_dir: Path | None = None
 
     def data_folder(self) -> Path | None:
-        """The data folder whose log this is (None: no log), where no plaintext goes."""
-        folder = getattr(self.log, "folder", None)
-        return Path(folder).parent if folder is not None else None
+        """The data folder of the plans (or of the log; None: neither is known), where no
+        plaintext goes."""
+        if self.data_dir is not None:
+            return Path(self.data_dir)
+        folder = getattr(self.log, "data_dir", None)
+        return Path(folder) if folder is not None else None
 
     def record(self, action: str, plan: Plan, detail: str = "") -> bool:
         """Record `action` on `plan`; True when it is in the log.
@@ -81,5 +86,6 @@ NO_RECORD = _NoRecord()
 
 
 def trail_of(store: PlanStore) -> Trail:
-    """The trail of a PlanStore: its audit log (if any), marked as it marks its own records."""
-    return Trail(store.audit, store.via)
+    """The trail of a PlanStore: its audit log (if any), marked as it marks its own records,
+    and its data folder."""
+    return Trail(store.audit, store.via, Path(store.data_dir))

@@ -141,8 +141,14 @@ class Exported:
     path: Path
 
     @property
+    def where(self) -> str:
+        """Where it went, in one short line (a status bar's)."""
+        return _("Exported: {path}").format(path=self.path)
+
+    @property
     def message(self) -> str:
-        return _("Exported: {path}").format(path=self.path) + " " + plaintext_note()
+        """Where it went, and that it is plaintext (plaintext_note)."""
+        return self.where + "\n" + plaintext_note()
 
 
 def export_name(plan: Plan) -> str:

@@ -17,7 +17,7 @@ from planbro.actions.documents import NotWritten, with_suffix
 from planbro.actions.extract import default_extract_name, save_extract
 from planbro.actions.trail import trail_of
 
-from planbro.ui.actions_files import NOTE_MS, _selected_plan
+from planbro.ui.actions_files import _selected_plan, told
 from planbro.ui.common.dialogs import file_filter
 
 
@@ -78,7 +78,7 @@ def _save(window, title: str, plan) -> Path | None:
     except NotWritten as error:
         window.dialogs.warn(window, title, error.message())
         return None
-    window.statusBar().showMessage(saved.message, NOTE_MS)
+    told(window, title, saved)
     return saved.path
 
 

@@ -2,7 +2,8 @@
 
 The work is planbro.actions' (documents, transfer); here the caseworker
 chooses the plan and the file, and the outcome is shown in the status bar
-or a message.
+or a message. A file written is told in a message too, as its note that
+the file is plaintext is too long for the status bar (which cuts it off).
 """
 
 from __future__ import annotations
@@ -49,6 +50,13 @@ def _document_problem(window, title: str, error: NotWritten) -> None:
     window.dialogs.warn(window, title, error.message())
 
 
+def told(window, title: str, written) -> None:
+    """Say that `written` (a Saved or an Exported) went where it went: its place in the
+    status bar, and in a message with its note that the file is plaintext."""
+    window.statusBar().showMessage(written.where, NOTE_MS)
+    window.dialogs.info(window, title, written.message)
+
+
 def save_document(window, kind: str) -> Path | None:
     title = _("Save as Word") if kind == "docx" else _("Save as PDF")
     plan = _selected_plan(window, title)
@@ -63,7 +71,7 @@ def save_document(window, kind: str) -> Path | None:
     except NotWritten as error:
         _document_problem(window, title, error)
         return None
-    window.statusBar().showMessage(saved.message, NOTE_MS)
+    told(window, title, saved)
     return saved.path
 
 
@@ -147,5 +155,5 @@ def export_file(window) -> Path | None:
     except NotWritten as error:
         _document_problem(window, title, error)
         return None
-    window.statusBar().showMessage(exported.message, NOTE_MS)
+    told(window, title, exported)
     return exported.path

@@ -175,7 +175,10 @@ def test_a_whole_plan_by_keyboard_and_mouse(qtbot, make_wizard, store, dialogs, 
     click(qtbot, review.pdf_button)
     assert dialogs.calls_of("save_file")[0].extra["suggested"].endswith(".docx")
     assert "120379" not in dialogs.calls_of("save_file")[0].extra["suggested"]
-    assert review.status.text() == f"Gemt: {tmp_path / 'plan.pdf'}"
+    # Where it went, and (#11) that the file is plaintext, on a line of its own.
+    saved, note = review.status.text().split("\n")
+    assert saved == f"Gemt: {tmp_path / 'plan.pdf'}"
+    assert note.startswith("Filen er ikke krypteret") and "BitLocker" in note
     word = "\n".join(p.text for p in docx.Document(tmp_path / "plan.docx").paragraphs)
     word += "\n".join(c.text for t in docx.Document(tmp_path / "plan.docx").tables
                       for row in t.rows for c in row.cells)
