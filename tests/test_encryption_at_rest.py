@@ -105,6 +105,8 @@ def test_no_file_in_the_data_folder_holds_the_citizen_or_the_plans_text(
                  "fortsættes", "--note", ADDED[1]]) == 0
     assert main([*base, "render", PLAN_ID, "--docx", str(out / "plan.docx"), "--pdf",
                  str(out / "plan.pdf")]) == 0
+    # The documents are plaintext by nature, even from an encrypted folder: it is said.
+    assert "Filen er ikke krypteret" in capsys.readouterr().err
     env = {**os.environ, **CHILD_ENV}
     _kill_mid_save(folder, env)
     secrets = _secrets(example_plan)

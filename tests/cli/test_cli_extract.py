@@ -154,6 +154,15 @@ def test_bad_input_is_refused_in_danish_with_nothing_written(used, capsys, args,
     assert len(records()) == before
 
 
+def test_an_extract_into_the_data_folder_is_refused(used, capsys):
+    """#11: the extract is plaintext; it is never put beside the sealed plans."""
+    folder = default_data_dir()
+    before, files = len(records()), sorted(folder.rglob("*"))
+    assert main(["audit", "--extract", EXAMPLE_ID, "--out", str(folder / "x.pdf")]) == 2
+    assert capsys.readouterr().err.startswith(f"{folder / 'x.pdf'} ligger i Planbros datamappe")
+    assert sorted(folder.rglob("*")) == files and len(records()) == before
+
+
 def test_an_extract_that_cannot_be_logged_is_refused(used, capsys, monkeypatch):
     def refused(self, *args, **kwargs):
         raise OSError(28, "No space left on device", str(self.folder))

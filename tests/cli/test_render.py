@@ -87,3 +87,34 @@ def test_municipality_settings_file(example_path, tmp_path, monkeypatch):
     assert main(["render", str(example_path), "--pdf", "p.pdf",
                  "--municipality", str(tmp_path / "kommune.toml")]) == 0
     assert PdfReader(tmp_path / "p.pdf").pages[0].extract_text().startswith("Odense Kommune")
+
+
+def test_the_documents_are_said_to_be_plaintext(example_path, tmp_path, monkeypatch, capsys):
+    """#11: a document leaves the data folder as plaintext; stderr says so once, with where
+    to keep it, and the terminal still names only the files."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["render", str(example_path)]) == 0
+    printed = capsys.readouterr()
+    assert printed.err == (
+        "Filen er ikke krypteret: den indeholder borgerens oplysninger i klar tekst. Gem den "
+        "et krypteret sted (et BitLocker-krypteret drev, kommunens ESDH), og slet den, når den "
+        "er brugt.\n")
+    assert "krypteret" not in printed.out and printed.out.count("Skrev") == 2
+
+
+def test_a_document_into_the_data_folder_is_refused_before_either_is_written(
+        example_plan, tmp_path, monkeypatch, capsys):
+    """#11: no plaintext document beside the sealed plans, and the other one of the command
+    is not written either."""
+    monkeypatch.chdir(tmp_path)
+    with PlanStore(default_data_dir()) as store:
+        store.put(copy.deepcopy(example_plan))
+    folder = default_data_dir()
+    before = sorted(folder.rglob("*"))
+    assert main(["render", example_plan.id, "--docx", str(tmp_path / "plan.docx"),
+                 "--pdf", str(folder / "cases")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"{folder / 'cases' / STEM}.pdf ligger i Planbros datamappe")
+    assert "Vælg et sted uden for datamappen" in err
+    assert not (tmp_path / "plan.docx").exists()
+    assert sorted(folder.rglob("*")) == before

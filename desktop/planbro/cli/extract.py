@@ -40,7 +40,7 @@ def run_extract(args: argparse.Namespace) -> int:
     from planbro.storage import StoreError
 
     from planbro.actions.context import municipality
-    from planbro.actions.documents import NotWritten, plaintext_note
+    from planbro.actions.documents import NotWritten, outside_the_data_folder, plaintext_note
     from planbro.actions.extract import default_extract_name, save_extract, subject_of
 
     for name, option in _FILTERS:
@@ -65,8 +65,14 @@ def run_extract(args: argparse.Namespace) -> int:
                       ".pdf").format(path=path))
     if not path.parent.is_dir():
         return fail(_("--out: {path}: the folder does not exist").format(path=path))
+    trail = CommandTrail(args)
     try:
-        saved = save_extract(plan, path, log=audit_log(args), trail=CommandTrail(args),
+        # Before it is made: a plaintext extract has no place in the data folder.
+        outside_the_data_folder(trail, path)
+    except NotWritten as error:
+        return fail(error.message())
+    try:
+        saved = save_extract(plan, path, log=audit_log(args), trail=trail,
                              settings=settings, municipality=place)
     except NotWritten as error:
         return fail(_("{path}: cannot be written: {error}").format(path=path,

@@ -12,7 +12,13 @@ from planbro.model import ValidationError
 
 from planbro.storage import StoreError
 
-from planbro.actions.documents import NotWritten, make_documents, plaintext_note, write_document
+from planbro.actions.documents import (
+    NotWritten,
+    make_documents,
+    outside_the_data_folder,
+    plaintext_note,
+    write_document,
+)
 
 from planbro.cli.common import (
     CommandTrail,
@@ -89,12 +95,15 @@ def run(args: argparse.Namespace) -> int:
     for path in targets.values():
         if not path.parent.is_dir():
             return fail(_("{path}: the folder does not exist").format(path=path))
+    trail = CommandTrail(args)
     try:
+        # Before either is made: a plaintext document has no place in the data folder.
+        for path in targets.values():
+            outside_the_data_folder(trail, path)
         # Both documents are made before either is written: an error leaves no file.
         data = make_documents(plan, targets, settings)
     except NotWritten as error:
         return fail(error.message())
-    trail = CommandTrail(args)
     for kind, path in targets.items():
         try:
             saved = write_document(plan, kind, data[kind], path, trail)
