@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
-from wizard_support import editor, type_in
+from wizard_support import editor, kill_child_after_its_save, type_in
 
 from PySide6.QtCore import Qt
 
@@ -135,22 +133,8 @@ def test_reopening_offers_the_step_where_the_draft_was_left(qtbot, make_wizard, 
 def test_resume_after_the_process_was_killed(qtbot, make_wizard, dialogs):
     plan_id = new_id()
     text = "Kim får egen bolig inden sommer"
-    child = subprocess.Popen([sys.executable, str(CHILD), plan_id, text], stdout=subprocess.PIPE,
-                             stderr=subprocess.DEVNULL, text=True, env=dict(os.environ))
-    try:
-        lines = []
-        deadline = time.monotonic() + 60
-        while not any(line.startswith("SAVED") for line in lines) and time.monotonic() < deadline:
-            line = child.stdout.readline()
-            if not line:
-                break
-            lines.append(line)
-        assert f"SAVED {plan_id}\n" in lines, lines
-    finally:
-        # A crash or a power cut: no chance to flush, close or clean up.
-        child.send_signal(signal.SIGKILL)
-        child.wait(timeout=30)
-    assert child.returncode == -signal.SIGKILL
+    # A crash or a power cut: no chance to flush, close or clean up.
+    assert kill_child_after_its_save(plan_id, text, dict(os.environ)) == -signal.SIGKILL
     with PlanStore() as store:
         dialogs.queue("confirm", True)
         wizard = PlanWizard(store, store.get(plan_id), dialogs=dialogs)

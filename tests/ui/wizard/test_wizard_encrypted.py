@@ -7,12 +7,9 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
-from wizard_support import editor, type_in
+from wizard_support import editor, kill_child_after_its_save, type_in
 
 from planbro.crypto.kdf import CHEAP_FOR_TESTS
 from planbro.crypto.keys import create, unlock
@@ -27,8 +24,6 @@ from planbro.ui.wizard.autosave import AUTOSAVE_DELAY_MS
 
 from keyring_support import CHILD_ENV
 
-# The child process that types in the wizard until it is killed.
-CHILD = Path(__file__).with_name("wizard_child.py")
 # The passphrase the folder opens with.
 PASSPHRASE = "Fire heste på Amager Fælled"
 # What the caseworker types here, and what the child types.
@@ -52,25 +47,6 @@ def _grep(*folders: Path) -> list[str]:
             data = path.read_bytes()
             hits += [f"{path}: {s!r}" for s in _secrets() if s in data]
     return hits
-
-
-def _kill_child_after_its_save(plan_id: str) -> None:
-    env = {**os.environ, **CHILD_ENV, "PLANBRO_PASSPHRASE": PASSPHRASE}
-    child = subprocess.Popen([sys.executable, str(CHILD), plan_id, CHILD_TEXT],
-                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
-    try:
-        lines: list[str] = []
-        deadline = time.monotonic() + 60
-        while not any(line.startswith("SAVED") for line in lines) and time.monotonic() < deadline:
-            line = child.stdout.readline()
-            if not line:
-                break
-            lines.append(line)
-        assert f"SAVED {plan_id}\n" in lines, lines
-    finally:
-        child.send_signal(signal.SIGKILL)
-        child.wait(timeout=30)
-        child.stdout.close()
 
 
 def test_typing_in_the_wizard_leaves_no_plaintext_on_disk(qtbot, dialogs):
@@ -97,7 +73,8 @@ def test_typing_in_the_wizard_leaves_no_plaintext_on_disk(qtbot, dialogs):
         wizard.close()
         assert store.get(plan.id).citizen.cpr == CPR
     other = new_id()
-    _kill_child_after_its_save(other)
+    env = {**os.environ, **CHILD_ENV, "PLANBRO_PASSPHRASE": PASSPHRASE}
+    assert kill_child_after_its_save(other, CHILD_TEXT, env) == -signal.SIGKILL
     # Whatever the kill left (temporary files, the journal's tail) is sealed too.
     assert _grep(folder, config) == []
     with PlanStore(folder, keys=keys) as store:

@@ -65,3 +65,32 @@ def retype(qtbot, widget, text: str) -> None:
     qtbot.mouseClick(widget, LEFT)
     widget.selectAll()
     qtbot.keyClicks(widget, text)
+
+
+def kill_child_after_its_save(plan_id: str, text: str, env: dict[str, str]) -> int:
+    """Run wizard_child.py (it types `text` into a new plan `plan_id` and autosaves) and
+    SIGKILL it once it says the whole text is saved: a crash or a power cut, no chance to
+    flush, close or clean up. Its return code (-SIGKILL)."""
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    child = subprocess.Popen([sys.executable, str(Path(__file__).with_name("wizard_child.py")),
+                              plan_id, text], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                             text=True, env=env)
+    try:
+        lines: list[str] = []
+        deadline = time.monotonic() + 60
+        while not any(line.startswith("SAVED") for line in lines) and time.monotonic() < deadline:
+            line = child.stdout.readline()
+            if not line:
+                break
+            lines.append(line)
+        assert f"SAVED {plan_id}\n" in lines, lines
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=30)
+        child.stdout.close()
+    return child.returncode
