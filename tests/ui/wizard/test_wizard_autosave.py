@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import signal
 import time
-from pathlib import Path
 
 from wizard_support import editor, kill_child_after_its_save, type_in
 
@@ -21,9 +20,6 @@ from planbro.ui.common.scripted_dialogs import ScriptedDialogs
 from planbro.ui.wizard import PlanWizard
 from planbro.ui.wizard.autosave import AUTOSAVE_DELAY_MS
 from planbro.ui.wizard.resume import ResumeFile
-
-# The child process that is killed in test_resume_after_the_process_was_killed.
-CHILD = Path(__file__).with_name("wizard_child.py")
 
 
 def test_typing_is_saved_once_shortly_after_the_last_key(qtbot, make_wizard, store):
