@@ -90,3 +90,37 @@ def test_a_hand_over_to_the_service_silences_the_finding(good, today):
     good.services[2].legal_basis = "Serviceloven § 101 a"
     good.handovers = [h for h in good.handovers if "Rusmiddel" not in h.to]
     assert "handover-missing" not in {f.rule for f in check_plan(good, today)}
+
+
+def test_the_period_to_start_a_142_plan_is_the_municipality_s(good, today):
+    """#12: 'not started within a period the municipality sets (default 14 days)'."""
+    from planbro.quality import Policy
+
+    good.offer.date = good.duration.start = None
+    good.created = "2026-11-12T09:00:00Z"
+    good.boform.notified = date(2026, 10, 22)
+    # 21 days after the notification: late by the default 14 days, not by a municipality's 30.
+    (found,) = [f for f in check_plan(good, today) if f.rule == "plan-start-late"]
+    assert "14 dage" in found.message
+    assert "plan-start-late" not in {f.rule for f in check_plan(good, today, Policy(30))}
+
+
+def test_a_municipality_sets_the_period_in_its_settings_file(tmp_path):
+    import pytest
+
+    from planbro.model import ValidationError
+
+    from planbro.documents import load_municipality
+
+    from planbro.actions.context import quality_policy
+
+    assert load_municipality(None).plan_start_days == 14
+    own = tmp_path / "kommune.toml"
+    own.write_text('name = "Odense Kommune"\nplan_start_days = 21\n', encoding="utf-8")
+    assert quality_policy(own).plan_start_days == 21
+    own.write_text('name = "Odense Kommune"\nplan_start_days = 0\n', encoding="utf-8")
+    with pytest.raises(ValidationError) as refused:
+        load_municipality(own)
+    assert "plan_start_days" in str(refused.value) and "fra 1 til 365" in str(refused.value)
+    # The check still runs with the defaults when the file has a mistake.
+    assert quality_policy(own).plan_start_days == 14

@@ -11,6 +11,7 @@ moving or deleting the original file must not take it off the documents.
 from __future__ import annotations
 
 import dataclasses
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,10 +22,13 @@ from planbro.model import Problem, ValidationError
 from planbro.audit import all_purposes, purpose_problem
 from planbro.documents import Municipality, load_municipality
 from planbro.documents.municipality import Source
+from planbro.quality import DEFAULT_POLICY, Policy
 from planbro.settings import UserSettings, save_settings
 from planbro.storage import default_data_dir
 
 from planbro.actions.documents import municipality_of
+
+log = logging.getLogger(__name__)
 
 # The folder inside the data folder that keeps the municipality's logo.
 LOGO_FOLDER = "kommune"
@@ -88,3 +92,15 @@ def save_user_settings(settings: UserSettings, folder: Path,
     saved = dataclasses.replace(settings, municipality_logo=kept)
     save(saved)
     return saved
+
+
+def quality_policy(source: Source = None) -> Policy:
+    """What the municipality decided for the quality check (plan_start_days), from the
+    installation's municipality.toml (or `source`). A file that cannot be read gives the
+    defaults: the check must run, and the documents name the file's mistake."""
+    try:
+        place = load_municipality(source)
+    except ValidationError as error:
+        log.warning("municipality settings not read for the quality check: %s", error)
+        return DEFAULT_POLICY
+    return Policy(plan_start_days=place.plan_start_days)

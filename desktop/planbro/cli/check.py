@@ -18,6 +18,8 @@ from planbro.model import Plan, ValidationError
 
 from planbro.quality import ADVARSEL, FEJL, check_plan, counts, has_errors
 
+from planbro.actions.context import quality_policy
+
 from planbro.cli.common import (
     EXIT_BAD_INPUT,
     date_metavar,
@@ -106,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
     if not is_plan_file(args.plan):
         # The findings show the plan's content: a view of a stored plan.
         record(args, "view", plan, detail="kvalitetstjek")
-    findings = check_plan(plan, today)
+    findings = check_plan(plan, today, quality_policy())
     if args.json:
         print_json({"findings": [f.to_dict() for f in findings]})
     else:

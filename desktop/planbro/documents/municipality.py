@@ -27,7 +27,10 @@ from planbro.model.text import clean_text
 # The shipped defaults in package planbro.templates.
 DEFAULT_FILE = "municipality.toml"
 # Keys a settings file may hold.
-KEYS = ("name", "address", "logo", "purposes")
+KEYS = ("name", "address", "logo", "purposes", "plan_start_days")
+# The default, fewest and most days within which a § 142 plan should be started after
+# the boform's notification (serviceloven sets no period: the municipality does).
+PLAN_START_DAYS, MIN_PLAN_START_DAYS, MAX_PLAN_START_DAYS = 14, 1, 365
 # Image formats python-docx and reportlab both read, by their magic bytes.
 _IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
 
@@ -40,6 +43,8 @@ class Municipality:
     logo: bytes | None = None
     # The municipality's own purposes for the audit log, as written in its file.
     purposes: tuple[str, ...] = ()
+    # Days after the boform's notification within which a § 142 plan should be started.
+    plan_start_days: int = PLAN_START_DAYS
 
 
 # What load_municipality() takes: see there.
@@ -93,8 +98,19 @@ def _from_mapping(values: Mapping[str, Any], base: Municipality, folder: Path | 
     purposes = base.purposes
     if "purposes" in values:
         purposes = _read_purposes(values["purposes"], f"{where}purposes")
+    days = base.plan_start_days
+    if "plan_start_days" in values:
+        days = _read_days(values["plan_start_days"], f"{where}plan_start_days")
     return Municipality(name=texts["name"], address=texts["address"], logo=logo,
-                        purposes=purposes)
+                        purposes=purposes, plan_start_days=days)
+
+
+def _read_days(value: Any, field: str) -> int:
+    if (not isinstance(value, int) or isinstance(value, bool)
+            or not MIN_PLAN_START_DAYS <= value <= MAX_PLAN_START_DAYS):
+        raise _problem(field, _("must be a whole number of days from {low} to {high}").format(
+            low=MIN_PLAN_START_DAYS, high=MAX_PLAN_START_DAYS))
+    return value
 
 
 def _read_purposes(value: Any, field: str) -> tuple[str, ...]:

@@ -14,9 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date
-
-from planbro.model import Plan
 
 from planbro.quality import (
     rules_citizen,
@@ -36,9 +33,11 @@ class Rule:
     # Stable id, shown in `planbro check` and usable by scripts.
     id: str
     severity: str
-    check: Callable[[Plan, date], Iterable[Hit]]
+    check: Callable[..., Iterable[Hit]]
     # True when the rule also applies to a plan whose offer was declined.
     when_declined: bool = False
+    # True when the check takes the municipality's Policy as a third argument.
+    uses_policy: bool = False
 
 
 # The rules in the order their findings are listed within a severity.
@@ -77,7 +76,7 @@ RULES: tuple[Rule, ...] = (
     Rule("participation-reason", ADVARSEL, rules_reform.participation_reason),
     Rule("boform-dates", ADVARSEL, rules_reform.boform_dates),
     Rule("notification-late", ADVARSEL, rules_reform.notification_late),
-    Rule("plan-start-late", ADVARSEL, rules_reform.plan_start_late),
+    Rule("plan-start-late", ADVARSEL, rules_reform.plan_start_late, uses_policy=True),
     Rule("discharge-conditions", ADVARSEL, rules_reform.discharge_before_conditions),
     Rule("coordinated-replaces", ADVARSEL, rules_coordination.replaces_missing),
     Rule("coordinated-employment", ADVARSEL, rules_coordination.employment_part_missing),

@@ -27,13 +27,11 @@ from planbro.translation import _
 from planbro.model import Plan
 
 from planbro.quality.findings import Hit
+from planbro.quality.policy import DEFAULT_POLICY, Policy
 from planbro.quality.wording import date_text, list_text
 
 # § 110, stk. 6: the boform notifies the handlekommune within this many hverdage.
 NOTIFY_WORKDAYS = 3
-# Days after the notification within which the plan should be started (the
-# municipality may set another period: settings' plan_start_days).
-PLAN_START_DAYS = 14
 # A planned discharge this close (in days) while a § 110 stk. 5 condition does not
 # hold is a finding; further off, the conditions may still be met in time.
 DISCHARGE_WARNING_DAYS = 30
@@ -140,8 +138,10 @@ def notification_late(plan: Plan, today: date) -> Iterator[Hit]:
                                                      due=date_text(due)))
 
 
-def plan_start_late(plan: Plan, today: date, days: int = PLAN_START_DAYS) -> Iterator[Hit]:
-    """The plan was started (or is still not started) more than `days` after notification."""
+def plan_start_late(plan: Plan, today: date, policy: Policy = DEFAULT_POLICY) -> Iterator[Hit]:
+    """The plan was started (or is still not started) more than the municipality's period
+    (policy.plan_start_days) after the boform's notification."""
+    days = policy.plan_start_days
     notified = plan.boform.notified
     if not _at_boform(plan) or notified is None or plan.status == "closed":
         return

@@ -14,6 +14,7 @@ import time
 from collections import deque
 from collections.abc import Callable
 from datetime import date
+from functools import cache
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -23,11 +24,19 @@ from planbro.ui.caseload_model import CaseloadModel, Quality
 TICK_BUDGET = 0.012
 
 
+@cache
+def _policy():
+    """The municipality's policy for the check, read once per run of the app."""
+    from planbro.actions.context import quality_policy
+
+    return quality_policy()
+
+
 def check_quality(plan, today: date) -> Quality:
     """The quality check's verdict on `plan` (planbro.quality, imported when first needed)."""
     from planbro.quality import check_plan, counts, traffic_light
 
-    findings = check_plan(plan, today=today)
+    findings = check_plan(plan, today, _policy())
     numbers = counts(findings)
     return Quality(traffic_light(findings), numbers.get("fejl", 0), numbers.get("advarsel", 0),
                    stale=any(f.rule == "follow-up-stale" for f in findings))

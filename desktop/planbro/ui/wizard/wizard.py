@@ -15,6 +15,8 @@ from planbro.model.labels import replaces_label
 
 from planbro.quality import check_plan
 
+from planbro.actions.context import quality_policy
+
 from planbro.ui.common.dialogs import Dialogs
 from planbro.ui.common.qt_dialogs import QtDialogs
 from planbro.ui.wizard.autosave import Autosaver
@@ -56,6 +58,8 @@ class PlanWizard(QWizard):
         self.store_read_only = bool(getattr(store, "read_only", False))
         self.of_versions = of_versions
         self.settings = settings
+        # What the municipality decided for the quality check (municipality.toml).
+        self.policy = quality_policy()
         self.dialogs = dialogs or QtDialogs()
         self.defs = formdefs or default_formdefs()
         self.resume = resume or ResumeFile()
@@ -241,7 +245,7 @@ class PlanWizard(QWizard):
             self.autosave.schedule()
 
     def refresh_findings(self) -> None:
-        self.findings = check_plan(self.plan, self.today)
+        self.findings = check_plan(self.plan, self.today, self.policy)
         page = self.currentPage()
         if isinstance(page, FormStepPage):
             page.refresh_messages()
