@@ -69,3 +69,17 @@ def example_plan(example_path):
     from planbro.exchange import read_plan_file
 
     return read_plan_file(example_path)
+
+
+@pytest.fixture
+def plaintext(tmp_path, example_plan):
+    """A plaintext data folder (an older Planbro's) holding the example plan, saved twice
+    so it has a backup: what turning encryption on starts from."""
+    from planbro.storage import PlanStore
+
+    folder = tmp_path / "data"
+    with PlanStore(folder) as store:
+        store.save(example_plan)
+        example_plan.purpose = "Et nyt formål"
+        store.save(example_plan)
+    return folder

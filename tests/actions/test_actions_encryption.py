@@ -42,17 +42,6 @@ def snapshot(folder) -> dict:
     return {p: p.read_bytes() for p in folder.rglob("*") if p.is_file() and p.name != "planbro.lock"}
 
 
-@pytest.fixture
-def plaintext(tmp_path, example_plan):
-    """A plaintext data folder holding the example plan, saved twice (so it has a backup)."""
-    folder = tmp_path / "data"
-    with PlanStore(folder) as store:
-        store.save(example_plan)
-        example_plan.purpose = "Et nyt formål"
-        store.save(example_plan)
-    return folder
-
-
 def test_a_new_folder_gets_its_keys_and_the_key_shown_opens_it(tmp_path, memory_keyring):
     folder = tmp_path / "data"
     assert needs_turning_on(folder) and plans_in(folder) == 0

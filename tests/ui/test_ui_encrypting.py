@@ -28,17 +28,6 @@ def _settings():
     save_settings(UserSettings(caseworker_name="Mette Kjær", municipality_name="Holbæk Kommune"))
 
 
-@pytest.fixture
-def plaintext(tmp_path, example_plan):
-    """An older Planbro's plaintext data folder holding the example plan (with a backup)."""
-    folder = tmp_path / "data"
-    with PlanStore(folder) as store:
-        store.save(example_plan)
-        example_plan.purpose = "Et nyt formål"
-        store.save(example_plan)
-    return folder
-
-
 def every_byte(folder) -> bytes:
     return b"".join(p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file())
 
