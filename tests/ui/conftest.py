@@ -35,6 +35,18 @@ def store(tmp_path):
 
 
 @pytest.fixture
+def audited_store(tmp_path):
+    """The caseload's store as the app opens it: with the folder's audit log (a test file
+    that needs the log overrides `store` with this)."""
+    from planbro.audit import AuditLog
+    from planbro.storage import PlanStore
+
+    folder = tmp_path / "store"
+    with PlanStore(folder, audit=AuditLog(folder), via="app") as opened:
+        yield opened
+
+
+@pytest.fixture
 def add_plan(store, example_plan):
     """add_plan(name, cpr=..., status=..., follow_up=..., **changes) -> stored Plan.
 

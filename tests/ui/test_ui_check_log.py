@@ -15,11 +15,9 @@ from planbro.storage import PlanStore
 
 
 @pytest.fixture
-def store(tmp_path):
+def store(audited_store):
     """The caseload's store as the app opens it: with the folder's audit log."""
-    folder = tmp_path / "store"
-    with PlanStore(folder, audit=AuditLog(folder), via="app") as opened:
-        yield opened
+    return audited_store
 
 
 @pytest.fixture

@@ -20,11 +20,9 @@ from planbro.ui.wizard.resume import ResumeFile
 
 
 @pytest.fixture
-def store(tmp_path):
+def store(audited_store):
     """The first window's store, the writer: with the folder's audit log."""
-    folder = tmp_path / "store"
-    with PlanStore(folder, audit=AuditLog(folder), via="app") as opened:
-        yield opened
+    return audited_store
 
 
 @pytest.fixture

@@ -15,7 +15,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from planbro.audit import AuditLog
-from planbro.storage import PlanStore
 
 from planbro.ui.common.qt_dialogs import QtDialogs
 from planbro.ui.common.version_dialog import version_label
@@ -29,11 +28,9 @@ SIGNED_ON = TODAY - timedelta(days=10)
 
 
 @pytest.fixture
-def store(tmp_path):
+def store(audited_store):
     """The caseload's store as the app opens it: with the folder's audit log."""
-    folder = tmp_path / "store"
-    with PlanStore(folder, audit=AuditLog(folder), via="app") as opened:
-        yield opened
+    return audited_store
 
 
 @pytest.fixture
