@@ -83,3 +83,21 @@ def plaintext(tmp_path, example_plan):
         example_plan.purpose = "Et nyt formål"
         store.save(example_plan)
     return folder
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A real PostgreSQL server for the whole run (tests/pg_server.py), started the first
+    time a test asks for it and stopped at the end; never skipped when none is installed."""
+    from pg_server import running_server
+
+    with running_server() as server:
+        yield server
+
+
+@pytest.fixture
+def pg_database(pg_server):
+    """A fresh empty database on the test server for one test; its name. Dropped afterwards."""
+    name = pg_server.new_database()
+    yield name
+    pg_server.drop_database(name)
