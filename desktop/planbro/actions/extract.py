@@ -49,7 +49,7 @@ if TYPE_CHECKING:
     from planbro.audit import AuditLog
     from planbro.documents.municipality import Source
     from planbro.settings import UserSettings
-    from planbro.storage import PlanStore
+    from planbro.storage import Store
 
 # The audit action of an extract, and its fixed detail word (the document kind).
 ACTION, DETAIL = "extract", "pdf"
@@ -111,7 +111,7 @@ def gone_plan(log: AuditLog, id_or_prefix: str) -> GonePlan:
     return GonePlan(plan_id, versions[-1] if versions else None, deleted)
 
 
-def subject_of(store: PlanStore, log: AuditLog, id_or_prefix: str) -> Plan | GonePlan:
+def subject_of(store: Store, log: AuditLog, id_or_prefix: str) -> Plan | GonePlan:
     """The plan an extract is asked for by its id (or first characters): in the store, else
     deleted from it and known by the log's records (gone_plan). StoreError with the Danish
     message when neither has it (NoRecords), or the prefix names more than one plan."""

@@ -24,7 +24,7 @@ from planbro.model.problems import Problem
 from planbro.model.text import clean_text
 
 if TYPE_CHECKING:
-    from planbro.storage import PlanStore
+    from planbro.storage import Store
 
 # The outcomes as a caseworker says them, and the model's codes (also accepted).
 OUTCOMES = {"fortsættes": "continue", "ændres": "change", "afsluttes": "close",
@@ -114,7 +114,7 @@ class FollowedUp:
     new_version: bool = False
 
 
-def record_follow_up(store: PlanStore, plan_id: str, answer: FollowUpAnswer,
+def record_follow_up(store: Store, plan_id: str, answer: FollowUpAnswer,
                      today: date) -> FollowedUp:
     """Record `answer` on the plan's latest version; raises FollowUpRefused
     (problems() judged on `today`) or StoreError."""

@@ -25,7 +25,7 @@ from planbro.model.text import clean_text
 
 if TYPE_CHECKING:
     from planbro.quality import Finding
-    from planbro.storage import PlanStore
+    from planbro.storage import Store
 
 
 def signature_errors(plan: Plan, today: date | None = None) -> list[Finding]:
@@ -110,7 +110,7 @@ class Signed:
         return bool(self.errors)
 
 
-def sign(store: PlanStore, plan_id: str, on: date | SignatureAnswer, *, anyway: bool = False,
+def sign(store: Store, plan_id: str, on: date | SignatureAnswer, *, anyway: bool = False,
          today: date | None = None) -> Signed:
     """Sign the latest (draft) version of the plan: `on` is the SignatureAnswer,
     or the one day both signed.
@@ -134,17 +134,17 @@ def sign(store: PlanStore, plan_id: str, on: date | SignatureAnswer, *, anyway: 
     return Signed(plan, errors)
 
 
-def revise(store: PlanStore, plan_id: str) -> Plan:
+def revise(store: Store, plan_id: str) -> Plan:
     """Start the next version of the signed plan as a draft; the new version."""
     return store.revise(plan_id)
 
 
-def close_case(store: PlanStore, plan_id: str) -> Plan:
+def close_case(store: Store, plan_id: str) -> Plan:
     """Close the case: the latest version becomes "closed" (frozen); that version."""
     return store.close_case(plan_id)
 
 
-def delete_draft(store: PlanStore, plan_id: str) -> int:
+def delete_draft(store: Store, plan_id: str) -> int:
     """Delete a plan that was never signed, with its backups; the version it had.
 
     A plan with a signed version is never deleted: StoreError (PlanFrozen)

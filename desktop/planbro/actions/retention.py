@@ -24,7 +24,7 @@ from planbro.storage.retention import Sorted, deletion_day, sort
 
 if TYPE_CHECKING:
     from planbro.settings import UserSettings
-    from planbro.storage import PlanStore
+    from planbro.storage import Store
 
 __all__ = ["JournaliseInvalid", "Purged", "Sorted", "deletion_day", "journalise",
            "journalise_problems", "purge", "retention_days", "survey"]
@@ -54,7 +54,7 @@ class JournaliseInvalid(ValueError):
         self.problems = found
 
 
-def journalise(store: PlanStore, plan_id: str, on: date | None,
+def journalise(store: Store, plan_id: str, on: date | None,
                today: date | None = None) -> Plan:
     """Mark the closed case as journalised on `on` (default: `today`, the real today by
     default); the marked version. JournaliseInvalid for a day to come; StoreError when
@@ -67,7 +67,7 @@ def journalise(store: PlanStore, plan_id: str, on: date | None,
     return store.journalise(plan_id, on)
 
 
-def survey(store: PlanStore, days: int, today: date | None = None) -> Sorted:
+def survey(store: Store, days: int, today: date | None = None) -> Sorted:
     """The closed cases as retention sees them on `today`: due for deletion, kept a while
     yet, or closed and never journalised (kept, and to be told)."""
     return sort(store.summaries(), today or date.today(), days)
@@ -81,7 +81,7 @@ class Purged:
     failed: list[tuple[PlanSummary, str]] = field(default_factory=list)
 
 
-def purge(store: PlanStore, days: int, today: date | None = None,
+def purge(store: Store, days: int, today: date | None = None,
           due: list[PlanSummary] | None = None) -> Purged:
     """Delete every journalised case whose period is over (`due`, as survey() found them,
     or found now), each after its "purge" record; one that cannot be deleted is kept

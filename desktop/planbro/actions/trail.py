@@ -19,7 +19,7 @@ from planbro.storage.paths import is_plan_id
 from planbro.storage.recorder import PendingRecord, Recorder
 
 if TYPE_CHECKING:
-    from planbro.storage import PlanStore
+    from planbro.storage import Store
 
 
 class Recordable(Protocol):
@@ -85,7 +85,7 @@ class _NoRecord:
 NO_RECORD = _NoRecord()
 
 
-def trail_of(store: PlanStore) -> Trail:
-    """The trail of a PlanStore: its audit log (if any), marked as it marks its own records,
+def trail_of(store: Store) -> Trail:
+    """The trail of a store: its audit log (if any), marked as it marks its own records,
     and its data folder."""
     return Trail(store.audit, store.via, Path(store.data_dir))

@@ -18,7 +18,7 @@ from planbro.model.convert import to_dict
 from planbro.model.dates import parse_timestamp
 from planbro.model.labels import moment_label
 
-from planbro.storage import PlanNotFound, PlanStore, StoreError
+from planbro.storage import PlanNotFound, Store, StoreError
 
 from planbro.actions.documents import plaintext_note, write_recorded
 from planbro.actions.trail import Trail
@@ -89,18 +89,18 @@ class Imported:
         return self.plan is not None
 
 
-def _stored(store: PlanStore, plan_id: str, version: int | None = None) -> Plan | None:
+def _stored(store: Store, plan_id: str, version: int | None = None) -> Plan | None:
     try:
         return store.get(plan_id, version)
     except PlanNotFound:
         return None
 
 
-def _newest_backup(store: PlanStore, plan_id: str) -> Path | None:
+def _newest_backup(store: Store, plan_id: str) -> Path | None:
     return next((path for path in store.backups() if path.name.startswith(plan_id)), None)
 
 
-def import_plan(store: PlanStore, path: Path, *, replace: bool = False) -> Imported:
+def import_plan(store: Store, path: Path, *, replace: bool = False) -> Imported:
     """Import one file: validated, compared with what is stored under its id, stored.
 
     A file identical to the stored version is a quiet no-op; one older than the
@@ -127,7 +127,7 @@ def import_plan(store: PlanStore, path: Path, *, replace: bool = False) -> Impor
                     backup=_newest_backup(store, plan.id) if conflict is not None else None)
 
 
-def import_plans(store: PlanStore, paths: Iterable[str | Path], *,
+def import_plans(store: Store, paths: Iterable[str | Path], *,
                  replace: bool = False) -> list[Imported]:
     """Import each file in turn (import_plan); one result a file, in the order given."""
     return [import_plan(store, Path(name), replace=replace) for name in paths]

@@ -1,7 +1,7 @@
 """Storage of plans on disk; plain Python, no Qt.
 
-The contract other code relies on is what __all__ names: PlanStore (its
-methods' docstrings) and the errors below. One data folder holds one TinyDB file per plan (every version
+The contract other code relies on is what __all__ names: Store (interface.py),
+which PlanStore implements (its methods' docstrings), and the errors below. One data folder holds one TinyDB file per plan (every version
 of it), a small summary index, rotating backups and a schema version.
 """
 
@@ -15,6 +15,7 @@ from planbro.storage.errors import (
     StoreLocked,
     StoreWriteFailed,
 )
+from planbro.storage.interface import Store
 from planbro.storage.paths import DATA_DIR_ENV, default_data_dir
 from planbro.storage.rebuild import needs_rebuild, repair
 from planbro.storage.restore import Loss, RestoreWouldLose, restore_backup, restore_loss
@@ -36,6 +37,7 @@ __all__ = [
     "restore_loss",
     "RestoreWouldLose",
     "same_content",
+    "Store",
     "StoreCorrupt",
     "StoreError",
     "StoreKeyNeeded",

@@ -31,6 +31,7 @@ from planbro.model.plan import OUTCOME_WORDS, STATUSES
 from planbro.storage import lifecycle, removal, restore, retention, writing
 from planbro.storage.casefile import same_content
 from planbro.storage.errors import PlanFrozen, PlanNotFound, StoreCorrupt, StoreError
+from planbro.storage.interface import Store
 from planbro.storage.opened import OpenedStore, with_backups
 from planbro.storage.paths import check_plan_id
 from planbro.storage.recorder import PendingRecord
@@ -39,7 +40,7 @@ from planbro.storage.summary import summary_row
 log = logging.getLogger(__name__)
 
 
-class PlanStore(OpenedStore):
+class PlanStore(OpenedStore, Store):
     """The plans in one data folder: one writer (the lock), any number of readers.
 
     Every change is on disk (fsynced) when the method returns. Reading works
