@@ -27,7 +27,10 @@ cprs = st.builds(
 def _for(tp, f: dataclasses.Field | None):
     inner, nullable = unwrap_optional(tp)
     meta = f.metadata if f else {}
-    if "enum" in meta:
+    if "enum" in meta and typing.get_origin(inner) is list:
+        # A list of codes (a consent's sections): each one of them, none twice.
+        base = st.lists(st.sampled_from(meta["enum"]), unique=True, max_size=4)
+    elif "enum" in meta:
         base = st.sampled_from(meta["enum"])
     elif meta.get("cpr"):
         base = cprs

@@ -50,8 +50,8 @@ def test_unknown_key_is_refused_by_name():
 
 def test_wrong_or_missing_format_tag():
     assert "format" in problems_of({"citizen": {"name": "x"}})
-    found = problems_of({"format": "planbro-plan/3", "citizen": {"name": "x"}})
-    assert "planbro-plan/3" in found["format"] and "planbro-plan/2" in found["format"]
+    found = problems_of({"format": "planbro-plan/4", "citizen": {"name": "x"}})
+    assert "planbro-plan/4" in found["format"] and "planbro-plan/3" in found["format"]
 
 
 def test_missing_citizen_name_and_bad_types_and_enums():
@@ -142,9 +142,9 @@ def test_a_planbro_plan_1_file_imports_unchanged_and_the_new_fields_take_their_d
     assert old["format"] == "planbro-plan/1" and "boform" not in old
     plan = read_plan_file(old_path)
     data = plan_to_data(plan)
-    assert data["format"] == "planbro-plan/2"
+    assert data["format"] == "planbro-plan/3"
     for key, value in old.items():
-        if key not in ("format", "goals", "services", "circumstances"):
+        if key not in ("format", "goals", "services", "circumstances", "partners", "handovers"):
             assert data[key] == value, key
     assert [g["title"] for g in data["goals"]] == [g["title"] for g in old["goals"]]
     assert plan.boform.admitted is None and not plan.participation.declined
@@ -155,3 +155,47 @@ def test_a_planbro_plan_1_file_imports_unchanged_and_the_new_fields_take_their_d
 def test_a_planbro_plan_1_file_with_a_key_of_the_second_format_is_refused():
     found = problems_of({"format": "planbro-plan/1", "citizen": {"name": "x"}, "resources": "y"})
     assert "resources" in str(found)
+
+
+def test_a_planbro_plan_2_file_imports_and_its_consents_and_hand_overs_cover_no_part():
+    """The example plan as Planbro wrote it before consents had their parts ticked: it
+    reads as it was, and each consent and hand-over keeps its text but covers no part
+    (sections is empty) until the caseworker ticks them."""
+    from pathlib import Path
+
+    from planbro.exchange import plan_to_data, read_plan_file
+
+    old_path = Path(__file__).with_name("exchange_files") / "example-plan-2.json"
+    old = json.loads(old_path.read_text(encoding="utf-8"))
+    assert old["format"] == "planbro-plan/2"
+    plan = read_plan_file(old_path)
+    data = plan_to_data(plan)
+    assert data["format"] == "planbro-plan/3"
+    for key, value in old.items():
+        if key not in ("format", "partners", "handovers"):
+            assert data[key] == value, key
+    for partner, was in zip(data["partners"], old["partners"]):
+        assert partner["consent"] == {**was["consent"], "sections": []}
+        assert {k: v for k, v in partner.items() if k != "consent"} == \
+            {k: v for k, v in was.items() if k != "consent"}
+    assert data["handovers"] == [{**h, "sections": []} for h in old["handovers"]]
+
+
+def test_an_older_file_may_not_hold_the_sections_of_planbro_plan_3():
+    consent = {"given": True, "sections": ["housing"]}
+    for old in ("planbro-plan/1", "planbro-plan/2"):
+        found = problems_of({"format": old, "citizen": {"name": "x"},
+                             "partners": [{"consent": consent}]})
+        assert found == {"partners[0].consent.sections": "ukendt felt; tjek stavningen"}, old
+
+
+def test_sections_are_the_known_parts_each_once():
+    base = {"format": "planbro-plan/3", "citizen": {"name": "x"}}
+    plan = plan_from_data({**base, "partners": [{"consent": {"sections": ["purpose", "health"]}}],
+                           "handovers": [{"to": "Herberget", "sections": ["housing"]}]})
+    assert plan.partners[0].consent.sections == ["purpose", "health"]
+    assert plan.handovers[0].sections == ["housing"]
+    found = problems_of({**base, "partners": [{"consent": {"sections": ["helbred", "goals", "goals"]}}]})
+    assert "helbred" in found["partners[0].consent.sections[0]"]
+    assert "health" in found["partners[0].consent.sections[0]"]
+    assert found["partners[0].consent.sections"] == "indeholder den samme værdi to gange"

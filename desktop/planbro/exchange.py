@@ -1,4 +1,4 @@
-"""planbro-plan/2 (and /1, read): one UTF-8 JSON object per plan; read, validate, write.
+"""planbro-plan/3 (and /1 and /2, read): one UTF-8 JSON object per plan; read, validate, write.
 
 Import is all or nothing: every problem in a file is collected and reported
 with its field, and nothing is returned unless the whole plan is valid. An
@@ -116,6 +116,8 @@ def _schema_problems(error: SchemaError) -> list[Problem]:
         return [Problem(where, _("must be at most {maximum}").format(maximum=expected))]
     if kind == "minLength":
         return [Problem(where, _("must not be empty"))]
+    if kind == "uniqueItems":
+        return [Problem(where, _("holds the same value twice"))]
     # jsonschema's own English message quotes the value: not shown, it may be a CPR number.
     return [Problem(where, _("is not allowed here ({rule})").format(rule=kind))]
 

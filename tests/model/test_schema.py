@@ -8,8 +8,8 @@ from planbro.model.schema import dumps_schema
 
 
 def test_shipped_schema_is_the_generated_one():
-    shipped = (resources.files("planbro.forms") / "planbro-plan-2.schema.json").read_text(encoding="utf-8")
-    assert shipped == dumps_schema(), "run: python -m planbro.model.schema > forms/planbro-plan-2.schema.json"
+    shipped = (resources.files("planbro.forms") / "planbro-plan-3.schema.json").read_text(encoding="utf-8")
+    assert shipped == dumps_schema(), "run: python -m planbro.model.schema > forms/planbro-plan-3.schema.json"
 
 
 def test_schema_is_valid_and_accepts_the_example(example_plan):

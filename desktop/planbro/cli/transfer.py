@@ -34,7 +34,7 @@ from planbro.cli.common import (
 
 
 def register(subparsers) -> None:
-    importing = subparsers.add_parser("import", help=_("import plan files (planbro-plan/2, and /1 from an older Planbro)"))
+    importing = subparsers.add_parser("import", help=_("import plan files (planbro-plan/3, and /1 and /2 from an older Planbro)"))
     importing.add_argument("files", nargs="+", metavar="FILE", help=_("plan files (.json)"))
     importing.add_argument(
         "--replace", action="store_true",
@@ -42,7 +42,7 @@ def register(subparsers) -> None:
                "another citizen (the stored plan is kept among the backups)"))
     importing.set_defaults(func=run_import)
 
-    exporting = subparsers.add_parser("export", help=_("export plans as planbro-plan/2 files"))
+    exporting = subparsers.add_parser("export", help=_("export plans as planbro-plan/3 files"))
     exporting.add_argument("ids", nargs="*", metavar="ID", help=_("the plans' ids"))
     exporting.add_argument("--all", action="store_true", help=_("export every stored plan"))
     exporting.add_argument("--out", required=True, metavar="PATH",

@@ -1,6 +1,6 @@
 """The plan: a handleplan after serviceloven § 141 / § 142 as dataclasses.
 
-Field names are the exchange format's key names (planbro-plan/2); the JSON
+Field names are the exchange format's key names (planbro-plan/3); the JSON
 Schema shipped in forms/ is generated from these classes (model/schema.py),
 so a field is added here and nowhere else.
 """
@@ -41,6 +41,10 @@ GOAL_KINDS = ("develop", "maintain", "limit_loss")
 # The matters of § 141 stk. 3 nr. 4 a plan may mark "ikke relevant" (Circumstances' fields).
 MATTERS = ("housing", "employment", "personal_help", "treatment", "aids", "finances", "health",
            "network", "other")
+# The parts of a plan a partner may be given (Consent.sections, Handover.sections), in the
+# document's order: formål, mål og delmål, indsatser, varighed (§ 141 stk. 3 nr. 1-3), then
+# each other matter of nr. 4 on its own, so health or finances can be left out alone.
+SECTIONS = ("purpose", "goals", "services", "duration", *MATTERS)
 
 
 def _enum(values: tuple[str, ...], **more: Any) -> dict[str, Any]:
@@ -251,8 +255,12 @@ class Consent:
     given: bool = False
     date: datetime.date | None = None
     # What may be shared, with whom and for what purpose: a general
-    # consent is not valid.
+    # consent is not valid. Since planbro-plan/3 the parts are ticked (sections)
+    # and this is the note beside them; an older consent has only this text.
     scope: str = ""
+    # The parts of the plan the citizen lets be shared with this partner (SECTIONS);
+    # empty: none yet (an older consent covers no part until they are ticked).
+    sections: list[str] = field(default_factory=list, metadata=_enum(SECTIONS))
     expires: datetime.date | None = field(default=None, metadata={"after": "date"})
     # The date the citizen withdrew the consent; None while it stands. A consent
     # cannot be withdrawn before it was given.
@@ -274,8 +282,12 @@ class Handover:
     """§ 141 stk. 5: parts of the plan handed to a §§ 107-110 or § 101 service."""
 
     to: str = ""
+    # Which parts, in the caseworker's words (the note beside `sections`).
     parts: str = ""
     date: datetime.date | None = None
+    # The parts of the plan handed over (SECTIONS); empty in a hand-over recorded
+    # before planbro-plan/3, which so hands over no part to an extract.
+    sections: list[str] = field(default_factory=list, metadata=_enum(SECTIONS))
 
 
 @dataclass

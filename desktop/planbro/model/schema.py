@@ -1,10 +1,11 @@
-"""The JSON Schema of planbro-plan/2, derived from the dataclasses.
+"""The JSON Schema of planbro-plan/3, derived from the dataclasses.
 
-The shipped copy, forms/planbro-plan-2.schema.json, is this function's
+The shipped copy, forms/planbro-plan-3.schema.json, is this function's
 output; a test keeps the two equal. Regenerate with
-`python -m planbro.model.schema > forms/planbro-plan-2.schema.json`.
-forms/planbro-plan-1.schema.json is the first format's schema, frozen: files in
-it are still read (exchange.py), and the fields added since take their defaults.
+`python -m planbro.model.schema > forms/planbro-plan-3.schema.json`.
+forms/planbro-plan-1.schema.json and planbro-plan-2.schema.json are the earlier
+formats' schemas, frozen: files in them are still read (exchange.py), and the
+fields added since take their defaults.
 """
 
 from __future__ import annotations
@@ -22,10 +23,11 @@ if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
 # The exchange format's tag, the value of the "format" key, as Planbro writes it.
-FORMAT = "planbro-plan/2"
-# Every format Planbro reads, each with its schema file in forms/ (the first frozen).
+FORMAT = "planbro-plan/3"
+# Every format Planbro reads, each with its schema file in forms/ (all but the last frozen).
 READ_FORMATS = {"planbro-plan/1": "planbro-plan-1.schema.json",
-                "planbro-plan/2": "planbro-plan-2.schema.json"}
+                "planbro-plan/2": "planbro-plan-2.schema.json",
+                "planbro-plan/3": "planbro-plan-3.schema.json"}
 # An ISO date, or empty. [0-9], not \d: a JSON Schema pattern's \d may take any
 # script's digits (Python's does). Patterns are ECMA-262, as JSON Schema says; the
 # plan model also matches the whole value (model/convert.py), which "$" does not in Python.
@@ -47,6 +49,11 @@ def _type_schema(tp: Any, f: dataclasses.Field[Any] | None) -> dict[str, Any]:
     elif typing.get_origin(inner) is list:
         (item_tp,) = typing.get_args(inner)
         schema = {"type": "array", "items": _type_schema(item_tp, None)}
+        if "enum" in meta:
+            # A list of codes (a consent's sections): each item one of them, none twice.
+            schema["items"]["enum"] = list(meta["enum"])
+            schema["uniqueItems"] = True
+            meta = {k: v for k, v in meta.items() if k != "enum"}
     elif inner is date:
         schema = {"type": ["string", "null"], "pattern": _DATE_PATTERN}
         nullable = False
@@ -92,8 +99,8 @@ def plan_schema() -> dict[str, Any]:
     body["required"] = ["format", *body.get("required", [])]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://planbro.dk/schema/planbro-plan-2.json",
-        "title": "Planbro handleplan (planbro-plan/2)",
+        "$id": f"https://planbro.dk/schema/{FORMAT.replace('/', '-')}.json",
+        "title": f"Planbro handleplan ({FORMAT})",
         **body,
     }
 
