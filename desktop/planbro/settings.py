@@ -53,6 +53,9 @@ class UserSettings:
     # The purpose (formål) chosen last in the caseload, where the next start begins
     # (planbro.audit.purposes); "" until one was chosen.
     last_purpose: str = ""
+    # A revision's document ends with an appendix listing what changed since the signed
+    # version it replaces (planbro.documents.changes), so the citizen sees it before signing.
+    changes_appendix: bool = True
 
 
 def config_dir() -> Path:
@@ -72,8 +75,12 @@ def _from_data(data: dict) -> UserSettings:
     # Unknown keys (a newer Planbro's) are ignored; wrong types fall back to
     # the default rather than crash the start of the app.
     numbers = {"retention_days"}
+    # The yes/no settings: true or false in the file, else the default.
+    flags = {"changes_appendix"}
     values: dict[str, Any] = {key: value for key, value in data.items()
-              if key in known - numbers and isinstance(value, str)}
+              if key in known - numbers - flags and isinstance(value, str)}
+    values.update({key: value for key, value in data.items()
+                   if key in flags and isinstance(value, bool)})
     settings = UserSettings(**values)
     days = data.get("retention_days")
     if isinstance(days, int) and not isinstance(days, bool) \

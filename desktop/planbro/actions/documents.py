@@ -20,6 +20,7 @@ from planbro.model import Plan, ValidationError
 from planbro.actions.trail import Recordable, Trail
 
 if TYPE_CHECKING:
+    from planbro.documents.changes import Comparison
     from planbro.documents.municipality import Source
     from planbro.settings import UserSettings
     from planbro.storage.recorder import PendingRecord
@@ -139,17 +140,20 @@ def with_suffix(chosen: str | Path, kind: str) -> Path:
     return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
 
 
-def make_documents(plan: Plan, kinds: Iterable[str], municipality: Source = None) -> dict[str, bytes]:
+def make_documents(plan: Plan, kinds: Iterable[str], municipality: Source = None,
+                   changes: Comparison | None = None) -> dict[str, bytes]:
     """The plan's documents of `kinds`, made before any is written (so an error leaves no file).
 
     `municipality`: what planbro.documents.load_municipality takes, or None.
+    `changes`: the appendix of what changed since the signed version, as
+    planbro.actions.changes.document_changes gives it (None: no appendix).
     Raises NotWritten.
     """
     from planbro import documents
 
     render = {"docx": documents.docx_bytes, "pdf": documents.pdf_bytes}
     try:
-        return {kind: render[kind](plan, municipality) for kind in kinds}
+        return {kind: render[kind](plan, municipality, changes) for kind in kinds}
     except DOCUMENT_ERRORS as error:
         raise NotWritten(error) from error
 
@@ -228,9 +232,10 @@ def begin_record(trail: Trail, action: str, plan: Recordable, path: Path,
 
 
 def save_document(plan: Plan, kind: str, path: str | Path, *, trail: Trail,
-                  municipality: Source = None) -> Saved:
-    """Save the plan's document of `kind` ("docx" or "pdf") at `path`; raises NotWritten."""
-    data = make_documents(plan, [kind], municipality)[kind]
+                  municipality: Source = None, changes: Comparison | None = None) -> Saved:
+    """Save the plan's document of `kind` ("docx" or "pdf") at `path` (`changes`: see
+    make_documents); raises NotWritten."""
+    data = make_documents(plan, [kind], municipality, changes)[kind]
     return write_document(plan, kind, data, path, trail)
 
 
@@ -252,14 +257,15 @@ Paint = Callable[[], bool]
 # │ printed.                                                                 │
 # └──────────────────────────────────────────────────────────────────────────┘
 def print_plan(plan: Plan, ask: Callable[[bytes], Paint | None], *, trail: Trail,
-               municipality: Source = None) -> Printed:
+               municipality: Source = None, changes: Comparison | None = None) -> Printed:
     """Print the plan's PDF: `ask(pdf)` shows the print dialog for the PDF's bytes and
-    returns the call that prints them (see Paint). Raises NotPrinted when the PDF cannot
-    be made or the print cannot be logged (then before the dialog is shown)."""
+    returns the call that prints them (see Paint; `changes`: see make_documents). Raises
+    NotPrinted when the PDF cannot be made or the print cannot be logged (then before the
+    dialog is shown)."""
     # The PDF holds sensitive data: it stays in memory (PDFium reads it from there),
     # so no plaintext copy of the plan ever lies in the system's temporary folder.
     try:
-        data = make_documents(plan, ["pdf"], municipality)["pdf"]
+        data = make_documents(plan, ["pdf"], municipality, changes)["pdf"]
     except NotWritten as error:
         raise NotPrinted(error.cause) from error
     _print_record(trail, plan).cancel()

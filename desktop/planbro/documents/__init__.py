@@ -9,6 +9,8 @@ Both raise ValidationError for a plan larger than a plan file may be (size.py).
     load_municipality(path_or_dict=None)     the municipality printed in the header
 
 `settings` is what load_municipality() takes (None: the shipped defaults).
+docx_bytes and pdf_bytes take `changes` too (changes.Comparison): the changes
+since a signed version, printed as the document's last appendix.
 python-docx and reportlab are imported on first use, not with this package,
 so the UI starts without paying for them.
 """
@@ -16,11 +18,15 @@ so the UI starts without paying for them.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planbro.model.plan import Plan
 
 from planbro.documents.filenames import default_filename
 from planbro.documents.municipality import Municipality, Source, load_municipality
+
+if TYPE_CHECKING:
+    from planbro.documents.changes import Comparison
 
 # What this package offers to the layers above it.
 __all__ = [
@@ -34,18 +40,18 @@ __all__ = [
 ]
 
 
-def docx_bytes(plan: Plan, settings: Source = None) -> bytes:
+def docx_bytes(plan: Plan, settings: Source = None, changes: Comparison | None = None) -> bytes:
     from planbro.documents.docx import docx_bytes as render
     from planbro.documents.layout import build_document
 
-    return render(build_document(plan, settings))
+    return render(build_document(plan, settings, changes))
 
 
-def pdf_bytes(plan: Plan, settings: Source = None) -> bytes:
+def pdf_bytes(plan: Plan, settings: Source = None, changes: Comparison | None = None) -> bytes:
     from planbro.documents.layout import build_document
     from planbro.documents.pdf import pdf_bytes as render
 
-    return render(build_document(plan, settings))
+    return render(build_document(plan, settings, changes))
 
 
 def _write(path: str | Path, data: bytes) -> Path:

@@ -28,6 +28,7 @@ from planbro.documents.blocks import (
     Signatures,
     Table,
 )
+from planbro.documents.changes import Comparison, appendix
 from planbro.documents.dates import long_date, short_date
 from planbro.documents.filenames import is_draft, plan_date
 from planbro.documents.legal import load_legal
@@ -262,8 +263,10 @@ def _meta_title(title: str, name: str, version: int) -> str:
     return head + shorten(without_cpr(name), META_CHARS - len(head) - len(tail)) + tail
 
 
-def build_document(plan: Plan, settings: Source = None) -> Document:
-    """The document for `plan`; `settings`: see municipality.load_municipality.
+def build_document(plan: Plan, settings: Source = None,
+                   changes: Comparison | None = None) -> Document:
+    """The document for `plan`; `settings`: see municipality.load_municipality;
+    `changes`: the changes since a signed version, printed as an appendix at the end.
 
     Raises ValidationError when the plan is too large to render (size.py).
     """
@@ -277,6 +280,8 @@ def build_document(plan: Plan, settings: Source = None) -> Document:
     if not plan.declined:
         blocks += _content(plan)
     blocks += _signatures(plan)
+    if changes is not None:
+        blocks += appendix(changes)
     name = printable(plan.citizen.name)
     title = w.TITLES[plan.basis]
     if plan.declined:
