@@ -42,6 +42,28 @@ def decision_label(decision: str) -> str:
             "declined": _("declined")}.get(decision, decision)
 
 
+def section_label(section: str) -> str:
+    """A part of the plan a consent covers or a hand-over hands over (plan.SECTIONS), as
+    the app and the command name it: "Formål", "Helbred"."""
+    return {"purpose": _("Purpose"), "goals": _("Goals and sub-goals"), "services": _("Services"),
+            "duration": _("Expected duration"), "housing": _("Housing"),
+            "employment": _("Work and education"), "personal_help": _("Personal help"),
+            "treatment": _("Treatment"), "aids": _("Aids"), "finances": _("Finances"),
+            "health": _("Health"), "network": _("Network"), "other": _("Other")}.get(section, section)
+
+
+def sections_label(sections: object) -> str:
+    """The parts `sections` names, in the plan's order: "Formål, Boform og Helbred"; "" for none."""
+    from babel.lists import format_list
+
+    from planbro.model.sharing import ordered
+
+    names = [section_label(s) for s in ordered(sections)]
+    if not names:
+        return ""
+    return format_list([names[0]] + [n[:1].lower() + n[1:] for n in names[1:]], locale=language())
+
+
 def outcome_label(outcome: str) -> str:
     return {"continue": _("continues"), "change": _("changes"),
             "close": _("closes")}.get(outcome, outcome)

@@ -1,0 +1,134 @@
+"""What of a plan one partner may be given: the parts of the partner's standing
+consent and those handed over to the partner's service under § 141 stk. 5.
+
+    sharing(plan, partner, today) -> Sharing   the grounds and the parts they cover
+    reduced(plan, sections) -> Plan            a copy holding only those parts
+
+┌──────────────────────────────────────────────────────────────────────────┐
+│ Why a hand-over is matched to a partner by its whole name                │
+│                                                                          │
+│ A hand-over names its service in free text ("Forsorgshjemmet Skovbrynet  │
+│ (§ 110)"). Matching loosely, by one name inside the other, would hand   │
+│ the parts given to "Rusmiddelcenteret, Odense Kommune" to every partner │
+│ whose organisation is "Odense Kommune". So the service is the partner's │
+│ only when the hand-over's recipient, without its bracketed legal         │
+│ reference, case and spacing, is the partner's organisation or name.     │
+│ A near miss gives the partner nothing more: the safe side of a mistake.  │
+└──────────────────────────────────────────────────────────────────────────┘
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, fields
+from datetime import date
+
+from planbro.model.plan import (
+    MATTERS,
+    SECTIONS,
+    Circumstances,
+    Consent,
+    Duration,
+    Handover,
+    NotRelevant,
+    Partner,
+    Plan,
+)
+
+# A bracketed remark in a recipient's name: "(§ 110)", "(§ 101-behandling)".
+_BRACKETED = re.compile(r"\([^)]*\)")
+# What may stand around a name without making it another one.
+_EDGES = " ,.;:-–"
+
+
+def consent_stands(consent: Consent, today: date) -> bool:
+    """The consent is given, not withdrawn and not expired on `today`."""
+    if not consent.given or consent.withdrawn is not None:
+        return False
+    return consent.expires is None or consent.expires >= today
+
+
+def _key(text: str) -> str:
+    return " ".join(_BRACKETED.sub(" ", text).casefold().split()).strip(_EDGES)
+
+
+def handovers_to(plan: Plan, partner: Partner) -> list[Handover]:
+    """The § 141 stk. 5 hand-overs to `partner`'s service (see the box above)."""
+    names = {key for key in (_key(partner.organisation), _key(partner.name)) if key}
+    return [h for h in plan.handovers if _key(h.to) in names]
+
+
+def ordered(sections: object) -> tuple[str, ...]:
+    """`sections` in the plan's order (SECTIONS), each once, unknown codes left out."""
+    chosen = set(sections) if isinstance(sections, (list, tuple, set, frozenset)) else set()
+    return tuple(s for s in SECTIONS if s in chosen)
+
+
+@dataclass(frozen=True)
+class Sharing:
+    """What `partner` may be given of a plan, and on what grounds."""
+
+    partner: Partner
+    # The partner's consent when it stands (given, not withdrawn, not expired); else None.
+    consent: Consent | None
+    # The hand-overs to the partner's service, ticked parts or not.
+    handovers: tuple[Handover, ...] = ()
+    # The parts covered: the standing consent's and the hand-overs', in SECTIONS order.
+    sections: tuple[str, ...] = field(default=())
+
+    @property
+    def allowed(self) -> bool:
+        """Something may be given: at least one part is covered."""
+        return bool(self.sections)
+
+    def handed_over(self) -> tuple[Handover, ...]:
+        """The hand-overs that hand over at least one part."""
+        return tuple(h for h in self.handovers if ordered(h.sections))
+
+
+def sharing(plan: Plan, partner: Partner, today: date) -> Sharing:
+    """What `partner` may be given of `plan` on `today`."""
+    consent = partner.consent if consent_stands(partner.consent, today) else None
+    handovers = tuple(handovers_to(plan, partner))
+    chosen = list(consent.sections) if consent is not None else []
+    for handover in handovers:
+        chosen += handover.sections
+    return Sharing(partner, consent, handovers, ordered(chosen))
+
+
+def _circumstances(plan: Plan, sections: tuple[str, ...]) -> Circumstances:
+    kept = Circumstances(**{m: getattr(plan.circumstances, m) for m in MATTERS if m in sections})
+    kept.not_relevant = [NotRelevant(n.matter, n.reason) for n in plan.circumstances.not_relevant
+                         if n.matter in sections]
+    return kept
+
+
+def reduced(plan: Plan, sections: tuple[str, ...] | list[str]) -> Plan:
+    """A new plan holding of `plan` only the parts in `sections`, its identity (id,
+    version, status, basis), the citizen's name and CPR number and the caseworker:
+    everything else is left at its empty value, so what is not shared is not there
+    to be printed. Lists are copied; goals keep their ids for the services' links."""
+    import copy
+
+    chosen = ordered(sections)
+    kept = Plan(id=plan.id, version=plan.version, status=plan.status, created=plan.created,
+                updated=plan.updated, basis=plan.basis)
+    kept.citizen.name, kept.citizen.cpr = plan.citizen.name, plan.citizen.cpr
+    kept.caseworker = copy.deepcopy(plan.caseworker)
+    kept.signatures.citizen_signed = plan.signatures.citizen_signed
+    kept.signatures.caseworker_signed = plan.signatures.caseworker_signed
+    if "purpose" in chosen:
+        kept.purpose = plan.purpose
+    if "goals" in chosen:
+        kept.goals = copy.deepcopy(plan.goals)
+    if "services" in chosen:
+        kept.services = copy.deepcopy(plan.services)
+        if "goals" not in chosen:
+            # The goals a service serves are the goals' text: not shared with the services.
+            for service in kept.services:
+                service.goal_ids = []
+    if "duration" in chosen:
+        kept.duration = Duration(**{f.name: getattr(plan.duration, f.name)
+                                    for f in fields(Duration)})
+    kept.circumstances = _circumstances(plan, chosen)
+    return kept
