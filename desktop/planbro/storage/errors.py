@@ -117,3 +117,15 @@ class PlanFrozen(StoreError):
                          "changed.").format(version=version))
         return cls(_("Version {version} of the plan is signed and cannot be changed. Make a "
                      "new version of the plan to change it.").format(version=version))
+
+
+class PlanConflict(StoreError):
+    """The plan was changed by someone else after this copy of it was read: the save is
+    refused whole, so neither overwrites the other (the team store; the local store has
+    one writer at a time and never raises it)."""
+
+    @classmethod
+    def changed(cls, plan_id: str) -> PlanConflict:
+        return cls(_("The plan «{id}» was changed by someone else after you opened it, so your "
+                     "changes were not saved over theirs. Open the plan again to see their "
+                     "version.").format(id=plan_id))

@@ -39,6 +39,12 @@ class PlanSummary:
     offer_again: date | None = None
     # The day the closed case was journalised in the ESDH; None until then.
     journalised: date | None = None
+    # The team store's (storage/postgres) only: the responsible caseworker and their unit,
+    # and the quality check's light (red, yellow, green) when the plan was last saved.
+    # The local store leaves them empty: its caseload is one caseworker's.
+    caseworker: str = ""
+    unit: str = ""
+    quality: str | None = None
 
     @property
     def offer_again_due(self) -> bool:
@@ -85,6 +91,12 @@ def _signed_under(docs: dict[int, dict[str, Any]]) -> tuple[int | None, str | No
 
 def summary_row(docs: dict[int, dict[str, Any]], stat: os.stat_result) -> Row:
     """The index row for a plan stored as `docs` (exchange dicts by version)."""
+    return summary_fields(docs) + [stat.st_mtime_ns, stat.st_size]
+
+
+def summary_fields(docs: dict[int, dict[str, Any]]) -> Row:
+    """The summary's fields of a plan stored as `docs`, in ROW_FIELDS order up to
+    journalised: the index row without the case file's stamp (the team store's columns)."""
     latest = docs[max(docs)]
     citizen = latest.get("citizen") or {}
     offer = latest.get("offer") or {}
@@ -97,7 +109,7 @@ def summary_row(docs: dict[int, dict[str, Any]], stat: os.stat_result) -> Row:
         latest.get("created", ""), latest.get("updated", ""),
         follow_up.get("next_date") or None, len(docs), signed_version, signed_on,
         offer.get("date") or None, offer.get("offer_again") or None,
-        latest.get("journalised") or None, stat.st_mtime_ns, stat.st_size,
+        latest.get("journalised") or None,
     ]
 
 

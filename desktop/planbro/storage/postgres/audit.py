@@ -1,0 +1,151 @@
+"""The team store's audit log: the table planbro.audit, with the local log's hash chain.
+
+Each row's `line` is the record as planbro/audit/log.py writes a line of its jsonl
+files, with "seq" and "prev" (planbro/audit/chain.py: the SHA-256 hex of the line
+before it, "" for the first), so both logs are checked the same way. Appends are
+serialised by an advisory lock held to the end of the appending transaction (a
+caseworker's role has INSERT on the table, not the rights LOCK TABLE asks for).
+
+The store's own changes append their record in the transaction of the change, so
+there is both or neither; TeamAudit is the Recorder (storage/recorder.py) the app and
+the command record views, documents and prints through.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import socket
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+import psycopg
+from psycopg_pool import ConnectionPool
+
+from planbro.crypto.keys import KeyChain
+
+# The advisory lock of the chain's end (any fixed number of Planbro's own).
+AUDIT_LOCK_KEY = 0x706C616E61756474
+# The "prev" of the log's first record (planbro/audit/chain.py GENESIS).
+GENESIS = ""
+# Actions whose record carries the session's purpose (planbro/audit/purposes.py
+# PURPOSE_ACTIONS; tests/storage check that the two agree).
+PURPOSE_ACTIONS = frozenset({"view", "render", "print", "export", "extract", "caseload"})
+# Actions whose purpose is their nature (planbro/audit/purposes.py FIXED_PURPOSES).
+FIXED_PURPOSES = {"extract": "aktindsigt"}
+
+# A connection as the pool hands it out.
+Connection = psycopg.Connection[tuple[Any, ...]]
+
+
+def line_hash(line: str) -> str:
+    """What the next record names this one by (planbro.audit.chain.line_hash)."""
+    return hashlib.sha256(line.encode("utf-8")).hexdigest()
+
+
+def append(connection: Connection, fields: dict[str, Any]) -> int:
+    """Append the record `fields` (without its chain) in the connection's open
+    transaction; its seq. It stands when that transaction commits."""
+    connection.execute("SELECT pg_advisory_xact_lock(%s)", [AUDIT_LOCK_KEY])
+    last = connection.execute("SELECT seq, line FROM planbro.audit ORDER BY seq DESC LIMIT 1"
+                              ).fetchone()
+    seq, prev = (int(last[0]) + 1, line_hash(last[1])) if last else (1, GENESIS)
+    line = json.dumps(fields | {"seq": seq, "prev": prev}, ensure_ascii=False,
+                      separators=(",", ":"))
+    connection.execute(
+        "INSERT INTO planbro.audit (seq, at, action, plan_id, version, prev, line) "
+        "VALUES (%s, %s, %s, %s, %s, %s, %s)",
+        [seq, fields["at"], fields["action"], fields["plan"], fields["version"], prev, line])
+    return seq
+
+
+class Identity:
+    """Who writes the records: the database role (each caseworker logs in as their own)
+    and this computer's name."""
+
+    def __init__(self) -> None:
+        self.user = ""
+        self.host = socket.gethostname()
+        # The session's purpose of views, documents and prints (the caseload's choice).
+        self.purpose = "sagsbehandling"
+
+    def fields(self, action: str, plan_id: str | None, version: int | None, via: str,
+               detail: str) -> dict[str, Any]:
+        """A record made now, in the local log's order of fields."""
+        at = datetime.now(UTC)
+        return {
+            "at": at.strftime("%Y-%m-%dT%H:%M:%SZ"), "user": self.user, "host": self.host,
+            "action": action, "plan": plan_id, "version": version, "via": via,
+            "detail": detail,
+            "purpose": FIXED_PURPOSES.get(action, self.purpose if action in PURPOSE_ACTIONS
+                                          else ""),
+        }
+
+
+class _Pending:
+    """A record written in an open transaction: it stands once committed."""
+
+    def __init__(self, connection: Connection, give_back: Callable[[Connection], None]) -> None:
+        self._connection = connection
+        self._give_back = give_back
+
+    def commit(self) -> None:
+        try:
+            self._connection.commit()
+        except psycopg.Error as error:
+            raise OSError(str(error)) from None
+        finally:
+            self._give_back(self._connection)
+
+    def cancel(self) -> None:
+        try:
+            self._connection.rollback()
+        finally:
+            self._give_back(self._connection)
+
+
+class TeamAudit:
+    """The Recorder of a team store: views, documents and prints, in planbro.audit."""
+
+    def __init__(self, pool: ConnectionPool[Connection], identity: Identity) -> None:
+        self._pool = pool
+        self.identity = identity
+        # Told once when a record could not be written (the app shows it).
+        self.on_failure: Callable[[str], None] | None = None
+
+    def set_purpose(self, word: str) -> None:
+        self.identity.purpose = word
+
+    def record(self, action: str, plan_id: str | None, version: int | None = None, *,
+               via: str, detail: str = "") -> bool:
+        try:
+            with self._pool.connection() as connection, connection.transaction():
+                append(connection, self.identity.fields(action, plan_id, version, via, detail))
+        except psycopg.Error as error:
+            if self.on_failure is not None:
+                self.on_failure(str(error))
+            return False
+        return True
+
+    def begin(self, action: str, plan_id: str | None, version: int | None = None, *,
+              via: str, detail: str = "", may_wait: bool = False) -> _Pending:
+        """The record written in a transaction left open: commit() or cancel() it.
+        OSError when it cannot be written (the server is away)."""
+        try:
+            connection = self._pool.getconn()
+        except psycopg.Error as error:
+            raise OSError(str(error)) from None
+        try:
+            append(connection, self.identity.fields(action, plan_id, version, via, detail))
+        except psycopg.Error as error:
+            connection.rollback()
+            self._pool.putconn(connection)
+            raise OSError(str(error)) from None
+        return _Pending(connection, self._pool.putconn)
+
+    def use_keys(self, keys: KeyChain | None) -> None:
+        """The team log is the server's: no folder keys are involved."""
+
+    def write_waiting(self) -> None:
+        """No record of the team log waits on this computer (yet: the offline queue)."""

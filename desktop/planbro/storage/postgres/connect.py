@@ -1,0 +1,74 @@
+"""The team store's address: a libpq connection string, with TLS unless over a local socket.
+
+Anything libpq takes is taken ("postgresql://planbro.kommune.dk/planbro", "service=planbro"
+naming a pg_service.conf entry, "host=/run/postgresql dbname=planbro"); without a user
+libpq logs in as the OS user (peer on a socket, GSSAPI/Kerberos with a Windows login).
+Over the network the connection must be encrypted: without an sslmode, "require" is
+added; one that allows plaintext (disable, allow, prefer) is refused for a network host.
+libpq ignores sslmode on a unix socket, so adding it there is harmless.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+import psycopg
+from psycopg.conninfo import conninfo_to_dict, make_conninfo
+
+from planbro.translation import _
+
+from planbro.storage.postgres.errors import StoreAddressRefused, StoreUnreachable
+
+# The schemes of a URL that names a team store (--store, PLANBRO_STORE).
+SCHEMES = ("postgresql://", "postgres://")
+# A key=value connection string begins with one of libpq's keywords.
+KEYWORD_FORM = re.compile(r"^(host|hostaddr|service|dbname|port|user|sslmode)\s*=")
+# sslmodes that may send plan data unencrypted.
+PLAINTEXT_MODES = ("disable", "allow", "prefer")
+# The sslmode added when the address names none.
+DEFAULT_SSLMODE = "require"
+# Seconds to wait for the server before it counts as unreachable.
+CONNECT_TIMEOUT_S = 10
+# What the server is told this client is (pg_stat_activity).
+APPLICATION_NAME = "planbro"
+
+
+def is_team_address(text: str | None) -> bool:
+    """True when `text` names a team store rather than a local data folder."""
+    stripped = (text or "").strip()
+    return stripped.startswith(SCHEMES) or KEYWORD_FORM.match(stripped) is not None
+
+
+def _over_socket(params: Mapping[str, object]) -> bool:
+    hosts = str(params.get("host") or "")
+    if not hosts and not params.get("hostaddr"):
+        # No host: libpq's default socket, unless a service file names a host.
+        return "service" not in params
+    return all(host.startswith("/") or host.startswith("@") for host in hosts.split(","))
+
+
+def checked_conninfo(address: str) -> str:
+    """`address` as the connection string to use; StoreAddressRefused when it may not be."""
+    try:
+        params = conninfo_to_dict(address.strip())
+    except psycopg.ProgrammingError as error:
+        raise StoreAddressRefused(_("The team store's address cannot be read: {reason}").format(
+            reason=str(error).strip())) from None
+    mode = str(params.get("sslmode") or "")
+    if mode in PLAINTEXT_MODES and not _over_socket(params):
+        raise StoreAddressRefused(_("The team store's address allows an unencrypted connection "
+                                    "(sslmode={mode}). Over the network Planbro connects with "
+                                    "TLS only: use sslmode=require, verify-ca or "
+                                    "verify-full.").format(mode=mode))
+    if not mode:
+        params["sslmode"] = DEFAULT_SSLMODE
+    params.setdefault("connect_timeout", CONNECT_TIMEOUT_S)
+    params.setdefault("application_name", APPLICATION_NAME)
+    return make_conninfo(**params)  # type: ignore[arg-type]
+
+
+def unreachable(error: psycopg.OperationalError) -> StoreUnreachable:
+    """The OperationalError of a failed connection as the user's message."""
+    lines = [line.strip() for line in str(error).strip().splitlines() if line.strip()]
+    return StoreUnreachable.of(lines[-1] if lines else type(error).__name__)

@@ -1,0 +1,44 @@
+"""What the team store refuses beyond the local store's errors (storage/errors.py).
+
+str() of each is the message for the user, in their language; none names a citizen.
+"""
+
+from __future__ import annotations
+
+from planbro.translation import _
+
+from planbro.storage.errors import StoreError
+
+
+class SchemaOutdated(StoreError):
+    """The team database's schema is not the version this Planbro uses, and cannot be made so."""
+
+    def __init__(self, message: str, have: int, needed: int):
+        super().__init__(message)
+        self.have = have
+        self.needed = needed
+
+    @classmethod
+    def older(cls, have: int, needed: int, role: str) -> SchemaOutdated:
+        return cls(_("The team database has schema version {have}, and this Planbro needs version "
+                     "{needed}. The database role {role} may not update it: ask the IT department "
+                     "to update the database with its owner role (Planbro does it when it connects "
+                     "as that role).").format(have=have, needed=needed, role=role), have, needed)
+
+    @classmethod
+    def newer(cls, have: int, needed: int) -> SchemaOutdated:
+        return cls(_("The team database has schema version {have}, newer than this Planbro knows "
+                     "(version {needed}). Install the newer Planbro the database was updated "
+                     "for.").format(have=have, needed=needed), have, needed)
+
+
+class StoreUnreachable(StoreError):
+    """The team database cannot be reached (the network, the server, the login)."""
+
+    @classmethod
+    def of(cls, reason: str) -> StoreUnreachable:
+        return cls(_("The team database cannot be reached: {reason}").format(reason=reason))
+
+
+class StoreAddressRefused(StoreError):
+    """A connection string the team store will not use (no TLS over the network)."""

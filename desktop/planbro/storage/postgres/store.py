@@ -1,0 +1,447 @@
+"""TeamStore: a team's plans in PostgreSQL, the same Store as the local data folder.
+
+Every version of a plan is a row of planbro.plan_versions holding the exchange format
+(model.convert.to_dict) as jsonb; planbro.plans holds each plan's summary, so the
+caseload is listed without reading a plan body (sql/0001_plans.sql). The lifecycle
+rules are the local store's own (lifecycle.py, removal.py, retention.py), applied
+to the versions read in the writing transaction, under a row lock on the plan.
+
+No silent overwrite: each write counts up the plan's revision. The store remembers
+the revision of every plan it read or wrote; a save based on an older one than the
+database holds (someone else saved in between) is refused whole with PlanConflict.
+A save of a plan this store never read must carry the save stamp (`updated`) the
+database holds, or it is refused the same way.
+
+The audit record of a change is appended in the change's own transaction (audit.py):
+both or neither.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any, Self
+
+import psycopg
+from psycopg.types.json import Jsonb
+from psycopg_pool import ConnectionPool, PoolTimeout
+
+from planbro.translation import _
+
+from planbro.model import FollowUpEntry, Plan, ValidationError
+from planbro.model.convert import from_dict, to_dict
+from planbro.model.dates import now_timestamp
+from planbro.model.plan import OUTCOME_WORDS, STATUSES
+
+from planbro.storage import lifecycle, removal, retention
+from planbro.storage.casefile import same_content
+from planbro.storage.errors import (
+    PlanConflict,
+    PlanFrozen,
+    PlanNotFound,
+    StoreCorrupt,
+    StoreError,
+    StoreLocked,
+)
+from planbro.storage.interface import Store
+from planbro.storage.paths import check_plan_id, default_data_dir, is_plan_id
+from planbro.storage.postgres import schema
+from planbro.storage.postgres.audit import Connection, Identity, TeamAudit, append
+from planbro.storage.postgres.connect import CONNECT_TIMEOUT_S, checked_conninfo, unreachable
+from planbro.storage.summary import PlanSummary, summary_fields
+
+# Fewest characters of an id that resolve() accepts as a prefix (as the local store).
+MIN_PREFIX = 4
+# Connections one Planbro keeps to the server at most (the app, its quality check).
+POOL_MAX = 4
+# A plan version gets at most one "change" record per store in this many seconds:
+# autosave saves every pause in typing (planbro/audit/log.py CHANGE_INTERVAL_S).
+CHANGE_INTERVAL_S = 600
+# The summary columns of planbro.plans, in PlanSummary's order.
+SUMMARY_COLUMNS = ("id", "version", "status", "name", "cpr_masked", "basis", "decision",
+                   "created", "updated", "next_follow_up", "versions", "signed_version",
+                   "signed_on", "offer_date", "offer_again", "journalised", "caseworker",
+                   "unit", "quality")
+# Columns holding a day (the summary's fields give them as ISO text).
+DATE_COLUMNS = frozenset({"next_follow_up", "signed_on", "offer_date", "offer_again",
+                          "journalised"})
+
+# What a change makes of the plan's stored versions: the versions to store ([]: nothing).
+Decide = Callable[[dict[int, dict[str, Any]], int], list[dict[str, Any]]]
+# A quality light of a plan (red, yellow, green), or None: given by whoever opens the store.
+Signal = Callable[[Plan], str | None]
+
+
+class TeamStore(Store):
+    """The plans of a team in one PostgreSQL database, reached at `address` (connect.py).
+
+    `signal` gives the quality light stored with each save (the quality check: the
+    caller's, as storage stands beside planbro.quality). `data_dir` is this computer's
+    own folder (Store.data_dir). Raises StoreUnreachable, StoreAddressRefused or
+    SchemaOutdated when the database cannot be used.
+    """
+
+    def __init__(self, address: str, *, via: str = "app", read_only: bool = False,
+                 signal: Signal | None = None, data_dir: Path | str | None = None) -> None:
+        self.conninfo = checked_conninfo(address)
+        self.via = via
+        self.read_only = read_only
+        self.locked_reason = ""
+        # Never: a team store has no local encryption to roll back (cli/common.py asks).
+        self.encryption_rolled_back = False
+        self.data_dir = default_data_dir(data_dir)
+        self._signal = signal
+        self._identity = Identity()
+        # The revision of each plan as this store last read or wrote it.
+        self._seen: dict[str, int] = {}
+        # When this store last recorded "change" of (plan, version).
+        self._changes: dict[tuple[str, int], float] = {}
+        try:
+            with psycopg.connect(self.conninfo) as first:
+                self.schema_version = schema.prepare(first)
+                self._identity.user = str(first.info.user)
+        except psycopg.OperationalError as error:
+            raise unreachable(error) from None
+        self._pool: ConnectionPool[Connection] = ConnectionPool(
+            self.conninfo, min_size=1, max_size=POOL_MAX, timeout=CONNECT_TIMEOUT_S,
+            open=True, name="planbro")
+        self.audit: TeamAudit | None = TeamAudit(self._pool, self._identity)
+
+    @classmethod
+    def open(cls, address: str, *, via: str = "app", signal: Signal | None = None,
+             data_dir: Path | str | None = None) -> Self:
+        """The store for writing: a team store has no single writer's lock to fall back from."""
+        return cls(address, via=via, signal=signal, data_dir=data_dir)
+
+    # -- open / close ------------------------------------------------------------
+
+    @property
+    def corrupt(self) -> list[StoreCorrupt]:
+        """None: the server keeps its rows whole (a damaged table is the IT department's)."""
+        return []
+
+    def backups(self) -> list[Path]:
+        """None on this computer: the IT department backs the database up."""
+        return []
+
+    def close(self) -> None:
+        self.read_only = True
+        self._pool.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def record(self, action: str, plan_id: str | None, version: int | None = None,
+               detail: str = "") -> bool:
+        if self.audit is None:
+            return True
+        return self.audit.record(action, plan_id, version, via=self.via, detail=detail)
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreLocked(self.locked_reason or _("The team store is opened read-only; "
+                                                      "changes cannot be saved."))
+
+    # -- reading -----------------------------------------------------------------
+
+    def _connection(self) -> Any:
+        """A connection of the pool (a context manager); StoreUnreachable when none comes."""
+        return self._pool.connection()
+
+    def _query(self, query: str, params: list[Any]) -> list[tuple[Any, ...]]:
+        try:
+            with self._connection() as connection:
+                return list(connection.execute(query, params).fetchall())
+        except (psycopg.OperationalError, PoolTimeout) as error:
+            raise _unreachable(error) from None
+
+    def _plan(self, plan_id: str, version: int, body: dict[str, Any]) -> Plan:
+        try:
+            return from_dict(Plan, body)
+        except ValidationError as error:
+            raise StoreError(_("Version {version} of the plan «{id}» in the team database cannot "
+                               "be read ({reason}).").format(
+                version=version, id=plan_id, reason=error.problems[0])) from None
+
+    def get(self, plan_id: str, version: int | None = None) -> Plan:
+        """A stored version of the plan; the latest when `version` is None."""
+        if not is_plan_id(plan_id):
+            raise PlanNotFound.no_plan(plan_id)
+        rows = self._query(
+            "SELECT p.revision, p.version, v.version, v.body FROM planbro.plans p "
+            "LEFT JOIN planbro.plan_versions v ON v.plan_id = p.id "
+            "AND v.version = coalesce(%s, p.version) WHERE p.id = %s", [version, plan_id])
+        if not rows:
+            raise PlanNotFound.no_plan(plan_id)
+        revision, latest, found, body = rows[0]
+        if found is None:
+            raise PlanNotFound.no_version(plan_id, version if version is not None else latest)
+        if found == latest:
+            self._seen[plan_id] = revision
+        return self._plan(plan_id, found, body)
+
+    def versions(self, plan_id: str) -> list[int]:
+        if not is_plan_id(plan_id):
+            raise PlanNotFound.no_plan(plan_id)
+        rows = self._query("SELECT version FROM planbro.plan_versions WHERE plan_id = %s "
+                           "ORDER BY version", [plan_id])
+        if not rows:
+            raise PlanNotFound.no_plan(plan_id)
+        return [row[0] for row in rows]
+
+    def summaries(self) -> list[PlanSummary]:
+        """The latest version of each plan, from planbro.plans (no plan body is read)."""
+        rows = self._query(f"SELECT {', '.join(SUMMARY_COLUMNS)} FROM planbro.plans", [])
+        found = [PlanSummary(*row) for row in rows]
+        return sorted(found, key=lambda s: (s.name.casefold(), s.id))
+
+    def resolve(self, id_or_prefix: str) -> str:
+        """The full id of the plan whose id is, or begins with, `id_or_prefix`."""
+        text = id_or_prefix.strip().lower()
+        if is_plan_id(text) and self._query("SELECT 1 FROM planbro.plans WHERE id = %s", [text]):
+            return text
+        if len(text) < MIN_PREFIX:
+            raise PlanNotFound(_("Give at least {count} characters of the plan's id.").format(
+                count=MIN_PREFIX))
+        pattern = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        matches = [row[0] for row in self._query(
+            "SELECT id FROM planbro.plans WHERE id LIKE %s ORDER BY id", [pattern])]
+        if len(matches) > 1:
+            raise PlanNotFound(_("«{prefix}» matches {count} plans; give more of the id.").format(
+                prefix=id_or_prefix, count=len(matches)))
+        if not matches:
+            raise PlanNotFound.no_plan(id_or_prefix)
+        return str(matches[0])
+
+    # -- writing -----------------------------------------------------------------
+
+    def _columns(self, docs: dict[int, dict[str, Any]]) -> dict[str, Any]:
+        """planbro.plans' summary columns of a plan stored as `docs`."""
+        values = dict(zip(SUMMARY_COLUMNS, summary_fields(docs)))
+        for column in DATE_COLUMNS:
+            values[column] = date.fromisoformat(values[column]) if values[column] else None
+        latest = docs[max(docs)]
+        worker = latest.get("caseworker") or {}
+        values["caseworker"] = worker.get("name", "")
+        values["unit"] = worker.get("unit", "")
+        values["quality"] = self._light(latest)
+        return values
+
+    def _light(self, doc: dict[str, Any]) -> str | None:
+        if self._signal is None:
+            return None
+        try:
+            light = self._signal(from_dict(Plan, doc))
+        except (ValidationError, ValueError):
+            return None
+        return light if light in ("red", "yellow", "green") else None
+
+    def _write(self, plan_id: str, decide: Decide,
+               audit: Callable[[list[dict[str, Any]]], tuple[str, int, str]]) -> list[dict[str, Any]]:
+        """Store what `decide` makes of the plan's versions (given with its revision), in
+        one transaction with its audit record; the versions stored."""
+        try:
+            with self._connection() as connection, connection.transaction():
+                row = connection.execute("SELECT revision FROM planbro.plans WHERE id = %s "
+                                         "FOR UPDATE", [plan_id]).fetchone()
+                revision = int(row[0]) if row else 0
+                docs = {version: body for version, body in connection.execute(
+                    "SELECT version, body FROM planbro.plan_versions WHERE plan_id = %s",
+                    [plan_id])}
+                changes = decide(docs, revision)
+                if not changes:
+                    return []
+                for doc in changes:
+                    docs[doc["version"]] = doc
+                self._store(connection, plan_id, revision, docs, changes)
+                action, version, detail = audit(changes)
+                if self._records(action, plan_id, version):
+                    append(connection, self._identity.fields(action, plan_id, version, self.via,
+                                                             detail))
+        except psycopg.errors.UniqueViolation:
+            # Someone else made the same plan in the meantime.
+            raise PlanConflict.changed(plan_id) from None
+        except (psycopg.OperationalError, PoolTimeout) as error:
+            raise _unreachable(error) from None
+        self._seen[plan_id] = revision + 1
+        return changes
+
+    def _store(self, connection: Connection, plan_id: str, revision: int,
+               docs: dict[int, dict[str, Any]], changes: list[dict[str, Any]]) -> None:
+        values = self._columns(docs)
+        names = [c for c in SUMMARY_COLUMNS if c != "id"]
+        if revision:
+            connection.execute(
+                f"UPDATE planbro.plans SET revision = %s, changed_at = now(), "
+                f"{', '.join(f'{c} = %s' for c in names)} WHERE id = %s",
+                [revision + 1, *(values[c] for c in names), plan_id])
+        else:
+            connection.execute(
+                f"INSERT INTO planbro.plans (revision, {', '.join(SUMMARY_COLUMNS)}) "
+                f"VALUES (%s, {', '.join(['%s'] * len(SUMMARY_COLUMNS))})",
+                [1, *(values[c] for c in SUMMARY_COLUMNS)])
+        for doc in changes:
+            connection.execute(
+                "INSERT INTO planbro.plan_versions (plan_id, version, body) VALUES (%s, %s, %s) "
+                "ON CONFLICT (plan_id, version) DO UPDATE SET body = EXCLUDED.body, "
+                "saved_at = now()", [plan_id, doc["version"], Jsonb(doc)])
+
+    def _records(self, action: str, plan_id: str, version: int) -> bool:
+        """Whether this change gets a record ("change" is coalesced, as the local log does)."""
+        if action != "change":
+            return True
+        now = time.monotonic()
+        last = self._changes.get((plan_id, version))
+        if last is not None and now - last < CHANGE_INTERVAL_S:
+            return False
+        self._changes[(plan_id, version)] = now
+        return True
+
+    def _based_on(self, plan: Plan, stored: dict[str, Any] | None, revision: int) -> None:
+        """PlanConflict unless `plan` was read from what the database holds now."""
+        seen = self._seen.get(plan.id)
+        if seen is not None:
+            if seen != revision:
+                raise PlanConflict.changed(plan.id)
+        elif revision and (stored is None or plan.updated != stored.get("updated")):
+            raise PlanConflict.changed(plan.id)
+
+    def save(self, plan: Plan) -> Plan:
+        """Save the draft `plan` (new or changed), refused with PlanConflict when someone else
+        saved it since this store read it; nothing written when it holds what is stored."""
+        self._writable()
+        check_plan_id(plan.id)
+        if plan.status != "draft":
+            raise PlanFrozen.of(plan.status, plan.version)
+        done: list[str] = []
+
+        def decide(docs: dict[int, dict[str, Any]], revision: int) -> list[dict[str, Any]]:
+            stored = docs.get(plan.version)
+            if stored is None and docs:
+                raise PlanNotFound.no_version(plan.id, plan.version)
+            if stored is not None and stored.get("status") != "draft":
+                raise PlanFrozen.of(stored.get("status", ""), plan.version)
+            if stored is not None and same_content(to_dict(plan), stored):
+                plan.created, plan.updated = stored.get("created", ""), stored.get("updated", "")
+                self._seen[plan.id] = revision
+                return []
+            self._based_on(plan, stored, revision)
+            done.append("change" if docs else "create")
+            now = now_timestamp()
+            plan.created = plan.created or (stored or {}).get("created") or now
+            plan.updated = now
+            return [to_dict(plan)]
+
+        self._write(plan.id, decide, lambda changes: (done[0], plan.version, ""))
+        return plan
+
+    def put(self, plan: Plan) -> Plan:
+        """Store `plan` exactly as given (an import): its version, status and stamps are kept."""
+        self._writable()
+        check_plan_id(plan.id)
+        if plan.status not in STATUSES or not isinstance(plan.version, int) or plan.version < 1:
+            raise StoreError(_("The plan has no valid version or status."))
+        plan.created = plan.created or now_timestamp()
+        plan.updated = plan.updated or plan.created
+        doc = to_dict(plan)
+
+        def decide(docs: dict[int, dict[str, Any]], revision: int) -> list[dict[str, Any]]:
+            stored = docs.get(plan.version)
+            if stored == doc:
+                return []
+            if stored is not None and stored.get("status") != "draft":
+                raise PlanFrozen.of(stored.get("status", ""), plan.version)
+            return [doc]
+
+        self._write(plan.id, decide, lambda changes: ("import", plan.version, ""))
+        return plan
+
+    def _change(self, plan_id: str, make: Callable[[Plan], list[Plan]], action: str,
+                detail: str = "") -> list[Plan]:
+        """Apply a lifecycle step to the latest version (store.py's _change)."""
+        self._writable()
+        if not is_plan_id(plan_id):
+            raise PlanNotFound.no_plan(plan_id)
+        result: list[Plan] = []
+
+        def decide(docs: dict[int, dict[str, Any]], revision: int) -> list[dict[str, Any]]:
+            if not docs:
+                raise PlanNotFound.no_plan(plan_id)
+            latest = max(docs)
+            made = make(self._plan(plan_id, latest, docs[latest]))
+            result.extend(made)
+            return [to_dict(plan) for plan in made]
+
+        self._write(plan_id, decide, lambda changes: (action, changes[0]["version"], detail))
+        return result
+
+    def sign(self, plan_id: str, signed_on: date, *, despite_errors: bool = False,
+             citizen_on: date | None = None, citizen_declines: str | None = None) -> Plan:
+        [signed] = self._change(plan_id, lambda p: [lifecycle.signed(
+            p, signed_on, despite_errors, citizen_on=citizen_on, citizen_declines=citizen_declines)],
+            "sign", "trods fejl" if despite_errors else "")
+        return signed
+
+    def revise(self, plan_id: str) -> Plan:
+        [revised] = self._change(plan_id, lambda p: [lifecycle.revised(p)], "revise")
+        return revised
+
+    def close_case(self, plan_id: str) -> Plan:
+        made = self._change(plan_id, lambda p: [c] if (c := lifecycle.closed(p)) else [], "close")
+        return made[0] if made else self.get(plan_id)
+
+    def journalise(self, plan_id: str, on: date) -> Plan:
+        made = self._change(plan_id, lambda p: [j] if (j := lifecycle.journalised(p, on)) else [],
+                            "journalise")
+        return made[0] if made else self.get(plan_id)
+
+    def record_follow_up(self, plan_id: str, entry: FollowUpEntry, next_date: date | None) -> Plan:
+        made = self._change(plan_id, lambda p: lifecycle.followed_up(p, entry, next_date),
+                            "follow_up", OUTCOME_WORDS.get(entry.outcome, ""))
+        return made[-1]
+
+    def delete_draft(self, plan_id: str) -> int:
+        """Delete a plan never signed (removal.refusal); returns its version."""
+        return self._remove(plan_id, "delete", removal.refusal)
+
+    def purge(self, plan_id: str, today: date, days: int) -> int:
+        """Delete a closed case whose time has come (retention.refusal); returns its version."""
+        return self._remove(plan_id, "purge", lambda docs: retention.refusal(docs, today, days))
+
+    def _remove(self, plan_id: str, action: str,
+                refusal: Callable[[dict[int, dict[str, Any]]], StoreError | None]) -> int:
+        self._writable()
+        if not is_plan_id(plan_id):
+            raise PlanNotFound.no_plan(plan_id)
+        try:
+            with self._connection() as connection, connection.transaction():
+                locked = connection.execute("SELECT 1 FROM planbro.plans WHERE id = %s FOR UPDATE",
+                                            [plan_id]).fetchone()
+                docs = {version: body for version, body in connection.execute(
+                    "SELECT version, body FROM planbro.plan_versions WHERE plan_id = %s",
+                    [plan_id])}
+                if locked is None or not docs:
+                    raise PlanNotFound.no_plan(plan_id)
+                refused = refusal(docs)
+                if refused is not None:
+                    raise refused
+                append(connection, self._identity.fields(action, plan_id, max(docs), self.via, ""))
+                connection.execute("DELETE FROM planbro.plans WHERE id = %s", [plan_id])
+        except (psycopg.OperationalError, PoolTimeout) as error:
+            raise _unreachable(error) from None
+        self._seen.pop(plan_id, None)
+        return int(max(docs))
+
+
+def _unreachable(error: Exception) -> StoreError:
+    if isinstance(error, psycopg.OperationalError):
+        return unreachable(error)
+    from planbro.storage.postgres.errors import StoreUnreachable
+
+    return StoreUnreachable.of(_("no connection came within {seconds} seconds.").format(
+        seconds=CONNECT_TIMEOUT_S))
