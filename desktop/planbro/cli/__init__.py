@@ -26,8 +26,8 @@ from planbro import __version__
 # Exit status when the reader of our output went away (128 + SIGPIPE, as a shell says it).
 EXIT_PIPE_CLOSED = 141
 # The sub-command modules of this package, in the order --help lists them.
-COMMANDS = ("transfer", "plans", "lifecycle", "retention", "render", "check", "followup", "repair",
-            "audit", "key")
+COMMANDS = ("transfer", "plans", "lifecycle", "diff", "retention", "render", "check", "followup",
+            "repair", "audit", "key")
 
 
 def _global_parser(**options) -> argparse.ArgumentParser:

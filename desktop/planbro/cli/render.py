@@ -51,13 +51,18 @@ def register(subparsers) -> None:
     parser.set_defaults(func=run)
 
 
-def _load(args):
+def _load(args, settings):
+    """The plan, and the changes since its signed version for the document's appendix
+    (None for a plan file, or when Indstillinger leaves them out)."""
     if is_plan_file(args.plan):
         from planbro.exchange import read_plan_file
 
-        return read_plan_file(args.plan)
+        return read_plan_file(args.plan), None
+    from planbro.actions.changes import document_changes
+
     with open_store(args, write=False) as store:
-        return store.get(store.resolve(args.plan), args.plan_version)
+        plan = store.get(store.resolve(args.plan), args.plan_version)
+        return plan, document_changes(store, plan, settings)
 
 
 def _target(out: str | None, default_name: str) -> Path:
@@ -75,10 +80,11 @@ def run(args: argparse.Namespace) -> int:
     from planbro import documents
 
     source = args.plan if is_plan_file(args.plan) else ""
+    user_settings = load_settings()
     try:
-        plan = _load(args)
+        plan, changes = _load(args, user_settings)
         # Indstillinger's municipality and logo, as in the app; --municipality overrides.
-        settings = municipality(load_settings(), args.municipality)
+        settings = municipality(user_settings, args.municipality)
     except ValidationError as error:
         # File-level problems already name the file as their field.
         named = any(problem.field == args.plan for problem in error.problems)
@@ -101,7 +107,7 @@ def run(args: argparse.Namespace) -> int:
         for path in targets.values():
             outside_the_data_folder(trail, path)
         # Both documents are made before either is written: an error leaves no file.
-        data = make_documents(plan, targets, settings)
+        data = make_documents(plan, targets, settings, changes)
     except NotWritten as error:
         return fail(error.message())
     for kind, path in targets.items():

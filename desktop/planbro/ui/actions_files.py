@@ -17,6 +17,7 @@ from planbro.model.problems import ValidationError
 from planbro.storage import StoreError
 
 from planbro.actions import documents, transfer
+from planbro.actions.changes import document_changes
 from planbro.actions.documents import NotWritten, default_name, municipality_of, with_suffix
 from planbro.actions.trail import trail_of
 
@@ -67,7 +68,9 @@ def save_document(window, kind: str) -> Path | None:
         return None
     try:
         saved = documents.save_document(plan, kind, path, trail=trail_of(window.store),
-                                        municipality=municipality_of(window.settings))
+                                        municipality=municipality_of(window.settings),
+                                        changes=document_changes(window.store, plan,
+                                                                 window.settings))
     except NotWritten as error:
         _document_problem(window, title, error)
         return None
@@ -85,7 +88,9 @@ def print_plan(window) -> bool:
     try:
         done = documents.print_plan(plan, lambda pdf: ask_printer(window, pdf, window.dialogs),
                                     trail=trail_of(window.store),
-                                    municipality=municipality_of(window.settings))
+                                    municipality=municipality_of(window.settings),
+                                    changes=document_changes(window.store, plan,
+                                                             window.settings))
     except NotWritten as error:
         _document_problem(window, title, error)
         return False

@@ -16,6 +16,7 @@ from PySide6.QtCore import QStandardPaths
 from planbro.translation import _
 
 from planbro.actions import documents
+from planbro.actions.changes import document_changes
 from planbro.actions.documents import NotWritten, default_name, municipality_of, with_suffix
 from planbro.actions.trail import trail_of
 
@@ -34,6 +35,12 @@ def _say(wizard, text: str, ok: bool = True) -> None:
     status.setText(text)
 
 
+def _changes(wizard):
+    """The document's appendix of what changed since the signed version, as Gennemgang
+    shows it (None: Indstillinger leaves it out, or there is no signed version before)."""
+    return document_changes(wizard.store, wizard.plan, wizard.settings)
+
+
 def save_document(wizard, kind: str) -> Path | None:
     """Ask where, write the document, and say where it went."""
     wizard.autosave.flush()
@@ -46,7 +53,8 @@ def save_document(wizard, kind: str) -> Path | None:
     try:
         saved = documents.save_document(wizard.plan, kind, with_suffix(chosen, kind),
                                         trail=trail_of(wizard.store),
-                                        municipality=municipality_of(wizard.settings))
+                                        municipality=municipality_of(wizard.settings),
+                                        changes=_changes(wizard))
     except NotWritten as error:
         _say(wizard, _("The document was not saved: {reason}").format(reason=error.reason()),
              ok=False)
@@ -64,7 +72,8 @@ def print_plan(wizard) -> bool:
     try:
         done = documents.print_plan(wizard.plan, lambda pdf: ask_printer(wizard, pdf, wizard.dialogs),
                                     trail=trail_of(wizard.store),
-                                    municipality=municipality_of(wizard.settings))
+                                    municipality=municipality_of(wizard.settings),
+                                    changes=_changes(wizard))
     except NotWritten as error:
         _say(wizard, _("The plan was not printed: {reason}").format(reason=error.reason()),
              ok=False)
