@@ -326,7 +326,7 @@ class _Builder:
             if not choices:
                 self.fail(where, _("there is no picklist «{name}»").format(name=raw["picklist"]))
             allowed = meta.get("enum") if meta else None
-            if kind == "choice" and allowed:
+            if kind in ("choice", "picks") and allowed:
                 for choice in choices:
                     if choice.value not in allowed:
                         self.fail(where, _("the plan does not accept «{value}»; allowed: {allowed}").format(

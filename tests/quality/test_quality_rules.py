@@ -99,6 +99,8 @@ MISTAKES = {
                              _set("partners.0.consent.expires", date(2026, 10, 31))),
                         "partners[0].consent.expires"),
     "consent-scope": (_set("partners.0.consent.scope", ""), "partners[0].consent.scope"),
+    "consent-sections": (_set("partners.2.consent.sections", []), "partners[2].consent.sections"),
+    "handover-sections": (_set("handovers.1.sections", []), "handovers[1].sections"),
     "follow-up-missing": (_set("follow_up.next_date", None), "follow_up.next_date"),
     "follow-up-overdue": (_set("follow_up.next_date", date(2026, 10, 30)), "follow_up.next_date"),
     "follow-up-stale": (_old_follow_up, "follow_up.history"),
@@ -372,3 +374,36 @@ def test_housing_only_asks_for_a_goal_that_moves_while_the_citizen_waits_for_a_h
     good.discharge.home_or_place = False
     good.circumstances.housing = "Jonas er opskrevet til en bolig og venter på anvisning."
     assert "housing-only" in {f.rule for f in check_plan(good, today)}
+
+
+def test_a_consent_from_before_the_parts_were_ticked_is_named_with_its_partner(good, today):
+    """A planbro-plan/2 consent: its text is kept, but it covers no part, and the check
+    says so in the words the caseload repeats."""
+    good.partners[2].consent.sections = []
+    (found,) = [f for f in check_plan(good, today) if f.rule == "consent-sections"]
+    assert found.message.startswith("Samtykket til Kim Jeppesen (Forsorgshjemmet Skovbrynet) "
+                                    "angiver ikke, hvilke dele af planen der må deles.")
+    assert found.severity == ADVARSEL
+
+
+def test_a_withdrawn_or_refused_consent_needs_no_parts(good, today):
+    good.partners[0].consent.sections = []
+    good.partners[0].consent.withdrawn = date(2026, 11, 2)
+    good.partners[1].consent.sections = []
+    good.partners[1].consent.given = False
+    rules = {f.rule for f in check_plan(good, today)}
+    assert "consent-sections" not in rules
+
+
+def test_the_plan_made_from_a_planbro_plan_2_file_asks_for_every_consent_s_parts(today):
+    from pathlib import Path
+
+    from planbro.exchange import read_plan_file
+
+    old = read_plan_file(Path(__file__).parents[1] / "exchange_files" / "example-plan-2.json")
+    found = [f for f in check_plan(old, today)]
+    assert [f.field for f in found if f.rule == "consent-sections"] == [
+        f"partners[{i}].consent.sections" for i in range(3)]
+    assert [f.field for f in found if f.rule == "handover-sections"] == [
+        "handovers[0].sections", "handovers[1].sections"]
+    assert {f.rule for f in found} == {"consent-sections", "handover-sections"}

@@ -265,3 +265,24 @@ def test_a_plan_not_updated_for_12_months_says_so_in_the_caseload(qtbot, make_wi
     assert "hverken fulgt op eller revideret" in cell(window, old, "quality",
                                                       Qt.ItemDataRole.ToolTipRole)
     assert cell(window, row_of(window, "Anna Holm"), "quality") != "Ikke opdateret i 12 mdr."
+
+
+def test_a_consent_without_its_parts_is_said_in_the_quality_tooltip(qtbot, make_window, add_plan,
+                                                                     store, example_plan):
+    """A consent recorded before the parts of the plan were ticked covers none of them: the
+    caseload says so for its partner, beside the counts."""
+    import copy
+
+    partners = copy.deepcopy(example_plan.partners)
+    partners[2].consent.sections = []
+    anna = add_plan("Anna Holm", partners=partners)
+    store.record_follow_up(anna.id, FollowUpEntry(date(2027, 1, 20), "continue", "Godt i gang."),
+                           TODAY + timedelta(days=60))
+    window = make_window()
+    window.quality.run_all()
+    assert cell(window, 0, "quality") == "Advarsler"
+    tip = cell(window, 0, "quality", Qt.ItemDataRole.ToolTipRole)
+    first, counts = tip.split("\n")
+    assert first.startswith("Samtykket til Kim Jeppesen (Forsorgshjemmet Skovbrynet) angiver "
+                            "ikke, hvilke dele af planen der må deles.")
+    assert "0 fejl og 1 advarsler" in counts

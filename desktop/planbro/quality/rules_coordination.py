@@ -86,6 +86,16 @@ def handover_missing(plan: Plan, today: date) -> Iterator[Hit]:
                                 basis=service.legal_basis.strip()))
 
 
+def handover_sections(plan: Plan, today: date) -> Iterator[Hit]:
+    """A hand-over that does not tick the parts handed over (one recorded before they were
+    ticked): which parts the service has is then not known, and none is in an extract."""
+    for i, handover in enumerate(plan.handovers):
+        if not handover.sections:
+            yield Hit(f"handovers[{i}].sections", _(
+                "The hand-over to {service} does not say which parts of the plan were handed "
+                "over. Tick them (§ 141, stk. 5).").format(service=named(handover.to, i + 1)))
+
+
 def matter_unaddressed(plan: Plan, today: date) -> Iterator[Hit]:
     """Jobcenter, treatment and finances: each addressed or marked ikke relevant."""
     c = plan.circumstances

@@ -54,3 +54,15 @@ def consent_scope(plan: Plan, today: date) -> Iterator[Hit]:
             yield Hit(f"{path}.scope", _(
                 "The consent for {partner} does not say what may be shared and for what purpose. "
                 "A general consent is not valid; write its scope.").format(partner=name))
+
+
+def consent_sections(plan: Plan, today: date) -> Iterator[Hit]:
+    # A consent recorded before the parts were ticked (planbro-plan/2 or older) keeps its
+    # text as the note but covers no part: nothing is given to the partner until ticked.
+    for path, partner, name in _partners(plan):
+        consent = partner.consent
+        if consent.given and consent.withdrawn is None and not consent.sections:
+            yield Hit(f"{path}.sections", _(
+                "The consent for {partner} does not say which parts of the plan may be shared. "
+                "Tick the parts it covers; until then no extract is made for {partner}.").format(
+                    partner=name))

@@ -60,6 +60,9 @@ class Quality:
     # Neither followed up nor revised for 12 months (the check's follow-up-stale):
     # said in the cell itself, as Ankestyrelsen found plans left that way.
     stale: bool = False
+    # Findings the tooltip says in full (caseload_quality.SAID_RULES), e.g. that a
+    # consent does not say which parts of the plan may be shared.
+    said: tuple[str, ...] = ()
 
 
 def _date_pattern() -> str:
@@ -345,5 +348,5 @@ class CaseloadModel(QAbstractTableModel):
             if quality.stale:
                 found = _("The plan has been neither followed up nor revised for more than 12 "
                           "months. {found}").format(found=found)
-            return found
+            return "\n".join([*quality.said, found])
         return None

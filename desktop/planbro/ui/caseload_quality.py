@@ -22,6 +22,9 @@ from planbro.ui.caseload_model import CaseloadModel, Quality
 
 # Longest stretch of checking per tick of the event loop, in seconds.
 TICK_BUDGET = 0.012
+# Findings the quality cell's tooltip says in full, not only counts: a consent that
+# ticks no part of the plan (one recorded before they were ticked) gives no extract.
+SAID_RULES = frozenset({"consent-sections"})
 
 
 @cache
@@ -39,7 +42,8 @@ def check_quality(plan, today: date) -> Quality:
     findings = check_plan(plan, today, _policy())
     numbers = counts(findings)
     return Quality(traffic_light(findings), numbers.get("fejl", 0), numbers.get("advarsel", 0),
-                   stale=any(f.rule == "follow-up-stale" for f in findings))
+                   stale=any(f.rule == "follow-up-stale" for f in findings),
+                   said=tuple(f.message for f in findings if f.rule in SAID_RULES))
 
 
 class QualityScheduler(QObject):
