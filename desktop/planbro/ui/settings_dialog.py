@@ -1,5 +1,6 @@
 """Indstillinger, and the same form on first start: the caseworker, the
-municipality (name, address line, logo), the language and the data folder."""
+municipality (name, address line, logo), the documents' appendix of changes,
+the language and the data folder."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -96,6 +98,7 @@ class SettingsDialog(QDialog):
         self.fields["municipality_address"].setPlaceholderText(_("e.g. Rådhuspladsen 1, 1550 København V"))
         self._add_logo_row(form, municipality)
         layout.addWidget(municipality)
+        layout.addWidget(self._documents_group())
 
         general = QGroupBox(_("Language and data"), self)
         form = QFormLayout(general)
@@ -133,6 +136,22 @@ class SettingsDialog(QDialog):
             label.setMinimumWidth(width)
 
     # -- building ----------------------------------------------------------
+    def _documents_group(self) -> QGroupBox:
+        """Whether a revision's documents end with what changed since the signed version."""
+        group = QGroupBox(_("Documents"), self)
+        box = QVBoxLayout(group)
+        self.changes_appendix = QCheckBox(
+            _("Appendi&x: what changed since the signed version"), group)
+        self.changes_appendix.setObjectName("changes_appendix")
+        self.changes_appendix.setChecked(self._base.changes_appendix)
+        box.addWidget(self.changes_appendix)
+        note = QLabel(_("A revision's Word and PDF documents end with an appendix listing what "
+                        "changed since the signed version it replaces, so the citizen sees "
+                        "what is new before signing again."), group)
+        note.setWordWrap(True)
+        box.addWidget(note)
+        return group
+
     def _add_retention_row(self, form: QFormLayout, parent: QWidget) -> None:
         self.retention = QSpinBox(parent)
         self.retention.setObjectName("retention_days")
@@ -298,4 +317,5 @@ class SettingsDialog(QDialog):
         return dataclasses.replace(
             self._base, **values, municipality_logo=self.logo.text().strip(),
             language=self.language.currentData(), data_dir=self._chosen_data_dir,
-            retention_days=self.retention.value())
+            retention_days=self.retention.value(),
+            changes_appendix=self.changes_appendix.isChecked())

@@ -27,7 +27,12 @@ from planbro.formdefs import SectionDef, StepDef, walk_fields
 from planbro.model import Plan
 from planbro.model.convert import to_dict
 
+from planbro.storage import StoreError
+
+from planbro.actions.changes import changes_since_signed
+
 from planbro.ui.wizard import export
+from planbro.ui.wizard.changes_view import changes_html
 from planbro.ui.wizard.fields import message_html
 from planbro.ui.wizard.form import FieldForm
 from planbro.ui.wizard.missing import missing_fields, missing_in_step, step_of_path
@@ -220,6 +225,8 @@ class ReviewStepPage(_StepPage):
     def __init__(self, step: StepDef, wizard):
         super().__init__(step, wizard)
         layout = QVBoxLayout(self)
+        # What changed since the signed version before this one (None: there is none).
+        self.changes = None
         self.browser = QTextBrowser(self)
         self.browser.setOpenLinks(False)
         self.browser.setAccessibleName(_("The plan in reading form"))
@@ -258,7 +265,20 @@ class ReviewStepPage(_StepPage):
         wizard = self.planwizard
         missing = missing_fields(wizard.defs, wizard.plan)
         self.browser.setHtml(plan_html(wizard.defs, wizard.plan, missing, wizard.findings,
-                                       unsaved_inputs(wizard.defs, wizard.plan)))
+                                       unsaved_inputs(wizard.defs, wizard.plan),
+                                       self._changes()))
+
+    def _changes(self) -> str:
+        """What changed since the signed version before this one (a revision, a follow-up
+        that changes the plan), as Gennemgang's section; "" for a first version."""
+        problem = ""
+        try:
+            self.changes = changes_since_signed(self.planwizard.store, self.planwizard.plan)
+        except StoreError as error:
+            self.changes = None
+            problem = _("The changes since the signed version cannot be shown: {reason}").format(
+                reason=error)
+        return changes_html(self.changes, problem)
 
     def focus_first(self) -> None:
         self.browser.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -132,10 +132,12 @@ def missing_html(defs: FormDefs, missing: list[Missing], findings: list,
 
 
 def plan_html(defs: FormDefs, plan: Any, missing: list[Missing], findings: list,
-              unsaved: Iterable[Unsaved] = ()) -> str:
+              unsaved: Iterable[Unsaved] = (), changes: str = "") -> str:
+    """`changes`: the section of what changed since the signed version (changes_view.py),
+    shown after what is missing."""
     name = plan.citizen.name or _("(no name)")
     parts = [_tag("h1", _("Action plan for {name}").format(name=name)),
-             missing_html(defs, missing, findings, unsaved)]
+             missing_html(defs, missing, findings, unsaved), changes]
     for step in route(defs, plan):
         if step.kind == "review":
             continue
