@@ -54,7 +54,12 @@ class Rendered:
         return [t for t in out if t.strip()]
 
     def page_texts(self) -> list[str]:
-        return [page.extract_text() for page in self.reader.pages]
+        """Each page's text, with the hyphens hyphenation added at line ends taken out."""
+        from planbro.documents.layout import build_document
+
+        doc = build_document(self.plan)
+        source = plain("\n".join([*doc.texts(), *doc.header_texts(), doc.running, doc.footnote]))
+        return [unhyphenated(page.extract_text(), source) for page in self.reader.pages]
 
     def pdf_body(self) -> str:
         """All page text without the page header and the footer (running text, legal reference)."""
@@ -98,6 +103,22 @@ class Rendered:
 def plain(text: str) -> str:
     """`text` with no-break spaces as plain ones, as the PDF's text extraction gives them."""
     return text.replace(NBSP, " ")
+
+
+# A line ending in a hyphen after letters, and the letters the next line begins with.
+_LINE_END_HYPHEN = re.compile(r"([^\W\d_]+)-\n(?=([^\W\d_]+))")
+
+
+def unhyphenated(text: str, source: str) -> str:
+    """PDF `text` with each word the hyphenation broke over two lines whole
+    again ("Oden-\nse" -> "Odense"); a hyphen the word has in `source` (the
+    printed texts) stays, the line break goes ("First-\nbostøtte" ->
+    "First-bostøtte")."""
+    def whole(m: re.Match[str]) -> str:
+        real = f"{m.group(1)}-{m.group(2)}" in source
+        return m.group(1) + ("-" if real else "")
+
+    return _LINE_END_HYPHEN.sub(whole, text)
 
 
 def squeeze(text: str) -> str:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import copy
 
 import docx
-from docs_helpers import in_order, many_goals, squeeze
+from docs_helpers import in_order, many_goals, plain, squeeze
 from docx.oxml.ns import qn
 
 from planbro.model import Service
 
 from planbro.documents import wording as w
+from planbro.documents.text import keep_together
 
 
 def _services_table(path):
@@ -19,7 +20,8 @@ def _services_table(path):
 
 def _note(*titles: str) -> str:
     # The separator keeps to the title before it (#9.7).
-    return "Mål: " + "\u00a0· ".join(titles) if titles else "Mål: " + w.NO_SERVICE_GOALS
+    return ("Mål: " + "\u00a0· ".join(map(keep_together, titles)) if titles
+            else "Mål: " + w.NO_SERVICE_GOALS)
 
 
 def test_each_service_names_its_goals_under_its_row(example_rendered):
@@ -27,10 +29,11 @@ def test_each_service_names_its_goals_under_its_row(example_rendered):
     titles = {g.id: g.title for g in plan.goals}
     expected = [_note(*(titles[g.id] for g in plan.goals if g.id in s.goal_ids)) for s in plan.services]
     assert expected[0] == _note(plan.goals[0].title, plan.goals[2].title)
-    # Who takes over when the service ends follows its goals (the example's CTI course).
-    expected = [note + (f"\u00a0· Overtages bagefter af: {s.takes_over}" if s.takes_over else "")
-                for s, note in zip(plan.services, expected)]
-    assert "Overtages bagefter af: Bostøtten efter serviceloven § 85" in expected[0]
+    # Who takes over when the service ends follows its goals (the example's CTI course);
+    # "§ 85" keeps together (a no-break space).
+    expected = [note + (f"\u00a0· Overtages bagefter af: {keep_together(s.takes_over)}"
+                        if s.takes_over else "") for s, note in zip(plan.services, expected)]
+    assert "Overtages bagefter af: Bostøtten efter serviceloven § 85" in plain(expected[0])
     table = _services_table(example_rendered.docx)
     rows = table.rows[1:]
     assert len(rows) == 2 * len(plan.services)

@@ -26,7 +26,7 @@ from docx.oxml.ns import qn
 from docx.oxml.table import CT_Row, CT_Tbl, CT_Tc
 from docx.oxml.text.paragraph import CT_P
 from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.shared import Cm, Emu, Length
+from docx.shared import Cm, Emu, Length, Pt
 from docx.text.font import Font
 from docx.text.paragraph import Paragraph as DocxParagraph
 
@@ -39,6 +39,7 @@ from planbro.documents.blocks import (
     Signatures,
     Table,
 )
+from planbro.documents.columns import document_widths
 
 # The base document in package planbro.templates.
 BASE_FILE = "base.docx"
@@ -103,6 +104,8 @@ class _Writer:
         self.body = document.element.body
         # New blocks go before the body's final w:sectPr.
         self.sect_pr = self.body[-1]
+        # Each table's column widths in points (columns.py), set by docx_bytes.
+        self.widths: dict[Table, tuple[float, ...]] = {}
 
     def append(self, element: BaseOxmlElement) -> None:
         self.sect_pr.addprevious(element)
@@ -170,8 +173,10 @@ class _Writer:
             self.row(tbl, proto, [[(label, "PlanbroFeltnavn")], [(value, "PlanbroFeltvaerdi")]])
 
     def data_table(self, block: Table) -> None:
-        total = sum(block.widths)
-        widths = [Emu(int(TEXT_WIDTH * w / total)) for w in block.widths]
+        # The PDF's widths (columns.py), in whole EMU, the last one taking the rounding.
+        points = self.widths[block]
+        widths = [Emu(int(Pt(w))) for w in points[:-1]]
+        widths.append(Emu(TEXT_WIDTH - sum(widths)))
         tbl = self.table(widths, "PlanbroTabel")
         self.row(tbl, self.proto_row(widths, header=True),
                  [[(h, "PlanbroTabeloverskrift")] for h in block.header])
@@ -277,6 +282,7 @@ def docx_bytes(doc: Document) -> bytes:
     """The .docx file for `doc`."""
     document = docx.Document(io.BytesIO(_base_bytes()))
     writer = _Writer(document)
+    writer.widths = document_widths(doc.blocks, TEXT_WIDTH.pt)
     writer.municipality(doc)
     writer.paragraph(doc.title, "Title")
     writer.paragraph(doc.subtitle, "Subtitle")

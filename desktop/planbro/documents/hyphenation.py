@@ -29,9 +29,14 @@ DOCX_LANGUAGE = "da-DK"
 # "Me-tode" in running text, never a header (columns gives those room).
 MIN_WORD_LENGTH = 6
 # Letters kept together at a word's start and end: "Sundhedslo-ven", never
-# "Sundhedslove-n" (Danish typesetting keeps at least two on each side).
-MIN_LEFT, MIN_RIGHT = 2, 2
+# "Sundhedslove-n"; at least three at the end, so no line begins with a
+# lone syllable such as "-se" ("Oden-se") or "-te" ("bostøt-te").
+MIN_LEFT, MIN_RIGHT = 2, 3
 
+# Word's hyphenation zone (0.25 in): a word that does not fit at the end of a
+# line is hyphenated only if moving it whole would leave more than this
+# empty; the PDF (pdf_words) uses it too, at most a quarter of a narrow line.
+HYPHENATION_ZONE = 18.0
 # A hyphenator as reportlab calls it: the word -> its (head, tail) pairs,
 # longest head first.
 Hyphenator = Callable[[str], Sequence[tuple[str, str]]]
@@ -45,22 +50,84 @@ def _dictionary() -> pyphen.Pyphen:
 
 # Words whose breaks are remembered: a plan's vocabulary, many times over.
 _CACHED_WORDS = 8192
+# Danish vowels: a piece between two breaks without one is no syllable.
+_VOWELS = frozenset("aeiouyæøåéèáäöü")
+# Parts of Danish compounds that begin with a vowel, after which the Danish
+# patterns tend to break one letter early, taking the first part's last
+# consonant along ("kontak-toplysninger", "døg-nophold", "jo-bafklaring"):
+# the break moves to the seam ("kontakt-oplysninger"). The short ones count
+# only before a consonant, so "Eu-ro-pa" keeps its breaks.
+_SHORT_PARTS = ("af", "op", "om", "ud", "ind", "over", "under", "efter")
+_LONG_PARTS = ("aftale", "ophold", "område", "oplys", "arbejd", "afdeling", "afhængig",
+               "anbring", "uddannel", "indsats", "opfølg", "enhed", "erklæring", "aktivitet",
+               "ansvar", "økonomi", "overgang", "udgift", "indtægt", "adresse", "opgave")
+
+
+def _corrected(word: str, found: Sequence[int]) -> tuple[int, ...]:
+    """pyphen's break positions in `word`, with the two mistakes the Danish
+    patterns make most often in a plan's words undone:
+
+    - a piece with no vowel is joined to the piece before it (or, first,
+      to the one after): "rå-d-giv-ning" -> "råd-giv-ning",
+      "lagerme-d-arbejder" -> "lagermed-arbejder";
+    - a break one letter before a compound's vowel-initial part moves to
+      the seam (_SHORT_PARTS, _LONG_PARTS).
+    """
+    lower = word.lower()
+    cuts = sorted(set(found))
+    bounds = [0, *cuts, len(word)]
+    for i in range(len(bounds) - 2, -1, -1):
+        if not _VOWELS & set(lower[bounds[i]:bounds[i + 1]]) and len(bounds) > 2:
+            del bounds[i if i > 0 else 1]
+    out = set(bounds[1:-1])
+    for at in sorted(out):
+        seam = at + 1
+        if (lower[at] not in _VOWELS and seam <= len(word) - MIN_RIGHT
+                and _starts_part(lower, seam)):
+            out.discard(at)
+            out.add(seam)
+    return tuple(sorted(out))
+
+
+def _starts_part(lower: str, at: int) -> bool:
+    """Whether a compound's vowel-initial part begins at `at` in `lower`."""
+    rest = lower[at:]
+    if rest.startswith(_LONG_PARTS):
+        return True
+    return any(rest.startswith(part) and len(rest) > len(part) and rest[len(part)].isalpha()
+               and rest[len(part)] not in _VOWELS for part in _SHORT_PARTS)
+
+
+@lru_cache(maxsize=_CACHED_WORDS)
+def positions(word: str) -> tuple[int, ...]:
+    """The indices in `word` where a hyphen may go, ascending.
+
+    Cached (bounded, as a pasted text may hold any number of words): a plan
+    repeats its words, and reportlab asks again for each line.
+    """
+    return _corrected(word, _dictionary().positions(word))
 
 
 @lru_cache(maxsize=_CACHED_WORDS)
 def pairs(word: str) -> tuple[tuple[str, str], ...]:
-    """Where `word` may break, as (head, tail) pairs, longest head first:
+    """Where `word` may break, as (head, tail) pairs, longest head first, as
+    reportlab's hyphenation takes them:
 
     pairs("Lovgrundlag") == (("Lovgrund", "lag"), ("Lov", "grundlag")).
-    Cached (bounded, as a pasted text may hold any number of words): a plan
-    repeats its words, and reportlab asks again for each line.
     """
-    return tuple(_dictionary().iterate(word))
+    found = positions(word)
+    if len(_TAILS) > _CACHED_WORDS * 4:
+        _TAILS.clear()
+    for at in found:
+        _TAILS.setdefault(word[at:], tuple(p - at for p in found if p > at))
+    return tuple((word[:at], word[at:]) for at in reversed(found))
 
 
-def positions(word: str) -> tuple[int, ...]:
-    """The indices in `word` where a hyphen may go, ascending."""
-    return tuple(sorted(len(head) for head, _tail in pairs(word)))
+# The rest of a hyphenated word -> its breaks within the whole word: when the
+# rest does not fit the next line either, reportlab hyphenates it again, and
+# the whole word knows better where it may break ("Beskæftigel-ses-indsatsen",
+# where the rest alone would give "se-sindsatsen").
+_TAILS: dict[str, tuple[int, ...]] = {}
 
 
 def hyphenated(word: str, hyphen: str = "-") -> str:
@@ -74,8 +141,12 @@ def hyphenated(word: str, hyphen: str = "-") -> str:
 
 
 def _reportlab_hyphenator(word: str) -> Sequence[tuple[str, str]]:
-    """`pairs`, under the name reportlab's style attribute expects a callable."""
-    return pairs(word)
+    """`pairs` as reportlab asks for them: of a word, or of the rest of one
+    it hyphenated before (breaking where the whole word may)."""
+    tail = _TAILS.get(word)
+    if tail is None:
+        return pairs(word)
+    return tuple((word[:at], word[at:]) for at in reversed(tail))
 
 
 # Keyword arguments of every reportlab ParagraphStyle a document prints with:

@@ -40,6 +40,8 @@ from reportlab.platypus.paraparser import ParaFrag, ParaParser
 from planbro.documents import blocks as b
 from planbro.documents import fonts as f
 from planbro.documents import pdf_words  # noqa: F401  # reportlab's word split, patched on import
+from planbro.documents.columns import CELL_PADDING, CELL_SIZE, document_widths
+from planbro.documents.hyphenation import PARAGRAPH_HYPHENATION
 from planbro.documents.long_text import pieces
 from planbro.documents.municipality import Municipality
 from planbro.documents.pdfa import make_pdfa
@@ -83,10 +85,11 @@ Command = tuple[Any, ...]
 @cache
 def styles() -> dict[str, ParagraphStyle]:
     f.register_fonts()
-    # No widows: a paragraph's last line never starts a page alone.
+    # No widows: a paragraph's last line never starts a page alone. Danish
+    # hyphenation in every style (each inherits it from this one).
     base = ParagraphStyle("body", fontName=f.SANS, fontSize=10, leading=13.2, spaceAfter=4,
-                          allowWidows=0)
-    small = ParagraphStyle("cell", parent=base, fontSize=8.5, leading=10.4, spaceAfter=0)
+                          allowWidows=0, **PARAGRAPH_HYPHENATION)
+    small = ParagraphStyle("cell", parent=base, fontSize=CELL_SIZE, leading=10.4, spaceAfter=0)
     return {
         "body": base,
         "note": ParagraphStyle("note", parent=base, fontName=f.SANS_ITALIC, fontSize=8.5,
@@ -231,8 +234,6 @@ def _grid(cells: Sequence[list[Any]], widths: Sequence[float], style_cmds: list[
 # Most rows of a plan table in one reportlab Table (a longer table is
 # drawn as several, each with the header row): a few pages' worth.
 TABLE_ROWS = 100
-# Left and right padding of table cells.
-CELL_PADDING = 4
 # Every table: its cell font (the default Helvetica would not be embedded),
 # padding and alignment.
 _PADDING: list[Command] = [("FONTNAME", (0, 0), (-1, -1), f.SANS), ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
@@ -245,6 +246,8 @@ class _Story:
     def __init__(self, width: float) -> None:
         self.width = width
         self.flow: list[Flowable] = []
+        # Each table's column widths (columns.py), set by story().
+        self.widths: dict[b.Table, tuple[float, ...]] = {}
 
     def municipality(self, m: Municipality) -> None:
         left = [para(m.name, "municipality")] + ([para(m.address, "address")] if m.address else [])
@@ -269,8 +272,7 @@ class _Story:
         """The table as Tables of at most TABLE_ROWS rows each, every one with
         the header row (repeated on each page): reportlab's split of one
         Table costs its whole length per page, so one long table is quadratic."""
-        total = sum(block.widths)
-        widths = [self.width * w / total for w in block.widths]
+        widths = list(self.widths[block])
         for start in range(0, len(block.rows) or 1, TABLE_ROWS):
             self.flow.append(self._table_part(block, widths, start, start + TABLE_ROWS))
         self.flow.append(Spacer(1, 6))
@@ -318,6 +320,7 @@ class _Story:
 
 def story(doc: b.Document, width: float) -> list[Flowable]:
     s = _Story(width)
+    s.widths = document_widths(doc.blocks, width)
     s.municipality(doc.municipality)
     s.flow += [para(doc.title, "title"), para(doc.subtitle, "subtitle")]
     blocks = list(doc.blocks)

@@ -1,6 +1,15 @@
 """reportlab's split of a word too long for its line, patched so closing
-punctuation stays at the end of a line, and made cheap; imported by pdf.py
-for the patch.
+punctuation stays at the end of a line, and made cheap; and its
+hyphenation, patched to hyphenate only when it is worth it and never to let
+a word run out of its cell. Imported by pdf.py for the patches.
+
+Hyphenation (hyphenation.PARAGRAPH_HYPHENATION) is reportlab's own, with
+two changes: a word is hyphenated at the end of a line only when moving it
+whole to the next line would leave more than the hyphenation zone empty
+(as Word does); and a word wider than its line that nothing can hyphenate
+(the rest of a web address reportlab split at a slash, which its split of
+overlong words then skips and lets run over the cell's edge) is split as
+an overlong word is.
 
 ╭──────────────────────────────────────────────────────────────────────────╮
 │ Why a copy of reportlab's split: it measures the word one character at a │
@@ -19,6 +28,8 @@ from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import paragraph as _rl_paragraph
+
+from planbro.documents.hyphenation import HYPHENATION_ZONE
 
 # What never begins a line: closing punctuation and separators.
 NO_LINE_START = ",.;:!?)]}»”’%·/–—-"
@@ -84,6 +95,45 @@ def _split_word_hanging(word: str, *args: Any, **kwargs: Any) -> list[str]:
     return out
 
 
+def _zone(max_width: float) -> float:
+    """The hyphenation zone of a line `max_width` wide: Word's, at most a quarter of the line."""
+    return min(HYPHENATION_ZONE, max_width / 4)
+
+
+def _hyphenate_word(hyphenator: Any, font: str, size: float, word: str, word_width: float,
+                    new_width: float, max_width: float, *args: Any) -> Any:
+    """reportlab's _hyphenateWord, within the hyphenation zone, and never leaving
+    an overlong word whole (see the module's docstring)."""
+    before = new_width - word_width  # the line's width before the word
+    if before > _EPSILON and max_width - before < _zone(max_width):
+        return None  # the word moves to the next line whole (or is hyphenated there)
+    pieces = _hyphenate(hyphenator, font, size, word, word_width, new_width, max_width, *args)
+    if pieces or word_width <= max_width or before > _EPSILON:
+        return pieces
+    return _split_word_hanging(word, 0.0, [max_width], 0, font, size)
+
+
+def _hyphenate_frag_word(hyphenator: Any, frag_word: list[Any], new_width: float,
+                         max_width: float, *args: Any) -> Any:
+    """The same for a word of several fragments (a paragraph with markup)."""
+    word_width = frag_word[0]
+    before = new_width - word_width
+    if before > _EPSILON and max_width - before < _zone(max_width):
+        return None
+    pieces = _hyphenate_frag(hyphenator, frag_word, new_width, max_width, *args)
+    if pieces or word_width <= max_width or before > _EPSILON:
+        return pieces
+    return _split_frag_word(frag_word, max_width, [max_width], 0)
+
+
+# Widths closer than this are the same (reportlab's sums of floats).
+_EPSILON = 1e-6
+# reportlab hyphenates with these module functions; there is no hook.
+_hyphenate = _rl_paragraph._hyphenateWord  # type: ignore[attr-defined]  # reportlab's stubs lack the private hyphenation
+_hyphenate_frag = _rl_paragraph._hyphenateFragWord  # type: ignore[attr-defined]
+_split_frag_word = _rl_paragraph._splitFragWord  # type: ignore[attr-defined]
+_rl_paragraph._hyphenateWord = _hyphenate_word  # type: ignore[attr-defined]
+_rl_paragraph._hyphenateFragWord = _hyphenate_frag_word  # type: ignore[attr-defined]
 # reportlab splits an overlong word with this module function; there is no hook.
 _split_word = _rl_paragraph._splitWord  # type: ignore[attr-defined]  # reportlab's stubs lack the private _splitWord
 _is_bidi = _rl_paragraph.isBidiStr  # type: ignore[attr-defined]  # nor the bidi test it imports

@@ -49,6 +49,8 @@ _PHONE = re.compile(r"(?<![\d+])(?:(?:\+|00)45 )?(?:\d{2} \d{2} \d{2} \d{2}|\d{4
 _PHONE_LABEL = re.compile(r"(?<=\b[Tt]lf\.) (?=[\d+])|(?<=\b[Tt]elefon) (?=[\d+])|(?<=\b[Mm]obil) (?=[\d+])")
 # The space before a separator that has a space on each side.
 _BEFORE_SEPARATOR = re.compile(r" (?=[·–—/|] )")
+# A legal reference that never breaks: "§ 110", "§ 85 a", "§§ 141", "stk. 7".
+_SECTION = re.compile(r"§+ \d+(?: [a-zæøå](?![\w]))?|\b[Ss]tk\. \d+")
 # A space between digits (or after a leading +) in a phone field.
 _DIGIT_SPACE = re.compile(r"(?<=[\d+]) (?=\d)")
 
@@ -86,11 +88,13 @@ def keep_together(text: str) -> str:
     """`text` with no-break spaces (U+00A0) where a line must not break:
 
     inside a Danish phone number ("12 34 56 78", "+45 1234 5678"), between
-    "Tlf." and its number, and before a separator (" · ", " – ", " / ", " | "),
-    which so ends a line rather than begins one. Both formats then wrap at
-    the same sensible places; the text reads the same.
+    "Tlf." and its number, inside a legal reference ("§ 85 a", "stk. 7"),
+    and before a separator (" · ", " – ", " / ", " | "), which so ends a
+    line rather than begins one. Both formats then wrap at the same
+    sensible places; the text reads the same.
     """
     text = _PHONE.sub(lambda m: m.group(0).replace(" ", NBSP), text)
+    text = _SECTION.sub(lambda m: m.group(0).replace(" ", NBSP), text)
     text = _PHONE_LABEL.sub(NBSP, text)
     return _BEFORE_SEPARATOR.sub(NBSP, text)
 
