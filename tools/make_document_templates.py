@@ -31,6 +31,8 @@ LATIN_FONT = "Calibri"
 COMPLEX_FONT = "Arial"
 # Proofing language of every style.
 LANGUAGE = "da-DK"
+# Word's hyphenation zone, 0.25 in (documents/hyphenation.py's HYPHENATION_ZONE).
+HYPHENATION_ZONE_TWIPS = 360
 # A4 text width in twips with 2.2 cm side margins (for the footer's right tab).
 TEXT_WIDTH_TWIPS = 9412
 # The accent colour of headings and table headers.
@@ -44,21 +46,30 @@ PARAGRAPH_STYLES = [
     ("Normal", "Normal", None, None,
      '<w:spacing w:after="80" w:line="264" w:lineRule="auto"/>', '<w:sz w:val="20"/><w:szCs w:val="20"/>'),
     ("Title", "Title", "Normal", "Subtitle",
-     '<w:keepNext/><w:spacing w:before="240" w:after="40"/>',
+     '<w:keepNext/><w:suppressAutoHyphens/><w:spacing w:before="240" w:after="40"/>',
      f'<w:b/><w:bCs/><w:color w:val="{ACCENT}"/><w:sz w:val="36"/><w:szCs w:val="36"/>'),
     ("Subtitle", "Subtitle", "Normal", "Normal",
      '<w:keepNext/><w:spacing w:after="200"/>', '<w:color w:val="404040"/><w:sz w:val="22"/><w:szCs w:val="22"/>'),
     ("Heading1", "heading 1", "Normal", "Normal",
-     '<w:keepNext/><w:keepLines/><w:spacing w:before="280" w:after="80"/><w:outlineLvl w:val="0"/>',
+     '<w:keepNext/><w:keepLines/><w:suppressAutoHyphens/><w:spacing w:before="280" w:after="80"/>'
+     '<w:outlineLvl w:val="0"/>',
      f'<w:b/><w:bCs/><w:color w:val="{ACCENT}"/><w:sz w:val="27"/><w:szCs w:val="27"/>'),
     ("Heading2", "heading 2", "Normal", "Normal",
-     '<w:keepNext/><w:keepLines/><w:spacing w:before="160" w:after="60"/><w:outlineLvl w:val="1"/>',
+     '<w:keepNext/><w:keepLines/><w:suppressAutoHyphens/><w:spacing w:before="160" w:after="60"/>'
+     '<w:outlineLvl w:val="1"/>',
      '<w:b/><w:bCs/><w:sz w:val="21"/><w:szCs w:val="21"/>'),
-    # One law's part of a helhedsorienteret plan (§ 141, stk. 7), above its sections.
-    ("PlanbroDel", "Planbro Del", "Normal", "Normal",
+    # One law's part of a helhedsorienteret plan (§ 141, stk. 7), above its
+    # sections: the first heading level of such a plan ...
+    ("PlanbroDel", "Planbro Del", "Heading1", "Normal",
      f'<w:keepNext/><w:keepLines/><w:pBdr><w:top w:val="single" w:sz="8" w:space="4" w:color="{ACCENT}"/>'
-     '</w:pBdr><w:spacing w:before="400" w:after="120"/><w:outlineLvl w:val="0"/>',
+     '</w:pBdr><w:suppressAutoHyphens/><w:spacing w:before="400" w:after="120"/><w:outlineLvl w:val="0"/>',
      f'<w:b/><w:bCs/><w:color w:val="{ACCENT}"/><w:sz w:val="30"/><w:szCs w:val="30"/>'),
+    # ... so its sections are the second level and their sub-sections the
+    # third, looking as heading 1 and heading 2 do (no level is skipped).
+    ("PlanbroDelAfsnit", "Planbro Afsnit i del", "Heading1", "Normal",
+     '<w:outlineLvl w:val="1"/>', ''),
+    ("PlanbroDelUnderafsnit", "Planbro Underafsnit i del", "Heading2", "Normal",
+     '<w:outlineLvl w:val="2"/>', ''),
     ("Header", "header", "Normal", None,
      f'<w:tabs><w:tab w:val="right" w:pos="{TEXT_WIDTH_TWIPS}"/></w:tabs><w:spacing w:after="0"/>',
      '<w:color w:val="595959"/><w:sz w:val="16"/><w:szCs w:val="16"/>'),
@@ -78,8 +89,9 @@ PARAGRAPH_STYLES = [
      '<w:spacing w:after="0"/>', '<w:b/><w:bCs/><w:sz w:val="19"/><w:szCs w:val="19"/>'),
     ("PlanbroFeltvaerdi", "Planbro Feltværdi", "Normal", None,
      '<w:spacing w:after="0"/>', '<w:sz w:val="19"/><w:szCs w:val="19"/>'),
+    # A table's header row: never hyphenated (columns.py gives its words room).
     ("PlanbroTabeloverskrift", "Planbro Tabeloverskrift", "Normal", None,
-     '<w:keepNext/><w:spacing w:after="0" w:line="240" w:lineRule="auto"/>',
+     '<w:keepNext/><w:suppressAutoHyphens/><w:spacing w:after="0" w:line="240" w:lineRule="auto"/>',
      '<w:b/><w:bCs/><w:sz w:val="17"/><w:szCs w:val="17"/>'),
     ("PlanbroTabeltekst", "Planbro Tabeltekst", "Normal", None,
      '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>', '<w:sz w:val="17"/><w:szCs w:val="17"/>'),
@@ -216,11 +228,32 @@ def make_base_docx() -> bytes:
     props.revision = 1
     props.created = props.modified = datetime(2026, 1, 1, tzinfo=UTC)
     _drop_extra_parts(document)
-    settings = document.settings.element
-    settings.append(parse_xml(f'<w:themeFontLang {nsdecls("w")} w:val="{LANGUAGE}"/>'))
+    _settings(document.settings.element)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def _settings(settings) -> None:
+    """Danish in the document settings, and Word's automatic hyphenation on.
+
+    Word (and LibreOffice) then hyphenate every paragraph whose style does
+    not suppress it, with the proofing language's rules (da-DK), when a
+    word would leave more than the hyphenation zone (0.25 in, as the PDF)
+    empty at the end of a line; words in capitals ("CTI") are left whole.
+    """
+    for lang in settings.findall(qn("w:themeFontLang")):
+        settings.remove(lang)
+    # After mathPr, where CT_Settings has themeFontLang.
+    settings.find(qn("m:mathPr")).addnext(parse_xml(f'<w:themeFontLang {nsdecls("w")} w:val="{LANGUAGE}"/>'))
+    # Danish numbers: decimal comma, list separator semicolon (for fields).
+    settings.find(qn("w:decimalSymbol")).set(qn("w:val"), ",")
+    settings.find(qn("w:listSeparator")).set(qn("w:val"), ";")
+    # autoHyphenation, hyphenationZone and doNotHyphenateCaps follow defaultTabStop.
+    tab_stop = settings.find(qn("w:defaultTabStop"))
+    for tag in reversed(('<w:autoHyphenation/>', f'<w:hyphenationZone w:val="{HYPHENATION_ZONE_TWIPS}"/>',
+                         '<w:doNotHyphenateCaps/>')):
+        tab_stop.addnext(parse_xml(tag.replace("/>", f' {nsdecls("w")}/>', 1)))
 
 
 def make_srgb_profile() -> bytes:

@@ -123,12 +123,14 @@ def test_a_141_7_plan_says_what_it_replaces_and_has_each_laws_part(coordinated, 
     assert plain(w.H_PART_SOCIAL).startswith("Serviceloven § 141")
     assert plain(w.H_PART_EMPLOYMENT) == ("Beskæftigelsesdelen (lov om en aktiv "
                                           "beskæftigelsesindsats § 30 b)")
-    # A part heading is its own style, above the plan's sections.
+    # A part heading is its own style, above the plan's sections (one level
+    # below it, looking as heading 1 does).
     import docx
 
     styles = {p.text: p.style.name for p in docx.Document(doc.docx).paragraphs}
     assert styles[w.H_PART_SOCIAL] == styles[w.H_PART_EMPLOYMENT] == "Planbro Del"
-    assert styles[w.H_WORDS] == "Heading 1"
+    assert styles[w.H_PARTIES] == "Heading 1"
+    assert styles[w.H_WORDS] == "Planbro Afsnit i del"
 
 
 def test_a_141_7_plan_without_consent_says_so(coordinated):

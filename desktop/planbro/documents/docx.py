@@ -40,12 +40,18 @@ from planbro.documents.blocks import (
     Table,
 )
 from planbro.documents.columns import document_widths
+from planbro.documents.hyphenation import DOCX_LANGUAGE
 
 # The base document in package planbro.templates.
 BASE_FILE = "base.docx"
 # Style ids in base.docx (made by tools/make_document_templates.py).
 PARAGRAPH_STYLES = {"body": "Normal", "note": "PlanbroForklaring", "statement": "PlanbroErklaering"}
-HEADING_STYLES = {0: "PlanbroDel", 1: "Heading1", 2: "Heading2"}
+# Style ids of the heading levels (blocks.Heading): heading 1 and 2; from
+# the first part of a plan with parts (§ 141, stk. 7) on, the part is the
+# first level, so its sections and their sub-sections are the second and
+# third (styles that look as heading 1 and 2): the outline never skips a level.
+HEADING_STYLES = {1: "Heading1", 2: "Heading2"}
+PART_HEADING_STYLES = {0: "PlanbroDel", 1: "PlanbroDelAfsnit", 2: "PlanbroDelUnderafsnit"}
 # The footer's small print under the running text (the legal reference).
 FOOTNOTE_STYLE = "PlanbroLovhenvisning"
 # The character style of the draft mark in the page header.
@@ -56,10 +62,12 @@ TEXT_WIDTH = Cm(16.6)
 LABEL_WIDTH = Cm(4.2)
 # Height of the logo at the top of the first page.
 LOGO_HEIGHT = Cm(1.7)
+# The logo's alternative text.
+LOGO_TEXT = "Logo for {name}"
 # Width of the logo's column in the municipality block.
 LOGO_COLUMN = Cm(4.0)
-# The proofing language of the document and its core properties.
-LANGUAGE = "da-DK"
+# The proofing language of the document, its text and its core properties.
+LANGUAGE = DOCX_LANGUAGE
 
 
 @cache
@@ -79,7 +87,10 @@ def _proto_p(style: str, keep_next: bool = False) -> CT_P:
     p.style = style
     if keep_next:
         p.get_or_add_pPr().keepNext_val = True
-    t = p.add_r().add_t("")
+    r = p.add_r()
+    # The text is Danish whatever style a municipality gives it.
+    r.get_or_add_rPr().append(OxmlElement("w:lang", {qn("w:val"): LANGUAGE}))
+    t = r.add_t("")
     t.set(qn("xml:space"), "preserve")
     return p
 
@@ -91,8 +102,7 @@ def _new_p(text: str, style: str, keep_next: bool = False) -> CT_P:
     if not text:
         p.remove(r)
     elif "\n" in text:
-        p.remove(r)
-        p.add_r().text = text  # python-docx turns "\n" into w:br
+        r.text = text  # python-docx keeps the run's rPr and turns "\n" into w:br
     else:
         r[-1].text = text
     return p
@@ -164,6 +174,9 @@ class _Writer:
         p.get_or_add_pPr().jc_val = WD_ALIGN_PARAGRAPH.RIGHT
         DocxParagraph(p, self.document._body).add_run().add_picture(
             io.BytesIO(m.logo), height=LOGO_HEIGHT)
+        # The logo's alternative text, as screen readers and Word's checker want it.
+        for doc_pr in p.iter(qn("wp:docPr")):
+            doc_pr.set("descr", LOGO_TEXT.format(name=m.name))
 
     def fields(self, block: Fields) -> None:
         widths = [LABEL_WIDTH, Emu(TEXT_WIDTH - LABEL_WIDTH)]
@@ -286,9 +299,12 @@ def docx_bytes(doc: Document) -> bytes:
     writer.municipality(doc)
     writer.paragraph(doc.title, "Title")
     writer.paragraph(doc.subtitle, "Subtitle")
+    headings = HEADING_STYLES
     for block in doc.blocks:
         if isinstance(block, Heading):
-            writer.paragraph(block.text, HEADING_STYLES[block.level])
+            if block.level == 0:
+                headings = PART_HEADING_STYLES
+            writer.paragraph(block.text, headings[block.level])
         elif isinstance(block, Paragraph):
             writer.paragraph(block.text, PARAGRAPH_STYLES[block.style])
         elif isinstance(block, Fields):
