@@ -160,6 +160,17 @@ def test_partners_added_and_their_consent(old, new):
     ]
 
 
+def test_the_parts_a_consent_covers(old, new):
+    consent = new.partners[2].consent
+    consent.sections = ["purpose", "duration", "finances"]
+    assert texts(old, new) == [
+        "Samtykket vedrørende Kim Jeppesen (Forsorgshjemmet Skovbrynet) omfatter nu også: "
+        "formål, økonomi.",
+        "Samtykket vedrørende Kim Jeppesen (Forsorgshjemmet Skovbrynet) omfatter ikke længere: "
+        "boform.",
+    ]
+
+
 def test_the_other_parts_are_told_briefly(old, new):
     new.purpose = "At Jonas bor i egen bolig."
     new.citizen_words += " Jeg har det bedre nu."
@@ -212,12 +223,19 @@ def test_the_appendix_is_the_heading_then_each_part_under_its_own(old, new):
     new.purpose = "Et nyt formål."
     blocks = appendix(_comparison(old, new))
     assert blocks == [
-        Heading("Bilag: Ændringer siden version 1 (underskrevet 20. november 2026)"),
+        Heading("Bilag: Ændringer siden version 1 (underskrevet 20.\u00a0november\u00a02026)"),
         Heading("Indsatser", 2), Paragraph("•\u00a0Ny indsats: «Netværksmøde»."),
         Heading("Andre dele af planen", 2), Paragraph("•\u00a0Formålet med indsatsen er ændret."),
     ]
     assert appendix(Comparison(1, None, 2, ())) == [
         Heading("Bilag: Ændringer siden version 1"), Paragraph("Ingen ændringer.")]
+
+
+def test_no_line_breaks_inside_a_date_in_the_appendix(old, new):
+    new.follow_up.next_date = date(2027, 3, 1)
+    [*_, change] = appendix(_comparison(old, new))
+    assert change == Paragraph("•\u00a0Næste opfølgning er flyttet fra 1.\u00a0februar\u00a02027 "
+                               "til 1.\u00a0marts\u00a02027.")
 
 
 def test_the_document_ends_with_the_appendix_only_when_given(old, new):

@@ -15,6 +15,7 @@ compared in changes_parts.py.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -33,7 +34,7 @@ from planbro.documents.changes_words import (
     value_or_nothing,
 )
 from planbro.documents.dates import long_date
-from planbro.documents.text import printable
+from planbro.documents.text import NBSP, printable
 
 # The parts of a plan a change belongs to, in the order the list gives them,
 # with the heading each has in the appendix.
@@ -43,6 +44,9 @@ PARTS = {"goals": "Mål og delmål", "services": "Indsatser", "partners": "Samar
 NO_CHANGES = "Ingen ændringer."
 # Before each change in the appendix.
 BULLET = "•\u00a0"
+# A date as the sentences write it (changes_words.day): "1. marts 2027".
+_DATE = re.compile(r"\b\d{1,2}\. (?:januar|februar|marts|april|maj|juni|juli|august|september|"
+                   r"oktober|november|december) \d{4}\b")
 
 
 @dataclass(frozen=True)
@@ -85,15 +89,20 @@ def compare(old: Plan, new: Plan) -> list[Change]:
 def appendix(comparison: Comparison) -> list[Block]:
     """The appendix at the end of the new version's document: "Bilag: <heading>", then
     each part's changes under its heading (or "Ingen ændringer.")."""
-    blocks: list[Block] = [Heading(f"Bilag: {comparison.heading}")]
+    blocks: list[Block] = [Heading(_dates_whole(f"Bilag: {comparison.heading}"))]
     if not comparison.changes:
         return blocks + [Paragraph(NO_CHANGES)]
     for part, heading in PARTS.items():
         texts = [c.text for c in comparison.changes if c.part == part]
         if texts:
             blocks.append(Heading(heading, 2))
-            blocks += [Paragraph(BULLET + printable(text)) for text in texts]
+            blocks += [Paragraph(BULLET + _dates_whole(printable(text))) for text in texts]
     return blocks
+
+
+def _dates_whole(text: str) -> str:
+    """`text` with no line break inside a date ("1. marts 2027" stays on one line)."""
+    return _DATE.sub(lambda m: m.group(0).replace(" ", NBSP), text)
 
 
 # -- goals and sub-goals -------------------------------------------------------------
