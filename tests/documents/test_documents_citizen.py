@@ -309,3 +309,10 @@ def test_libreoffice_lays_the_docx_out_on_two_pages_at_most(example, english, bi
         lines = [line for page in reader.pages for line in page.extract_text().split("\n")]
         assert max(len(line.strip()) for line in lines) <= 64, name
     assert w.H_GOALS.en in PdfReader(out / "english.pdf").pages[0].extract_text()
+
+
+def test_the_access_request_extract_names_the_copy_as_the_citizens():
+    from planbro.documents.extract import what_happened
+
+    assert what_happened("render", "din plan pdf", 2) == \
+        "Din plan (din egen korte udgave) blev gemt som PDF-dokument (version 2)"

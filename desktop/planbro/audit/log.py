@@ -61,11 +61,13 @@ ACTIONS = ("view", "create", "change", "sign", "revise", "close", "follow_up", "
 VIAS = ("app", "cli")
 # What a "key" record says was done to the data folder's keys (planbro key, the app).
 KEY_DETAILS = ("kryptering slået til", "ny datanøgle", "ny gendannelsesnøgle")
+# What a "render" record says of the citizen's own copy (Din plan), by its kind.
+CITIZEN_COPY_DETAILS = ("din plan docx", "din plan pdf")
 # The only words "detail" may hold: document kinds, a signature despite
 # errors, follow-up outcomes, the quality check. Fixed words, so no
 # personal data can ever reach the log through it.
 DETAILS = frozenset({"", "docx", "pdf", "trods fejl", "kvalitetstjek", *OUTCOME_WORDS.values(),
-                     *KEY_DETAILS})
+                     *KEY_DETAILS, *CITIZEN_COPY_DETAILS})
 # Autosave saves every pause in typing; a plan version gets at most one
 # "change" record per process in this many seconds ("create" opens the window).
 CHANGE_INTERVAL_S = 600

@@ -1,4 +1,5 @@
-"""`planbro render`: the plan's Word and PDF documents from the store or a file."""
+"""`planbro render`: the plan's Word and PDF documents from the store or a file
+(with --citizen, Din plan, the citizen's own short copy: render_citizen.py)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from planbro.actions.documents import (
     write_document,
 )
 
+from planbro.cli import render_citizen
 from planbro.cli.common import (
     CommandTrail,
     add_purpose,
@@ -47,6 +49,7 @@ def register(subparsers) -> None:
                         help=_("a given version of a stored plan (default: the newest)"))
     parser.add_argument("--municipality", metavar=_("FILE"),
                         help=_("municipality settings (.toml or .json: name, address, logo)"))
+    render_citizen.add_arguments(parser)
     add_purpose(parser)
     parser.set_defaults(func=run)
 
@@ -62,7 +65,8 @@ def _load(args, settings):
 
     with open_store(args, write=False) as store:
         plan = store.get(store.resolve(args.plan), args.plan_version)
-        return plan, document_changes(store, plan, settings)
+        # The citizen's copy has no appendix of changes.
+        return plan, None if args.citizen else document_changes(store, plan, settings)
 
 
 def _target(out: str | None, default_name: str) -> Path:
@@ -79,6 +83,8 @@ def run(args: argparse.Namespace) -> int:
 
     from planbro import documents
 
+    if (status := render_citizen.refused(args)) is not None:
+        return status
     source = args.plan if is_plan_file(args.plan) else ""
     user_settings = load_settings()
     try:
@@ -91,6 +97,8 @@ def run(args: argparse.Namespace) -> int:
         return refusal(error, source="" if named else source)
     except StoreError as error:
         return refusal(error)
+    if args.citizen:
+        return render_citizen.run(args, plan, settings)
     wanted = {"docx": args.docx, "pdf": args.pdf}
     if args.docx is None and args.pdf is None:
         wanted = {"docx": None, "pdf": None}

@@ -197,10 +197,11 @@ class Layout:
                       bottomPadding=0)
         # The draft mark is drawn as each page begins, so it is read first; the footer
         # (which needs the page count) at the end.
-        mark = (lambda canvas, _doc: _draw(canvas, self.paragraph(copy.mark, "header"),
-                                            A4[1] - HEADER_Y - BODY_SIZE)) if copy.mark else None
-        template.addPageTemplates([PageTemplate(id="page", frames=[frame],
-                                                **({"onPage": mark} if mark else {}))])
+        def mark(canvas: Canvas, _doc: BaseDocTemplate) -> None:
+            if copy.mark:
+                _draw(canvas, self.paragraph(copy.mark, "header"), A4[1] - HEADER_Y - BODY_SIZE)
+
+        template.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=mark)])
         counted: list[int] = []
         template.build(self.story(copy), canvasmaker=_canvas_class(copy, counted, self))
         return out.getvalue(), counted[-1]

@@ -114,7 +114,9 @@ EVENTS = {
 OTHER_EVENT = "Handleplanen blev brugt"
 # Documents by the record's detail.
 DOCUMENT_KINDS = {"pdf": "Handleplanen blev gemt som PDF-dokument",
-                  "docx": "Handleplanen blev gemt som Word-dokument"}
+                  "docx": "Handleplanen blev gemt som Word-dokument",
+                  "din plan pdf": "Din plan (din egen korte udgave) blev gemt som PDF-dokument",
+                  "din plan docx": "Din plan (din egen korte udgave) blev gemt som Word-dokument"}
 # A follow-up's outcome (the record's detail) as the row says it.
 OUTCOMES = {"fortsættes": "planen fortsætter", "ændres": "planen ændres",
             "afsluttes": "sagen afsluttes"}
