@@ -8,6 +8,7 @@ of it), a small summary index, rotating backups and a schema version.
 from planbro.storage.casefile import same_content
 from planbro.storage.codec import StoreKeyNeeded
 from planbro.storage.errors import (
+    PlanConflict,
     PlanFrozen,
     PlanNotFound,
     StoreCorrupt,
@@ -28,6 +29,7 @@ __all__ = [
     "default_data_dir",
     "Loss",
     "needs_rebuild",
+    "PlanConflict",
     "PlanFrozen",
     "PlanNotFound",
     "PlanStore",

@@ -8,9 +8,9 @@ to the versions read in the writing transaction, under a row lock on the plan.
 
 No silent overwrite: each write counts up the plan's revision. The store remembers
 the revision of every plan it read or wrote; a save based on an older one than the
-database holds (someone else saved in between) is refused whole with PlanConflict.
-A save of a plan this store never read must carry the save stamp (`updated`) the
-database holds, or it is refused the same way.
+database holds (someone else saved in between) is refused whole with PlanConflict,
+and so is a save over a stored plan this store never read (it has no base to show:
+the save stamp is to the second only, too coarse to tell two saves apart).
 
 The audit record of a change is appended in the change's own transaction (audit.py):
 both or neither.
@@ -303,12 +303,12 @@ class TeamStore(Store):
         return True
 
     def _based_on(self, plan: Plan, stored: dict[str, Any] | None, revision: int) -> None:
-        """PlanConflict unless `plan` was read from what the database holds now."""
-        seen = self._seen.get(plan.id)
-        if seen is not None:
-            if seen != revision:
-                raise PlanConflict.changed(plan.id)
-        elif revision and (stored is None or plan.updated != stored.get("updated")):
+        """PlanConflict unless `plan` was read (or written) by this store as the database
+        holds it now; a new plan (revision 0) has nothing to be based on."""
+        if revision and self._seen.get(plan.id) != revision:
+            raise PlanConflict.changed(plan.id)
+        if not revision and plan.id in self._seen:
+            # This store saw the plan, and someone has deleted it since.
             raise PlanConflict.changed(plan.id)
 
     def save(self, plan: Plan) -> Plan:
