@@ -167,3 +167,20 @@ def test_no_appendix_when_the_setting_is_off_or_there_is_no_signed_version(store
     assert "Ændringer siden" not in text and "Bilag" not in text
     # Without settings yet (a first start), the default holds: on.
     assert document_changes(store, draft, None) is not None
+
+
+def test_a_follow_up_that_changes_the_plan_compares_its_new_draft_with_the_signed_version(
+        store, stored):
+    from planbro.actions.followup import FollowUpAnswer, record_follow_up
+
+    store.sign(stored.id, SIGNED)
+    done = record_follow_up(store, stored.id, FollowUpAnswer(
+        date(2027, 2, 1), "change", "Jonas vil hellere have en bolig i Vollsmose.",
+        date(2027, 5, 1)), today=date(2027, 2, 1))
+    assert done.new_version
+    draft = done.plan
+    draft.purpose = "At Jonas flytter i egen bolig i Vollsmose."
+    found = changes_since_signed(store, draft)
+    # The follow-up is recorded on the signed version too: only the new purpose differs.
+    assert (found.version, found.to_version) == (1, 2)
+    assert found.texts() == ["Formålet med indsatsen er ændret."]

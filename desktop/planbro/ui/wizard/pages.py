@@ -27,6 +27,7 @@ from planbro.formdefs import SectionDef, StepDef, walk_fields
 from planbro.model import Plan
 from planbro.model.convert import to_dict
 
+from planbro.documents.changes import Comparison
 from planbro.storage import StoreError
 
 from planbro.actions.changes import changes_since_signed
@@ -226,7 +227,7 @@ class ReviewStepPage(_StepPage):
         super().__init__(step, wizard)
         layout = QVBoxLayout(self)
         # What changed since the signed version before this one (None: there is none).
-        self.changes = None
+        self.changes: Comparison | None = None
         self.browser = QTextBrowser(self)
         self.browser.setOpenLinks(False)
         self.browser.setAccessibleName(_("The plan in reading form"))
