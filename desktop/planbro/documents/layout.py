@@ -15,6 +15,7 @@ import datetime
 from dataclasses import replace
 
 from planbro.model.plan import OUTCOME_FFB, Partner, Plan, Service
+from planbro.model.sharing import ordered
 
 from planbro.documents import reform
 from planbro.documents import wording as w
@@ -172,6 +173,13 @@ def _circumstances(plan: Plan) -> list[Block]:
     return blocks
 
 
+def parts_text(sections: list[str] | tuple[str, ...]) -> str:
+    """ "Formål, indsatser og boform": the ticked parts of the plan in its order; "" for none."""
+    names = [w.SECTION_LABELS[s] for s in ordered(sections)]
+    names = names[:1] + [n[:1].lower() + n[1:] for n in names[1:]]
+    return " og ".join(filter(None, (", ".join(names[:-1]), names[-1]))) if names else ""
+
+
 def _consent(p: Partner) -> tuple[str, str, str]:
     c = p.consent
     if c.withdrawn:
@@ -180,7 +188,7 @@ def _consent(p: Partner) -> tuple[str, str, str]:
         given = _joined("Ja", f"givet {short_date(c.date)}" if c.date else "", sep=", ")
     else:
         given = "Nej"
-    return given, printable(c.scope), short_date(c.expires)
+    return given, _joined(parts_text(c.sections), printable(c.scope), sep="\n"), short_date(c.expires)
 
 
 def _partners(plan: Plan) -> list[Block]:
@@ -196,7 +204,8 @@ def _partners(plan: Plan) -> list[Block]:
 def _handovers(plan: Plan) -> list[Block]:
     if not plan.handovers:
         return []
-    rows = tuple((printable(h.to), printable(h.parts), short_date(h.date)) for h in plan.handovers)
+    rows = tuple((printable(h.to), _joined(parts_text(h.sections), printable(h.parts), sep="\n"),
+                  short_date(h.date)) for h in plan.handovers)
     return [Heading(w.H_HANDOVERS), Table(w.HANDOVER_HEADER, rows, (3.5, 4.5, 1.6))]
 
 

@@ -54,6 +54,10 @@ CIRCUMSTANCE_LABELS = {
     "treatment": "Behandling", "aids": "Hjælpemidler", "finances": "Økonomi",
     "health": "Helbred", "network": "Netværk", "other": "Andet",
 }
+# The parts of a plan a consent covers or a hand-over hands over (the model's SECTIONS),
+# as the partners' table, the hand-overs' and a partner's extract name them.
+SECTION_LABELS = {"purpose": "Formål", "goals": "Mål og delmål", "services": "Indsatser",
+                  "duration": "Forventet varighed", **CIRCUMSTANCE_LABELS}
 
 # Section headings, in print order.
 H_PARTIES = "Borger og sagsbehandler"
