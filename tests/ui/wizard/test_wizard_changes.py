@@ -4,6 +4,7 @@ documents saved from Gennemgang end with the same list unless Indstillinger leav
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from pypdf import PdfReader
@@ -68,7 +69,8 @@ def test_a_first_version_has_no_changes_section(make_wizard, store, example_plan
 def _saved_pdf(qtbot, wizard, dialogs, path) -> str:
     dialogs.queue("save_file", str(path))
     click(qtbot, wizard.currentPage().pdf_button)
-    return " ".join(" ".join(p.extract_text() for p in PdfReader(str(path)).pages).split())
+    # Without spaces, line breaks and hyphens: a PDF line may break a word at a hyphen.
+    return re.sub(r"[\s\-\u00ad]", "", "".join(p.extract_text() for p in PdfReader(str(path)).pages))
 
 
 def test_the_pdf_saved_from_gennemgang_ends_with_the_changes(qtbot, make_wizard, store,
@@ -76,9 +78,9 @@ def test_the_pdf_saved_from_gennemgang_ends_with_the_changes(qtbot, make_wizard,
     draft = _revision(store, example_plan)
     wizard = make_wizard(draft, start_step="review")
     text = _saved_pdf(qtbot, wizard, dialogs, tmp_path / "on.pdf")
-    assert "Bilag: Ændringer siden version 1 (underskrevet 20. november 2026)" in text
+    assert "Bilag:Ændringersidenversion1(underskrevet20.november2026)" in text
     off = make_wizard(draft, start_step="review",
                       settings=UserSettings(caseworker_name="Mette", changes_appendix=False))
     # The section stays on the page: only the document's appendix is a setting.
     assert HEADING in _text(off.currentPage())
-    assert "Ændringer siden" not in _saved_pdf(qtbot, off, dialogs, tmp_path / "off.pdf")
+    assert "Ændringersiden" not in _saved_pdf(qtbot, off, dialogs, tmp_path / "off.pdf")
