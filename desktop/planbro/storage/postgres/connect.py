@@ -68,7 +68,11 @@ def checked_conninfo(address: str) -> str:
     return make_conninfo(**params)  # type: ignore[arg-type]
 
 
-def unreachable(error: psycopg.OperationalError) -> StoreUnreachable:
-    """The OperationalError of a failed connection as the user's message."""
+def unreachable(error: Exception) -> StoreUnreachable:
+    """A failed connection (OperationalError) or a pool that gave none in time as the
+    user's message."""
+    if not isinstance(error, psycopg.OperationalError):
+        return StoreUnreachable.of(_("no connection came within {seconds} seconds.").format(
+            seconds=CONNECT_TIMEOUT_S))
     lines = [line.strip() for line in str(error).strip().splitlines() if line.strip()]
     return StoreUnreachable.of(lines[-1] if lines else type(error).__name__)

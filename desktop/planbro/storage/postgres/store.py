@@ -25,7 +25,6 @@ from pathlib import Path
 from typing import Any, Self
 
 import psycopg
-from psycopg.types.json import Jsonb
 from psycopg_pool import ConnectionPool, PoolTimeout
 
 from planbro.translation import _
@@ -50,7 +49,8 @@ from planbro.storage.paths import check_plan_id, default_data_dir, is_plan_id
 from planbro.storage.postgres import schema
 from planbro.storage.postgres.audit import Connection, Identity, TeamAudit, append
 from planbro.storage.postgres.connect import CONNECT_TIMEOUT_S, checked_conninfo, unreachable
-from planbro.storage.summary import PlanSummary, summary_fields
+from planbro.storage.postgres.rows import SUMMARY_COLUMNS, Signal, columns, store_rows
+from planbro.storage.summary import PlanSummary
 
 # Fewest characters of an id that resolve() accepts as a prefix (as the local store).
 MIN_PREFIX = 4
@@ -59,19 +59,8 @@ POOL_MAX = 4
 # A plan version gets at most one "change" record per store in this many seconds:
 # autosave saves every pause in typing (planbro/audit/log.py CHANGE_INTERVAL_S).
 CHANGE_INTERVAL_S = 600
-# The summary columns of planbro.plans, in PlanSummary's order.
-SUMMARY_COLUMNS = ("id", "version", "status", "name", "cpr_masked", "basis", "decision",
-                   "created", "updated", "next_follow_up", "versions", "signed_version",
-                   "signed_on", "offer_date", "offer_again", "journalised", "caseworker",
-                   "unit", "quality")
-# Columns holding a day (the summary's fields give them as ISO text).
-DATE_COLUMNS = frozenset({"next_follow_up", "signed_on", "offer_date", "offer_again",
-                          "journalised"})
-
 # What a change makes of the plan's stored versions: the versions to store ([]: nothing).
 Decide = Callable[[dict[int, dict[str, Any]], int], list[dict[str, Any]]]
-# A quality light of a plan (red, yellow, green), or None: given by whoever opens the store.
-Signal = Callable[[Plan], str | None]
 
 
 class TeamStore(Store):
@@ -158,7 +147,7 @@ class TeamStore(Store):
             with self._connection() as connection:
                 return list(connection.execute(query, params).fetchall())
         except (psycopg.OperationalError, PoolTimeout) as error:
-            raise _unreachable(error) from None
+            raise unreachable(error) from None
 
     def _plan(self, plan_id: str, version: int, body: dict[str, Any]) -> Plan:
         try:
@@ -220,27 +209,6 @@ class TeamStore(Store):
 
     # -- writing -----------------------------------------------------------------
 
-    def _columns(self, docs: dict[int, dict[str, Any]]) -> dict[str, Any]:
-        """planbro.plans' summary columns of a plan stored as `docs`."""
-        values = dict(zip(SUMMARY_COLUMNS, summary_fields(docs)))
-        for column in DATE_COLUMNS:
-            values[column] = date.fromisoformat(values[column]) if values[column] else None
-        latest = docs[max(docs)]
-        worker = latest.get("caseworker") or {}
-        values["caseworker"] = worker.get("name", "")
-        values["unit"] = worker.get("unit", "")
-        values["quality"] = self._light(latest)
-        return values
-
-    def _light(self, doc: dict[str, Any]) -> str | None:
-        if self._signal is None:
-            return None
-        try:
-            light = self._signal(from_dict(Plan, doc))
-        except (ValidationError, ValueError):
-            return None
-        return light if light in ("red", "yellow", "green") else None
-
     def _write(self, plan_id: str, decide: Decide,
                audit: Callable[[list[dict[str, Any]]], tuple[str, int, str]]) -> list[dict[str, Any]]:
         """Store what `decide` makes of the plan's versions (given with its revision), in
@@ -258,7 +226,8 @@ class TeamStore(Store):
                     return []
                 for doc in changes:
                     docs[doc["version"]] = doc
-                self._store(connection, plan_id, revision, docs, changes)
+                store_rows(connection, plan_id, revision, columns(docs, self._signal),
+                           changes)
                 action, version, detail = audit(changes)
                 if self._records(action, plan_id, version):
                     append(connection, self._identity.fields(action, plan_id, version, self.via,
@@ -267,29 +236,9 @@ class TeamStore(Store):
             # Someone else made the same plan in the meantime.
             raise PlanConflict.changed(plan_id) from None
         except (psycopg.OperationalError, PoolTimeout) as error:
-            raise _unreachable(error) from None
+            raise unreachable(error) from None
         self._seen[plan_id] = revision + 1
         return changes
-
-    def _store(self, connection: Connection, plan_id: str, revision: int,
-               docs: dict[int, dict[str, Any]], changes: list[dict[str, Any]]) -> None:
-        values = self._columns(docs)
-        names = [c for c in SUMMARY_COLUMNS if c != "id"]
-        if revision:
-            connection.execute(
-                f"UPDATE planbro.plans SET revision = %s, changed_at = now(), "
-                f"{', '.join(f'{c} = %s' for c in names)} WHERE id = %s",
-                [revision + 1, *(values[c] for c in names), plan_id])
-        else:
-            connection.execute(
-                f"INSERT INTO planbro.plans (revision, {', '.join(SUMMARY_COLUMNS)}) "
-                f"VALUES (%s, {', '.join(['%s'] * len(SUMMARY_COLUMNS))})",
-                [1, *(values[c] for c in SUMMARY_COLUMNS)])
-        for doc in changes:
-            connection.execute(
-                "INSERT INTO planbro.plan_versions (plan_id, version, body) VALUES (%s, %s, %s) "
-                "ON CONFLICT (plan_id, version) DO UPDATE SET body = EXCLUDED.body, "
-                "saved_at = now()", [plan_id, doc["version"], Jsonb(doc)])
 
     def _records(self, action: str, plan_id: str, version: int) -> bool:
         """Whether this change gets a record ("change" is coalesced, as the local log does)."""
@@ -433,15 +382,7 @@ class TeamStore(Store):
                 append(connection, self._identity.fields(action, plan_id, max(docs), self.via, ""))
                 connection.execute("DELETE FROM planbro.plans WHERE id = %s", [plan_id])
         except (psycopg.OperationalError, PoolTimeout) as error:
-            raise _unreachable(error) from None
+            raise unreachable(error) from None
         self._seen.pop(plan_id, None)
         return int(max(docs))
 
-
-def _unreachable(error: Exception) -> StoreError:
-    if isinstance(error, psycopg.OperationalError):
-        return unreachable(error)
-    from planbro.storage.postgres.errors import StoreUnreachable
-
-    return StoreUnreachable.of(_("no connection came within {seconds} seconds.").format(
-        seconds=CONNECT_TIMEOUT_S))

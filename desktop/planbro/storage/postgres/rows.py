@@ -1,0 +1,73 @@
+"""planbro.plans' rows: the summary columns of a plan, and writing them with its versions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from psycopg.types.json import Jsonb
+
+from planbro.model import Plan, ValidationError
+from planbro.model.convert import from_dict
+
+from planbro.storage.postgres.audit import Connection
+from planbro.storage.summary import summary_fields
+
+# The summary columns of planbro.plans, in PlanSummary's order.
+SUMMARY_COLUMNS = ("id", "version", "status", "name", "cpr_masked", "basis", "decision",
+                   "created", "updated", "next_follow_up", "versions", "signed_version",
+                   "signed_on", "offer_date", "offer_again", "journalised", "caseworker",
+                   "unit", "quality")
+# Columns holding a day (the summary's fields give them as ISO text).
+DATE_COLUMNS = frozenset({"next_follow_up", "signed_on", "offer_date", "offer_again",
+                          "journalised"})
+
+# A quality light of a plan (red, yellow, green), or None: given by whoever opens the store.
+Signal = Callable[[Plan], str | None]
+
+
+def columns(docs: dict[int, dict[str, Any]], signal: Signal | None) -> dict[str, Any]:
+    """planbro.plans' summary columns of a plan stored as `docs`."""
+    values = dict(zip(SUMMARY_COLUMNS, summary_fields(docs)))
+    for column in DATE_COLUMNS:
+        values[column] = date.fromisoformat(values[column]) if values[column] else None
+    latest = docs[max(docs)]
+    worker = latest.get("caseworker") or {}
+    values["caseworker"] = worker.get("name", "")
+    values["unit"] = worker.get("unit", "")
+    values["quality"] = light(latest, signal)
+    return values
+
+
+def light(doc: dict[str, Any], signal: Signal | None) -> str | None:
+    """The quality light of the version `doc`; None without a signal or a light."""
+    if signal is None:
+        return None
+    try:
+        found = signal(from_dict(Plan, doc))
+    except (ValidationError, ValueError):
+        return None
+    return found if found in ("red", "yellow", "green") else None
+
+
+def store_rows(connection: Connection, plan_id: str, revision: int, values: dict[str, Any],
+               changes: list[dict[str, Any]]) -> None:
+    """Write the plan's summary row `values` as revision + 1 (a new row for revision 0),
+    and the versions `changes` (replacing a stored draft of the same number)."""
+    names = [c for c in SUMMARY_COLUMNS if c != "id"]
+    if revision:
+        connection.execute(
+            f"UPDATE planbro.plans SET revision = %s, changed_at = now(), "
+            f"{', '.join(f'{c} = %s' for c in names)} WHERE id = %s",
+            [revision + 1, *(values[c] for c in names), plan_id])
+    else:
+        connection.execute(
+            f"INSERT INTO planbro.plans (revision, {', '.join(SUMMARY_COLUMNS)}) "
+            f"VALUES (%s, {', '.join(['%s'] * len(SUMMARY_COLUMNS))})",
+            [1, *(values[c] for c in SUMMARY_COLUMNS)])
+    for doc in changes:
+        connection.execute(
+            "INSERT INTO planbro.plan_versions (plan_id, version, body) VALUES (%s, %s, %s) "
+            "ON CONFLICT (plan_id, version) DO UPDATE SET body = EXCLUDED.body, "
+            "saved_at = now()", [plan_id, doc["version"], Jsonb(doc)])
