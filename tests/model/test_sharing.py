@@ -3,6 +3,8 @@
 from dataclasses import fields
 from datetime import date
 
+import pytest
+
 from planbro.model import Consent, Handover, Partner, Plan
 from planbro.model.convert import to_dict
 from planbro.model.plan import MATTERS, SECTIONS, NotRelevant
@@ -119,3 +121,22 @@ def test_the_parts_are_named_in_the_plans_order_in_danish_and_english():
     assert sections_label([]) == ""
     set_language("en")
     assert sections_label(["finances", "goals"]) == "Goals and sub-goals and finances"
+
+
+def test_the_audit_detail_of_an_extract_names_the_partner_by_place_and_the_parts_in_fixed_words():
+    from planbro.model.sharing import extract_detail, read_extract_detail
+
+    detail = extract_detail("pdf", 3, ["housing", "purpose", "health"])
+    assert detail == "udskrift pdf til samarbejdspart 3: formål, boform, helbred"
+    assert read_extract_detail(detail) == ("pdf", 3, ("purpose", "housing", "health"))
+    assert read_extract_detail(extract_detail("docx", 12, list(SECTIONS)))[2] == SECTIONS
+    for bad in ("udskrift pdf til samarbejdspart 3: boform, formål",      # not the plan's order
+                "udskrift pdf til samarbejdspart 3: Jonas",
+                "udskrift pdf til samarbejdspart 1203791235: boform",
+                "udskrift pdf til samarbejdspart 0: boform",
+                "udskrift pdf til samarbejdspart 3: ", "pdf", ""):
+        assert read_extract_detail(bad) is None, bad
+    for kind, number, parts in (("txt", 1, ["housing"]), ("pdf", 1000, ["housing"]),
+                                ("pdf", 1, []), ("pdf", 0, ["housing"])):
+        with pytest.raises(ValueError):
+            extract_detail(kind, number, parts)

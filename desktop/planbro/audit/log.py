@@ -46,6 +46,7 @@ from planbro.crypto.keys import KeyChain
 from planbro.crypto.sealing import DataKey
 
 from planbro.model.plan import OUTCOME_WORDS
+from planbro.model.sharing import read_extract_detail
 
 from planbro.audit import chain, waiting
 from planbro.audit.appending import Appender
@@ -65,7 +66,8 @@ KEY_DETAILS = ("kryptering slået til", "ny datanøgle", "ny gendannelsesnøgle"
 CITIZEN_COPY_DETAILS = ("din plan docx", "din plan pdf")
 # The only words "detail" may hold: document kinds, a signature despite
 # errors, follow-up outcomes, the quality check. Fixed words, so no
-# personal data can ever reach the log through it.
+# personal data can ever reach the log through it (and a partner's extract's
+# form of them, model.sharing.extract_detail: its place in the plan and the parts).
 DETAILS = frozenset({"", "docx", "pdf", "trods fejl", "kvalitetstjek", *OUTCOME_WORDS.values(),
                      *KEY_DETAILS, *CITIZEN_COPY_DETAILS})
 # Autosave saves every pause in typing; a plan version gets at most one
@@ -389,7 +391,7 @@ def _check(action: str, plan_id: str | None, version: int | None, via: str, deta
         raise ValueError(f"unknown audit action {action!r}")
     if via not in VIAS:
         raise ValueError(f"unknown audit via {via!r}")
-    if detail not in DETAILS:
+    if detail not in DETAILS and not (action == "render" and read_extract_detail(detail)):
         raise ValueError(f"audit detail {detail!r} is not one of the fixed words")
     if plan_id is not None and not _plan_id_ok(plan_id):
         raise ValueError("an audit record names a plan by its id only")

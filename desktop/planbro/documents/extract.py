@@ -31,12 +31,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
+from planbro.model.sharing import read_extract_detail
+
 from planbro.documents.blocks import Block, Document, Fields, Paragraph, Table
 from planbro.documents.dates import long_date, short_date
 from planbro.documents.filenames import safe_component
 from planbro.documents.long_text import shorten
 from planbro.documents.municipality import Source, load_municipality
 from planbro.documents.text import keep_together, printable, without_cpr
+from planbro.documents.wording import SECTION_LABELS
 
 # The document's title, and its metadata subject.
 TITLE = "Aktindsigt i logbogen"
@@ -117,6 +120,10 @@ DOCUMENT_KINDS = {"pdf": "Handleplanen blev gemt som PDF-dokument",
                   "docx": "Handleplanen blev gemt som Word-dokument",
                   "din plan pdf": "Din plan (din egen korte udgave) blev gemt som PDF-dokument",
                   "din plan docx": "Din plan (din egen korte udgave) blev gemt som Word-dokument"}
+# A partner's extract (the record's detail: model.sharing.extract_detail), by its kind.
+PARTNER_EXTRACT = ("Der blev lavet en udskrift af dele af handleplanen til samarbejdspart "
+                   "nr. {number} som {kind}: {parts}")
+PARTNER_KINDS = {"pdf": "PDF-dokument", "docx": "Word-dokument"}
 # A follow-up's outcome (the record's detail) as the row says it.
 OUTCOMES = {"fortsættes": "planen fortsætter", "ændres": "planen ændres",
             "afsluttes": "sagen afsluttes"}
@@ -161,6 +168,11 @@ def what_happened(action: str, detail: str = "", version: int | None = None) -> 
     text = EVENTS.get(action, OTHER_EVENT)
     if action == "render":
         text = DOCUMENT_KINDS.get(detail, text)
+        if (extract := read_extract_detail(detail)) is not None:
+            kind, number, sections = extract
+            parts = [SECTION_LABELS[s] for s in sections]
+            text = PARTNER_EXTRACT.format(number=number, kind=PARTNER_KINDS[kind], parts=", ".join(
+                [parts[0], *(p[:1].lower() + p[1:] for p in parts[1:])]))
     if action == "follow_up" and detail in OUTCOMES:
         text = f"{text}: {OUTCOMES[detail]}"
     if version is not None:

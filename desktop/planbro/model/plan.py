@@ -45,6 +45,13 @@ MATTERS = ("housing", "employment", "personal_help", "treatment", "aids", "finan
 # document's order: formål, mål og delmål, indsatser, varighed (§ 141 stk. 3 nr. 1-3), then
 # each other matter of nr. 4 on its own, so health or finances can be left out alone.
 SECTIONS = ("purpose", "goals", "services", "duration", *MATTERS)
+# The same parts as the audit log's record of a partner's extract names them (Danish in
+# every language: fixed words, as OUTCOME_WORDS; model/sharing.py composes the detail).
+SECTION_WORDS = {"purpose": "formål", "goals": "mål og delmål", "services": "indsatser",
+                 "duration": "forventet varighed", "housing": "boform",
+                 "employment": "beskæftigelse", "personal_help": "personlig hjælp",
+                 "treatment": "behandling", "aids": "hjælpemidler", "finances": "økonomi",
+                 "health": "helbred", "network": "netværk", "other": "andet"}
 
 
 def _enum(values: tuple[str, ...], **more: Any) -> dict[str, Any]:

@@ -3,6 +3,8 @@ consent and those handed over to the partner's service under § 141 stk. 5.
 
     sharing(plan, partner, today) -> Sharing   the grounds and the parts they cover
     reduced(plan, sections) -> Plan            a copy holding only those parts
+    extract_detail(kind, number, sections)     the audit record's detail of an extract
+    read_extract_detail(detail)                and back: (kind, number, sections) or None
 
 ┌──────────────────────────────────────────────────────────────────────────┐
 │ Why a hand-over is matched to a partner by its whole name                │
@@ -25,6 +27,7 @@ from datetime import date
 
 from planbro.model.plan import (
     MATTERS,
+    SECTION_WORDS,
     SECTIONS,
     Circumstances,
     Consent,
@@ -39,6 +42,14 @@ from planbro.model.plan import (
 _BRACKETED = re.compile(r"\([^)]*\)")
 # What may stand around a name without making it another one.
 _EDGES = " ,.;:-–"
+# The detail of the audit record of a partner's extract: the kind, the partner's place in
+# the version's list of partners (never a name: the log holds no personal data) and the
+# parts given, all fixed words. Three digits at most, so never a CPR number or a date.
+EXTRACT_DETAIL = "udskrift {kind} til samarbejdspart {number}: {parts}"
+# The same, read back.
+_EXTRACT_DETAIL = re.compile(r"udskrift (docx|pdf) til samarbejdspart ([1-9][0-9]{0,2}): (.+)")
+# Between the parts in the detail.
+_DETAIL_SEPARATOR = ", "
 
 
 def consent_stands(consent: Consent, today: date) -> bool:
@@ -132,3 +143,30 @@ def reduced(plan: Plan, sections: tuple[str, ...] | list[str]) -> Plan:
                                     for f in fields(Duration)})
     kept.circumstances = _circumstances(plan, chosen)
     return kept
+
+
+def extract_detail(kind: str, number: int, sections: tuple[str, ...] | list[str]) -> str:
+    """ "udskrift pdf til samarbejdspart 3: formål, indsatser, boform": what the audit log
+    records of an extract for the partner at place `number` (1 for the first) of the parts
+    `sections`. ValueError for a kind, number or part the log may not hold."""
+    parts = ordered(sections)
+    if kind not in ("docx", "pdf") or not 1 <= number <= 999 or not parts:
+        raise ValueError("not an extract's audit detail")
+    return EXTRACT_DETAIL.format(kind=kind, number=number,
+                                 parts=_DETAIL_SEPARATOR.join(SECTION_WORDS[s] for s in parts))
+
+
+def read_extract_detail(detail: str) -> tuple[str, int, tuple[str, ...]] | None:
+    """(kind, number, sections) of an extract's detail (extract_detail), None for any other
+    text: the log's check (planbro.audit) and the access request's words read it."""
+    match = _EXTRACT_DETAIL.fullmatch(detail)
+    if match is None:
+        return None
+    codes = {word: code for code, word in SECTION_WORDS.items()}
+    words = match.group(3).split(_DETAIL_SEPARATOR)
+    if any(word not in codes for word in words):
+        return None
+    sections = tuple(codes[word] for word in words)
+    if ordered(sections) != sections:
+        return None
+    return match.group(1), int(match.group(2)), sections
