@@ -1,8 +1,9 @@
 """The caseload's actions: menus, toolbar, shortcuts, and when each is possible.
 
 What each action does lives in actions_plan.py (the plan's life: new, open,
-revise, sign, close), actions_followup.py (a follow-up and what comes of it)
-and actions_files.py (documents, printing, import and export); this module
+revise, sign, close), actions_followup.py (a follow-up and what comes of it),
+actions_files.py (documents, printing, import and export) and
+actions_citizen.py (the citizen's own short copy); this module
 wires them to QActions.
 """
 
@@ -69,6 +70,10 @@ def specs() -> list[Spec]:
              _("Save the plan as a PDF document"), needs_plan=True),
         Spec("print", _("&Print…"), (QKeySequence.StandardKey.Print,),
              _("Print the plan on A4"), needs_plan=True),
+        # Din plan: the citizen's own short copy, Danish or with an English frame.
+        Spec("citizen", _("&Citizen's copy (Din plan)…"), (),
+             _("Save a short copy for the citizen: at most two pages in large type and plain "
+               "words, without the CPR number"), needs_plan=True, in_toolbar=False),
         Spec("import", _("&Import file…"), ("Ctrl+I",),
              _("Read plans from planbro-plan/1 files (.json)"), writes=True, in_toolbar=False),
         Spec("export", _("&Export file…"), ("Ctrl+E",),
@@ -125,7 +130,8 @@ class PlanActions(QObject):
             "new": self.new_plan, "open": self.open_plan, "versions": self.open_version,
             "revise": self.revise,
             "sign": self.sign, "follow_up": self.follow_up, "word": self.save_word,
-            "pdf": self.save_pdf, "print": self.print_plan, "import": self.import_files,
+            "pdf": self.save_pdf, "print": self.print_plan, "citizen": self.save_citizen_copy,
+            "import": self.import_files,
             "export": self.export_file,
             "close_case": self.close_case, "journalise": self.journalise,
             "extract": self.save_extract, "extract_deleted": self.save_deleted_extract,
@@ -159,7 +165,7 @@ class PlanActions(QObject):
             (_("&Plan"), ("new", "open", "versions", "revise", "sign", "follow_up", None,
                           "close_case", "journalise", "delete", None, "extract", "extract_deleted", None,
                           "quit")),
-            (_("&File"), ("word", "pdf", "print", None, "import", "export")),
+            (_("&File"), ("word", "pdf", "print", "citizen", None, "import", "export")),
             (_("T&ools"), ("refresh", None, "check_log", None, "settings")),
             (_("&Help"), ("guide", None, "about")),
         )
@@ -264,6 +270,11 @@ class PlanActions(QObject):
 
     def print_plan(self) -> None:
         actions_files.print_plan(self.window)
+
+    def save_citizen_copy(self) -> None:
+        # Loaded on first use: the caseload starts without the citizen's copy.
+        from planbro.ui import actions_citizen
+        actions_citizen.save_copy(self.window)
 
     def import_files(self) -> None:
         actions_files.import_files(self.window)

@@ -1,4 +1,5 @@
-"""Gennemgang's buttons: save the plan as Word or PDF, print it, open the folder.
+"""Gennemgang's buttons: save the plan as Word or PDF, print it, save the citizen's copy
+(Din plan), open the folder.
 
 The documents come from planbro.documents (always Danish) with the same
 municipality settings the caseload uses; printing sends the very same PDF
@@ -85,3 +86,28 @@ def print_plan(wizard) -> bool:
 
 def open_folder(wizard) -> None:
     wizard.dialogs.open_folder(wizard.last_folder or documents_folder())
+
+
+def save_citizen_copy(wizard, english: bool) -> Path | None:
+    """Din plan, the citizen's own short copy: ask where (PDF or Word), write it, and say
+    where it went; `english`: the frame in English (the page's box)."""
+    from planbro.actions.citizen import save_citizen_copy as save
+
+    from planbro.ui.common import citizen_copy
+
+    wizard.autosave.flush()
+    chosen = citizen_copy.ask_path(wizard.dialogs, wizard, wizard.plan, english)
+    if chosen is None:
+        return None
+    kind, path = chosen
+    try:
+        saved = save(wizard.plan, kind, path, trail=trail_of(wizard.store),
+                     municipality=municipality_of(wizard.settings), english=english)
+    except NotWritten as error:
+        _say(wizard, _("The document was not saved: {reason}").format(reason=error.reason()),
+             ok=False)
+        return None
+    wizard.last_folder = saved.path.parent
+    wizard.review_page().folder_button.setEnabled(True)
+    _say(wizard, saved.message)
+    return saved.path

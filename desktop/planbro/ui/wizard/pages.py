@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QCheckBox,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -237,26 +239,38 @@ class ReviewStepPage(_StepPage):
         self.word_button = QPushButton(_("Save as Word"), self)
         self.pdf_button = QPushButton(_("Save as PDF"), self)
         self.print_button = QPushButton(_("Print"), self)
+        # Din plan, the citizen's own short copy; the box beside it puts its frame in English.
+        self.citizen_button = QPushButton(_("Citizen's copy (Din plan)"), self)
+        self.citizen_button.setToolTip(_("A short copy for the citizen: at most two pages in "
+                                         "large type and plain words, without the CPR number"))
+        self.citizen_english = QCheckBox(_("In English"), self)
+        self.citizen_english.setToolTip(_("The citizen's copy with its headings and fixed "
+                                          "sentences in English; the plan's own words stay "
+                                          "as written"))
         self.folder_button = QPushButton(_("Open folder"), self)
         self.folder_button.setEnabled(False)
         actions = ((self.word_button, lambda: export.save_document(wizard, "docx")),
                    (self.pdf_button, lambda: export.save_document(wizard, "pdf")),
                    (self.print_button, lambda: export.print_plan(wizard)),
+                   (self.citizen_button, lambda: export.save_citizen_copy(
+                       wizard, self.citizen_english.isChecked())),
                    (self.folder_button, lambda: export.open_folder(wizard)))
         for button, action in actions:
             button.clicked.connect(action)
             button.setAutoDefault(False)
             row.addWidget(button)
+        row.insertWidget(row.indexOf(self.citizen_button) + 1, self.citizen_english)
         row.addStretch(1)
         layout.addLayout(row)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.status)
-        buttons = [b for b, _a in actions]
-        texts = assign([b.text() for b in buttons], wizard.reserved_letters())
-        for button, text in zip(buttons, texts):
-            button.setText(text)
+        # The box beside the citizen's copy takes part in the page's mnemonics too.
+        widgets: list[QAbstractButton] = [*(b for b, _a in actions), self.citizen_english]
+        texts = assign([b.text() for b in widgets], wizard.reserved_letters())
+        for widget, text in zip(widgets, texts):
+            widget.setText(text)
 
     def initializePage(self) -> None:
         self.planwizard.refresh_findings()
