@@ -121,6 +121,21 @@ def unhyphenated(text: str, source: str) -> str:
     return _LINE_END_HYPHEN.sub(whole, text)
 
 
+def broken_over_lines(lines: list[str], word: str) -> list[str]:
+    """Where `word` is broken over two of `lines` (a PDF's text, line by line):
+    the end of each such line, with its hyphen if it has one ("Sundhedslo-",
+    "Sundhedslove")."""
+    out = []
+    for line, after in zip(lines, lines[1:]):
+        end = line.rstrip().split(" ")[-1] if line.strip() else ""
+        head, start = end.removesuffix("-"), after.strip().split(" ")[0] if after.strip() else ""
+        rest = word[len(head):]
+        if head and start and head != word and word.startswith(head) \
+                and rest.startswith(start[:len(rest)]):
+            out.append(end)
+    return out
+
+
 def squeeze(text: str) -> str:
     """Text without any whitespace: line breaks differ between formats."""
     return re.sub(r"\s+", "", text)

@@ -82,6 +82,10 @@ HEADINGS = {0: "part", 1: "h1", 2: "h2"}
 Command = tuple[Any, ...]
 
 
+# Headings are not hyphenated (as the .docx's heading styles suppress it).
+_HEADING: dict[str, Any] = {"hyphenationLang": ""}
+
+
 @cache
 def styles() -> dict[str, ParagraphStyle]:
     f.register_fonts()
@@ -95,11 +99,11 @@ def styles() -> dict[str, ParagraphStyle]:
         "note": ParagraphStyle("note", parent=base, fontName=f.SANS_ITALIC, fontSize=8.5,
                                leading=11, textColor=GREY),
         "statement": ParagraphStyle("statement", parent=base, spaceBefore=4, spaceAfter=8),
-        "h1": ParagraphStyle("h1", parent=base, fontName=f.SANS_BOLD, fontSize=13.5, leading=17,
+        "h1": ParagraphStyle("h1", parent=base, **_HEADING, fontName=f.SANS_BOLD, fontSize=13.5, leading=17,
                              spaceBefore=14, spaceAfter=4, textColor=ACCENT, keepWithNext=1),
-        "h2": ParagraphStyle("h2", parent=base, fontName=f.SANS_BOLD, fontSize=10.5, leading=13.5,
+        "h2": ParagraphStyle("h2", parent=base, **_HEADING, fontName=f.SANS_BOLD, fontSize=10.5, leading=13.5,
                              spaceBefore=8, spaceAfter=3, keepWithNext=1),
-        "title": ParagraphStyle("title", parent=base, fontName=f.SANS_BOLD, fontSize=18, leading=22,
+        "title": ParagraphStyle("title", parent=base, **_HEADING, fontName=f.SANS_BOLD, fontSize=18, leading=22,
                                 spaceBefore=12, spaceAfter=2, textColor=ACCENT, keepWithNext=1),
         "subtitle": ParagraphStyle("subtitle", parent=base, fontSize=11, leading=14,
                                    spaceAfter=10, textColor=colors.HexColor("#404040")),
@@ -122,7 +126,7 @@ def styles() -> dict[str, ParagraphStyle]:
                                        textColor=GREY, alignment=TA_RIGHT),
         "footnote": ParagraphStyle("footnote", parent=base, fontSize=6.5, leading=8,
                                    textColor=colors.HexColor("#7F7F7F")),
-        "part": ParagraphStyle("part", parent=base, fontName=f.SANS_BOLD, fontSize=15, leading=19,
+        "part": ParagraphStyle("part", parent=base, **_HEADING, fontName=f.SANS_BOLD, fontSize=15, leading=19,
                                spaceBefore=0, spaceAfter=6, textColor=ACCENT, keepWithNext=1),
     }
 
