@@ -146,7 +146,7 @@ def test_the_word_extract_holds_what_the_pdf_does(stored, trail, tmp_path):
     text = "\n".join(p.text for p in Document(str(saved.path)).paragraphs)
     assert "Udskrift til Susanne Berg" in text
     assert default_partner_name(stored, 2, "docx", TODAY) == \
-        "Udskrift Jonas Mikkelsen Østergaard 2026-12-02 v1 til Susanne Berg.docx"
+        "Udskrift Jonas Mikkelsen Østergaard 2026-12-02 v1 KLADDE til Susanne Berg.docx"
 
 
 def test_the_citizens_access_extract_tells_the_partners_extract(stored, trail, store, tmp_path):

@@ -224,11 +224,11 @@ def test_no_extract_for_a_partner_who_may_have_nothing(example_plan):
 def test_file_names_carry_no_cpr_number_and_no_telling_word(example_plan):
     kim = example_plan.partners[2]
     assert partner_filename(example_plan, 3, kim, "pdf", MADE) == \
-        "Udskrift Jonas Mikkelsen Østergaard 2026-12-02 v1 til Kim Jeppesen.pdf"
+        "Udskrift Jonas Mikkelsen Østergaard 2026-12-02 v1 KLADDE til Kim Jeppesen.pdf"
     # The organisation is never in the name: "Rusmiddelcenteret" would tell of treatment.
     clinic = Partner(name="Rusmiddelcenteret", organisation="Rusmiddelcenteret, Odense Kommune")
     assert partner_filename(example_plan, 2, clinic, "docx", MADE).endswith(
-        "v1 til samarbejdspart 2.docx")
+        "v1 KLADDE til samarbejdspart 2.docx")
     plan = copy.deepcopy(example_plan)
     plan.citizen.name = "Jonas 120379-1235"
     name = partner_filename(plan, 3, Partner(name="Kim 120379-1235"), "pdf", MADE)

@@ -1,5 +1,6 @@
 """`planbro render`: the plan's Word and PDF documents from the store or a file
-(with --citizen, Din plan, the citizen's own short copy: render_citizen.py)."""
+(with --citizen, Din plan, the citizen's own short copy: render_citizen.py; with
+--for PARTNER, the partner's extract: render_partner.py)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from planbro.actions.documents import (
     write_document,
 )
 
-from planbro.cli import render_citizen
+from planbro.cli import render_citizen, render_partner
 from planbro.cli.common import (
     CommandTrail,
     add_purpose,
@@ -50,6 +51,7 @@ def register(subparsers) -> None:
     parser.add_argument("--municipality", metavar=_("FILE"),
                         help=_("municipality settings (.toml or .json: name, address, logo)"))
     render_citizen.add_arguments(parser)
+    render_partner.add_arguments(parser)
     add_purpose(parser)
     parser.set_defaults(func=run)
 
@@ -65,8 +67,9 @@ def _load(args, settings):
 
     with open_store(args, write=False) as store:
         plan = store.get(store.resolve(args.plan), args.plan_version)
-        # The citizen's copy has no appendix of changes.
-        return plan, None if args.citizen else document_changes(store, plan, settings)
+        # The citizen's copy and a partner's extract have no appendix of changes.
+        extra = args.citizen or args.partner is not None
+        return plan, None if extra else document_changes(store, plan, settings)
 
 
 def _target(out: str | None, default_name: str) -> Path:
@@ -85,6 +88,8 @@ def run(args: argparse.Namespace) -> int:
 
     if (status := render_citizen.refused(args)) is not None:
         return status
+    if (status := render_partner.refused(args)) is not None:
+        return status
     source = args.plan if is_plan_file(args.plan) else ""
     user_settings = load_settings()
     try:
@@ -99,6 +104,8 @@ def run(args: argparse.Namespace) -> int:
         return refusal(error)
     if args.citizen:
         return render_citizen.run(args, plan, settings)
+    if args.partner is not None:
+        return render_partner.run(args, plan, settings)
     wanted = {"docx": args.docx, "pdf": args.pdf}
     if args.docx is None and args.pdf is None:
         wanted = {"docx": None, "pdf": None}

@@ -37,7 +37,7 @@ from planbro.documents import layout
 from planbro.documents import wording as w
 from planbro.documents.blocks import Block, Document, Heading, Paragraph, Table
 from planbro.documents.dates import long_date, short_date
-from planbro.documents.filenames import is_draft, safe_component, safe_filename
+from planbro.documents.filenames import DRAFT_SUFFIX, is_draft, safe_component, safe_filename
 from planbro.documents.legal import load_legal
 from planbro.documents.long_text import shorten
 from planbro.documents.municipality import Source, load_municipality
@@ -101,8 +101,8 @@ _TELLING = re.compile(r"behandl|misbrug|rusmiddel|alkohol|stof|hash|narko|afrus|
                       r"gæld|økonomi|budget|rådgiv", re.IGNORECASE)
 # A partner in a file name whose name is empty or telling: its number in the plan.
 FILE_PARTNER = "samarbejdspart {number}"
-# The file name's stem.
-FILE_STEM = "Udskrift {citizen} {day} v{version} til {partner}"
+# The file name's stem ({draft}: " KLADDE" for a draft, as the plan's own file name).
+FILE_STEM = "Udskrift {citizen} {day} v{version}{draft} til {partner}"
 
 
 def recipient(partner: Partner) -> str:
@@ -274,10 +274,11 @@ def partner_document(plan: Plan, partner: Partner, made: date, settings: Source 
 
 
 def partner_filename(plan: Plan, number: int, partner: Partner, kind: str, made: date) -> str:
-    """ "Udskrift <citizen> <YYYY-MM-DD> v<version> til <partner>.<kind>": the partner by its
-    person's name or its number (_safe_partner), never a CPR number or a telling word."""
+    """ "Udskrift <citizen> <YYYY-MM-DD> v<version>[ KLADDE] til <partner>.<kind>": the partner
+    by its person's name or its number (_safe_partner), never a CPR number or a telling word."""
     stem = FILE_STEM.format(citizen=safe_component(plan.citizen.name), day=made.isoformat(),
                             version=plan.version,
+                            draft=f" {DRAFT_SUFFIX}" if is_draft(plan) else "",
                             partner=safe_component(_safe_partner(partner, number),
                                                    FILE_PARTNER_CHARS))
     return safe_filename(stem, kind)
