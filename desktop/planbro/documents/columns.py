@@ -94,24 +94,32 @@ def _words(text: str) -> list[str]:
     return [w for w in _SPACES.split(text) if w]
 
 
-def _cell(text: str, header: bool) -> tuple[float, float, float]:
-    """(least, comfortable least, most) of one cell's text, padding excluded."""
+def _cell(text: str, header: bool) -> tuple[float, float]:
+    """(comfortable least, most) of one cell's text, padding excluded."""
     font = HEAD_FONT if header else CELL_FONT
     lines = text.split("\n")
     most = max(text_width(line, font) for line in lines)
-    if header:
-        # A header's words are never broken.
-        whole = max((text_width(w, font) for w in _words(text)), default=0.0)
-        return whole, whole, most
-    least = comfortable = 0.0
+    comfortable = 0.0
     for line in lines:
-        if _DATE.fullmatch(line.strip()):
-            least = comfortable = max(comfortable, text_width(line.strip(), font))
+        if not header and _DATE.fullmatch(line.strip()):
+            comfortable = max(comfortable, text_width(line.strip(), font))
             continue
-        for word in _words(line):
-            comfortable = max(comfortable, text_width(word, font))
-            least = max(least, least_word(word, font))
-    return least, max(least, comfortable), most
+        comfortable = max([comfortable, *(text_width(w, font) for w in _words(line))])
+    return comfortable, most
+
+
+def _least(text: str, header: bool) -> float:
+    """The least of one cell's text, padding excluded: a header's words and a
+    date are whole; other words may be hyphenated."""
+    if header:
+        return _cell(text, header)[0]
+    least = 0.0
+    for line in text.split("\n"):
+        if _DATE.fullmatch(line.strip()):
+            least = max(least, text_width(line.strip()))
+            continue
+        least = max([least, *(least_word(w) for w in _words(line))])
+    return least
 
 
 def _spread(lo: Sequence[float], hi: Sequence[float], hint: Sequence[float],
@@ -139,19 +147,24 @@ def column_widths(table: Table, width: float) -> tuple[float, ...]:
     """The widths of `table`'s columns, in points, summing to `width`."""
     n = len(table.header)
     pad = 2 * CELL_PADDING + SLACK
-    least, comfortable, most = [0.0] * n, [0.0] * n, [0.0] * n
-    for header, row in ((True, table.header), *((False, r) for r in table.rows)):
+    rows = ((True, table.header), *((False, r) for r in table.rows))
+    comfortable, most = [0.0] * n, [0.0] * n
+    for header, row in rows:
         for j, text in enumerate(row[:n]):
             cell = _cell(text, header)
-            least[j] = max(least[j], cell[0] + pad)
-            comfortable[j] = max(comfortable[j], cell[1] + pad)
-            most[j] = max(most[j], min(cell[2] + pad, width))
+            comfortable[j] = max(comfortable[j], cell[0] + pad)
+            most[j] = max(most[j], min(cell[1] + pad, width))
     hints = [max(w, _LEAST_HINT) for w in table.widths[:n]] + [1.0] * (n - len(table.widths))
     hint = [h / sum(hints) for h in hints]
     if sum(most) <= width:
         return _spread(most, [width] * n, hint, width)
     if sum(comfortable) <= width:
         return _spread(comfortable, most, hint, width)
+    # Only now the hyphenation is asked (pyphen is the costly part).
+    least = [pad] * n
+    for header, row in rows:
+        for j, text in enumerate(row[:n]):
+            least[j] = max(least[j], _least(text, header) + pad)
     if sum(least) <= width:
         # Some words must be hyphenated: the hint decides which columns.
         return _spread(least, most, hint, width)
