@@ -32,7 +32,7 @@ text is taken out.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -448,7 +448,7 @@ def build_citizen(plan: Plan, municipality: Municipality, english: bool = False,
         author=shorten(without_cpr(printable(plan.caseworker.name)) or municipality.name))
 
 
-def citizen_documents(plan: Plan, kinds: Iterable[str], settings: Source = None,
+def citizen_documents(plan: Plan, kinds: Collection[str], settings: Source = None,
                       english: bool = False) -> dict[str, bytes]:
     """The copy of `plan` in each of `kinds` ("pdf", "docx"), at most MAX_PAGES pages;
     `settings`: what load_municipality takes. Raises ValidationError for a plan too
@@ -466,7 +466,7 @@ def citizen_documents(plan: Plan, kinds: Iterable[str], settings: Source = None,
         # levels); laid out only when it may fit, and kept when it does.
         if limits is not LEVELS[-1] and layout.height(copy) > MAX_PAGES * FRAME_HEIGHT - SLACK:
             continue
-        pdf, pages = layout.pdf(copy)
+        pdf, pages = layout.pdf(copy, write="pdf" in kinds)
         if pages <= MAX_PAGES:
             break
     out = {}

@@ -160,14 +160,23 @@ def _runs(paragraph: DocxParagraph, runs: tuple[Run, ...]) -> None:
         if run.kind == STRONG:
             made.bold = True
         if run.english:
-            made.style = ENGLISH_STYLE
+            made._r.style = _ids()[ENGLISH_STYLE]
+
+
+def _paragraph(document: DocxDocument, style: str) -> DocxParagraph:
+    """A new paragraph in the body with the paragraph style named `style`, set by its id:
+    python-docx's lookup by name costs more than the rest of the copy together."""
+    p = document.add_paragraph()
+    p._p.style = _ids()[style]
+    return p
 
 
 def _municipality(document: DocxDocument, copy: CitizenCopy) -> None:
     """The municipality's name, and its logo at the right margin (a right tab), with
     its name as the logo's alternative text."""
     m = copy.municipality
-    p = document.add_paragraph(m.name, style="Planbro Kommune")
+    p = _paragraph(document, "Planbro Kommune")
+    p.add_run(m.name)
     if not m.logo:
         return
     p.paragraph_format.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
@@ -177,7 +186,7 @@ def _municipality(document: DocxDocument, copy: CitizenCopy) -> None:
 
 
 def _line(document: DocxDocument, line: Line, style: str) -> None:
-    p = document.add_paragraph(style=style)
+    p = _paragraph(document, style)
     if line.bullet:
         p.add_run(f"{line.bullet}\t").bold = line.style == "goal"
     _runs(p, line.runs)
@@ -189,21 +198,22 @@ def _header_footer(document: DocxDocument, copy: CitizenCopy) -> None:
         header = section.header
         header.is_linked_to_previous = False
         p = header.paragraphs[0]
-        p.style = document.styles["Header"]
+        p._p.style = _ids()["Header"]
         for run in copy.mark:
-            p.add_run(run.text, style=DRAFT_STYLE)
+            p.add_run(run.text)._r.style = _ids()[DRAFT_STYLE]
     footer = section.footer
     footer.is_linked_to_previous = False
     p = footer.paragraphs[0]
-    p.style = document.styles["Footer"]
+    p._p.style = _ids()["Footer"]
     # The footer's text around the page fields: "Din plan · side {PAGE} af {NUMPAGES}".
     [run] = copy.footer("\0", "\1")
     before, rest = run.text.split("\0")
     middle, after = rest.split("\1")
-    language = ENGLISH_STYLE if run.english else None
     for text, field in ((before, "PAGE"), (middle, "NUMPAGES"), (after, "")):
         if text:
-            p.add_run(text, style=language)
+            made = p.add_run(text)
+            if run.english:
+                made._r.style = _ids()[ENGLISH_STYLE]
         if field:
             _field(p, field)
 
@@ -240,16 +250,33 @@ def _properties(document: DocxDocument, copy: CitizenCopy) -> None:
     props.revision = 1
 
 
-def citizen_docx(copy: CitizenCopy) -> bytes:
-    """The .docx file of `copy`."""
+@cache
+def _made_base() -> tuple[bytes, dict[str, str]]:
+    """The base document with the copy's styles, its page and Word's hyphenation, made
+    once per process, and the id of each style the copy uses, by its name."""
     document = docx.Document(io.BytesIO(_base_bytes()))
     _styles(document)
     _hyphenation(document)
     _page(document)
+    names = {"Normal", "Title", "Subtitle", "Heading 1", "Header", "Footer", "Planbro Kommune",
+             *_MADE_STYLES, DRAFT_STYLE, ENGLISH_STYLE}
+    ids = {name: str(document.styles[name].style_id) for name in names}
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue(), ids
+
+
+def _ids() -> dict[str, str]:
+    return _made_base()[1]
+
+
+def citizen_docx(copy: CitizenCopy) -> bytes:
+    """The .docx file of `copy`."""
+    document = docx.Document(io.BytesIO(_made_base()[0]))
     _municipality(document, copy)
-    title = document.add_paragraph(style="Title")
+    title = _paragraph(document, "Title")
     _runs(title, copy.title.runs)
-    made = document.add_paragraph(style="Subtitle")
+    made = _paragraph(document, "Subtitle")
     _runs(made, copy.made.runs)
     for line in copy.lines:
         _line(document, line, LINE_STYLES[line.style])

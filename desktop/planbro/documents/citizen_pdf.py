@@ -111,7 +111,8 @@ class _Paragraph(Paragraph):
     _wrapped: tuple[float, tuple[float, float]] | None = None
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        if (self._wrapped is not None and self._wrapped[0] == availWidth
+        # The frame's width is the page's less its margins, TEXT_WIDTH but for rounding.
+        if (self._wrapped is not None and abs(self._wrapped[0] - availWidth) < 1e-6
                 and "blPara" in self.__dict__):
             return self._wrapped[1]
         size = super().wrap(availWidth, availHeight)
@@ -185,8 +186,10 @@ class Layout:
                                       "BOTTOMPADDING"))]))
         return [table]
 
-    def pdf(self, copy: CitizenCopy) -> tuple[bytes, int]:
-        """The PDF/A-2b file of `copy`, and how many pages it has."""
+    def pdf(self, copy: CitizenCopy, write: bool = True) -> tuple[bytes, int]:
+        """The PDF/A-2b file of `copy`, and how many pages it has; without `write`, only
+        the count (laid out, not written: for a .docx alone, whose words the PDF's fit
+        chooses)."""
         out = io.BytesIO()
         template = BaseDocTemplate(out, pagesize=A4, leftMargin=MARGIN_SIDE,
                                    rightMargin=MARGIN_SIDE, topMargin=MARGIN_TOP,
@@ -203,7 +206,7 @@ class Layout:
 
         template.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=mark)])
         counted: list[int] = []
-        template.build(self.story(copy), canvasmaker=_canvas_class(copy, counted, self))
+        template.build(self.story(copy), canvasmaker=_canvas_class(copy, counted, self, write))
         return out.getvalue(), counted[-1]
 
 
@@ -213,9 +216,10 @@ def _logo_size(logo: bytes) -> tuple[float, float]:
     return LOGO_HEIGHT * width / height, LOGO_HEIGHT
 
 
-def _canvas_class(copy: CitizenCopy, counted: list[int], layout: Layout) -> type[Canvas]:
+def _canvas_class(copy: CitizenCopy, counted: list[int], layout: Layout,
+                  write: bool = True) -> type[Canvas]:
     """A canvas that writes "side X af Y" once the page count is known, and puts the
-    count in `counted`."""
+    count in `counted`; without `write` it only counts."""
 
     class CitizenCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -234,6 +238,8 @@ def _canvas_class(copy: CitizenCopy, counted: list[int], layout: Layout) -> type
         def save(self) -> None:
             total = len(self._pages)
             counted.append(total)
+            if not write:
+                return
             for number, state in enumerate(self._pages, 1):
                 self.__dict__.update(state)
                 self._draw(layout.paragraph(copy.footer(str(number), str(total)), "footer"),
