@@ -14,7 +14,9 @@ from docx.oxml.ns import qn
 from planbro.model import Consent, Partner
 
 from planbro.documents import citizen_wording as w
-from planbro.documents.citizen import LEVELS, citizen_filename, plain
+from planbro.documents.citizen import citizen_filename
+from planbro.documents.citizen_model import LEVELS
+from planbro.documents.plain_words import plain
 
 # The example's CPR number, in any form a reader might find it.
 CPR_ANY = re.compile(r"120379[\s-]?1235")

@@ -31,22 +31,20 @@ text is taken out.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
-
-from babel import Locale
-from babel.dates import format_date
 
 from planbro.model.plan import Partner, Plan, SubGoal
 
 from planbro.documents import citizen_wording as w
+from planbro.documents.citizen_model import LEVELS, STRONG, TEXT, CitizenCopy, Limits, Line, Run
 from planbro.documents.citizen_wording import Said
 from planbro.documents.dates import long_date
 from planbro.documents.filenames import DRAFT_SUFFIX, is_draft, plan_date, safe_component, safe_filename
 from planbro.documents.long_text import META_CHARS, shorten
 from planbro.documents.municipality import Municipality, Source, load_municipality
+from planbro.documents.plain_words import english_date, free, plain
 from planbro.documents.size import check_size
 from planbro.documents.text import keep_together, phone, printable, without_cpr
 
@@ -56,143 +54,8 @@ MAX_PAGES = 2
 # kept with what follows it): a copy measured taller than its pages less this is not
 # laid out at all.
 SLACK = 40
-# English dates as the frame prints them: "1 February 2027" (a fixed pattern, as dates.py's).
-EN_LOCALE = Locale.parse("en_GB")
-EN_PATTERN = "d MMMM y"
-# What a Run is: text, or text in bold.
-TEXT, STRONG = "text", "strong"
 # After the name of a file with the English frame.
 ENGLISH_SUFFIX = "engelsk"
-
-# A law's name as a caseworker writes it before (or without) a paragraph.
-_LAW = (r"(?:(?:service|sundheds|beskæftigelses|almenbolig|retssikkerheds|pensions)loven"
-        r"|lov om [a-zæøå -]+?|LAB|SEL|SUL)")
-# A paragraph, perhaps with stk. and nr.: "§ 85 a", "§§ 107-110", "§ 141, stk. 5, nr. 2".
-_PARAGRAPH = (r"§§?\s?\d+(?:\s?[a-h]\b)?(?:\s?(?:,|-|–|og)\s?\d+(?:\s?[a-h]\b)?)*"
-              r"(?:,?\s?stk\.\s?\d+)?(?:,?\s?nr\.\s?\d+)?")
-# The words that lead into a reference: "efter", "jf." …
-_LEAD = r"(?:efter|jf\.|jævnfør|iht\.|i henhold til|ifølge)"
-# A legal reference with what leads into it, in brackets or not; a consolidated act (LBK).
-_REFERENCE = re.compile(
-    rf"\s*\(\s*(?:{_LEAD}\s+)?(?:{_LAW}\s*)?{_PARAGRAPH}\s*\)"
-    rf"|\s*(?:{_LEAD}\s+)?(?:{_LAW}\s*)?{_PARAGRAPH}"
-    rf"|\s*{_LEAD}\s+{_LAW}(?=[\s,.;:)]|$)"
-    r"|\s*\(?\bLBK\s+nr\.\s?\d+(?:\s+af\s+\d{1,2}\.\s+\w+\s+\d{4})?\)?",
-    re.IGNORECASE)
-# Space left before punctuation where a reference was taken out.
-_SPACE_BEFORE_MARK = re.compile(r"[ \u00a0]+(?=[,.;:!?)])")
-
-
-@dataclass(frozen=True)
-class Run:
-    """A piece of a line's text: `kind` TEXT or STRONG (bold); `english`: a fixed text in
-    English (the .docx marks its language), else Danish, as all the plan's own text is."""
-
-    text: str
-    kind: str = TEXT
-    english: bool = False
-
-
-@dataclass(frozen=True)
-class Line:
-    """One paragraph: "heading", "body", "quote" (the citizen's words), "goal" and
-    "step" (numbered and bulleted), "step_note", "item" and "item_note" (a service),
-    "contact" or "end"; `bullet` is printed hanging before it ("1.", "•")."""
-
-    runs: tuple[Run, ...]
-    style: str = "body"
-    bullet: str = ""
-
-    def text(self) -> str:
-        return "".join(run.text for run in self.runs)
-
-
-@dataclass(frozen=True)
-class CitizenCopy:
-    """What the copy says, in reading order; both renderers print exactly this."""
-
-    municipality: Municipality
-    # "Din plan" (and "Your plan" under it).
-    title: Line
-    # The citizen's name and when the plan is from.
-    made: Line
-    lines: tuple[Line, ...]
-    english: bool
-    # In the header of every page of a draft; () for a signed plan.
-    mark: tuple[Run, ...]
-    # Metadata: never a CPR number.
-    meta_title: str
-    author: str
-    subject: str = w.SUBJECT
-
-    def footer(self, page: str, pages: str) -> tuple[Run, ...]:
-        """The page footer, with `page` and `pages` (numbers, or where fields go)."""
-        said = w.FOOTER.en if self.english else w.FOOTER.da
-        return (Run(said.format(page=page, pages=pages), english=self.english),)
-
-    def texts(self) -> list[str]:
-        """Every text of the body in reading order (the tests read the formats by it)."""
-        return [self.municipality.name, self.title.text(), self.made.text(),
-                *(line.text() for line in self.lines)]
-
-
-@dataclass(frozen=True)
-class Limits:
-    """How much of the plan the copy holds: goals, steps per goal, services, partners
-    called; the longest text of the citizen's or the purpose, and of a goal, step or
-    service; `details`: who sees to each step, how much of each service, and e-mail
-    addresses; `purpose`: the plan's purpose beside the citizen's own words (alone, it
-    is always printed); `intros`: the fixed sentences that open the goals and services."""
-
-    goals: int
-    steps: int
-    services: int
-    partners: int
-    text: int
-    item: int
-    details: bool = False
-    purpose: bool = False
-    intros: bool = False
-
-
-# From generous to strict: first what can go without losing a goal (details, the
-# purpose beside the citizen's words, introductions), then steps, services and
-# partners, then length; the citizen's own words are cut last. The last fits any
-# plan on two pages, with the English frame too (see the box above).
-LEVELS = (
-    Limits(12, 6, 10, 5, 900, 300, details=True, purpose=True, intros=True),
-    Limits(12, 6, 10, 4, 900, 300, purpose=True, intros=True),
-    Limits(12, 6, 10, 4, 900, 300, intros=True),
-    Limits(10, 4, 8, 3, 900, 260),
-    Limits(8, 3, 8, 3, 700, 240),
-    Limits(8, 2, 6, 2, 700, 220),
-    Limits(6, 1, 6, 2, 600, 200),
-    Limits(6, 1, 5, 1, 500, 180),
-    Limits(5, 0, 4, 1, 400, 160),
-    Limits(4, 0, 3, 0, 300, 140),
-    Limits(3, 0, 2, 0, 200, 110),
-)
-
-
-def english_date(value: date) -> str:
-    """ "1 February 2027"."""
-    return format_date(value, EN_PATTERN, locale=EN_LOCALE)
-
-
-def plain(text: str) -> str:
-    """The caseworker's `text` without its legal references ("efter § 101",
-    "(§ 110)", "jf. serviceloven § 85 a", "LBK nr. 1234"): the copy names no law."""
-    text = _REFERENCE.sub("", text).replace("§", "")
-    text = _SPACE_BEFORE_MARK.sub("", text)
-    return "\n".join(" ".join(line.split()) for line in text.split("\n")).strip()
-
-
-def free(text: str | None) -> str:
-    """The plan's `text` made printable, without anything that looks like a CPR number;
-    its lines kept."""
-    lines = (without_cpr(line) for line in printable(text).split("\n"))
-    return "\n".join(line for line in lines if line)
-
 
 def _values(values: Mapping[str, object], english: bool) -> dict[str, str]:
     """The values of a fixed text in one language: a date written out in it."""

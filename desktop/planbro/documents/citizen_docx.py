@@ -29,7 +29,7 @@ from docx.shared import Cm, Length, Pt, RGBColor
 from docx.styles.style import BaseStyle, CharacterStyle, ParagraphStyle
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from planbro.documents.citizen import STRONG, CitizenCopy, Line, Run
+from planbro.documents.citizen_model import STRONG, CitizenCopy, Line, Run
 from planbro.documents.hyphenation import DOCX_LANGUAGE
 
 # The base document in package planbro.templates (the full plan's).

@@ -24,7 +24,7 @@ from reportlab.platypus.flowables import Flowable, HRFlowable
 
 from planbro.documents import fonts as f
 from planbro.documents import pdf_words  # noqa: F401  # reportlab's word split, patched on import
-from planbro.documents.citizen import STRONG, CitizenCopy, Run
+from planbro.documents.citizen_model import STRONG, CitizenCopy, Run
 from planbro.documents.hyphenation import PARAGRAPH_HYPHENATION
 from planbro.documents.pdf import ACCENT, DRAFT_RED, GREY, LANGUAGE
 from planbro.documents.pdfa import make_pdfa
