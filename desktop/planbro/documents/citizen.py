@@ -8,24 +8,44 @@ five sections: Det vil du gerne · Det arbejder vi sammen om · Det gør
 kommunen · Hvem kan du ringe til · Hvornår ses vi igen, then one line on
 where the full plan is. Every word around the plan's own text is one of
 citizen_wording's fixed sentences, in Danish or, with `english`, in English
-(the frame only: the plan's own words stay Danish). The plan's text is printed as written, except
-that the caseworker's texts lose their legal references (plain()): the
-copy names no law. The citizen's own words are never changed. Nothing
-carries a CPR number: the copy prints none, and a number typed into a
-text is taken out.
+(the frame only: the plan's own words stay Danish). The plan's text is
+printed as written, except that the caseworker's texts lose their legal
+references (plain_words.plain): the copy names no law. The citizen's own
+words are never changed. Nothing carries a CPR number: the copy prints
+none, and a number typed into a text is taken out.
 
 ╭──────────────────────────────────────────────────────────────────────────╮
 │ How the copy is kept to two pages                                        │
 │                                                                          │
-│ The copy is built with the most generous Limits of LEVELS first and laid │
-│ out as a PDF; while that takes more than MAX_PAGES pages, it is built    │
-│ again with the next, stricter Limits: fewer goals, steps, services and   │
-│ partners ("… og 3 mål mere – se den fulde plan"), shorter texts (cut     │
-│ with "…" and "Resten står i den fulde plan"), and without who sees to    │
-│ each step. The last level fits any plan. The .docx is made from the copy │
-│ the PDF fitted, with the same type sizes and margins, so both formats    │
-│ say the same words (Word's Calibri is narrower than the PDF's face).     │
-│ A plan that fits at once is laid out once.                               │
+│ The copy is built with the most generous Limits of LEVELS first; while   │
+│ it takes more than MAX_PAGES pages it is built again with the next,      │
+│ stricter Limits: first without who sees to each step, the purpose beside │
+│ the citizen's words and the introductions, then fewer steps, goals,      │
+│ services and partners ("… og 3 mål mere – se den fulde plan"), then      │
+│ shorter texts (cut with "…" and "Resten står i den fulde plan"). The     │
+│ last level fits any plan. Each level is measured first (its paragraphs   │
+│ broken into lines once for all levels) and laid out as a PDF only when   │
+│ it may fit; the first that does is kept. The .docx is made from the copy │
+│ the PDF fitted, so both formats say the same words, in the same type     │
+│ sizes, with a line distance a point smaller and a measure of the same    │
+│ ~60 characters (Word's Calibri is narrower than the PDF's face), which   │
+│ leaves Word's layout room to differ and still take two pages.            │
+╰──────────────────────────────────────────────────────────────────────────╯
+
+╭──────────────────────────────────────────────────────────────────────────╮
+│ Why the English frame replaces the Danish instead of standing under it   │
+│                                                                          │
+│ Printed both ways (each Danish text with its English under it, lighter)  │
+│ the frame took a quarter more room: the example's two pages then held    │
+│ three goals and no steps where the Danish copy holds all goals with two  │
+│ steps each, and every fixed line is read twice, which is harder for the  │
+│ readers the copy is for. The plan's own words stay Danish either way (as │
+│ the caseworker and the citizen wrote them), and a sentence under the     │
+│ title says so; the Danish copy can be printed beside it for the meeting. │
+│                                                                          │
+│ A draft's copy says "Udkast – ikke underskrevet endnu" at the top of     │
+│ every page: the citizen is given it to read before signing, and a        │
+│ printed draft must not later pass for the plan signed.                   │
 ╰──────────────────────────────────────────────────────────────────────────╯
 """
 
