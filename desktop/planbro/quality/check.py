@@ -6,9 +6,9 @@ from datetime import date
 
 from planbro.model import Plan
 
-from planbro.quality.findings import SEVERITIES, Finding
+from planbro.quality.findings import SEVERITIES, Finding, Hit
 from planbro.quality.policy import DEFAULT_POLICY, Policy
-from planbro.quality.rules import RULES
+from planbro.quality.rules import RULES, Rule
 
 
 def check_plan(plan: Plan, today: date | None = None,
@@ -21,12 +21,15 @@ def check_plan(plan: Plan, today: date | None = None,
     """
     today = today or date.today()
     policy = policy or DEFAULT_POLICY
-    findings = [
-        Finding(rule.id, rule.severity, hit.message, hit.field)
-        for rule in RULES
-        if rule.when_declined or not plan.declined
-        for hit in (rule.check(plan, today, policy) if rule.uses_policy
-                    else rule.check(plan, today))
-    ]
+    findings = [Finding(rule.id, rule.severity, hit.message, hit.field)
+                for rule in RULES for hit in rule_hits(rule, plan, today, policy)]
     # sorted() is stable: within a severity the rule order is kept.
     return sorted(findings, key=lambda f: SEVERITIES.index(f.severity))
+
+
+def rule_hits(rule: Rule, plan: Plan, today: date, policy: Policy = DEFAULT_POLICY) -> list[Hit]:
+    """What one rule finds in `plan` on `today`: nothing when the offer was declined and the
+    rule does not apply then (check_plan is every rule's; the overview asks one at a time)."""
+    if not (rule.when_declined or not plan.declined):
+        return []
+    return list(rule.check(plan, today, policy) if rule.uses_policy else rule.check(plan, today))

@@ -81,7 +81,7 @@ def _at_boform(plan: Plan) -> bool:
     return plan.basis == "sel-142"
 
 
-def _started(plan: Plan) -> date | None:
+def work_started(plan: Plan) -> date | None:
     """The day work on the plan started: the earliest of the offer, the plan's start and its
     first save in Planbro (a plan imported or copied later keeps its own dates)."""
     days = [d for d in (plan.offer.date, plan.duration.start) if d is not None]
@@ -145,7 +145,7 @@ def plan_start_late(plan: Plan, today: date, policy: Policy = DEFAULT_POLICY) ->
     notified = plan.boform.notified
     if not _at_boform(plan) or notified is None or plan.status == "closed":
         return
-    started = _started(plan) or today
+    started = work_started(plan) or today
     if (started - notified).days > days:
         yield Hit("boform.notified", _(
             "The plan was started {started}, more than {days} days after the boform's "
