@@ -15,15 +15,18 @@ Each column has three widths (cell padding included):
 
 The table fills the text width, its columns in proportion to the layout's
 relative widths (Table.widths, the hint), each held between a floor and
-its most: the floor is the comfortable least when all of those fit (no
-word is hyphenated), else the least (the hint decides where words are
-hyphenated). When every column can have its most, the room left is
+its most: the floor is the comfortable least (no word must be hyphenated),
+or the whole text if it is short (SHORT_TEXT), when all of those fit; else
+the comfortable least when all of those fit; else, with some words to be
+hyphenated, the comfortable least up to one common width (KEEP_WHOLE: the
+longest words are the ones hyphenated) and at least the least. When every column can have its most, the room left is
 shared by the hint. Only when the leasts alone do not fit are they
 shrunk, and a piece breaks without a hyphen: the last resort.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from functools import cache, lru_cache
@@ -42,6 +45,13 @@ CELL_FONT, HEAD_FONT, CELL_SIZE = f.SANS, f.SANS_BOLD, 8.5
 CELL_PADDING = 4.0
 # Room for rounding and for a renderer measuring a hair wider, in points.
 SLACK = 0.5
+# A cell this wide or narrower (padding included) keeps to one line when the
+# table has room: "Ikke startet", "Ikke fastsat" are not wrapped to give a
+# long text a few more points.
+SHORT_TEXT = 68.0
+# In a table where some words must be hyphenated, the share of the room
+# above the columns' leasts that goes to keeping the shorter words whole.
+KEEP_WHOLE = 0.6
 # Halvings in the search for the widths' common level: far below a point.
 _BISECTIONS = 40
 # The least relative width a hint counts with (a zero would never grow).
@@ -142,6 +152,19 @@ def _spread(lo: Sequence[float], hi: Sequence[float], hint: Sequence[float],
     return tuple(w + rest if j in free else w for j, w in enumerate(out))
 
 
+def _capped(lo: Sequence[float], hi: Sequence[float], total: float) -> list[float]:
+    """min(hi, max(lo, cap)) per column, with the one cap that makes them sum to
+    `total` (between the sums of `lo` and `hi`), found by bisection."""
+    def widths(cap: float) -> list[float]:
+        return [min(b, max(a, cap)) for a, b in zip(lo, hi)]
+
+    low, high = 0.0, max(hi)
+    for _ in range(_BISECTIONS):
+        mid = (low + high) / 2
+        low, high = (mid, high) if sum(widths(mid)) < total else (low, mid)
+    return widths(low)
+
+
 @lru_cache(maxsize=256)
 def column_widths(table: Table, width: float) -> tuple[float, ...]:
     """The widths of `table`'s columns, in points, summing to `width`."""
@@ -155,9 +178,15 @@ def column_widths(table: Table, width: float) -> tuple[float, ...]:
             comfortable[j] = max(comfortable[j], cell[0] + pad)
             most[j] = max(most[j], min(cell[1] + pad, width))
     hints = [max(w, _LEAST_HINT) for w in table.widths[:n]] + [1.0] * (n - len(table.widths))
+    # The hint, leaning toward the columns with more to say: a column whose
+    # longest line fills a quarter of the table counts half its hint.
+    hints = [h * math.sqrt(m / width) for h, m in zip(hints, most)]
     hint = [h / sum(hints) for h in hints]
     if sum(most) <= width:
         return _spread(most, [width] * n, hint, width)
+    short = [max(c, min(m, SHORT_TEXT)) for c, m in zip(comfortable, most)]
+    if sum(short) <= width:
+        return _spread(short, most, hint, width)
     if sum(comfortable) <= width:
         return _spread(comfortable, most, hint, width)
     # Only now the hyphenation is asked (pyphen is the costly part).
@@ -166,8 +195,13 @@ def column_widths(table: Table, width: float) -> tuple[float, ...]:
         for j, text in enumerate(row[:n]):
             least[j] = max(least[j], _least(text, header) + pad)
     if sum(least) <= width:
-        # Some words must be hyphenated: the hint decides which columns.
-        return _spread(least, most, hint, width)
+        # Some words must be hyphenated: the longest ones. Part of the room
+        # above the leasts keeps the shorter words whole (each column up to
+        # one common width, or its comfortable least if that is less); the
+        # rest is shared by the hint.
+        budget = sum(least) + KEEP_WHOLE * (width - sum(least))
+        floor = _capped(least, comfortable, budget)
+        return _spread(floor, [max(f, m) for f, m in zip(floor, most)], hint, width)
     # The last resort: even the leasts do not fit; shrink them alike.
     return tuple(lo * width / sum(least) for lo in least)
 
