@@ -318,3 +318,18 @@ def test_the_access_request_extract_names_the_copy_as_the_citizens():
 
     assert what_happened("render", "din plan pdf", 2) == \
         "Din plan (din egen korte udgave) blev gemt som PDF-dokument (version 2)"
+
+
+def test_only_long_compounds_are_hyphenated_in_the_pdf(example, big):
+    from planbro.documents.citizen_pdf import MIN_HYPHENATED
+
+    broken = []
+    for files in (example, big):
+        for page in files.pages():
+            lines = page.split("\n")
+            for line, after in zip(lines, lines[1:]):
+                head = re.search(r"(\w+)-$", line.rstrip())
+                if head and after.strip() and after.strip()[0].islower():
+                    broken.append(head.group(1) + re.match(r"\w*", after.strip()).group(0))
+    assert "Rusmiddelcenteret" in broken
+    assert all(len(word) >= MIN_HYPHENATED for word in broken), broken
