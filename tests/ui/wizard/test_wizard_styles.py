@@ -53,4 +53,4 @@ def test_gennemgang_names_each_heading_once(qtbot, make_wizard, example_plan):
     text = wizard.currentPage().browser.toPlainText()
     assert "Samarbejdsparter\nSamarbejdsparter" not in text
     # A group under a heading of another name keeps its own.
-    assert ">Overdragelser</h3>" in html
+    assert ">Overdragelser (§ 141, stk. 5)</h3>" in html

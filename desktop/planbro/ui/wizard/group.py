@@ -102,6 +102,8 @@ class GroupEditor(FieldEditor):
             button.setToolTip(_("In the list: {key}").format(key=native))
         buttons.addStretch(1)
         top.addLayout(buttons)
+        # Where a step adds a button of its own for the selected item (partner_export.py).
+        self.button_column = buttons
         self.box.addLayout(top)
         self.placeholder = QLabel(_("None yet. Choose «{add}».").format(
             add=_("Add {item}").format(item=item)), self)

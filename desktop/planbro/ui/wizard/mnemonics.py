@@ -6,6 +6,9 @@ from collections.abc import Collection
 
 # Letters offered as mnemonics; Alt+æ/ø/å does not exist on every keyboard.
 _LETTERS = set("abcdefghijklmnopqrstuvwxyz")
+# Offered after every letter of a text: a page with more fields than Danish labels have
+# letters (step 8) gives a label with a number in it ("§ 141") Alt+digit instead of none.
+_DIGITS = set("0123456789")
 
 
 def strip_mnemonic(text: str) -> str:
@@ -23,7 +26,7 @@ def mnemonic_of(text: str) -> str | None:
 
 def _candidates(plain: str, wanted: str | None, used: set[str]) -> list[int]:
     """Positions in `plain` that could carry the mnemonic, best first: the
-    asked-for letter, then letters starting a word, then any letter."""
+    asked-for letter, then letters starting a word, then any letter, then any digit."""
     starts = [i for i, ch in enumerate(plain) if i == 0 or not plain[i - 1].isalnum()]
     asked = [plain.lower().find(wanted)] if wanted else []
     order, seen = [], set()
@@ -32,6 +35,10 @@ def _candidates(plain: str, wanted: str | None, used: set[str]) -> list[int]:
         if letter in _LETTERS and letter not in used and letter not in seen:
             order.append(i)
             seen.add(letter)
+    for i, digit in enumerate(plain):
+        if digit in _DIGITS and digit not in used and digit not in seen:
+            order.append(i)
+            seen.add(digit)
     return order
 
 

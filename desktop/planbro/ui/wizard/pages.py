@@ -34,7 +34,7 @@ from planbro.storage import StoreError
 
 from planbro.actions.changes import changes_since_signed
 
-from planbro.ui.wizard import export
+from planbro.ui.wizard import export, partner_export
 from planbro.ui.wizard.changes_view import changes_html
 from planbro.ui.wizard.fields import message_html
 from planbro.ui.wizard.form import FieldForm
@@ -119,6 +119,8 @@ class FormStepPage(_StepPage):
             width = max(label.sizeHint().width() for label in labels)
             for label in labels:
                 label.setMinimumWidth(width)
+        # Step 8: "Udskrift til <partner>" beside the list of partners.
+        self.partner_extract_button = partner_export.attach(self)
 
     @property
     def plan(self) -> Plan:
@@ -262,6 +264,9 @@ class ReviewStepPage(_StepPage):
         row.insertWidget(row.indexOf(self.citizen_button) + 1, self.citizen_english)
         row.addStretch(1)
         layout.addLayout(row)
+        # "Udskrift til <partner>", one button per partner.
+        self.partner_buttons = partner_export.PartnerButtons(wizard, self)
+        layout.addWidget(self.partner_buttons)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -279,6 +284,7 @@ class ReviewStepPage(_StepPage):
     def refresh(self) -> None:
         wizard = self.planwizard
         missing = missing_fields(wizard.defs, wizard.plan)
+        self.partner_buttons.refresh()
         self.browser.setHtml(plan_html(wizard.defs, wizard.plan, missing, wizard.findings,
                                        unsaved_inputs(wizard.defs, wizard.plan),
                                        self._changes()))

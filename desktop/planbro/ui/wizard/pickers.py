@@ -24,6 +24,9 @@ from planbro.ui.wizard.fields import FieldEditor, row_height
 
 # Goals the goal list of a service shows before it scrolls.
 GOAL_ROWS = 6
+# Entries a list of ticks shows before it scrolls: all the parts of a plan a consent
+# may cover (13) are seen at once, so none is ticked or left out unseen.
+PICK_ROWS = 16
 # The events by which a tick box is ticked: what a read-only one ignores.
 _CHANGING = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick,
              QEvent.Type.KeyPress, QEvent.Type.KeyRelease)
@@ -255,5 +258,5 @@ class PicksEditor(GoalLinksEditor):
             item.setFlags(self._flags(item))
             item.setCheckState(Qt.CheckState.Checked if stored in chosen else Qt.CheckState.Unchecked)
             self.list.addItem(item)
-        rows = max(1, min(len(entries), GOAL_ROWS))
+        rows = max(1, min(len(entries), PICK_ROWS))
         self.list.setFixedHeight(rows * row_height(self.list) + 2 * self.list.frameWidth() + 2)
