@@ -40,7 +40,8 @@ from planbro.storage.summary import MTIME, SIZE, PlanSummary, Row, is_row, summa
 log = logging.getLogger(__name__)
 
 # Format tag of index.json; another tag (an older row layout) is rebuilt from the case files.
-INDEX_FORMAT = "planbro-index/4"
+# /5: each row holds the overview's facts of its plan (summary.py Facts).
+INDEX_FORMAT = "planbro-index/5"
 # Journal lines after which the writer folds them into a new snapshot.
 COMPACT_AFTER = 1000
 # What the snapshot and the journal's lines are sealed as in an encrypted folder (codec.py).

@@ -30,7 +30,7 @@ from planbro.storage.index import SummaryIndex
 from planbro.storage.lock import WriterLock
 from planbro.storage.paths import Layout, default_data_dir, is_plan_id, layout_of
 from planbro.storage.recorder import Recorder
-from planbro.storage.summary import PlanSummary, Row, summary_row
+from planbro.storage.summary import Facts, PlanSummary, Row, summary_row
 
 log = logging.getLogger(__name__)
 
@@ -52,12 +52,15 @@ class OpenedStore:
 
     A folder with a key file is encrypted (codec.py) and opens only with its `keys`
     (planbro.crypto.keys.unlock); without them StoreKeyNeeded says how to unlock it.
+    With `facts`, every summary row the store makes holds the plan's overview facts
+    (summary.py Facts); the front ends open it so, the overview reads them.
     """
 
     def __init__(self, data_dir: Path | str | None = None, *, read_only: bool = False,
                  audit: Recorder | None = None, via: str = "app",
-                 keys: KeyChain | None = None) -> None:
+                 keys: KeyChain | None = None, facts: Facts | None = None) -> None:
         self.data_dir = default_data_dir(data_dir)
+        self._facts = facts
         self.read_only = read_only
         self.audit = audit
         self.via = via
@@ -83,14 +86,14 @@ class OpenedStore:
 
     @classmethod
     def open(cls, data_dir: Path | str | None = None, *, audit: Recorder | None = None,
-             via: str = "app", keys: KeyChain | None = None) -> Self:
+             via: str = "app", keys: KeyChain | None = None, facts: Facts | None = None) -> Self:
         """The store for writing, or for reading only when another process writes to it.
 
-        `audit`, `via` and `keys` are the constructor's."""
+        `audit`, `via`, `keys` and `facts` are the constructor's."""
         try:
-            return cls(data_dir, audit=audit, via=via, keys=keys)
+            return cls(data_dir, audit=audit, via=via, keys=keys, facts=facts)
         except StoreLocked as locked:
-            store = cls(data_dir, read_only=True, audit=audit, via=via, keys=keys)
+            store = cls(data_dir, read_only=True, audit=audit, via=via, keys=keys, facts=facts)
             store.locked_reason = str(locked)
             return store
 
@@ -235,4 +238,4 @@ class OpenedStore:
     def _summarize(self, plan_id: str, stat: os.stat_result) -> Row | None:
         docs = read_versions(self._layout.case(plan_id), self._layout)
         # None: the file went away after it was listed.
-        return summary_row(docs, stat) if docs else None
+        return summary_row(docs, stat, self._facts) if docs else None

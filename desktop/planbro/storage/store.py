@@ -80,7 +80,8 @@ class PlanStore(OpenedStore, Store):
         except StoreCorrupt as error:
             raise with_backups(self._layout, error) from None
         if docs is not None:
-            self._index.record(summary_row(docs, os.stat(self._layout.case(plan_id))))
+            self._index.record(summary_row(docs, os.stat(self._layout.case(plan_id)),
+                                           self._facts))
 
     def save(self, plan: Plan) -> Plan:
         """Save the draft `plan` (new or changed); durable on disk when this returns.

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import logging
 import os
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypeGuard
 
 from planbro.model.cpr import mask_cpr
+
+log = logging.getLogger(__name__)
+
+# What a store is given to make a plan's overview facts from its versions (exchange dicts
+# by version): a JSON value the store keeps beside the summary without reading it
+# (planbro.overview.facts makes and reads it; storage stands below it).
+Facts = Callable[[dict[int, dict[str, Any]]], Any]
 
 
 @dataclass(frozen=True)
@@ -45,6 +54,9 @@ class PlanSummary:
     caseworker: str = ""
     unit: str = ""
     quality: str | None = None
+    # The overview's facts of the plan (Facts), made when the row was; None when the store
+    # was opened without a Facts, or the function failed: the overview then reads the plan.
+    overview: Any = field(default=None, compare=False)
 
     @property
     def offer_again_due(self) -> bool:
@@ -65,7 +77,7 @@ class PlanSummary:
 ROW_FIELDS = (
     "id", "version", "status", "name", "cpr_masked", "basis", "decision",
     "created", "updated", "next_follow_up", "versions", "signed_version", "signed_on",
-    "offer_date", "offer_again", "journalised", "mtime_ns", "size",
+    "offer_date", "offer_again", "journalised", "overview", "mtime_ns", "size",
 )
 # Position of the case file's mtime_ns and size in a row.
 MTIME, SIZE = len(ROW_FIELDS) - 2, len(ROW_FIELDS) - 1
@@ -89,9 +101,27 @@ def _signed_under(docs: dict[int, dict[str, Any]]) -> tuple[int | None, str | No
     return None, None
 
 
-def summary_row(docs: dict[int, dict[str, Any]], stat: os.stat_result) -> Row:
-    """The index row for a plan stored as `docs` (exchange dicts by version)."""
-    return summary_fields(docs) + [stat.st_mtime_ns, stat.st_size]
+def summary_row(docs: dict[int, dict[str, Any]], stat: os.stat_result,
+                facts: Facts | None = None) -> Row:
+    """The index row for a plan stored as `docs` (exchange dicts by version), with its
+    overview facts when the store was given `facts`."""
+    return summary_fields(docs) + [overview_facts(docs, facts), stat.st_mtime_ns, stat.st_size]
+
+
+def overview_facts(docs: dict[int, dict[str, Any]], facts: Facts | None) -> Any:
+    """`facts` of the plan stored as `docs`; None without a Facts, or when it fails.
+
+    The row is made after the case file is written: a mistake in the overview's facts must
+    not turn a save that is on disk into an error, nor stop the index from being rebuilt.
+    The overview reads a plan whose facts are None itself."""
+    if facts is None:
+        return None
+    try:
+        return facts(docs)
+    except Exception as error:  # noqa: BLE001 - the facts are a cache, the save stands
+        # The kind of error only: its message may quote the plan.
+        log.warning("overview facts not made for a plan: %s", type(error).__name__)
+        return None
 
 
 def summary_fields(docs: dict[int, dict[str, Any]]) -> Row:
@@ -127,5 +157,5 @@ def summary_from_row(row: Row) -> PlanSummary:
     return PlanSummary(
         row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8],
         _day(row[9]), row[10], row[11], _day(row[12]), _day(row[13]), _day(row[14]),
-        _day(row[15]),
+        _day(row[15]), overview=row[16],
     )
