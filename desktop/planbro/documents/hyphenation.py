@@ -14,7 +14,7 @@ hyphenation, so Word and LibreOffice hyphenate with their own Danish rules.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import cache, lru_cache
 from typing import Any
 
@@ -37,9 +37,6 @@ MIN_LEFT, MIN_RIGHT = 2, 3
 # line is hyphenated only if moving it whole would leave more than this
 # empty; the PDF (pdf_words) uses it too, at most a quarter of a narrow line.
 HYPHENATION_ZONE = 18.0
-# A hyphenator as reportlab calls it: the word -> its (head, tail) pairs,
-# longest head first.
-Hyphenator = Callable[[str], Sequence[tuple[str, str]]]
 
 
 @cache
@@ -56,7 +53,7 @@ _VOWELS = frozenset("aeiouyæøåéèáäöü")
 # patterns tend to break one letter early, taking the first part's last
 # consonant along ("kontak-toplysninger", "døg-nophold", "jo-bafklaring"):
 # the break moves to the seam ("kontakt-oplysninger"). The short ones count
-# only before a consonant, so "Eu-ro-pa" keeps its breaks.
+# only before a consonant, so "Eu-ropa" keeps its break.
 _SHORT_PARTS = ("af", "op", "om", "ud", "ind", "over", "under", "efter")
 _LONG_PARTS = ("aftale", "ophold", "område", "oplys", "arbejd", "afdeling", "afhængig",
                "anbring", "uddannel", "indsats", "opfølg", "enhed", "erklæring", "aktivitet",

@@ -41,7 +41,7 @@ from planbro.documents import blocks as b
 from planbro.documents import fonts as f
 from planbro.documents import pdf_words  # noqa: F401  # reportlab's word split, patched on import
 from planbro.documents.columns import CELL_PADDING, CELL_SIZE, document_widths
-from planbro.documents.hyphenation import PARAGRAPH_HYPHENATION
+from planbro.documents.hyphenation import DOCX_LANGUAGE, PARAGRAPH_HYPHENATION
 from planbro.documents.long_text import pieces
 from planbro.documents.municipality import Municipality
 from planbro.documents.pdfa import make_pdfa
@@ -74,7 +74,7 @@ LOGO_HEIGHT = 1.7 * cm
 # Space left above each signature line for the handwritten signature.
 SIGNATURE_SPACE = 1.4 * cm
 # The document language in the PDF catalog and XMP.
-LANGUAGE = "da-DK"
+LANGUAGE = DOCX_LANGUAGE
 
 # The paragraph style of each heading level (blocks.Heading).
 HEADINGS = {0: "part", 1: "h1", 2: "h2"}
