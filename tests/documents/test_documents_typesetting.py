@@ -272,3 +272,27 @@ def test_tables_of_one_kind_line_up_and_the_docx_has_the_pdfs_widths(example_ren
     for block, table in zip(tables, data):
         grid = [int(c.get(qn("w:w"))) / 20 for c in table._tbl.tblGrid.gridCol_lst]
         assert grid == pytest.approx(list(pdf_widths[block]), abs=0.1), block.header
+
+
+def test_a_string_longer_than_any_word_is_cut_not_hyphenated(example_plan_module, rendered):
+    """A pasted string without spaces: reportlab would measure every head of it on
+    every line (seconds for a few thousand letters); it is cut as an overlong word."""
+    from planbro.documents.hyphenation import MAX_WORD_LENGTH
+
+    hyphenator = PARAGRAPH_HYPHENATION["hyphenationLang"]
+    assert hyphenator("Alkoholbehandlingen" * 3) and hyphenator("Alkoholbehandlingen" * 4) == ()
+    assert len("Alkoholbehandlingen" * 3) <= MAX_WORD_LENGTH < len("Alkoholbehandlingen" * 4)
+    plan = copy.deepcopy(example_plan_module)
+    plan.services[0].provider = "Alkoholbehandlingen" * 200
+    doc = rendered(plan, "pasted")
+    text = "\n".join(page.extract_text() for page in doc.reader.pages)
+    letters = set("Alkoholbehandlingen")
+    cut = [line for line in text.split("\n") if len(line) > 20 and set(line.rstrip("-")) <= letters]
+    # Cut into many lines, none with a hyphen; nothing is lost.
+    assert len(cut) > 50 and not any(line.endswith("-") for line in cut)
+    assert squeeze(text).count("Alkoholbehandlingen") >= 195
+    widths = columns.document_widths(build_document(plan).blocks, 470.0)
+    services = next(t for t in build_document(plan).blocks
+                    if isinstance(t, b.Table) and t.header[0] == "Indsats")
+    # The string claims no more than half the table; the dates keep their width.
+    assert widths[services][2] <= 235 and widths[services][4] >= columns.text_width("15. jan. 2027")

@@ -35,7 +35,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from planbro.documents import fonts as f
 from planbro.documents.blocks import Table
-from planbro.documents.hyphenation import MIN_WORD_LENGTH, pairs
+from planbro.documents.hyphenation import MAX_WORD_LENGTH, MIN_WORD_LENGTH, pairs
 
 # The font and size of table text (the PDF's "cell" and "head" styles; the
 # .docx's Planbro Tabeltekst and Planbro Tabeloverskrift are 8.5 pt too).
@@ -92,6 +92,10 @@ def least_word(word: str, font: str = CELL_FONT) -> float:
     core = word[len(pfx):len(word) - len(sfx)]
     if len(core) < MIN_WORD_LENGTH or not _LETTERS.match(core):
         return text_width(word, font)
+    if len(core) > MAX_WORD_LENGTH:
+        # Cut anywhere (hyphenation leaves it alone): asks for no more room
+        # than a long Danish word.
+        return text_width(core[:MAX_WORD_LENGTH // 2], font)
     cuts = sorted({len(h) for h, _t in pairs(core)} | {i + 1 for i, c in enumerate(core) if c == "-"})
     bounds = [0, *cuts, len(core)]
     pieces = [core[a:b] for a, b in zip(bounds, bounds[1:]) if b > a]
@@ -194,6 +198,9 @@ def column_widths(table: Table, width: float) -> tuple[float, ...]:
     for header, row in rows:
         for j, text in enumerate(row[:n]):
             least[j] = max(least[j], _least(text, header) + pad)
+    # No column's unbreakable pieces claim more than half the table (a pasted
+    # string without spaces is cut wherever it falls).
+    least = [min(lo, width / 2) for lo in least]
     if sum(least) <= width:
         # Some words must be hyphenated: the longest ones. Part of the room
         # above the leasts keeps the shorter words whole (each column up to

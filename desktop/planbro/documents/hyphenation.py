@@ -28,6 +28,11 @@ DOCX_LANGUAGE = "da-DK"
 # The shortest word reportlab hyphenates; "Metode" (6) may still break as
 # "Me-tode" in running text, never a header (columns gives those room).
 MIN_WORD_LENGTH = 6
+# The longest word hyphenated: beyond it a "word" is no Danish word (a pasted
+# string without spaces) and is cut as reportlab cuts an overlong word;
+# reportlab measures every head it is offered, so hyphenating a thousand
+# letters, line after line, would take seconds.
+MAX_WORD_LENGTH = 64
 # Letters kept together at a word's start and end: "Sundhedslo-ven", never
 # "Sundhedslove-n"; at least three at the end, so no line begins with a
 # lone syllable such as "-se" ("Oden-se") or "-te" ("bostøt-te").
@@ -139,7 +144,10 @@ def hyphenated(word: str, hyphen: str = "-") -> str:
 
 def _reportlab_hyphenator(word: str) -> Sequence[tuple[str, str]]:
     """`pairs` as reportlab asks for them: of a word, or of the rest of one
-    it hyphenated before (breaking where the whole word may)."""
+    it hyphenated before (breaking where the whole word may); none for a
+    word longer than any Danish word (MAX_WORD_LENGTH), which is cut."""
+    if len(word) > MAX_WORD_LENGTH:
+        return ()
     tail = _TAILS.get(word)
     if tail is None:
         return pairs(word)
