@@ -14,9 +14,13 @@ import pytest
 from planbro.exchange import write_plan_file
 from planbro.model import Citizen, Offer, Plan
 
-from planbro.storage import PlanStore, default_data_dir
-
 from planbro.cli import main
+
+from store_support import command_store
+
+# Every test runs on the local data folder and on the team store (tests/cli/conftest.py).
+pytestmark = pytest.mark.usefixtures("cli_store")
+
 
 
 @pytest.fixture
@@ -106,7 +110,7 @@ def test_english_with_lang_en(plan_file, capsys):
 def test_a_stored_plan_by_its_id(example_plan, plan_file, capsys):
     changed = copy.deepcopy(example_plan)
     _no_purpose(changed)
-    with PlanStore(default_data_dir()) as store:
+    with command_store() as store:
         store.put(changed)
     assert main(["check", changed.id[:8], "--json", "--today", "2026-11-02"]) == 1
     by_id = _json(capsys)
@@ -116,7 +120,7 @@ def test_a_stored_plan_by_its_id(example_plan, plan_file, capsys):
 
 
 def test_an_unknown_id_is_bad_input(capsys):
-    with PlanStore(default_data_dir()):
+    with command_store():
         pass
     assert main(["check", "deadbeef"]) == 2
     assert "deadbeef" in capsys.readouterr().err

@@ -4,9 +4,14 @@ to offer the plan again as the plan's reminder (#9.20)."""
 import json
 from datetime import date, timedelta
 
+import pytest
+
 from planbro.exchange import plan_from_data, write_plan_file
 
 from planbro.cli import main
+
+# Every test runs on the local data folder and on the team store (tests/cli/conftest.py).
+pytestmark = pytest.mark.usefixtures("cli_store")
 
 
 def add_declined(tmp_path, name, offer_again):

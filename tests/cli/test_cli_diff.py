@@ -16,18 +16,23 @@ from pypdf import PdfReader
 
 from planbro.cli import main
 
+from store_support import command_store
+
+# Every test runs on the local data folder and on the team store (tests/cli/conftest.py).
+pytestmark = pytest.mark.usefixtures("cli_store")
+
+
 EXAMPLE_ID = "3f2c9a6e-8b1d-4e7a-9c55-2d1f0b7a4e31"
 
 
 @pytest.fixture
 def revised(example_path, capsys):
     """The example imported, signed on 20-11-2026, revised, and version 2 changed."""
-    from planbro.storage import PlanStore, default_data_dir
 
     main(["import", str(example_path)])
     main(["sign", EXAMPLE_ID, "--date", "20-11-2026"])
     main(["revise", EXAMPLE_ID])
-    with PlanStore(default_data_dir()) as store:
+    with command_store() as store:
         draft = store.get(EXAMPLE_ID)
         draft.goals[0].subgoals[0].status = "achieved"
         draft.goals[0].subgoals[1].deadline = date(2027, 4, 30)
@@ -90,12 +95,11 @@ def test_an_unknown_plan_and_a_version_that_is_not_a_number_exit_2(revised, caps
 
 
 def test_no_cpr_number_reaches_the_terminal(example_path, capsys):
-    from planbro.storage import PlanStore, default_data_dir
 
     main(["import", str(example_path)])
     main(["sign", EXAMPLE_ID, "--date", "20-11-2026"])
     main(["revise", EXAMPLE_ID])
-    with PlanStore(default_data_dir()) as store:
+    with command_store() as store:
         draft = store.get(EXAMPLE_ID)
         draft.citizen.cpr = "120379-1236"
         draft.goals[0].title = "Bolig til 1203791235"
@@ -108,13 +112,10 @@ def test_no_cpr_number_reaches_the_terminal(example_path, capsys):
     assert not re.search(r"\d{6}[- ]?\d{4}", out.out + out.err)
 
 
-def test_both_versions_shown_are_recorded_as_views(revised, capsys):
-    from planbro.audit import AuditLog
-    from planbro.storage import default_data_dir
-
+def test_both_versions_shown_are_recorded_as_views(revised, capsys, audit_records):
     assert main(["diff", EXAMPLE_ID]) == 0
-    views = [(r["action"], r["version"], r["via"]) for r in
-             AuditLog(default_data_dir()).read().records if r["action"] == "view"]
+    views = [(r["action"], r["version"], r["via"]) for r in audit_records()
+             if r["action"] == "view"]
     assert views[-2:] == [("view", 1, "cli"), ("view", 2, "cli")]
 
 

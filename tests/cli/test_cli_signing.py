@@ -7,9 +7,13 @@ from datetime import date
 
 import pytest
 
-from planbro.storage import PlanStore, default_data_dir
-
 from planbro.cli import main
+
+from store_support import command_store
+
+# Every test runs on the local data folder and on the team store (tests/cli/conftest.py).
+pytestmark = pytest.mark.usefixtures("cli_store")
+
 
 EXAMPLE_ID = "3f2c9a6e-8b1d-4e7a-9c55-2d1f0b7a4e31"
 
@@ -21,7 +25,7 @@ def stored(example_path, capsys):
 
 
 def _plan(version=None):
-    with PlanStore.open(default_data_dir()) as store:
+    with command_store(read=True) as store:
         return store.get(EXAMPLE_ID, version)
 
 

@@ -7,26 +7,30 @@ from datetime import date, timedelta
 
 import pytest
 
-from planbro.storage import PlanStore, default_data_dir
-
 from planbro.cli import main
+
+from store_support import command_store
+
+# Every test runs on the local data folder and on the team store (tests/cli/conftest.py).
+pytestmark = pytest.mark.usefixtures("cli_store")
+
 
 
 @pytest.fixture
 def stored(example_plan):
     """The example plan stored as a draft; returns its id."""
-    with PlanStore(default_data_dir()) as store:
+    with command_store() as store:
         store.put(copy.deepcopy(example_plan))
     return example_plan.id
 
 
 def _latest(plan_id: str):
-    with PlanStore(default_data_dir()) as store:
+    with command_store() as store:
         return store.get(plan_id), store.versions(plan_id)
 
 
 def _sign(plan_id: str) -> None:
-    with PlanStore(default_data_dir()) as store:
+    with command_store() as store:
         store.sign(plan_id, date(2026, 11, 5))
 
 
@@ -54,7 +58,7 @@ def test_aendres_on_a_signed_plan_starts_a_new_version(stored, capsys):
     plan, versions = _latest(stored)
     assert versions == [1, 2] and plan.status == "draft" and plan.version == 2
     assert [e.outcome for e in plan.follow_up.history] == ["change"]
-    with PlanStore(default_data_dir()) as store:
+    with command_store() as store:
         signed = store.get(stored, 1)
     assert signed.status == "signed" and signed.follow_up.history[0].outcome == "change"
     assert "Version 2 er en ny kladde" in capsys.readouterr().out

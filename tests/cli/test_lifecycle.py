@@ -1,6 +1,11 @@
 import json
 
+import pytest
+
 from planbro.cli import main
+
+# Every test runs on the local data folder and on the team store (tests/cli/conftest.py).
+pytestmark = pytest.mark.usefixtures("cli_store")
 
 EXAMPLE_ID = "3f2c9a6e-8b1d-4e7a-9c55-2d1f0b7a4e31"
 
@@ -49,10 +54,8 @@ def test_bad_date_and_frozen_version(example_path, capsys):
     assert "underskrevet" in capsys.readouterr().err
 
 
-def test_delete_a_draft_asks_and_a_signed_plan_is_refused(example_path, capsys, tmp_path):
-    from planbro.audit import AuditLog
-    from planbro.storage import default_data_dir
-
+def test_delete_a_draft_asks_and_a_signed_plan_is_refused(example_path, capsys, tmp_path,
+                                                         audit_records):
     main(["import", str(example_path)])
     capsys.readouterr()
     # No one at the keyboard to say yes: nothing is deleted.
@@ -62,7 +65,7 @@ def test_delete_a_draft_asks_and_a_signed_plan_is_refused(example_path, capsys, 
     assert main(["delete", EXAMPLE_ID[:8], "--yes"]) == 0
     assert "kladden blev slettet" in capsys.readouterr().out
     assert main(["show", EXAMPLE_ID]) == 2
-    [record] = [r for r in AuditLog(default_data_dir()).read().records if r["action"] == "delete"]
+    [record] = [r for r in audit_records() if r["action"] == "delete"]
     assert (record["plan"], record["via"]) == (EXAMPLE_ID, "cli")
     main(["import", str(example_path)])
     main(["sign", EXAMPLE_ID])

@@ -7,6 +7,9 @@ from planbro.exchange import plan_from_data, write_plan_file
 
 from planbro.cli import main
 
+# Every test runs on the local data folder and on the team store (tests/cli/conftest.py).
+pytestmark = pytest.mark.usefixtures("cli_store")
+
 EXAMPLE_ID = "3f2c9a6e-8b1d-4e7a-9c55-2d1f0b7a4e31"
 
 
@@ -116,6 +119,7 @@ def _two_plans(tmp_path, capsys):
     return Layout(default_data_dir()), first, second
 
 
+@pytest.mark.parametrize("cli_store", ["local"], indirect=True)  # the data folder's files
 @pytest.mark.parametrize("index", ["kept", "removed"])
 def test_list_names_a_damaged_case_file_and_exits_1(tmp_path, capsys, index):
     layout, first, second = _two_plans(tmp_path, capsys)
@@ -134,6 +138,7 @@ def test_list_names_a_damaged_case_file_and_exits_1(tmp_path, capsys, index):
     assert [row["id"] for row in json.loads(capsys.readouterr().out)] == [first.id]
 
 
+@pytest.mark.parametrize("cli_store", ["local"], indirect=True)  # the data folder's files
 def test_list_names_swapped_case_files_without_an_index(tmp_path, capsys):
     layout, first, second = _two_plans(tmp_path, capsys)
     a, b = layout.case(first.id), layout.case(second.id)

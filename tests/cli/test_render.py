@@ -10,9 +10,15 @@ from pypdf import PdfReader
 
 from planbro.exchange import write_plan_file
 
-from planbro.storage import PlanStore, default_data_dir
+from planbro.storage import default_data_dir
 
 from planbro.cli import main
+
+from store_support import command_store
+
+# Every test runs on the local data folder and on the team store (tests/cli/conftest.py).
+pytestmark = pytest.mark.usefixtures("cli_store")
+
 
 # The example plan's default document names (it is a draft: "KLADDE", #9.4).
 STEM = "Handleplan Jonas Mikkelsen Østergaard 2026-11-02 v1 KLADDE"
@@ -38,7 +44,7 @@ def test_named_outputs_only(example_path, tmp_path, monkeypatch):
 
 def test_a_stored_plan_by_id_prefix(example_plan, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    with PlanStore(default_data_dir()) as store:
+    with command_store() as store:
         store.put(copy.deepcopy(example_plan))
     assert main(["render", example_plan.id[:8], "--docx", "a.docx"]) == 0
     assert (tmp_path / "a.docx").stat().st_size > 5000
@@ -102,12 +108,13 @@ def test_the_documents_are_said_to_be_plaintext(example_path, tmp_path, monkeypa
     assert "krypteret" not in printed.out and printed.out.count("Skrev") == 2
 
 
+@pytest.mark.parametrize("cli_store", ["local"], indirect=True)  # the folder's cases/
 def test_a_document_into_the_data_folder_is_refused_before_either_is_written(
         example_plan, tmp_path, monkeypatch, capsys):
     """#11: no plaintext document beside the sealed plans, and the other one of the command
     is not written either."""
     monkeypatch.chdir(tmp_path)
-    with PlanStore(default_data_dir()) as store:
+    with command_store() as store:
         store.put(copy.deepcopy(example_plan))
     folder = default_data_dir()
     before = sorted(folder.rglob("*"))

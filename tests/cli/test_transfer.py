@@ -2,15 +2,21 @@ import json
 
 import pytest
 
-from planbro.storage import PlanStore, default_data_dir
+from planbro.storage import default_data_dir
 
 from planbro.cli import main
+
+from store_support import command_store
+
+# Every test runs on the local data folder and on the team store (tests/cli/conftest.py).
+pytestmark = pytest.mark.usefixtures("cli_store")
+
 
 EXAMPLE_ID = "3f2c9a6e-8b1d-4e7a-9c55-2d1f0b7a4e31"
 
 
 def stored_ids():
-    with PlanStore.open(default_data_dir()) as store:
+    with command_store(read=True) as store:
         return sorted(s.id for s in store.summaries())
 
 
@@ -85,6 +91,7 @@ def test_export_refusals(tmp_path, capsys):
     assert "deadbeef" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("cli_store", ["local"], indirect=True)  # a damaged case file
 def test_export_all_exports_every_readable_plan_and_names_the_damaged_one(example_path, tmp_path,
                                                                         capsys):
     import copy
@@ -95,7 +102,7 @@ def test_export_all_exports_every_readable_plan_and_names_the_damaged_one(exampl
 
     other = copy.deepcopy(read_plan_file(example_path))
     other.id, other.citizen.name = "0b5e8c1a-2f3d-4c6e-9a7b-1d2e3f4a5b6c", "Bente Krogh"
-    with PlanStore(default_data_dir()) as store:
+    with command_store() as store:
         store.put(read_plan_file(example_path))
         store.put(other)
     damaged = Layout(default_data_dir()).case(other.id)

@@ -19,7 +19,7 @@ from planbro.translation import LANGUAGES, _, language_from_argv, set_language
 
 from planbro.cli.argparse_texts import VERSION_HELP
 from planbro.cli.argparse_texts import install as install_argparse_texts
-from planbro.cli.common import EXIT_BAD_INPUT
+from planbro.cli.common import EXIT_BAD_INPUT, close_stores, shown
 
 from planbro import __version__
 
@@ -41,6 +41,10 @@ def _global_parser(**options) -> argparse.ArgumentParser:
                         help=_("language of messages (default: Danish)"))
     parser.add_argument("--data-dir", metavar="DIR", default=None,
                         help=_("the data folder (default: PLANBRO_DATA_DIR or the user's data folder)"))
+    parser.add_argument("--store", metavar="URL", default=None,
+                        help=_("the team store, a PostgreSQL address (postgresql://server/database "
+                               "or service=name), or lokal for the data folder (default: "
+                               "PLANBRO_STORE, else the data folder)"))
     return parser
 
 
@@ -86,7 +90,22 @@ def main(argv: list[str] | None = None) -> int:
         # in the user's words, never as a traceback (each command catches its own first).
         print(write_failure(error), file=sys.stderr)
         return EXIT_BAD_INPUT
+    except Exception as error:
+        # A store's refusal (the team store away, its address refused) that a command
+        # let through is told as the others are; anything else is a bug, and shows.
+        if not _is_store_error(error):
+            raise
+        print(shown(str(error)), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    finally:
+        close_stores(args)
     return status
+
+
+def _is_store_error(error: Exception) -> bool:
+    from planbro.storage import StoreError
+
+    return isinstance(error, StoreError)
 
 
 def _pipe_closed() -> int:

@@ -117,7 +117,8 @@ def run(args: argparse.Namespace) -> int:
             return fail(str(error))
     try:
         log = audit_log(args)
-        if log.folder.exists() and not log.folder.is_dir():
+        # The team store's log is its table (no folder).
+        if getattr(log, "folder", None) and log.folder.exists() and not log.folder.is_dir():
             # Not "no records": a log that is not there as a folder cannot be read at all.
             return fail(_("The audit log cannot be read: {path} is a file, not a folder.").format(
                 path=log.folder))
@@ -161,6 +162,8 @@ def _verify(args: argparse.Namespace) -> int:
 
     try:
         log = audit_log(args)
+        if not hasattr(log, "folder"):
+            return _verify_team(log)
         # An encrypted folder is unlocked to check the head's MAC (planbro.audit.chain).
         if keyfile.exists(log.data_dir):
             log.use_keys(folder_keys(args, log.data_dir))
@@ -173,3 +176,16 @@ def _verify(args: argparse.Namespace) -> int:
     for line in describe(verdict):
         print(line)
     return 0 if verdict.finding is None else 1
+
+
+def _verify_team(log) -> int:
+    """--verify on the team store: the chain of its table planbro.audit, row by row (seq)."""
+    count, broken = log.verify()
+    if broken is None:
+        print(ngettext("The audit log is whole: {count} record, no changes.",
+                       "The audit log is whole: {count} records, no changes.",
+                       count).format(count=count))
+        return 0
+    print(_("The audit log was changed: {file} line {line} is not the record "
+            "that was written there.").format(file="planbro.audit", line=broken))
+    return 1

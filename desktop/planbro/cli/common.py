@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Iterable
 from datetime import date
@@ -23,6 +24,10 @@ EXIT_SOME_DAMAGED = 1
 # The purpose a command's views carry when it names none (--purpose), by command:
 # the citizen's access request is made for aktindsigt; the rest, sagsbehandling.
 COMMAND_PURPOSES = {"audit": "aktindsigt"}
+# The environment variable naming the team store; the global --store option wins over it.
+STORE_ENV = "PLANBRO_STORE"
+# What --store or PLANBRO_STORE may say to choose the local data folder.
+LOCAL_WORDS = ("lokal", "local")
 
 
 def shown(text: str) -> str:
@@ -111,11 +116,76 @@ def add_purpose(parser, *, required: bool = False) -> None:
                                                                default=DEFAULT_PURPOSE))
 
 
+def team_address(args) -> str | None:
+    """The team store's address that --store gives, else PLANBRO_STORE; None for the local
+    data folder. StoreAddressRefused, naming the option or variable, for anything else."""
+    option = getattr(args, "store", None)
+    source, text = (("--store", option) if option is not None
+                    else (STORE_ENV, os.environ.get(STORE_ENV, "")))
+    text = text.strip()
+    if not text or text.lower() in LOCAL_WORDS:
+        return None
+    from planbro.storage.postgres import StoreAddressRefused, is_team_address
+    from planbro.storage.postgres.connect import masked
+
+    if not is_team_address(text):
+        raise StoreAddressRefused(f"{source}: " + _(
+            "«{value}» is not the address of a team store: write postgresql://server/database "
+            "or service=name (or {local} for the data folder on this computer).").format(
+                value=shown(masked(text, text)), local=LOCAL_WORDS[0]))
+    return text
+
+
+def team_store(args):
+    """The team store of the command run (opened at first need, closed by close_stores), or
+    None when the plans are in the local data folder. StoreError when it cannot be used."""
+    store = getattr(args, "_team_store", None)
+    if store is None and (address := team_address(args)):
+        from planbro.settings import load_settings
+
+        from planbro.actions.context import data_folder
+        from planbro.actions.team import open_team_store
+
+        settings = load_settings()
+        store = args._team_store = open_team_store(
+            address, via="cli", holder=settings.caseworker_name if settings else "",
+            data_dir=data_folder(args.data_dir, settings))
+    return store
+
+
+def close_stores(args) -> None:
+    """Close the team store the command run opened (main does, whatever happened)."""
+    store = getattr(args, "_team_store", None)
+    if store is not None:
+        args._team_store = None
+        store.close()
+
+
+class _Lent:
+    """The command's team store lent to one `with` block (or one open_store): the block's
+    end does not close it, as one command may read and record through it several times."""
+
+    def __init__(self, store):
+        self._store = store
+
+    def __getattr__(self, name):
+        return getattr(self._store, name)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
 def audit_log(args):
-    """The audit log of the chosen data folder, one per command run, so a
-    failure to write it is told once (planbro.audit); its purpose is --purpose,
-    else the command's default. Raises StoreError when the data folder cannot
-    be made."""
+    """The audit log of the chosen store, one per command run, so a failure to write it
+    is told once (planbro.audit): the data folder's log, or the team store's table; its
+    purpose is --purpose, else the command's default. Raises StoreError when the data
+    folder cannot be made or the team store cannot be used."""
     log = getattr(args, "_audit_log", None)
     if log is None:
         from planbro.audit import DEFAULT_PURPOSE, AuditLog
@@ -123,8 +193,10 @@ def audit_log(args):
 
         from planbro.actions.context import data_folder
 
+        team = team_store(args)
         # The data folder the app uses too (Indstillinger), unless --data-dir names one.
-        log = args._audit_log = AuditLog(data_folder(args.data_dir, load_settings()))
+        log = args._audit_log = (team.audit if team is not None
+                                 else AuditLog(data_folder(args.data_dir, load_settings())))
         log.set_purpose(getattr(args, "purpose", None)
                         or COMMAND_PURPOSES.get(getattr(args, "command", ""), DEFAULT_PURPOSE))
     return log
@@ -166,7 +238,9 @@ class CommandTrail(Trail):
         from planbro.storage import StoreError
 
         try:
-            return Path(audit_log(self.args).folder).parent
+            team = team_store(self.args)
+            return Path(team.data_dir) if team is not None else Path(
+                audit_log(self.args).folder).parent
         except StoreError:
             return None
 
@@ -190,11 +264,15 @@ class CommandTrail(Trail):
 
 def open_store(args, *, write: bool):
     """The store in the chosen data folder (unlocked when it is encrypted), recording its
-    changes in the audit log; read-only when another process writes."""
+    changes in the audit log; read-only when another process writes. With --store or
+    PLANBRO_STORE naming a team store: that store, which records in its own audit table."""
     from planbro.storage import PlanStore
 
     from planbro.cli.unlocking import folder_keys
 
+    team = team_store(args)
+    if team is not None:
+        return _Lent(team)
     log = audit_log(args)
     # An encrypted folder is unlocked first (unlocking.py); StoreError when it cannot be.
     keys = folder_keys(args, log.folder.parent)

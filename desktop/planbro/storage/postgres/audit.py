@@ -17,11 +17,12 @@ import hashlib
 import json
 import socket
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 import psycopg
-from psycopg_pool import ConnectionPool
+from psycopg_pool import ConnectionPool, PoolTimeout
 
 from planbro.crypto.keys import KeyChain
 
@@ -60,12 +61,35 @@ def append(connection: Connection, fields: dict[str, Any]) -> int:
     return seq
 
 
+def first_break(rows: list[tuple[int, str]]) -> int | None:
+    """Where the chain of `rows` (seq and line, in order) first breaks, as a seq: the first
+    one missing, a row that is not the record of its seq, or the row before one whose
+    "prev" is not that row's hash (it was changed after it was written); None when whole.
+    (The newest row changed cannot be told: no row names it yet.)"""
+    prev, expected = GENESIS, 1
+    for seq, line in rows:
+        if seq != expected:
+            return expected
+        try:
+            fields = json.loads(line)
+        except ValueError:
+            return seq
+        if not isinstance(fields, dict) or fields.get("seq") != seq:
+            return seq
+        if fields.get("prev") != prev:
+            return max(seq - 1, 1)
+        prev, expected = line_hash(line), seq + 1
+    return None
+
+
 class Identity:
     """Who writes the records: the database role (each caseworker logs in as their own)
     and this computer's name."""
 
     def __init__(self) -> None:
         self.user = ""
+        # The caseworker's name, as colleagues see it on a plan this client has open.
+        self.name = ""
         self.host = socket.gethostname()
         # The session's purpose of views, documents and prints (the caseload's choice).
         self.purpose = "sagsbehandling"
@@ -103,6 +127,15 @@ class _Pending:
             self._connection.rollback()
         finally:
             self._give_back(self._connection)
+
+
+@dataclass
+class TeamReading:
+    """What TeamAudit.read() found, as planbro.audit's Reading: the records in the order
+    written, and lines that are no record (skipped)."""
+
+    records: list[dict[str, Any]] = field(default_factory=list)
+    skipped: int = 0
 
 
 class TeamAudit:
@@ -143,6 +176,37 @@ class TeamAudit:
             self._pool.putconn(connection)
             raise OSError(str(error)) from None
         return _Pending(connection, self._pool.putconn)
+
+    def read(self) -> TeamReading:
+        """Every record of the team log this role may read, oldest first (AuditLog.read()).
+        OSError when the server cannot be asked."""
+        try:
+            with self._pool.connection() as connection:
+                rows = connection.execute("SELECT line FROM planbro.audit ORDER BY seq").fetchall()
+        except (psycopg.Error, PoolTimeout) as error:
+            raise OSError(str(error)) from None
+        found = TeamReading()
+        for (line,) in rows:
+            try:
+                record = json.loads(line)
+            except ValueError:
+                record = None
+            if isinstance(record, dict) and isinstance(record.get("at"), str):
+                found.records.append(record)
+            else:
+                found.skipped += 1
+        return found
+
+    def verify(self) -> tuple[int, int | None]:
+        """The team log's records counted, and the seq of the first whose chain breaks
+        (first_break; None: whole). OSError when the server cannot be asked."""
+        try:
+            with self._pool.connection() as connection:
+                rows = connection.execute("SELECT seq, line FROM planbro.audit ORDER BY seq"
+                                          ).fetchall()
+        except (psycopg.Error, PoolTimeout) as error:
+            raise OSError(str(error)) from None
+        return len(rows), first_break([(int(seq), line) for seq, line in rows])
 
     def use_keys(self, keys: KeyChain | None) -> None:
         """The team log is the server's: no folder keys are involved."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from urllib.parse import unquote
 
 import psycopg
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
@@ -32,12 +33,34 @@ DEFAULT_SSLMODE = "require"
 CONNECT_TIMEOUT_S = 10
 # What the server is told this client is (pg_stat_activity).
 APPLICATION_NAME = "planbro"
+# A password in an address: password=… (quoted or not, also as a URL's query), and a URL's
+# user:password@; group 2 is the password. Never shown: masked() puts MASK in its place.
+PASSWORD_PATTERNS = (
+    re.compile(r"(password\s*=\s*)('(?:[^'\\]|\\.)*'|[^\s&]+)", re.IGNORECASE),
+    re.compile(r"(postgres(?:ql)?://[^:/@\s]*:)([^@]+)(?=@)", re.IGNORECASE),
+)
+# What a password is shown as.
+MASK = "***"
 
 
 def is_team_address(text: str | None) -> bool:
     """True when `text` names a team store rather than a local data folder."""
     stripped = (text or "").strip()
     return stripped.startswith(SCHEMES) or KEYWORD_FORM.match(stripped) is not None
+
+
+def masked(text: str, address: str = "") -> str:
+    """`text` (an address, or a message that may quote parts of `address`) with every
+    password in it shown as ***: those written in `address`, also where a message
+    quotes them alone, and any password=… or user:password@ in `text` itself."""
+    secrets = {match[2] for pattern in PASSWORD_PATTERNS for match in pattern.finditer(address)}
+    for secret in sorted(secrets, key=len, reverse=True):
+        for form in {secret, secret.strip("'"), unquote(secret)}:
+            if len(form) > 1:
+                text = text.replace(form, MASK)
+    for pattern in PASSWORD_PATTERNS:
+        text = pattern.sub(lambda match: match[1] + MASK, text)
+    return text
 
 
 def _over_socket(params: Mapping[str, object]) -> bool:
@@ -54,7 +77,7 @@ def checked_conninfo(address: str) -> str:
         params = conninfo_to_dict(address.strip())
     except psycopg.ProgrammingError as error:
         raise StoreAddressRefused(_("The team store's address cannot be read: {reason}").format(
-            reason=str(error).strip())) from None
+            reason=masked(str(error).strip(), address))) from None
     mode = str(params.get("sslmode") or "")
     if mode in PLAINTEXT_MODES and not _over_socket(params):
         raise StoreAddressRefused(_("The team store's address allows an unencrypted connection "
@@ -68,11 +91,11 @@ def checked_conninfo(address: str) -> str:
     return make_conninfo(**params)  # type: ignore[arg-type]
 
 
-def unreachable(error: Exception) -> StoreUnreachable:
+def unreachable(error: Exception, address: str = "") -> StoreUnreachable:
     """A failed connection (OperationalError) or a pool that gave none in time as the
-    user's message."""
+    user's message, without a password of `address`."""
     if not isinstance(error, psycopg.OperationalError):
         return StoreUnreachable.of(_("no connection came within {seconds} seconds.").format(
             seconds=CONNECT_TIMEOUT_S))
     lines = [line.strip() for line in str(error).strip().splitlines() if line.strip()]
-    return StoreUnreachable.of(lines[-1] if lines else type(error).__name__)
+    return StoreUnreachable.of(masked(lines[-1], address) if lines else type(error).__name__)

@@ -67,13 +67,15 @@ class TeamStore(Store):
     """The plans of a team in one PostgreSQL database, reached at `address` (connect.py).
 
     `signal` gives the quality light stored with each save (the quality check: the
-    caller's, as storage stands beside planbro.quality). `data_dir` is this computer's
+    caller's, as storage stands beside planbro.quality); `holder` is the caseworker's
+    name others see on a plan this store has open (default: the database role). `data_dir` is this computer's
     own folder (Store.data_dir). Raises StoreUnreachable, StoreAddressRefused or
     SchemaOutdated when the database cannot be used.
     """
 
     def __init__(self, address: str, *, via: str = "app", read_only: bool = False,
-                 signal: Signal | None = None, data_dir: Path | str | None = None) -> None:
+                 signal: Signal | None = None, holder: str = "",
+                 data_dir: Path | str | None = None) -> None:
         self.conninfo = checked_conninfo(address)
         self.via = via
         self.read_only = read_only
@@ -92,7 +94,8 @@ class TeamStore(Store):
                 self.schema_version = schema.prepare(first)
                 self._identity.user = str(first.info.user)
         except psycopg.OperationalError as error:
-            raise unreachable(error) from None
+            raise unreachable(error, address) from None
+        self._identity.name = holder.strip() or self._identity.user
         self._pool: ConnectionPool[Connection] = ConnectionPool(
             self.conninfo, min_size=1, max_size=POOL_MAX, timeout=CONNECT_TIMEOUT_S,
             open=True, name="planbro")
@@ -100,9 +103,9 @@ class TeamStore(Store):
 
     @classmethod
     def open(cls, address: str, *, via: str = "app", signal: Signal | None = None,
-             data_dir: Path | str | None = None) -> Self:
+             holder: str = "", data_dir: Path | str | None = None) -> Self:
         """The store for writing: a team store has no single writer's lock to fall back from."""
-        return cls(address, via=via, signal=signal, data_dir=data_dir)
+        return cls(address, via=via, signal=signal, holder=holder, data_dir=data_dir)
 
     # -- open / close ------------------------------------------------------------
 
@@ -147,7 +150,7 @@ class TeamStore(Store):
             with self._connection() as connection:
                 return list(connection.execute(query, params).fetchall())
         except (psycopg.OperationalError, PoolTimeout) as error:
-            raise unreachable(error) from None
+            raise unreachable(error, self.conninfo) from None
 
     def _plan(self, plan_id: str, version: int, body: dict[str, Any]) -> Plan:
         try:
@@ -236,7 +239,7 @@ class TeamStore(Store):
             # Someone else made the same plan in the meantime.
             raise PlanConflict.changed(plan_id) from None
         except (psycopg.OperationalError, PoolTimeout) as error:
-            raise unreachable(error) from None
+            raise unreachable(error, self.conninfo) from None
         self._seen[plan_id] = revision + 1
         return changes
 
@@ -382,7 +385,7 @@ class TeamStore(Store):
                 append(connection, self._identity.fields(action, plan_id, max(docs), self.via, ""))
                 connection.execute("DELETE FROM planbro.plans WHERE id = %s", [plan_id])
         except (psycopg.OperationalError, PoolTimeout) as error:
-            raise unreachable(error) from None
+            raise unreachable(error, self.conninfo) from None
         self._seen.pop(plan_id, None)
         return int(max(docs))
 

@@ -1,0 +1,44 @@
+"""Opening the team store (issue 14) with what the storage layer may not know of itself.
+
+The team database keeps each plan's quality light beside its summary, so a team
+leader's caseload shows it without checking every plan; storage stands beside
+planbro.quality, so the light is computed here and handed to the store as `signal`.
+Both front ends open the team store through open_team_store().
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from planbro.model import Plan
+
+from planbro.quality import Policy, check_plan, traffic_light
+
+from planbro.actions.context import quality_policy
+
+if TYPE_CHECKING:
+    from planbro.storage.postgres import TeamStore
+
+
+def quality_signal(policy: Policy | None = None) -> Callable[[Plan], str]:
+    """The quality check's light (red, yellow, green) of a plan as it is saved, under the
+    municipality's policy (read once, here)."""
+    chosen = policy if policy is not None else quality_policy()
+
+    def signal(plan: Plan) -> str:
+        return traffic_light(check_plan(plan, date.today(), chosen))
+
+    return signal
+
+
+def open_team_store(address: str, *, via: str, holder: str = "",
+                    data_dir: Path | str | None = None) -> TeamStore:
+    """The team store at `address`, storing each save's quality light; `holder` is the
+    caseworker's name others see on a plan this one has open. Raises StoreUnreachable,
+    StoreAddressRefused or SchemaOutdated with the user's message (no password in it)."""
+    from planbro.storage.postgres import TeamStore
+
+    return TeamStore(address, via=via, signal=quality_signal(), holder=holder, data_dir=data_dir)
