@@ -4,13 +4,12 @@ hyphenation, patched to hyphenate only when it is worth it and never to let
 a word run out of its cell. Imported by pdf.py for the patches.
 
 Hyphenation (hyphenation.PARAGRAPH_HYPHENATION) is reportlab's own, with
-three changes: a word is hyphenated at the end of a line only when moving it
+two changes: a word is hyphenated at the end of a line only when moving it
 whole to the next line would leave more than the hyphenation zone empty
-(as Word does); a capitalised word, mostly a name ("Mette Lund Søren-/sen"),
-moves to the next line whole when it fits there; and a word wider than its
-line that nothing can hyphenate (the rest of a web address reportlab split
-at a slash, which its split of overlong words then skips and lets run over
-the cell's edge) is split as an overlong word is.
+(as Word does); and a word wider than its line that nothing can hyphenate
+(the rest of a web address reportlab split at a slash, which its split of
+overlong words then skips and lets run over the cell's edge) is split as
+an overlong word is.
 
 ╭──────────────────────────────────────────────────────────────────────────╮
 │ Why a copy of reportlab's split: it measures the word one character at a │
@@ -101,20 +100,12 @@ def _zone(max_width: float) -> float:
     return min(HYPHENATION_ZONE, max_width / 4)
 
 
-def _is_name(word: str) -> bool:
-    """A capitalised word: in Danish mostly a name ("Sørensen", "Odense"),
-    which is hyphenated only when it does not fit a line of its own."""
-    letters = word.lstrip("'\"([{¿‘‚“„")
-    return bool(letters) and letters[0].isupper()
-
-
 def _hyphenate_word(hyphenator: Any, font: str, size: float, word: str, word_width: float,
                     new_width: float, max_width: float, *args: Any) -> Any:
     """reportlab's _hyphenateWord, within the hyphenation zone, and never leaving
     an overlong word whole (see the module's docstring)."""
     before = new_width - word_width  # the line's width before the word
-    if before > _EPSILON and (max_width - before < _zone(max_width)
-                              or (_is_name(word) and word_width <= max_width)):
+    if before > _EPSILON and max_width - before < _zone(max_width):
         return None  # the word moves to the next line whole (or is hyphenated there)
     pieces = _hyphenate(hyphenator, font, size, word, word_width, new_width, max_width, *args)
     if pieces or word_width <= max_width or before > _EPSILON:
@@ -127,9 +118,7 @@ def _hyphenate_frag_word(hyphenator: Any, frag_word: list[Any], new_width: float
     """The same for a word of several fragments (a paragraph with markup)."""
     word_width = frag_word[0]
     before = new_width - word_width
-    word = "".join(text for _frag, text in frag_word[1:])
-    if before > _EPSILON and (max_width - before < _zone(max_width)
-                              or (_is_name(word) and word_width <= max_width)):
+    if before > _EPSILON and max_width - before < _zone(max_width):
         return None
     pieces = _hyphenate_frag(hyphenator, frag_word, new_width, max_width, *args)
     if pieces or word_width <= max_width or before > _EPSILON:
