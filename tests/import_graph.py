@@ -33,6 +33,9 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("model", ("planbro.model",)),
     ("core", ("planbro.exchange", "planbro.formdefs", "planbro.settings", "planbro.storage",
               "planbro.documents", "planbro.quality", "planbro.audit")),
+    # The team leader's overview: figures from the store's summaries and the quality check,
+    # and its workbook and report; on the core, under the use cases.
+    ("overview", ("planbro.overview",)),
     ("actions", ("planbro.actions",)),
     ("front", ("planbro.ui", "planbro.cli")),
     ("entry", ("planbro.__main__",)),

@@ -17,6 +17,7 @@ QT_FREE = [
     "planbro.model", "planbro.exchange", "planbro.storage", "planbro.quality",
     "planbro.documents", "planbro.cli", "planbro.settings", "planbro.formdefs",
     "planbro.audit", "planbro.actions", "planbro.fileio", "planbro.translation",
+    "planbro.overview",
 ]
 
 

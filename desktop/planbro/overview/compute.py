@@ -1,0 +1,209 @@
+"""compute(): every figure of the overview for a period and a scope, from the store's summaries.
+
+Which plans a period holds, and which dates count:
+- A plan is in the period when its case was open on some day of it: it starts (the offer's
+  day, else its first save) on or before the period's last day, and it was not closed
+  before the period's first day (the day of the follow-up that closed it, else the closed
+  version's last save). Without --fra the period starts with the first plan; --til is today
+  unless given.
+- Figures of events count what happened in the period, in those plans: offers by the
+  offer's day, § 142 plans by the boform's notification, signed plans by their first full
+  signing, follow-ups by their day, achieved sub-goals by the month first recorded.
+- Figures of state describe the plans as they stand today (their newest version): open
+  cases, follow-up overdue, not updated for 12 months, the quality check, sub-goals by
+  status, services. A store keeps the newest state of a plan only, so a past period
+  chooses the plans, not a past state of them.
+The scope is a unit or a caseworker (the plan's responsible caseworker and unit, compared
+without regard to case or spacing), or with neither the whole store the user may read.
+
+The store is read through the Store interface only: summaries(), and for a plan whose
+summary carries no facts (facts.py) its versions.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from planbro.model.dates import add_months
+from planbro.model.plan import SUBGOAL_STATUSES
+
+from planbro.quality import DEFAULT_POLICY, FEJL, RULES, Policy
+from planbro.quality.rules_services import CTI_MONTHS
+from planbro.storage import PlanSummary, Store
+
+from planbro.overview.areas import build_areas
+from planbro.overview.facts import Facts, facts_of_stored, is_current
+from planbro.overview.figures import PLANS, Figure, Overview
+from planbro.overview.grouping import NONE
+
+# Months after which an open case's newest version counts as not updated.
+STALE_MONTHS = 12
+# The rules whose finding is a fejl: a plan without any is a plan "uden fejl".
+_FEJL_RULES = frozenset(rule.id for rule in RULES if rule.severity == FEJL)
+
+
+class Tally:
+    """The plans behind each figure's key, and for counts of other things their number."""
+
+    def __init__(self) -> None:
+        self.plans: defaultdict[str, list[str]] = defaultdict(list)
+        self.counts: defaultdict[str, int] = defaultdict(int)
+        # The days from offer to signed plan, one per plan, and the plans they are of.
+        self.days: list[tuple[int, str]] = []
+
+    def add(self, key: str, plan_id: str, count: int = 1) -> None:
+        self.plans[key].append(plan_id)
+        self.counts[key] += count
+
+    def keys(self, prefix: str) -> list[str]:
+        """The keys seen that start with `prefix`, without it."""
+        return [key[len(prefix):] for key in self.plans if key.startswith(prefix)]
+
+    def figure(self, key: str, label: str, counts: str = PLANS) -> Figure:
+        ids = tuple(sorted(set(self.plans.get(key, ()))))
+        return Figure(key, label, len(ids) if counts == PLANS else self.counts.get(key, 0),
+                      ids, counts)
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def compute(store: Store, *, start: date | None = None, end: date | None = None,
+            unit: str = "", caseworker: str = "", today: date | None = None,
+            policy: Policy = DEFAULT_POLICY) -> Overview:
+    """Every figure for the plans of `store` in the period from `start` to `end` (see
+    above) and the scope `unit` or `caseworker` (empty: any), the state as on `today`."""
+    today = today or date.today()
+    end = end or today
+    chosen, unread = select(store, start, end, unit, caseworker, policy)
+    tally = Tally()
+    first = start.isoformat() if start else ""
+    last = end.isoformat()
+    for summary, facts in chosen:
+        count_plan(tally, summary, facts, first, last, today, policy)
+    months = _months(tally, first, last)
+    return Overview(start, end, unit.strip(), caseworker.strip(), today,
+                    tally.figure("plans", ""), build_areas(tally, months, policy), unread)
+
+
+def select(store: Store, start: date | None, end: date, unit: str, caseworker: str,
+           policy: Policy) -> tuple[list[tuple[PlanSummary, Facts]], int]:
+    """The plans in the period and scope with their facts, and how many could not be read."""
+    wanted_unit, wanted_worker = _fold(unit), _fold(caseworker)
+    first, last = (start.isoformat() if start else ""), end.isoformat()
+    chosen: list[tuple[PlanSummary, Facts]] = []
+    unread = 0
+    for summary in store.summaries():
+        # What the summary itself tells, before a plan without facts is read (the team store
+        # has the caseworker and unit in its summary).
+        if (wanted_unit and summary.unit and _fold(summary.unit) != wanted_unit
+                or wanted_worker and summary.caseworker
+                and _fold(summary.caseworker) != wanted_worker):
+            continue
+        facts = summary.overview
+        if not is_current(facts):
+            begins = summary.offer_date.isoformat() if summary.offer_date else summary.created[:10]
+            if begins and begins > last:
+                continue
+            facts = facts_of_stored(store, summary.id, policy)
+            if facts is None:
+                unread += 1
+                continue
+        if (wanted_unit and _fold(facts["unit"]) != wanted_unit
+                or wanted_worker and _fold(facts["cw"]) != wanted_worker):
+            continue
+        begins, closed = facts["start"], facts["closed"]
+        if (begins and begins > last) or (closed and closed < first):
+            continue
+        chosen.append((summary, facts))
+    return chosen, unread
+
+
+def count_plan(tally: Tally, summary: PlanSummary, facts: Facts, first: str, last: str,
+               today: date, policy: Policy) -> None:
+    """Add one plan to every figure it belongs to (`first`, `last`: the period, ISO days;
+    `first` "" when it has no start)."""
+    plan_id = summary.id
+    tally.add("plans", plan_id)
+    # -- offers: by the offer's day
+    offered = facts["start"]
+    if offered and first <= offered <= last:
+        decision = summary.decision or "pending"
+        tally.add("offers.offered", plan_id)
+        tally.add(f"offers.{decision}", plan_id)
+        if decision == "declined":
+            tally.add(f"reason.{facts['reason'] or NONE}", plan_id)
+    notified = facts["notified"]
+    if notified and first <= notified <= last:
+        tally.add("sel142.notified", plan_id)
+        begun = facts["begun"]
+        if begun and (date.fromisoformat(begun) - date.fromisoformat(notified)).days \
+                <= policy.plan_start_days:
+            tally.add("sel142.in_time", plan_id)
+    # -- keeping up: the state of open cases, the first signing, the follow-ups
+    if summary.status != "closed":
+        tally.add("keeping.open", plan_id)
+        if summary.next_follow_up is not None and summary.next_follow_up < today:
+            tally.add("keeping.overdue", plan_id)
+        changed = summary.updated[:10]
+        if changed and changed < add_months(today, -STALE_MONTHS).isoformat():
+            tally.add("keeping.stale", plan_id)
+    signed = facts["signed"]
+    if signed and first <= signed <= last:
+        tally.add("keeping.signed", plan_id)
+        if summary.offer_date is not None:
+            days = (date.fromisoformat(signed) - summary.offer_date).days
+            if days >= 0:
+                tally.days.append((days, plan_id))
+    for day, outcome in facts["fu"]:
+        if first <= day <= last:
+            tally.add(f"fu.{outcome}", plan_id)
+    # -- quality, as the check finds it today
+    on = today.isoformat()
+    fejl = False
+    for rule_id, (since, until) in facts["q"].items():
+        if (since is None or on >= since) and (until is None or on < until):
+            tally.add(f"rule.{rule_id}", plan_id)
+            fejl = fejl or rule_id in _FEJL_RULES
+    if not fejl:
+        tally.add("quality.no_fejl", plan_id)
+    # -- goals
+    for status, count in zip(SUBGOAL_STATUSES, facts["sg"]):
+        if count:
+            tally.add(f"sg.{status}", plan_id, count)
+    for month, count in facts["ach"].items():
+        if first[:7] <= month <= last[:7]:
+            tally.add(f"ach.{month}", plan_id, count)
+    # -- services
+    tally.add(f"basis.{summary.basis}", plan_id)
+    for basis in facts["lb"]:
+        tally.add(f"lb.{basis}", plan_id)
+    for method in facts["m"] or [NONE]:
+        tally.add(f"m.{method}", plan_id)
+    for course_start, course_end in facts["cti"]:
+        tally.add("cti", plan_id)
+        if course_start and _ran_over(date.fromisoformat(course_start), course_end, today):
+            tally.add("cti.long", plan_id)
+
+
+def _ran_over(start: date, end: str | None, today: date) -> bool:
+    """A CTI course that has lasted longer than its 9 months: by its end when it has ended,
+    else by today."""
+    until = min(date.fromisoformat(end), today) if end else today
+    return until > add_months(start, CTI_MONTHS)
+
+
+def _months(tally: Tally, first: str, last: str) -> list[str]:
+    """The months the achieved sub-goals are shown for: the period's, from its first month
+    (without one, from the first month anything was achieved) to its last."""
+    seen = sorted(tally.keys("ach."))
+    begin = first[:7] if first else (seen[0] if seen else last[:7])
+    months = []
+    year, month = int(begin[:4]), int(begin[5:7])
+    while f"{year:04d}-{month:02d}" <= last[:7]:
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+

@@ -1,0 +1,200 @@
+"""The overview's facts of one plan: what every figure needs of it, made when the plan is saved.
+
+┌──────────────────────────────────────────────────────────────────────────┐
+│ Why facts: reading and checking one plan costs ~2 ms, so 10,000 plans    │
+│ would take 20 s. The store is opened with store_facts() as its Facts     │
+│ (planbro.storage.summary), so each save keeps these facts in the plan's  │
+│ summary row, and the overview reads only summaries. A row without them   │
+│ (a store opened without, the team store) is made up by reading the plan  │
+│ (facts_of_stored), which is right but slow.                              │
+│                                                                          │
+│ The quality check depends on the day it is asked on (a follow-up falls   │
+│ due, a consent expires, a citizen turns 25). Each rule is asked on       │
+│ FIRST_DAY and LAST_DAY; one that answers differently changes once in     │
+│ between, and the day it changes is found by bisection. Every rule is     │
+│ monotone in the day: a date passes and stays passed, an age is reached   │
+│ and stays reached (tests/overview check it against check_plan). So `q`   │
+│ says on which days each rule finds something, and the overview asks it   │
+│ for any day without the plan.                                            │
+└──────────────────────────────────────────────────────────────────────────┘
+
+The facts are a JSON object with short keys (the index holds one per plan). Dates are ISO
+text, which compares as the dates do. No figure shows the free text of a plan: a reason and a
+legal basis are kept as their group (grouping.py).
+  f       FACTS_FORMAT; facts of another format are made again from the plan
+  cw, unit  the responsible caseworker's name and unit (the overview's scope; never shown)
+  start   the day the case counts from: the offer's day, else the plan's first save
+  closed  the day a closed case ended (a closing follow-up, else its last save); None if open
+  reason  a declined offer's reason group; None unless the offer was declined
+  notified, begun  § 142: the boform's notification, and the day work on the plan started
+  signed  the day a version was first signed in full; None before
+  fu      [[day, outcome], ...]: the follow-ups recorded
+  sg      the newest version's sub-goals by status, in SUBGOAL_STATUSES order
+  ach     {"YYYY-MM": n}: sub-goals by the month they were first recorded as achieved (the
+          first version saying so: its signing day, or its last save while a draft)
+  lb, m   the services' legal bases (grouped) and Housing First methods, distinct, sorted
+  cti     [[start, end], ...]: each CTI course's first and last day (service and phases)
+  q       {rule id: [from, until]}: the rule finds something from `from` (None: always
+          before) until the day before `until` (None: for ever after)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import Any
+
+from planbro.model import Plan
+from planbro.model.convert import from_dict, to_dict
+from planbro.model.plan import SUBGOAL_STATUSES
+
+from planbro.quality import DEFAULT_POLICY, RULES, Policy, Rule
+from planbro.quality.check import rule_hits
+from planbro.quality.rules_reform import work_started
+from planbro.storage import Store, StoreError
+from planbro.storage.lifecycle import closed_on
+
+from planbro.overview.grouping import legal_basis, reason_group
+
+# The facts' format; facts of another are made again from the plan.
+FACTS_FORMAT = 1
+# The days each quality rule is asked on when the facts are made (see above).
+FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2100, 1, 1)
+
+# One plan's facts (see above).
+Facts = dict[str, Any]
+
+
+def store_facts(policy: Policy = DEFAULT_POLICY) -> Callable[[dict[int, dict[str, Any]]], Facts]:
+    """The Facts a store is opened with: plan_facts under the municipality's `policy`."""
+    def facts(docs: dict[int, dict[str, Any]]) -> Facts:
+        return plan_facts(docs, policy)
+
+    return facts
+
+
+def is_current(facts: object) -> bool:
+    """True for facts of this format (a summary's overview may be None or older)."""
+    return isinstance(facts, dict) and facts.get("f") == FACTS_FORMAT
+
+
+def facts_of_stored(store: Store, plan_id: str, policy: Policy = DEFAULT_POLICY) -> Facts | None:
+    """The facts of a stored plan read from its versions; None when it cannot be read (it is
+    named by the store's own messages, and counted by the overview as not read)."""
+    try:
+        docs = {number: to_dict(store.get(plan_id, number)) for number in store.versions(plan_id)}
+    except StoreError:
+        return None
+    return plan_facts(docs, policy) if docs else None
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def _day(stamp: object) -> str | None:
+    """The day of an ISO timestamp or date ("2026-11-05T10:00:00Z" -> "2026-11-05")."""
+    return stamp[:10] if isinstance(stamp, str) and len(stamp) >= 10 else None
+
+
+def plan_facts(docs: dict[int, dict[str, Any]], policy: Policy = DEFAULT_POLICY) -> Facts:
+    """The facts of a plan stored as `docs` (exchange dicts by version). Raises
+    ValidationError when the newest version is not a plan (the store then keeps None)."""
+    plan = from_dict(Plan, docs[max(docs)])
+    offer_day = _iso(plan.offer.date) or _day(plan.created)
+    closed = None
+    if plan.status == "closed":
+        closed = _iso(closed_on(plan)) or _day(plan.updated)
+    statuses = [sub.status for goal in plan.goals for sub in goal.subgoals]
+    return {
+        "f": FACTS_FORMAT,
+        "cw": plan.caseworker.name.strip(),
+        "unit": plan.caseworker.unit.strip(),
+        "start": offer_day,
+        "closed": closed,
+        "reason": reason_group(plan.offer.reason) if plan.offer.decision == "declined" else None,
+        "notified": _iso(plan.boform.notified) if plan.basis == "sel-142" else None,
+        "begun": _iso(work_started(plan)) if plan.basis == "sel-142" else None,
+        "signed": _first_signed(docs),
+        "fu": [[entry.date.isoformat(), entry.outcome]
+               for entry in plan.follow_up.history if entry.date is not None],
+        "sg": [statuses.count(status) for status in SUBGOAL_STATUSES],
+        "ach": _achieved_months(docs),
+        "lb": sorted({legal_basis(service.legal_basis) for service in plan.services}),
+        "m": sorted({service.method for service in plan.services if service.method}),
+        "cti": [_course(service.start, service.end, service.phases)
+                for service in plan.services if service.method == "CTI"],
+        "q": rule_days(plan, policy),
+    }
+
+
+def _signed_day(doc: dict[str, Any]) -> str | None:
+    """The day version `doc` was signed in full (Signatures.signed_on), None if it was not."""
+    if doc.get("status") not in ("signed", "closed"):
+        return None
+    signatures = doc.get("signatures") or {}
+    days = [d for d in (signatures.get("citizen_signed"), signatures.get("caseworker_signed")) if d]
+    return max(days) if days else None
+
+
+def _first_signed(docs: dict[int, dict[str, Any]]) -> str | None:
+    return next((day for number in sorted(docs) if (day := _signed_day(docs[number]))), None)
+
+
+def _achieved_months(docs: dict[int, dict[str, Any]]) -> dict[str, int]:
+    """Sub-goals by the month they were first recorded as achieved, a sub-goal known by its
+    goal and its text (a revision keeps both; sub-goals have no id of their own)."""
+    seen: set[tuple[str, str]] = set()
+    months: dict[str, int] = {}
+    for number in sorted(docs):
+        doc = docs[number]
+        day = _signed_day(doc) or _day(doc.get("updated"))
+        for goal in doc.get("goals") or []:
+            for sub in goal.get("subgoals") or []:
+                key = (str(goal.get("id", "")), " ".join(str(sub.get("text", "")).split()).casefold())
+                if sub.get("status") == "achieved" and key not in seen:
+                    seen.add(key)
+                    if day:
+                        months[day[:7]] = months.get(day[:7], 0) + 1
+    return months
+
+
+def _course(start: date | None, end: date | None, phases: list[Any]) -> list[str | None]:
+    """A CTI course's first and last day, as the quality check spans it (cti-duration)."""
+    starts = [d for d in (start, *(p.start for p in phases)) if d]
+    ends = [d for d in (end, *(p.end for p in phases)) if d]
+    return [_iso(min(starts)) if starts else None, _iso(max(ends)) if ends else None]
+
+
+def rule_days(plan: Plan, policy: Policy = DEFAULT_POLICY) -> dict[str, list[str | None]]:
+    """On which days each rule finds something in `plan` (the `q` of the facts)."""
+    found: dict[str, list[str | None]] = {}
+    for rule in RULES:
+        first = bool(rule_hits(rule, plan, FIRST_DAY, policy))
+        last = bool(rule_hits(rule, plan, LAST_DAY, policy))
+        if first and last:
+            found[rule.id] = [None, None]
+        elif first or last:
+            change = _change_day(rule, plan, policy, first)
+            found[rule.id] = [None, change.isoformat()] if first else [change.isoformat(), None]
+    return found
+
+
+def _change_day(rule: Rule, plan: Plan, policy: Policy, first: bool) -> date:
+    """The first day on which `rule` answers otherwise than on FIRST_DAY (`first`)."""
+    low, high = FIRST_DAY, LAST_DAY
+    # Invariant: the answer on `low` is `first`, on `high` it is not.
+    while (high - low).days > 1:
+        middle = low + timedelta(days=(high - low).days // 2)
+        if bool(rule_hits(rule, plan, middle, policy)) == first:
+            low = middle
+        else:
+            high = middle
+    return high
+
+
+def finds(days: list[str | None], on: str) -> bool:
+    """Whether a rule whose `q` entry is `days` finds something on the ISO day `on`."""
+    since, until = days
+    return (since is None or on >= since) and (until is None or on < until)
+
