@@ -161,3 +161,46 @@ def test_a_real_command_on_an_unreachable_server_exits_2_without_a_traceback(tmp
     assert done.stderr.startswith("Der er ikke forbindelse til teamets database:")
     assert "Traceback" not in done.stderr and "Sup3rHemmelig" not in done.stderr
     assert done.stdout == ""
+
+
+def test_a_plan_open_elsewhere_is_read_but_not_changed_and_a_leader_breaks_it(
+        team_url, rows, example_path, monkeypatch, tmp_path, capsys):
+    from planbro.storage.postgres import TeamStore
+
+    monkeypatch.setenv("PLANBRO_STORE", team_url)
+    assert main(["import", str(example_path)]) == 0
+    # The command gave its lease back when it ended.
+    assert rows("SELECT count(*) FROM planbro.leases") == [(0,)]
+    wizard = TeamStore(team_url, holder="Anna Jensen", data_dir=tmp_path / "anna")
+    try:
+        wizard.leases.take(EXAMPLE_ID)
+        capsys.readouterr()
+        assert main(["sign", EXAMPLE_ID, "--date", "20-11-2026"]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith("Åben hos Anna Jensen siden ") and "kan læses" in err
+        assert rows("SELECT status FROM planbro.plans") == [("draft",)]
+        assert main(["show", EXAMPLE_ID]) == 0
+        assert capsys.readouterr().out.splitlines()[-1].startswith("Åben hos Anna Jensen siden ")
+        assert main(["lease", EXAMPLE_ID[:8]]) == 0
+        assert capsys.readouterr().out.startswith("Åben hos Anna Jensen siden ")
+        # The test server's role owns the schema: a team leader's rights.
+        assert main(["lease", EXAMPLE_ID, "--break"]) == 0
+        assert capsys.readouterr().out.startswith("Låsen er brudt: planen var åben hos Anna Jensen")
+        assert main(["lease", EXAMPLE_ID]) == 0
+        assert capsys.readouterr().out == "Ingen har planen åben til redigering.\n"
+        assert main(["sign", EXAMPLE_ID, "--date", "20-11-2026"]) == 0
+        actions = [json.loads(line)["action"] for (line,) in rows(
+            "SELECT line FROM planbro.audit ORDER BY seq")]
+        assert actions == ["import", "view", "lease_break", "sign"]
+        capsys.readouterr()
+        assert main(["audit"]) == 0
+        assert "en kollegas lås brudt" in capsys.readouterr().out
+    finally:
+        wizard.close()
+
+
+def test_leases_are_the_team_stores_only(example_path, capsys):
+    assert main(["import", str(example_path)]) == 0
+    capsys.readouterr()
+    assert main(["lease", EXAMPLE_ID]) == 2
+    assert capsys.readouterr().err.startswith("Kun teamets database har låse")

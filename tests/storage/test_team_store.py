@@ -56,9 +56,12 @@ def team(address, tmp_path):
 def test_a_save_over_a_colleagues_newer_save_is_refused_and_changes_nothing(team, new_plan):
     mine, theirs = team(), team()
     plan = mine.save(new_plan())
+    # Each closes the plan after saving (gives the lease back), as the wizard does.
+    mine.leases.release(plan.id)
     their_copy = theirs.get(plan.id)
     their_copy.purpose = "Kollegaens formål"
     theirs.save(their_copy)
+    theirs.leases.release(plan.id)
     plan.purpose = "Mit formål"
     with pytest.raises(PlanConflict, match="ændret af en anden") as refused:
         mine.save(plan)
@@ -84,6 +87,7 @@ def test_a_client_that_never_read_the_plan_cannot_save_over_it(team, new_plan):
 
     old_copy = from_dict(Plan, stale)
     old_copy.purpose = "Ændret af den anden, ud fra en gammel kopi"
+    first.leases.release(plan.id)
     with pytest.raises(PlanConflict):
         second.save(old_copy)
     assert second.get(plan.id).purpose == "Ændret af den første"
@@ -100,6 +104,7 @@ def test_two_clients_making_the_same_new_plan_do_not_overwrite_each_other(team, 
     duplicate = from_dict(Plan, copy)
     duplicate.created = duplicate.updated = ""
     duplicate.purpose = "En anden plan med samme id"
+    one.leases.release(plan.id)
     with pytest.raises(PlanConflict):
         other.save(duplicate)
     assert other.get(plan.id).purpose == plan.purpose

@@ -62,6 +62,7 @@ def action_label(action: str) -> str:
         "extract": _("access request extract made"),
         "caseload": _("caseload opened (all names)"),
         "key": _("the data folder's keys changed"),
+        "lease_break": _("a colleague's lease broken"),
     }.get(action, action)
 
 

@@ -133,6 +133,8 @@ def run_show(args: argparse.Namespace) -> int:
             plan_id = store.resolve(args.id)
             plan = store.get(plan_id, args.plan_version)
             versions = store.versions(plan_id)
+            # On the team store: "Åben hos Anna Jensen siden 10:42" while a colleague edits it.
+            lease = store.leases.holder(plan_id) if hasattr(store, "leases") else None
     except StoreError as error:
         return refusal(error)
     record(args, "view", plan)
@@ -158,4 +160,6 @@ def run_show(args: argparse.Namespace) -> int:
     width = max(len(label) for label, _value in lines)
     for label, value in lines:
         print(f"{label.ljust(width)}  {value}")
+    if lease is not None:
+        print(shown(lease.label()))
     return 0

@@ -112,6 +112,8 @@ EVENTS = {
     "journalise": "Handleplanen blev journaliseret i kommunens sagssystem",
     "purge": "Handleplanen blev slettet fra computeren efter journaliseringen",
     "extract": "Der blev lavet en udskrift af logbogen til aktindsigt",
+    "lease_break": "En teamleder gjorde handleplanen fri, så en anden sagsbehandler kunne "
+                   "redigere den",
 }
 # An action this version of Planbro does not know (a newer one's).
 OTHER_EVENT = "Handleplanen blev brugt"

@@ -8,9 +8,13 @@ from typing import Any
 
 from psycopg.types.json import Jsonb
 
+from planbro.translation import _
+
 from planbro.model import Plan, ValidationError
 from planbro.model.convert import from_dict
 
+from planbro.storage.errors import PlanNotFound
+from planbro.storage.paths import is_plan_id
 from planbro.storage.postgres.audit import Connection
 from planbro.storage.summary import summary_fields
 
@@ -25,6 +29,10 @@ DATE_COLUMNS = frozenset({"next_follow_up", "signed_on", "offer_date", "offer_ag
 
 # A quality light of a plan (red, yellow, green), or None: given by whoever opens the store.
 Signal = Callable[[Plan], str | None]
+# Fewest characters of an id that resolve_id() accepts as a prefix (as the local store).
+MIN_PREFIX = 4
+# A query run on the team database: its rows.
+Query = Callable[[str, list[Any]], list[tuple[Any, ...]]]
 
 
 def columns(docs: dict[int, dict[str, Any]], signal: Signal | None) -> dict[str, Any]:
@@ -71,3 +79,23 @@ def store_rows(connection: Connection, plan_id: str, revision: int, values: dict
             "INSERT INTO planbro.plan_versions (plan_id, version, body) VALUES (%s, %s, %s) "
             "ON CONFLICT (plan_id, version) DO UPDATE SET body = EXCLUDED.body, "
             "saved_at = now()", [plan_id, doc["version"], Jsonb(doc)])
+
+
+def resolve_id(query: Query, id_or_prefix: str) -> str:
+    """The full id of the plan in planbro.plans whose id is, or begins with, `id_or_prefix`
+    (TeamStore.resolve); PlanNotFound when none or several are."""
+    text = id_or_prefix.strip().lower()
+    if is_plan_id(text) and query("SELECT 1 FROM planbro.plans WHERE id = %s", [text]):
+        return text
+    if len(text) < MIN_PREFIX:
+        raise PlanNotFound(_("Give at least {count} characters of the plan's id.").format(
+            count=MIN_PREFIX))
+    pattern = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    matches = [row[0] for row in query(
+        "SELECT id FROM planbro.plans WHERE id LIKE %s ORDER BY id", [pattern])]
+    if len(matches) > 1:
+        raise PlanNotFound(_("«{prefix}» matches {count} plans; give more of the id.").format(
+            prefix=id_or_prefix, count=len(matches)))
+    if not matches:
+        raise PlanNotFound.no_plan(id_or_prefix)
+    return str(matches[0])

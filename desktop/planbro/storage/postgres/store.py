@@ -10,7 +10,9 @@ No silent overwrite: each write counts up the plan's revision. The store remembe
 the revision of every plan it read or wrote; a save based on an older one than the
 database holds (someone else saved in between) is refused whole with PlanConflict,
 and so is a save over a stored plan this store never read (it has no base to show:
-the save stamp is to the second only, too coarse to tell two saves apart).
+the save stamp is to the second only, too coarse to tell two saves apart). Each
+change also claims the plan's lease (leases.py): refused while another client has it
+open for editing, naming who.
 
 The audit record of a change is appended in the change's own transaction (audit.py):
 both or neither.
@@ -18,6 +20,7 @@ both or neither.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable
 from datetime import date
@@ -49,11 +52,10 @@ from planbro.storage.paths import check_plan_id, default_data_dir, is_plan_id
 from planbro.storage.postgres import schema
 from planbro.storage.postgres.audit import Connection, Identity, TeamAudit, append
 from planbro.storage.postgres.connect import CONNECT_TIMEOUT_S, checked_conninfo, unreachable
-from planbro.storage.postgres.rows import SUMMARY_COLUMNS, Signal, columns, store_rows
+from planbro.storage.postgres.leases import LEASE_SECONDS, Leases
+from planbro.storage.postgres.rows import SUMMARY_COLUMNS, Signal, columns, resolve_id, store_rows
 from planbro.storage.summary import PlanSummary
 
-# Fewest characters of an id that resolve() accepts as a prefix (as the local store).
-MIN_PREFIX = 4
 # Connections one Planbro keeps to the server at most (the app, its quality check).
 POOL_MAX = 4
 # A plan version gets at most one "change" record per store in this many seconds:
@@ -75,7 +77,7 @@ class TeamStore(Store):
 
     def __init__(self, address: str, *, via: str = "app", read_only: bool = False,
                  signal: Signal | None = None, holder: str = "",
-                 data_dir: Path | str | None = None) -> None:
+                 data_dir: Path | str | None = None, lease_seconds: float = LEASE_SECONDS) -> None:
         self.conninfo = checked_conninfo(address)
         self.via = via
         self.read_only = read_only
@@ -100,6 +102,8 @@ class TeamStore(Store):
             self.conninfo, min_size=1, max_size=POOL_MAX, timeout=CONNECT_TIMEOUT_S,
             open=True, name="planbro")
         self.audit: TeamAudit | None = TeamAudit(self._pool, self._identity)
+        # Who edits which plan (leases.py): every change claims the plan's lease.
+        self.leases = Leases(self._pool, self._identity, self.conninfo, lease_seconds)
 
     @classmethod
     def open(cls, address: str, *, via: str = "app", signal: Signal | None = None,
@@ -119,7 +123,10 @@ class TeamStore(Store):
         return []
 
     def close(self) -> None:
+        """Give back this client's leases (when the server can be reached) and disconnect."""
         self.read_only = True
+        with contextlib.suppress(StoreError):
+            self.leases.release_all()
         self._pool.close()
 
     def __enter__(self) -> Self:
@@ -194,21 +201,7 @@ class TeamStore(Store):
 
     def resolve(self, id_or_prefix: str) -> str:
         """The full id of the plan whose id is, or begins with, `id_or_prefix`."""
-        text = id_or_prefix.strip().lower()
-        if is_plan_id(text) and self._query("SELECT 1 FROM planbro.plans WHERE id = %s", [text]):
-            return text
-        if len(text) < MIN_PREFIX:
-            raise PlanNotFound(_("Give at least {count} characters of the plan's id.").format(
-                count=MIN_PREFIX))
-        pattern = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        matches = [row[0] for row in self._query(
-            "SELECT id FROM planbro.plans WHERE id LIKE %s ORDER BY id", [pattern])]
-        if len(matches) > 1:
-            raise PlanNotFound(_("«{prefix}» matches {count} plans; give more of the id.").format(
-                prefix=id_or_prefix, count=len(matches)))
-        if not matches:
-            raise PlanNotFound.no_plan(id_or_prefix)
-        return str(matches[0])
+        return resolve_id(self._query, id_or_prefix)
 
     # -- writing -----------------------------------------------------------------
 
@@ -216,31 +209,42 @@ class TeamStore(Store):
                audit: Callable[[list[dict[str, Any]]], tuple[str, int, str]]) -> list[dict[str, Any]]:
         """Store what `decide` makes of the plan's versions (given with its revision), in
         one transaction with its audit record; the versions stored."""
+        held, committed = plan_id in self.leases.held, False
         try:
             with self._connection() as connection, connection.transaction():
                 row = connection.execute("SELECT revision FROM planbro.plans WHERE id = %s "
                                          "FOR UPDATE", [plan_id]).fetchone()
                 revision = int(row[0]) if row else 0
+                if revision:
+                    # Before anything is compared: a plan open elsewhere is refused as such.
+                    self.leases.claim(connection, plan_id)
                 docs = {version: body for version, body in connection.execute(
                     "SELECT version, body FROM planbro.plan_versions WHERE plan_id = %s",
                     [plan_id])}
                 changes = decide(docs, revision)
-                if not changes:
-                    return []
-                for doc in changes:
-                    docs[doc["version"]] = doc
-                store_rows(connection, plan_id, revision, columns(docs, self._signal),
-                           changes)
-                action, version, detail = audit(changes)
-                if self._records(action, plan_id, version):
-                    append(connection, self._identity.fields(action, plan_id, version, self.via,
-                                                             detail))
+                if changes:
+                    for doc in changes:
+                        docs[doc["version"]] = doc
+                    store_rows(connection, plan_id, revision, columns(docs, self._signal),
+                               changes)
+                    if not revision:
+                        self.leases.claim(connection, plan_id)
+                    action, version, detail = audit(changes)
+                    if self._records(action, plan_id, version):
+                        append(connection, self._identity.fields(action, plan_id, version,
+                                                                 self.via, detail))
+            committed = True
         except psycopg.errors.UniqueViolation:
             # Someone else made the same plan in the meantime.
             raise PlanConflict.changed(plan_id) from None
         except (psycopg.OperationalError, PoolTimeout) as error:
             raise unreachable(error, self.conninfo) from None
-        self._seen[plan_id] = revision + 1
+        finally:
+            if not committed and not held:
+                # The lease this write took was rolled back with it.
+                self.leases.forget(plan_id)
+        if changes:
+            self._seen[plan_id] = revision + 1
         return changes
 
     def _records(self, action: str, plan_id: str, version: int) -> bool:
@@ -370,6 +374,7 @@ class TeamStore(Store):
         self._writable()
         if not is_plan_id(plan_id):
             raise PlanNotFound.no_plan(plan_id)
+        held = plan_id in self.leases.held
         try:
             with self._connection() as connection, connection.transaction():
                 locked = connection.execute("SELECT 1 FROM planbro.plans WHERE id = %s FOR UPDATE",
@@ -382,10 +387,15 @@ class TeamStore(Store):
                 refused = refusal(docs)
                 if refused is not None:
                     raise refused
+                self.leases.claim(connection, plan_id)
                 append(connection, self._identity.fields(action, plan_id, max(docs), self.via, ""))
                 connection.execute("DELETE FROM planbro.plans WHERE id = %s", [plan_id])
         except (psycopg.OperationalError, PoolTimeout) as error:
             raise unreachable(error, self.conninfo) from None
+        finally:
+            if not held:
+                self.leases.forget(plan_id)
         self._seen.pop(plan_id, None)
+        self.leases.forget(plan_id)
         return int(max(docs))
 
