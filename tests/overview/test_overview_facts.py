@@ -14,8 +14,16 @@ from planbro.model.convert import to_dict
 
 from planbro.quality import check_plan
 
-from planbro.overview.facts import FACTS_FORMAT, finds, is_current, plan_facts, rule_days
+from planbro.overview.facts import (
+    FACTS_FORMAT,
+    finds,
+    found_on,
+    is_current,
+    plan_facts,
+    rule_days,
+)
 from planbro.overview.grouping import EMPLOYMENT, NONE, OTHER, legal_basis, reason_group
+from planbro.overview.labels import legal_basis_name
 
 # Days the rules are asked on: each month of 2024-2031, and days around the team's dates.
 DAYS = [date(2024 + n // 12, n % 12 + 1, 1) for n in range(96)] + [
@@ -26,9 +34,12 @@ DAYS = [date(2024 + n // 12, n % 12 + 1, 1) for n in range(96)] + [
 def test_the_rule_days_say_what_the_check_finds_on_any_day(example_plan, name):
     plan = team(example_plan)[name][-1]
     days = rule_days(plan)
+    text = plan_facts({1: to_dict(plan)})["q"]
     for day in DAYS:
         found = {rule for rule, span in days.items() if finds(span, day.isoformat())}
         assert found == {f.rule for f in check_plan(plan, day)}, day
+        # The facts' one text says the same.
+        assert set(found_on(text, day.isoformat())) == found, day
 
 
 def test_a_due_day_is_found_to_the_day(example_plan):
@@ -51,10 +62,16 @@ def test_the_facts_of_versions_first_signing_and_achieved_months(example_plan):
     assert facts["signed"] == "2026-03-12" and facts["start"] == "2026-03-02"
     assert facts["ach"] == {"2026-06": 1}
     assert facts["sg"] == [5, 0, 1, 1]
-    assert facts["lb"] == ["Serviceloven § 101", "Serviceloven § 110", "Serviceloven § 12",
-                           "Serviceloven § 85 a"]
-    assert facts["m"] == ["CTI"] and facts["fu"] == [["2026-06-01", "continue"]]
-    assert not is_current({**facts, "f": FACTS_FORMAT + 1}) and not is_current(None)
+    assert facts["lb"] == "S101 S110 S12 S85a"
+    assert facts["m"] == "CTI" and facts["fu"] == [["2026-06-01", "continue"]]
+    # Each finding from the day it comes: the follow-up due 15-11-2026, a partner's consent
+    # running to 30-6-2027, 12 months after the last follow-up, the state-pension age.
+    assert sorted(found_on(facts["q"], "2026-11-16")) == ["follow-up-overdue"]
+    assert sorted(found_on(facts["q"], "2027-07-01")) == ["consent-expired", "follow-up-overdue",
+                                                          "follow-up-stale"]
+    assert found_on(facts["q"], "2026-11-15") == []
+    assert "pension-age" in found_on(facts["q"], "2049-03-12")
+    assert not is_current({**facts, "f": "1/00000000"}) and not is_current(None)
 
 
 def test_a_sub_goal_achieved_again_in_a_later_version_counts_once(example_plan):
@@ -91,20 +108,21 @@ def test_a_reason_is_kept_as_its_group(reason, group):
     assert reason_group(reason) == group
 
 
-@pytest.mark.parametrize(("text", "basis"), [
-    ("Serviceloven § 85 a", "Serviceloven § 85 a"),
-    ("SEL §85a", "Serviceloven § 85 a"),
-    ("§ 85 a — Housing First-bostøtte", "Serviceloven § 85 a"),
-    ("Serviceloven § 101, stk. 1", "Serviceloven § 101"),
-    ("Sundhedsloven § 141", "Sundhedsloven § 141"),
-    ("SUL § 142", "Sundhedsloven § 142"),
-    ("Almenboligloven § 59", "Almenboligloven § 59"),
-    ("Beskæftigelsesindsats (jobcenter)", EMPLOYMENT),
-    ("Aftale med Jonas' mor", OTHER),
-    ("", NONE),
+@pytest.mark.parametrize(("text", "code", "name"), [
+    ("Serviceloven § 85 a", "S85a", "Serviceloven § 85 a"),
+    ("SEL §85a", "S85a", "Serviceloven § 85 a"),
+    ("§ 85 a — Housing First-bostøtte", "S85a", "Serviceloven § 85 a"),
+    ("Serviceloven § 101, stk. 1", "S101", "Serviceloven § 101"),
+    ("Sundhedsloven § 141", "H141", "Sundhedsloven § 141"),
+    ("SUL § 142", "H142", "Sundhedsloven § 142"),
+    ("Almenboligloven § 59", "A59", "Almenboligloven § 59"),
+    ("Beskæftigelsesindsats (jobcenter)", EMPLOYMENT, "Beskæftigelsesindsats (jobcenter)"),
+    ("Aftale med Jonas' mor", OTHER, "Andet lovgrundlag"),
+    ("", NONE, "Intet lovgrundlag angivet"),
 ])
-def test_a_legal_basis_is_kept_as_the_law_and_paragraph_it_names(text, basis):
-    assert legal_basis(text) == basis
+def test_a_legal_basis_is_kept_as_the_law_and_paragraph_it_names(text, code, name):
+    assert legal_basis(text) == code
+    assert legal_basis_name(code) == name
 
 
 def test_a_rule_found_from_a_day_on_keeps_that_day(example_plan):

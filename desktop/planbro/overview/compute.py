@@ -33,7 +33,7 @@ from planbro.quality.rules_services import CTI_MONTHS
 from planbro.storage import PlanSummary, Store
 
 from planbro.overview.areas import build_areas
-from planbro.overview.facts import Facts, facts_of_stored, is_current
+from planbro.overview.facts import Facts, facts_of_stored, found_on, is_current
 from planbro.overview.figures import PLANS, Figure, Overview
 from planbro.overview.grouping import NONE
 
@@ -46,11 +46,16 @@ _FEJL_RULES = frozenset(rule.id for rule in RULES if rule.severity == FEJL)
 class Tally:
     """The plans behind each figure's key, and for counts of other things their number."""
 
-    def __init__(self) -> None:
+    def __init__(self, today: date, policy: Policy) -> None:
         self.plans: defaultdict[str, list[str]] = defaultdict(list)
         self.counts: defaultdict[str, int] = defaultdict(int)
         # The days from offer to signed plan, one per plan, and the plans they are of.
         self.days: list[tuple[int, str]] = []
+        self.today, self.policy = today, policy
+        # What each plan is compared with, made once.
+        self.on = today.isoformat()
+        self.stale = add_months(today, -STALE_MONTHS).isoformat()
+        self._cti_ends: dict[str, str] = {}
 
     def add(self, key: str, plan_id: str, count: int = 1) -> None:
         self.plans[key].append(plan_id)
@@ -61,9 +66,19 @@ class Tally:
         return [key[len(prefix):] for key in self.plans if key.startswith(prefix)]
 
     def figure(self, key: str, label: str, counts: str = PLANS) -> Figure:
-        ids = tuple(sorted(set(self.plans.get(key, ()))))
+        # Distinct, in the order met (the summaries' order: by the citizen's name).
+        ids = tuple(dict.fromkeys(self.plans.get(key, ())))
         return Figure(key, label, len(ids) if counts == PLANS else self.counts.get(key, 0),
                       ids, counts)
+
+    def cti_over(self, start: str, end: str | None) -> bool:
+        """A CTI course that has lasted longer than its 9 months: by its end when it has
+        ended, else by today."""
+        due = self._cti_ends.get(start)
+        if due is None:
+            due = self._cti_ends[start] = add_months(date.fromisoformat(start),
+                                                     CTI_MONTHS).isoformat()
+        return min(end, self.on) > due if end else self.on > due
 
 
 def _fold(text: str) -> str:
@@ -78,11 +93,11 @@ def compute(store: Store, *, start: date | None = None, end: date | None = None,
     today = today or date.today()
     end = end or today
     chosen, unread = select(store, start, end, unit, caseworker, policy)
-    tally = Tally()
+    tally = Tally(today, policy)
     first = start.isoformat() if start else ""
     last = end.isoformat()
     for summary, facts in chosen:
-        count_plan(tally, summary, facts, first, last, today, policy)
+        count_plan(tally, summary, facts, first, last)
     months = _months(tally, first, last)
     return Overview(start, end, unit.strip(), caseworker.strip(), today,
                     tally.figure("plans", ""), build_areas(tally, months, policy), unread)
@@ -121,78 +136,70 @@ def select(store: Store, start: date | None, end: date, unit: str, caseworker: s
     return chosen, unread
 
 
-def count_plan(tally: Tally, summary: PlanSummary, facts: Facts, first: str, last: str,
-               today: date, policy: Policy) -> None:
+def count_plan(tally: Tally, summary: PlanSummary, facts: Facts, first: str, last: str) -> None:
     """Add one plan to every figure it belongs to (`first`, `last`: the period, ISO days;
-    `first` "" when it has no start)."""
+    `first` "" when it has no start). Written for 10,000 plans: the keys' lists are
+    appended to directly."""
     plan_id = summary.id
-    tally.add("plans", plan_id)
+    plans = tally.plans
+    plans["plans"].append(plan_id)
     # -- offers: by the offer's day
     offered = facts["start"]
     if offered and first <= offered <= last:
         decision = summary.decision or "pending"
-        tally.add("offers.offered", plan_id)
-        tally.add(f"offers.{decision}", plan_id)
+        plans["offers.offered"].append(plan_id)
+        plans["offers." + decision].append(plan_id)
         if decision == "declined":
-            tally.add(f"reason.{facts['reason'] or NONE}", plan_id)
+            plans["reason." + (facts["reason"] or NONE)].append(plan_id)
     notified = facts["notified"]
     if notified and first <= notified <= last:
-        tally.add("sel142.notified", plan_id)
+        plans["sel142.notified"].append(plan_id)
         begun = facts["begun"]
         if begun and (date.fromisoformat(begun) - date.fromisoformat(notified)).days \
-                <= policy.plan_start_days:
-            tally.add("sel142.in_time", plan_id)
+                <= tally.policy.plan_start_days:
+            plans["sel142.in_time"].append(plan_id)
     # -- keeping up: the state of open cases, the first signing, the follow-ups
     if summary.status != "closed":
-        tally.add("keeping.open", plan_id)
-        if summary.next_follow_up is not None and summary.next_follow_up < today:
-            tally.add("keeping.overdue", plan_id)
+        plans["keeping.open"].append(plan_id)
+        if summary.next_follow_up is not None and summary.next_follow_up < tally.today:
+            plans["keeping.overdue"].append(plan_id)
         changed = summary.updated[:10]
-        if changed and changed < add_months(today, -STALE_MONTHS).isoformat():
-            tally.add("keeping.stale", plan_id)
+        if changed and changed < tally.stale:
+            plans["keeping.stale"].append(plan_id)
     signed = facts["signed"]
     if signed and first <= signed <= last:
-        tally.add("keeping.signed", plan_id)
+        plans["keeping.signed"].append(plan_id)
         if summary.offer_date is not None:
             days = (date.fromisoformat(signed) - summary.offer_date).days
             if days >= 0:
                 tally.days.append((days, plan_id))
     for day, outcome in facts["fu"]:
         if first <= day <= last:
-            tally.add(f"fu.{outcome}", plan_id)
+            tally.add("fu." + outcome, plan_id)
     # -- quality, as the check finds it today
-    on = today.isoformat()
     fejl = False
-    for rule_id, (since, until) in facts["q"].items():
-        if (since is None or on >= since) and (until is None or on < until):
-            tally.add(f"rule.{rule_id}", plan_id)
-            fejl = fejl or rule_id in _FEJL_RULES
+    for rule_id in found_on(facts["q"], tally.on):
+        plans["rule." + rule_id].append(plan_id)
+        fejl = fejl or rule_id in _FEJL_RULES
     if not fejl:
-        tally.add("quality.no_fejl", plan_id)
+        plans["quality.no_fejl"].append(plan_id)
     # -- goals
     for status, count in zip(SUBGOAL_STATUSES, facts["sg"]):
         if count:
-            tally.add(f"sg.{status}", plan_id, count)
+            tally.add("sg." + status, plan_id, count)
     for month, count in facts["ach"].items():
         if first[:7] <= month <= last[:7]:
-            tally.add(f"ach.{month}", plan_id, count)
+            tally.add("ach." + month, plan_id, count)
     # -- services
-    tally.add(f"basis.{summary.basis}", plan_id)
-    for basis in facts["lb"]:
-        tally.add(f"lb.{basis}", plan_id)
-    for method in facts["m"] or [NONE]:
-        tally.add(f"m.{method}", plan_id)
+    plans["basis." + summary.basis].append(plan_id)
+    for basis in facts["lb"].split():
+        plans["lb." + basis].append(plan_id)
+    for method in facts["m"].split() or [NONE]:
+        plans["m." + method].append(plan_id)
     for course_start, course_end in facts["cti"]:
-        tally.add("cti", plan_id)
-        if course_start and _ran_over(date.fromisoformat(course_start), course_end, today):
-            tally.add("cti.long", plan_id)
-
-
-def _ran_over(start: date, end: str | None, today: date) -> bool:
-    """A CTI course that has lasted longer than its 9 months: by its end when it has ended,
-    else by today."""
-    until = min(date.fromisoformat(end), today) if end else today
-    return until > add_months(start, CTI_MONTHS)
+        plans["cti"].append(plan_id)
+        if course_start and tally.cti_over(course_start, course_end):
+            plans["cti.long"].append(plan_id)
 
 
 def _months(tally: Tally, first: str, last: str) -> list[str]:

@@ -32,14 +32,18 @@ legal basis are kept as their group (grouping.py).
   sg      the newest version's sub-goals by status, in SUBGOAL_STATUSES order
   ach     {"YYYY-MM": n}: sub-goals by the month they were first recorded as achieved (the
           first version saying so: its signing day, or its last save while a draft)
-  lb, m   the services' legal bases (grouped) and Housing First methods, distinct, sorted
+  lb, m   the services' legal bases (grouping.py codes) and Housing First methods,
+          distinct, sorted, in one text each ("S101 S85a", "CTI")
   cti     [[start, end], ...]: each CTI course's first and last day (service and phases)
-  q       {rule id: [from, until]}: the rule finds something from `from` (None: always
-          before) until the day before `until` (None: for ever after)
+  q       the rules that find something, in one text, each by its number in RULES: "N" on
+          every day, "N>DAY" from DAY on, "N<DAY" until the day before DAY (rule_days;
+          one short JSON string parses far faster than a list per rule, and the index holds
+          one per plan)
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
@@ -56,11 +60,18 @@ from planbro.storage.lifecycle import closed_on
 
 from planbro.overview.grouping import legal_basis, reason_group
 
-# The facts' format; facts of another are made again from the plan.
-FACTS_FORMAT = 1
-# The days each quality rule is asked on when the facts are made (see above).
-FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2100, 1, 1)
+# The days each quality rule is asked on when the facts are made (see above): no overview
+# is asked about a day before Planbro (a rule's answer on FIRST_DAY holds for those).
+FIRST_DAY, LAST_DAY = date(2020, 1, 1), date(2100, 1, 1)
+# The facts' format, with a digest of the quality rules (their ids and severities): facts
+# made by another Planbro, or before a rule was added or changed, are made again from the
+# plan, never counted wrong.
+FACTS_FORMAT = "1/" + hashlib.sha256(" ".join(
+    f"{rule.id}:{rule.severity}" for rule in RULES).encode()).hexdigest()[:8]
 
+# The rules as `q` names them: by their place in RULES (FACTS_FORMAT changes with RULES).
+RULE_IDS = tuple(rule.id for rule in RULES)
+RULE_NUMBERS = {rule_id: number for number, rule_id in enumerate(RULE_IDS)}
 # One plan's facts (see above).
 Facts = dict[str, Any]
 
@@ -120,11 +131,11 @@ def plan_facts(docs: dict[int, dict[str, Any]], policy: Policy = DEFAULT_POLICY)
                for entry in plan.follow_up.history if entry.date is not None],
         "sg": [statuses.count(status) for status in SUBGOAL_STATUSES],
         "ach": _achieved_months(docs),
-        "lb": sorted({legal_basis(service.legal_basis) for service in plan.services}),
-        "m": sorted({service.method for service in plan.services if service.method}),
+        "lb": " ".join(sorted({legal_basis(service.legal_basis) for service in plan.services})),
+        "m": " ".join(sorted({service.method for service in plan.services if service.method})),
         "cti": [_course(service.start, service.end, service.phases)
                 for service in plan.services if service.method == "CTI"],
-        "q": rule_days(plan, policy),
+        "q": " ".join(rule_text(rule, days) for rule, days in rule_days(plan, policy).items()),
     }
 
 
@@ -193,8 +204,32 @@ def _change_day(rule: Rule, plan: Plan, policy: Policy, first: bool) -> date:
     return high
 
 
+def rule_text(rule: str, days: list[str | None]) -> str:
+    """One rule's part of `q`: its number, alone or with ">DAY" or "<DAY"."""
+    since, until = days
+    number = RULE_NUMBERS[rule]
+    return f"{number}>{since}" if since else f"{number}<{until}" if until else str(number)
+
+
+def found_on(q: str, on: str) -> list[str]:
+    """The ids of the rules of `q` that find something on the ISO day `on`."""
+    found = []
+    for part in q.split():
+        # A day is 10 characters, after its ">" or "<".
+        mark = part[-11:-10]
+        if mark == ">":
+            if on >= part[-10:]:
+                found.append(RULE_IDS[int(part[:-11])])
+        elif mark == "<":
+            if on < part[-10:]:
+                found.append(RULE_IDS[int(part[:-11])])
+        else:
+            found.append(RULE_IDS[int(part)])
+    return found
+
+
 def finds(days: list[str | None], on: str) -> bool:
-    """Whether a rule whose `q` entry is `days` finds something on the ISO day `on`."""
+    """Whether a rule whose rule_days entry is `days` finds something on the ISO day `on`."""
     since, until = days
     return (since is None or on >= since) and (until is None or on < until)
 

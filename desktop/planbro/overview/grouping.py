@@ -7,9 +7,10 @@ keeps only a fixed key for them in its facts, and no figure ever quotes the text
   "other"; no reason written is "none". It is a heuristic for a team leader's overview, like
   the quality check's topics: a reason of two kinds counts under the first.
 - a legal basis is rebuilt from the law and paragraph it names ("SEL § 85a" and "Serviceloven
-  § 85 a — Housing First-bostøtte" are both "Serviceloven § 85 a"); a paragraph without a law
-  is the Serviceloven's, where a plan's services are granted. Text naming no paragraph is
-  "other", unless it is the employment services (the picklist's "Beskæftigelsesindsats").
+  § 85 a — Housing First-bostøtte" are both "S85a", shown "Serviceloven § 85 a"); a
+  paragraph without a law is the Serviceloven's, where a plan's services are granted. Text
+  naming no paragraph is "other", unless it is the employment services (the picklist's
+  "Beskæftigelsesindsats").
 """
 
 from __future__ import annotations
@@ -37,18 +38,23 @@ OTHER, NONE = "other", "none"
 # Every reason group in the order the overview lists them.
 REASON_KEYS = (*(key for key, _pattern in REASON_GROUPS), OTHER, NONE)
 
-# The laws a service's legal basis may name, as the picklist spells them (forms/wizard.yaml).
+# The laws a service's legal basis may name, by their code's letter, as the picklist spells
+# them (forms/wizard.yaml).
+LAW_NAMES = {"S": "Serviceloven", "H": "Sundhedsloven", "A": "Almenboligloven"}
+# How each law is recognised in what the caseworker typed.
 _LAWS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"sundhedslov|\bsul\b", re.IGNORECASE), "Sundhedsloven"),
-    (re.compile(r"almenboliglov|almenbolig", re.IGNORECASE), "Almenboligloven"),
-    (re.compile(r"servicelov|\bsel\b", re.IGNORECASE), "Serviceloven"),
+    (re.compile(r"sundhedslov|\bsul\b", re.IGNORECASE), "H"),
+    (re.compile(r"almenboliglov|almenbolig", re.IGNORECASE), "A"),
+    (re.compile(r"servicelov|\bsel\b", re.IGNORECASE), "S"),
 )
+# A code of legal_basis: the law's letter, the paragraph, its letter.
+_CODE = re.compile(r"([SHA])(\d{1,3})([a-zæøå]?)")
 # "§ 85 a", "§85a", "§ 101, stk. 1": the paragraph's number and letter.
 _PARAGRAPH = re.compile(r"§+\s*(\d{1,3})(?:\s*([a-zæøå])(?![a-zæøå]))?", re.IGNORECASE)
 # The employment services, which the picklist names without a paragraph.
 _EMPLOYMENT = re.compile(r"beskæftigelse|jobcent|\blab\b", re.IGNORECASE)
-# The employment services' basis as the picklist names it.
-EMPLOYMENT = "Beskæftigelsesindsats (jobcenter)"
+# The employment services' code.
+EMPLOYMENT = "job"
 
 
 def reason_group(reason: str) -> str:
@@ -59,13 +65,24 @@ def reason_group(reason: str) -> str:
 
 
 def legal_basis(text: str) -> str:
-    """A service's legal basis as one fixed name ("Serviceloven § 85 a"), OTHER for text that
-    names no paragraph, NONE for none given."""
+    """A service's legal basis as a short code: the law's letter (S Serviceloven, H
+    Sundhedsloven, A Almenboligloven), the paragraph and its letter ("S85a" for "Serviceloven
+    § 85 a"); EMPLOYMENT, OTHER for text that names no paragraph, NONE for none given."""
     if not text.strip():
         return NONE
     paragraph = _PARAGRAPH.search(text)
     if paragraph is None:
         return EMPLOYMENT if _EMPLOYMENT.search(text) else OTHER
-    law = next((name for pattern, name in _LAWS if pattern.search(text)), "Serviceloven")
+    law = next((code for pattern, code in _LAWS if pattern.search(text)), "S")
     number, letter = paragraph.groups()
-    return f"{law} § {int(number)}" + (f" {letter.lower()}" if letter else "")
+    return f"{law}{int(number)}{letter.lower() if letter else ''}"
+
+
+def legal_basis_text(code: str) -> str:
+    """The law and paragraph of a code of legal_basis ("Serviceloven § 85 a" for "S85a");
+    "" for EMPLOYMENT, OTHER and NONE, which have words of their own (labels.py)."""
+    match = _CODE.fullmatch(code)
+    if match is None:
+        return ""
+    law, number, letter = match.groups()
+    return f"{LAW_NAMES[law]} § {number}" + (f" {letter}" if letter else "")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from planbro.translation import _
 
-from planbro.overview.grouping import EMPLOYMENT, NONE, OTHER
+from planbro.overview.grouping import EMPLOYMENT, NONE, OTHER, legal_basis_text
 
 
 def rule_names() -> dict[str, str]:
@@ -80,16 +80,16 @@ def basis_names() -> dict[str, str]:
     }
 
 
-def legal_basis_name(key: str) -> str:
-    """A service's grouped legal basis (grouping.legal_basis): the law's name as it is, the
-    employment services and the two groups in the user's language."""
-    if key == OTHER:
+def legal_basis_name(code: str) -> str:
+    """A service's grouped legal basis (grouping.legal_basis): the law and paragraph as the
+    law names them, the employment services and the two groups in the user's language."""
+    if code == OTHER:
         return _("Another legal basis")
-    if key == NONE:
+    if code == NONE:
         return _("No legal basis given")
-    if key == EMPLOYMENT:
+    if code == EMPLOYMENT:
         return _("Employment services (jobcentre)")
-    return key
+    return legal_basis_text(code) or code
 
 
 def status_names() -> dict[str, str]:
