@@ -268,6 +268,8 @@ def open_store(args, *, write: bool):
     PLANBRO_STORE naming a team store: that store, which records in its own audit table."""
     from planbro.storage import PlanStore
 
+    from planbro.actions.overview import facts_for_stores
+
     from planbro.cli.unlocking import folder_keys
 
     team = team_store(args)
@@ -276,10 +278,12 @@ def open_store(args, *, write: bool):
     log = audit_log(args)
     # An encrypted folder is unlocked first (unlocking.py); StoreError when it cannot be.
     keys = folder_keys(args, log.folder.parent)
+    # Each save keeps the plan's facts for the overview (planbro overblik, actions/overview.py).
+    facts = facts_for_stores()
     if write:
-        store = PlanStore(log.folder.parent, audit=log, via="cli", keys=keys)
+        store = PlanStore(log.folder.parent, audit=log, via="cli", keys=keys, facts=facts)
     else:
-        store = PlanStore.open(log.folder.parent, audit=log, via="cli", keys=keys)
+        store = PlanStore.open(log.folder.parent, audit=log, via="cli", keys=keys, facts=facts)
     if store.encryption_rolled_back:
         print(_("Turning encryption on for {folder} was interrupted before any plan was "
                 "encrypted, and has been undone: the data folder is not encrypted. Run planbro "

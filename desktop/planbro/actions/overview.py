@@ -1,0 +1,91 @@
+"""The team leader's overview as a use case: its figures from a store, and its workbook and
+report written to a file outside the data folder.
+
+The figures are planbro.overview's (compute); this adds what a front end needs around them:
+the municipality's quality policy, the facts every store is opened with (so each save keeps
+the plan's facts in its summary), and writing the files. The files hold no name, CPR number
+or plan id, and no figure of fewer than 5 plans; they are plaintext all the same, and said
+to be (file_note). Writing them is not in the audit log: they show no plan, and reading the
+summaries records nothing (Store).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from planbro.fileio.atomic import write_atomic
+from planbro.translation import _
+
+from planbro.quality import Policy
+from planbro.storage import Store
+
+from planbro.overview import Overview, compute, store_facts
+
+from planbro.actions.context import quality_policy
+from planbro.actions.documents import NotWritten, outside_the_data_folder
+from planbro.actions.trail import Trail
+
+# The kinds of file an overview is written as, by their suffix.
+KINDS = ("xlsx", "pdf")
+
+
+def facts_for_stores(policy: Policy | None = None) -> Callable[[dict[int, dict[str, Any]]], Any]:
+    """What both front ends open a local store with: each save keeps the plan's overview
+    facts, under the municipality's quality policy (read at the first save, not before: a
+    command that saves nothing reads no municipality file for it)."""
+    made: list[Callable[[dict[int, dict[str, Any]]], Any]] = []
+
+    def facts(docs: dict[int, dict[str, Any]]) -> Any:
+        if not made:
+            made.append(store_facts(policy if policy is not None else quality_policy()))
+        return made[0](docs)
+
+    return facts
+
+
+def overview_of(store: Store, *, start: date | None = None, end: date | None = None,
+                unit: str = "", caseworker: str = "", today: date | None = None,
+                policy: Policy | None = None) -> Overview:
+    """Every figure for the period and scope (planbro.overview.compute), under the
+    municipality's policy. ValueError when the period ends before it starts."""
+    today = today or date.today()
+    if start is not None and start > (end or today):
+        raise ValueError(_("the period ends before it starts"))
+    return compute(store, start=start, end=end, unit=unit, caseworker=caseworker, today=today,
+                   policy=policy if policy is not None else quality_policy())
+
+
+def file_bytes(overview: Overview, kind: str) -> bytes:
+    """The workbook (xlsx) or the report (pdf) of `overview`."""
+    if kind == "xlsx":
+        from planbro.overview.workbook import workbook_bytes
+
+        return workbook_bytes(overview)
+    if kind == "pdf":
+        from planbro.overview.report import report_pdf
+
+        return report_pdf(overview)
+    raise ValueError(kind)
+
+
+def save_overview(overview: Overview, kind: str, path: str | Path, trail: Trail) -> Path:
+    """Write `overview` as `kind` to `path`, whole or not at all. NotWritten when `path` lies
+    in the data folder or cannot be written; the file is made before anything is written."""
+    path = Path(path)
+    outside_the_data_folder(trail, path)
+    data = file_bytes(overview, kind)
+    try:
+        write_atomic(path, data)
+    except OSError as error:
+        raise NotWritten(error, path) from error
+    return path
+
+
+def file_note() -> str:
+    """What is said when an overview's file is written."""
+    return _("The file is not encrypted. It holds no names or CPR numbers and no figure of "
+             "fewer than 5 plans, but it describes the municipality's cases: keep it in the "
+             "municipality's ESDH or another protected place.")
