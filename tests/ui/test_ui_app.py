@@ -300,3 +300,16 @@ def test_a_damaged_file_whose_backup_is_declined_is_counted_in_the_status_bar(
     assert str(case) in window.statusBar().toolTip()
     assert case.read_bytes() == b"garbage{"
     window.store.close()
+
+
+def test_the_app_s_saves_keep_the_overview_s_facts(qtbot, tmp_path, saved_settings, example_plan):
+    """The team leader's overview reads the facts every save keeps (planbro.overview)."""
+    from planbro.overview.facts import is_current
+
+    dialogs = ScriptedDialogs()
+    window = app_module.start(tmp_path / "data", dialogs, today=TODAY)
+    qtbot.addWidget(window)
+    window.store.save(example_plan)
+    [summary] = window.store.summaries()
+    assert is_current(summary.overview) and summary.overview["unit"] == example_plan.caseworker.unit
+    window.store.close()

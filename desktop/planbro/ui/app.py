@@ -76,6 +76,8 @@ def open_store(data_dir, dialogs, parent=None, notes=None, keys=None):
     from planbro.audit import AuditLog
     from planbro.storage import PlanStore, StoreCorrupt, StoreError, needs_rebuild, restore_backup
 
+    from planbro.actions.overview import facts_for_stores
+
     from planbro.ui.unlock import StaysLocked, folder_keys
 
     title = _("Planbro's data")
@@ -84,9 +86,11 @@ def open_store(data_dir, dialogs, parent=None, notes=None, keys=None):
     except StaysLocked:
         return None
     audit = AuditLog(data_dir)
+    # Each save keeps the plan's facts for the team leader's overview (actions/overview.py).
+    facts = facts_for_stores()
     for _attempt in range(3):
         try:
-            store = PlanStore.open(data_dir, audit=audit, via="app", keys=keys)
+            store = PlanStore.open(data_dir, audit=audit, via="app", keys=keys, facts=facts)
         except StoreCorrupt as error:
             if needs_rebuild(error):
                 if not offer_rebuild(dialogs, parent, error, data_dir, audit, keys):
