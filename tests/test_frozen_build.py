@@ -109,6 +109,22 @@ def test_import_list_render_the_example_plan(frozen, tmp_path):
     assert plan["name"].split()[0] in text
 
 
+def test_the_frozen_command_works_on_the_team_store(frozen, pg_server, pg_database, tmp_path):
+    """The team store's SQL files and psycopg's libpq are bundled: the schema is made and the
+    plan stored on a real server (issue 14)."""
+    store = ["--store", pg_server.url(pg_database)]
+    frozen(*store, "import", str(EXAMPLE))
+    (plan,) = json.loads(frozen(*store, "list", "--json").stdout)
+    import psycopg
+
+    with psycopg.connect(pg_server.dsn(pg_database)) as connection:
+        assert connection.execute("SELECT id FROM planbro.plans").fetchall() == [(plan["id"],)]
+        versions = connection.execute("SELECT max(version) FROM planbro.schema_version").fetchone()
+    from planbro.storage.postgres import schema
+
+    assert versions == (schema.latest(),)
+
+
 def test_installer_takes_the_version_from_the_build():
     # The version is written once, in planbro/__init__.py; the .iss file refuses to build without it.
     iss = (ROOT / "installer" / "planbro.iss").read_text(encoding="utf-8")

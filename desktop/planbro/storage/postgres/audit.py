@@ -4,7 +4,9 @@ Each row's `line` is the record as planbro/audit/log.py writes a line of its jso
 files, with "seq" and "prev" (planbro/audit/chain.py: the SHA-256 hex of the line
 before it, "" for the first), so both logs are checked the same way. Appends are
 serialised by an advisory lock held to the end of the appending transaction (a
-caseworker's role has INSERT on the table, not the rights LOCK TABLE asks for).
+caseworker's role has INSERT on the table, not the rights LOCK TABLE asks for), and
+take the chain's end from planbro.audit_tail(), as a caseworker may read only the
+records of their own units' plans.
 
 The store's own changes append their record in the transaction of the change, so
 there is both or neither; TeamAudit is the Recorder (storage/recorder.py) the app and
@@ -23,6 +25,8 @@ from typing import Any
 
 import psycopg
 from psycopg_pool import ConnectionPool, PoolTimeout
+
+from planbro.translation import _
 
 from planbro.crypto.keys import KeyChain
 
@@ -49,9 +53,9 @@ def append(connection: Connection, fields: dict[str, Any]) -> int:
     """Append the record `fields` (without its chain) in the connection's open
     transaction; its seq. It stands when that transaction commits."""
     connection.execute("SELECT pg_advisory_xact_lock(%s)", [AUDIT_LOCK_KEY])
-    last = connection.execute("SELECT seq, line FROM planbro.audit ORDER BY seq DESC LIMIT 1"
-                              ).fetchone()
-    seq, prev = (int(last[0]) + 1, line_hash(last[1])) if last else (1, GENESIS)
+    # The newest record of all, also one this role may not read (sql/0004_audit_tail.sql).
+    last = connection.execute("SELECT seq, line_hash FROM planbro.audit_tail()").fetchone()
+    seq, prev = (int(last[0]) + 1, str(last[1])) if last and last[0] is not None else (1, GENESIS)
     line = json.dumps(fields | {"seq": seq, "prev": prev}, ensure_ascii=False,
                       separators=(",", ":"))
     connection.execute(
@@ -202,10 +206,18 @@ class TeamAudit:
         (first_break; None: whole). OSError when the server cannot be asked."""
         try:
             with self._pool.connection() as connection:
+                owner = connection.execute(
+                    "SELECT pg_has_role(current_user, nspowner, 'MEMBER') FROM pg_namespace "
+                    "WHERE nspname = 'planbro'").fetchone()
                 rows = connection.execute("SELECT seq, line FROM planbro.audit ORDER BY seq"
                                           ).fetchall()
         except (psycopg.Error, PoolTimeout) as error:
             raise OSError(str(error)) from None
+        if not owner or not owner[0]:
+            # Under row-level security the role sees only its units' records: gaps, not breaks.
+            raise OSError(_("the database role {role} sees only the records of its own units' "
+                            "plans; the whole log is checked as the owner role (the IT "
+                            "department).").format(role=self.identity.user))
         return len(rows), first_break([(int(seq), line) for seq, line in rows])
 
     def use_keys(self, keys: KeyChain | None) -> None:

@@ -42,3 +42,20 @@ class StoreUnreachable(StoreError):
 
 class StoreAddressRefused(StoreError):
     """A connection string the team store will not use (no TLS over the network)."""
+
+
+class StoreAccessRefused(StoreError):
+    """The database refused this caseworker's role: no rights, or a row of another unit."""
+
+    @classmethod
+    def change(cls, role: str) -> StoreAccessRefused:
+        return cls(_("The team database refused the change: the database role {role} may not "
+                     "change this plan. A plan belongs to the unit written in it (you as "
+                     "caseworker); ask the IT department whether your role works in that unit "
+                     "(planbro.unit_members).").format(role=role))
+
+    @classmethod
+    def reading(cls, role: str) -> StoreAccessRefused:
+        return cls(_("The database role {role} has no access to the team's plans: ask the IT "
+                     "department to give it the caseworkers' rights (setup_roles.sql).").format(
+            role=role))

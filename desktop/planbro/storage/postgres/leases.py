@@ -32,6 +32,7 @@ from planbro.storage.errors import PlanNotFound, StoreError
 from planbro.storage.paths import is_plan_id
 from planbro.storage.postgres.audit import Connection, Identity, append
 from planbro.storage.postgres.connect import unreachable
+from planbro.storage.postgres.errors import StoreAccessRefused
 
 # Seconds a lease lasts without renewal: a crashed or disconnected client's plan is
 # free again after this (the issue's two minutes); tests give a shorter one.
@@ -126,6 +127,8 @@ class Leases:
                 return work(connection)
         except (psycopg.OperationalError, PoolTimeout) as error:
             raise unreachable(error, self._conninfo) from None
+        except psycopg.errors.InsufficientPrivilege:
+            raise StoreAccessRefused.change(self.identity.user) from None
 
     # -- what a client does ------------------------------------------------------------
 
@@ -184,11 +187,12 @@ class Leases:
                 raise LeaseNotBroken(_("Only a team leader can break a colleague's lease; the "
                                        "database role {role} is not one.").format(
                     role=self.identity.user))
-            lease = self._current(connection, plan_id, lock=True)
-            if lease is None or lease.expired:
+            lease = self._lease(connection.execute(
+                "DELETE FROM planbro.leases WHERE plan_id = %s AND expires > now() "
+                f"RETURNING {LEASE_COLUMNS}", [plan_id]).fetchone())
+            if lease is None:
                 raise LeaseNotBroken(_("No one has the plan open for editing: there is no "
                                        "lease to break."))
-            connection.execute("DELETE FROM planbro.leases WHERE plan_id = %s", [plan_id])
             version = connection.execute("SELECT version FROM planbro.plans WHERE id = %s",
                                          [plan_id]).fetchone()
             append(connection, self.identity.fields(
@@ -205,7 +209,9 @@ class Leases:
     def claim(self, connection: Connection, plan_id: str) -> None:
         """Before a change of the stored plan, in its transaction: renew this client's
         lease, or take a free one; LeaseHeld or LeaseLost otherwise (module docstring)."""
-        lease = self._current(connection, plan_id, lock=True)
+        # Not locked: every write of the plan holds its row in planbro.plans, and take()
+        # is one statement (the roles' policies would hide another's live lease from FOR UPDATE).
+        lease = self._current(connection, plan_id)
         if lease is not None and lease.mine:
             self._take(connection, plan_id)
             return
@@ -227,28 +233,33 @@ class Leases:
         return Lease(plan_id, str(token), role, name, host, since, renewed, expires,
                      bool(expired), mine=str(token) == self.token)
 
-    def _current(self, connection: Connection, plan_id: str, *,
-                 lock: bool = False) -> Lease | None:
+    def _current(self, connection: Connection, plan_id: str) -> Lease | None:
         return self._lease(connection.execute(
-            f"SELECT {LEASE_COLUMNS} FROM planbro.leases WHERE plan_id = %s"
-            + (" FOR UPDATE" if lock else ""), [plan_id]).fetchone())
+            f"SELECT {LEASE_COLUMNS} FROM planbro.leases WHERE plan_id = %s", [plan_id]
+        ).fetchone())
 
     def _take(self, connection: Connection, plan_id: str) -> Lease:
-        try:
-            with connection.transaction():
-                row = connection.execute(
-                    "INSERT INTO planbro.leases AS l (plan_id, token, holder_name, host, expires) "
-                    "VALUES (%s, %s, %s, %s, now() + make_interval(secs => %s)) "
-                    "ON CONFLICT (plan_id) DO UPDATE SET token = EXCLUDED.token, "
-                    "holder_role = current_user, holder_name = EXCLUDED.holder_name, "
-                    "host = EXCLUDED.host, renewed = now(), expires = EXCLUDED.expires, "
-                    "since = CASE WHEN l.token = EXCLUDED.token THEN l.since ELSE now() END "
-                    "WHERE l.token = EXCLUDED.token OR l.expires <= now() "
-                    f"RETURNING {LEASE_COLUMNS}",
-                    [plan_id, self.token, self.identity.name, self.identity.host, self.seconds]
-                ).fetchone()
-        except psycopg.errors.ForeignKeyViolation:
-            raise PlanNotFound.no_plan(plan_id) from None
+        """Renew this client's lease or take over an expired one (an UPDATE, which the
+        roles' row-level policies let through for exactly those), else make a new one;
+        LeaseHeld when another client's live lease is there."""
+        values = [self.token, self.identity.name, self.identity.host, self.seconds]
+        row = connection.execute(
+            "UPDATE planbro.leases SET token = %s, holder_role = current_user, "
+            "holder_name = %s, host = %s, renewed = now(), "
+            "expires = now() + make_interval(secs => %s), "
+            "since = CASE WHEN token = %s THEN since ELSE now() END "
+            "WHERE plan_id = %s AND (token = %s OR expires <= now()) "
+            f"RETURNING {LEASE_COLUMNS}", [*values, self.token, plan_id, self.token]).fetchone()
+        if row is None:
+            try:
+                with connection.transaction():
+                    row = connection.execute(
+                        "INSERT INTO planbro.leases (plan_id, token, holder_name, host, expires) "
+                        "VALUES (%s, %s, %s, %s, now() + make_interval(secs => %s)) "
+                        f"ON CONFLICT (plan_id) DO NOTHING RETURNING {LEASE_COLUMNS}",
+                        [plan_id, *values]).fetchone()
+            except psycopg.errors.ForeignKeyViolation:
+                raise PlanNotFound.no_plan(plan_id) from None
         lease = self._lease(row)
         if lease is None:
             held = self._current(connection, plan_id)

@@ -52,6 +52,7 @@ from planbro.storage.paths import check_plan_id, default_data_dir, is_plan_id
 from planbro.storage.postgres import schema
 from planbro.storage.postgres.audit import Connection, Identity, TeamAudit, append
 from planbro.storage.postgres.connect import CONNECT_TIMEOUT_S, checked_conninfo, unreachable
+from planbro.storage.postgres.errors import StoreAccessRefused
 from planbro.storage.postgres.leases import LEASE_SECONDS, Leases
 from planbro.storage.postgres.rows import SUMMARY_COLUMNS, Signal, columns, resolve_id, store_rows
 from planbro.storage.summary import PlanSummary
@@ -158,6 +159,8 @@ class TeamStore(Store):
                 return list(connection.execute(query, params).fetchall())
         except (psycopg.OperationalError, PoolTimeout) as error:
             raise unreachable(error, self.conninfo) from None
+        except psycopg.errors.InsufficientPrivilege:
+            raise StoreAccessRefused.reading(self._identity.user) from None
 
     def _plan(self, plan_id: str, version: int, body: dict[str, Any]) -> Plan:
         try:
@@ -239,6 +242,9 @@ class TeamStore(Store):
             raise PlanConflict.changed(plan_id) from None
         except (psycopg.OperationalError, PoolTimeout) as error:
             raise unreachable(error, self.conninfo) from None
+        except psycopg.errors.InsufficientPrivilege:
+            # Row-level security (setup_roles.sql): a plan of a unit not this role's.
+            raise StoreAccessRefused.change(self._identity.user) from None
         finally:
             if not committed and not held:
                 # The lease this write took was rolled back with it.
@@ -392,6 +398,8 @@ class TeamStore(Store):
                 connection.execute("DELETE FROM planbro.plans WHERE id = %s", [plan_id])
         except (psycopg.OperationalError, PoolTimeout) as error:
             raise unreachable(error, self.conninfo) from None
+        except psycopg.errors.InsufficientPrivilege:
+            raise StoreAccessRefused.change(self._identity.user) from None
         finally:
             if not held:
                 self.leases.forget(plan_id)
