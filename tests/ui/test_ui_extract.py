@@ -30,7 +30,10 @@ def records(store) -> list[dict]:
 
 
 def text_of(path) -> str:
-    return re.sub(r"\s+", "", "".join(p.extract_text() for p in PdfReader(str(path)).pages))
+    """The PDF's text without whitespace, and without the hyphens of words
+    the hyphenation broke at a line's end (#13)."""
+    text = "\n".join(p.extract_text() for p in PdfReader(str(path)).pages)
+    return re.sub(r"\s+", "", re.sub(r"(?<=[^\W\d_])-\n(?=[^\W\d_])", "", text))
 
 
 def test_the_extract_is_saved_for_the_selected_plan_and_recorded(
