@@ -240,3 +240,19 @@ def test_a_caseworker_is_told_that_the_owner_checks_the_whole_chain(units, new_p
     anna, _plan = vest_plan(new_plan, units)
     with pytest.raises(OSError, match="anna ser kun posterne for sine egne enheders planer"):
         anna.audit.verify()
+
+
+def test_a_hand_over_is_the_units_own(units, new_plan, as_role):
+    anna, plan = vest_plan(new_plan, units)
+    made = anna.handovers.hand_over(plan.id, "Lis Holm", "Overtager under ferien.", via="app")
+    assert (made.by_role, made.to_name) == ("anna", "Lis Holm")
+    assert [s.caseworker for s in units("lis").summaries()] == ["Lis Holm"]
+    bo = as_role("bo")
+    assert bo.execute("SELECT count(*) FROM planbro.handovers").fetchone() == (0,)
+    with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
+        bo.execute("INSERT INTO planbro.handovers (plan_id, from_name, to_name, note) "
+                   "VALUES (%s, 'x', 'Bo', 'y')", [plan.id])
+    with pytest.raises(PlanNotFound):
+        units("bo").handovers.hand_over(plan.id, "Bo", "Min nu.", via="app")
+    with pytest.raises(psycopg.errors.InsufficientPrivilege, match="permission denied"):
+        as_role("anna").execute("DELETE FROM planbro.handovers")

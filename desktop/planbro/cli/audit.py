@@ -63,6 +63,7 @@ def action_label(action: str) -> str:
         "caseload": _("caseload opened (all names)"),
         "key": _("the data folder's keys changed"),
         "lease_break": _("a colleague's lease broken"),
+        "handover": _("case handed over"),
     }.get(action, action)
 
 

@@ -24,6 +24,7 @@ from planbro.cli.common import (
     EXIT_SOME_DAMAGED,
     add_purpose,
     audit_log,
+    fail,
     open_store,
     print_json,
     record,
@@ -42,6 +43,9 @@ def register(subparsers) -> None:
     listing.add_argument("--due", action="store_true", help=_(
         "only follow-ups, and declined plans to offer again, due within 14 days or overdue"))
     listing.add_argument("--json", action="store_true", help=_("print JSON"))
+    listing.add_argument("--mine", action="store_true", help=_(
+        "on the team store: only the cases you are responsible for today (Mine sager), by "
+        "your name in Indstillinger"))
     add_purpose(listing)
     listing.set_defaults(func=run_list)
 
@@ -64,8 +68,19 @@ def run_list(args: argparse.Namespace) -> int:
         with open_store(args, write=False) as store:
             summaries = store.summaries()
             damaged = store.corrupt
+            team = hasattr(store, "leases")
     except StoreError as error:
         return refusal(error)
+    if args.mine and team:
+        from planbro.settings import load_settings
+
+        settings = load_settings()
+        me = " ".join((settings.caseworker_name if settings else "").split())
+        if not me:
+            return fail(_("--mine: Indstillinger has no name for you as caseworker; the cases "
+                          "are found by it."))
+        # The local data folder's plans are all its caseworker's: --mine leaves them all.
+        summaries = [s for s in summaries if " ".join(s.caseworker.split()) == me]
     # A damaged case file is named, never listed from its old index row nor left out unsaid.
     unreadable = {Layout.plan_id_of(error.path.name) for error in damaged}
     summaries = [s for s in summaries if s.id not in unreadable]
@@ -88,12 +103,14 @@ def run_list(args: argparse.Namespace) -> int:
             "offer_again": s.offer_again.isoformat() if s.offer_again else None,
             "journalised": s.journalised.isoformat() if s.journalised else None,
             "overdue": bool(s.reminder and s.reminder < today and s.status != "closed"),
+            "caseworker": shown(s.caseworker),
         } for s in summaries])
         return exit_status
     if not summaries:
         print(_("No plans.") if not args.due else _("No follow-ups due within 14 days."))
         return exit_status
-    rows = [(_("Citizen"), _("CPR"), _("Status"), _("Version"), _("Next follow-up"), _("Id"))]
+    rows = [(_("Citizen"), _("CPR"), _("Status"), _("Version"), _("Next follow-up"), _("Id"))
+            + ((_("Caseworker"),) if team else ())]
     for s in summaries:
         follow = date_label(s.reminder)
         if s.offer_again_due:
@@ -104,7 +121,7 @@ def run_list(args: argparse.Namespace) -> int:
                                      offer_date=s.offer_date, show=date_label,
                                      journalised=s.journalised)
         rows.append((shown(s.name), s.cpr_masked or "—", status, str(s.version),
-                     follow, s.id[:8]))
+                     follow, s.id[:8]) + ((shown(s.caseworker) or "—",) if team else ()))
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())

@@ -114,6 +114,7 @@ EVENTS = {
     "extract": "Der blev lavet en udskrift af logbogen til aktindsigt",
     "lease_break": "En teamleder gjorde handleplanen fri, så en anden sagsbehandler kunne "
                    "redigere den",
+    "handover": "Sagen blev overdraget til en anden sagsbehandler",
 }
 # An action this version of Planbro does not know (a newer one's).
 OTHER_EVENT = "Handleplanen blev brugt"

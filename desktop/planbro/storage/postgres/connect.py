@@ -11,15 +11,24 @@ libpq ignores sslmode on a unix socket, so adding it there is harmless.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
 from urllib.parse import unquote
 
 import psycopg
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
+from psycopg_pool import ConnectionPool, PoolTimeout
 
 from planbro.translation import _
 
-from planbro.storage.postgres.errors import StoreAddressRefused, StoreUnreachable
+from planbro.storage.postgres.errors import (
+    StoreAccessRefused,
+    StoreAddressRefused,
+    StoreUnreachable,
+)
+
+# What a transaction's work gives back.
+T = TypeVar("T")
 
 # The schemes of a URL that names a team store (--store, PLANBRO_STORE).
 SCHEMES = ("postgresql://", "postgres://")
@@ -99,3 +108,16 @@ def unreachable(error: Exception, address: str = "") -> StoreUnreachable:
             seconds=CONNECT_TIMEOUT_S))
     lines = [line.strip() for line in str(error).strip().splitlines() if line.strip()]
     return StoreUnreachable.of(masked(lines[-1], address) if lines else type(error).__name__)
+
+
+def transact(pool: ConnectionPool[psycopg.Connection[tuple[Any, ...]]], conninfo: str, role: str,
+             work: Callable[[psycopg.Connection[tuple[Any, ...]]], T]) -> T:
+    """`work(connection)` in a transaction of its own; StoreUnreachable when the server is
+    away, StoreAccessRefused when the role's rights or row-level security refuse it."""
+    try:
+        with pool.connection() as connection, connection.transaction():
+            return work(connection)
+    except (psycopg.OperationalError, PoolTimeout) as error:
+        raise unreachable(error, conninfo) from None
+    except psycopg.errors.InsufficientPrivilege:
+        raise StoreAccessRefused.change(role) from None

@@ -19,20 +19,20 @@ A read never needs a lease.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 import psycopg
-from psycopg_pool import ConnectionPool, PoolTimeout
+from psycopg_pool import ConnectionPool
 
 from planbro.translation import _
 
 from planbro.storage.errors import PlanNotFound, StoreError
 from planbro.storage.paths import is_plan_id
 from planbro.storage.postgres.audit import Connection, Identity, append
-from planbro.storage.postgres.connect import unreachable
-from planbro.storage.postgres.errors import StoreAccessRefused
+from planbro.storage.postgres.connect import T, transact
 
 # Seconds a lease lasts without renewal: a crashed or disconnected client's plan is
 # free again after this (the issue's two minutes); tests give a shorter one.
@@ -120,15 +120,9 @@ class Leases:
         # The plans this client holds (or held, until release(): to tell a lost lease).
         self.held: set[str] = set()
 
-    def _run(self, work: Any) -> Any:
+    def _run(self, work: Callable[[Connection], T]) -> T:
         """`work(connection)` in a transaction of its own."""
-        try:
-            with self._pool.connection() as connection, connection.transaction():
-                return work(connection)
-        except (psycopg.OperationalError, PoolTimeout) as error:
-            raise unreachable(error, self._conninfo) from None
-        except psycopg.errors.InsufficientPrivilege:
-            raise StoreAccessRefused.change(self.identity.user) from None
+        return transact(self._pool, self._conninfo, self.identity.user, work)
 
     # -- what a client does ------------------------------------------------------------
 
@@ -137,7 +131,7 @@ class Leases:
         LeaseHeld naming who has it when another client holds a live one."""
         if not is_plan_id(plan_id):
             raise PlanNotFound.no_plan(plan_id)
-        return self._run(lambda connection: self._take(connection, plan_id))  # type: ignore[no-any-return]
+        return self._run(lambda connection: self._take(connection, plan_id))
 
     def renew(self) -> list[str]:
         """Renew every lease this client holds; the plans whose lease it has lost (broken,
@@ -153,7 +147,7 @@ class Leases:
                 [self.seconds, self.token, sorted(self.held)])}
             return sorted(self.held - kept)
 
-        return self._run(work)  # type: ignore[no-any-return]
+        return self._run(work)
 
     def release(self, plan_id: str) -> None:
         """Give the plan's lease back, when this client holds it (closing the plan)."""
@@ -202,7 +196,7 @@ class Leases:
 
         if not is_plan_id(plan_id):
             raise PlanNotFound.no_plan(plan_id)
-        return self._run(work)  # type: ignore[no-any-return]
+        return self._run(work)
 
     # -- inside a change's transaction -------------------------------------------------
 

@@ -53,6 +53,7 @@ from planbro.storage.postgres import schema
 from planbro.storage.postgres.audit import Connection, Identity, TeamAudit, append
 from planbro.storage.postgres.connect import CONNECT_TIMEOUT_S, checked_conninfo, unreachable
 from planbro.storage.postgres.errors import StoreAccessRefused
+from planbro.storage.postgres.handover import RESPONSIBLE_TODAY, Handovers
 from planbro.storage.postgres.leases import LEASE_SECONDS, Leases
 from planbro.storage.postgres.rows import SUMMARY_COLUMNS, Signal, columns, resolve_id, store_rows
 from planbro.storage.summary import PlanSummary
@@ -105,6 +106,8 @@ class TeamStore(Store):
         self.audit: TeamAudit | None = TeamAudit(self._pool, self._identity)
         # Who edits which plan (leases.py): every change claims the plan's lease.
         self.leases = Leases(self._pool, self._identity, self.conninfo, lease_seconds)
+        # "Overdrag sag": who is responsible for which plan (handover.py).
+        self.handovers = Handovers(self._pool, self._identity, self.conninfo)
 
     @classmethod
     def open(cls, address: str, *, via: str = "app", signal: Signal | None = None,
@@ -198,7 +201,9 @@ class TeamStore(Store):
 
     def summaries(self) -> list[PlanSummary]:
         """The latest version of each plan, from planbro.plans (no plan body is read)."""
-        rows = self._query(f"SELECT {', '.join(SUMMARY_COLUMNS)} FROM planbro.plans", [])
+        # The caseworker listed is the one responsible today (handover.py).
+        listed = [RESPONSIBLE_TODAY if c == "caseworker" else c for c in SUMMARY_COLUMNS]
+        rows = self._query(f"SELECT {', '.join(listed)} FROM planbro.plans", [])
         found = [PlanSummary(*row) for row in rows]
         return sorted(found, key=lambda s: (s.name.casefold(), s.id))
 

@@ -36,7 +36,7 @@ BEGIN;
 
 DO $$
 BEGIN
-    IF to_regclass('planbro.leases') IS NULL OR to_regprocedure('planbro.audit_tail()') IS NULL THEN
+    IF to_regclass('planbro.handovers') IS NULL OR to_regprocedure('planbro.audit_tail()') IS NULL THEN
         RAISE EXCEPTION 'The schema planbro is missing or too old: connect Planbro once as the '
                         'owner role (planbro --store "postgresql://OWNER@SERVER/DATABASE" list), '
                         'then run this file again.';
@@ -74,6 +74,8 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON planbro.plans TO planbro_caseworker;
 -- Versions are never deleted on their own: only with their plan (ON DELETE CASCADE).
 GRANT SELECT, INSERT, UPDATE ON planbro.plan_versions TO planbro_caseworker;
 GRANT SELECT, INSERT, UPDATE, DELETE ON planbro.leases TO planbro_caseworker;
+-- A hand-over is added, never changed or taken back (a new one is made instead).
+GRANT SELECT, INSERT ON planbro.handovers TO planbro_caseworker;
 -- The audit log is append-only for caseworkers: no UPDATE, DELETE or TRUNCATE.
 REVOKE UPDATE, DELETE, TRUNCATE ON planbro.audit FROM planbro_caseworker;
 GRANT SELECT, INSERT ON planbro.audit TO planbro_caseworker;
@@ -86,6 +88,7 @@ ALTER TABLE planbro.plan_versions ENABLE ROW LEVEL SECURITY;
 ALTER TABLE planbro.leases ENABLE ROW LEVEL SECURITY;
 ALTER TABLE planbro.audit ENABLE ROW LEVEL SECURITY;
 ALTER TABLE planbro.unit_members ENABLE ROW LEVEL SECURITY;
+ALTER TABLE planbro.handovers ENABLE ROW LEVEL SECURITY;
 
 DROP POLICY IF EXISTS own_units ON planbro.plans;
 CREATE POLICY own_units ON planbro.plans TO planbro_caseworker
@@ -130,6 +133,14 @@ CREATE POLICY read_audit ON planbro.audit FOR SELECT TO planbro_caseworker
 DROP POLICY IF EXISTS add_audit ON planbro.audit;
 CREATE POLICY add_audit ON planbro.audit FOR INSERT TO planbro_caseworker
     WITH CHECK (db_user = current_user);
+
+-- Hand-overs of the units' plans, made in one's own name.
+DROP POLICY IF EXISTS read_handovers ON planbro.handovers;
+CREATE POLICY read_handovers ON planbro.handovers FOR SELECT TO planbro_caseworker
+    USING (plan_id IN (SELECT id FROM planbro.plans));
+DROP POLICY IF EXISTS add_handovers ON planbro.handovers;
+CREATE POLICY add_handovers ON planbro.handovers FOR INSERT TO planbro_caseworker
+    WITH CHECK (by_role = current_user AND plan_id IN (SELECT id FROM planbro.plans));
 
 -- Each role sees its own memberships only.
 DROP POLICY IF EXISTS own_memberships ON planbro.unit_members;

@@ -1,0 +1,62 @@
+"""`planbro overdrag ID --til NAVN [--til-dato D] --note TEKST`: Overdrag sag on the team
+store (planbro.actions.handover): the case appears in the colleague's caseload, a vikar's
+only up to and including their last day. The note is kept with the hand-over and never
+printed."""
+
+from __future__ import annotations
+
+import argparse
+
+from planbro.translation import _
+
+from planbro.model import ValidationError
+from planbro.model.labels import date_label
+
+from planbro.storage import StoreError
+
+from planbro.cli.common import date_metavar, fail, open_store, read_date, refusal, shown
+
+# The option of each field the use case names.
+OPTIONS = {"to": "--til", "note": "--note", "until": "--til-dato"}
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "overdrag", help=_("hand a case over to a colleague or a vikar (team store)"),
+        description=_("Hand a case of the team store over to a colleague, or to a vikar up to "
+                      "and including a day, with a note; it is recorded in the audit log and "
+                      "the case appears in their caseload."))
+    parser.add_argument("id", metavar="ID", help=_("the plan's id (or its first characters)"))
+    parser.add_argument("--til", required=True, metavar=_("NAME"), dest="to",
+                        help=_("the colleague or vikar, by the name they use in Planbro"))
+    parser.add_argument("--til-dato", metavar=date_metavar(), dest="until",
+                        help=_("the vikar's last day (without it: handed over for good)"))
+    parser.add_argument("--note", required=True, metavar=_("TEXT"),
+                        help=_("what the colleague needs to know to take over the case"))
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from planbro.actions.handover import hand_over
+
+    try:
+        until = read_date("--til-dato", args.until) if args.until else None
+    except ValueError as error:
+        return fail(str(error))
+    try:
+        with open_store(args, write=True) as store:
+            plan_id = store.resolve(args.id)
+            name = store.get(plan_id).citizen.name
+            done = hand_over(store, plan_id, args.to, args.note, until=until)
+    except ValidationError as error:
+        return fail("\n".join(shown(f"{OPTIONS.get(p.field, p.field)}: {p.reason}")
+                              for p in error.problems))
+    except StoreError as error:
+        return refusal(error)
+    if done.until is None:
+        print(shown(_("{name}: the case is handed over to {to}.").format(name=name,
+                                                                        to=done.to_name)))
+    else:
+        print(shown(_("{name}: the case is handed over to {to} as vikar up to and including "
+                      "{date}.").format(name=name, to=done.to_name, date=date_label(done.until))))
+    return 0
