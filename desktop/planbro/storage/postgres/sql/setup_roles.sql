@@ -4,7 +4,7 @@
 -- Planbro has made the schema by connecting once as the owner role, and again after
 -- each Planbro upgrade that adds tables (it is safe to run any number of times):
 --
---     createuser --no-login planbro_owner          # or LOGIN, for IT's own use
+--     createuser planbro_owner                     # IT's login that owns the schema
 --     createdb --owner planbro_owner planbro
 --     planbro --store "postgresql://planbro_owner@db.kommune.dk/planbro" list
 --     psql -v ON_ERROR_STOP=1 -d planbro -f setup_roles.sql
