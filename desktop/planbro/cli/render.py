@@ -5,8 +5,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
-from pathlib import Path
 
 from planbro.translation import _
 
@@ -15,18 +13,13 @@ from planbro.model import ValidationError
 from planbro.storage import StoreError
 
 from planbro.actions.documents import (
-    NotWritten,
     make_documents,
-    outside_the_data_folder,
-    plaintext_note,
     write_document,
 )
 
-from planbro.cli import render_citizen, render_partner
+from planbro.cli import render_citizen, render_files, render_partner
 from planbro.cli.common import (
-    CommandTrail,
     add_purpose,
-    fail,
     is_plan_file,
     open_store,
     refusal,
@@ -72,13 +65,6 @@ def _load(args, settings):
         return plan, None if extra else document_changes(store, plan, settings)
 
 
-def _target(out: str | None, default_name: str) -> Path:
-    if out is None:
-        return Path.cwd() / default_name
-    path = Path(out)
-    return path / default_name if path.is_dir() else path
-
-
 def run(args: argparse.Namespace) -> int:
     from planbro.settings import load_settings
 
@@ -106,31 +92,8 @@ def run(args: argparse.Namespace) -> int:
         return render_citizen.run(args, plan, settings)
     if args.partner is not None:
         return render_partner.run(args, plan, settings)
-    wanted = {"docx": args.docx, "pdf": args.pdf}
-    if args.docx is None and args.pdf is None:
-        wanted = {"docx": None, "pdf": None}
-    else:
-        wanted = {kind: out for kind, out in wanted.items() if out is not None}
-    targets = {kind: _target(out, documents.default_filename(plan, kind))
-               for kind, out in wanted.items()}
-    for path in targets.values():
-        if not path.parent.is_dir():
-            return fail(_("{path}: the folder does not exist").format(path=path))
-    trail = CommandTrail(args)
-    try:
-        # Before either is made: a plaintext document has no place in the data folder.
-        for path in targets.values():
-            outside_the_data_folder(trail, path)
-        # Both documents are made before either is written: an error leaves no file.
-        data = make_documents(plan, targets, settings, changes)
-    except NotWritten as error:
-        return fail(error.message())
-    for kind, path in targets.items():
-        try:
-            saved = write_document(plan, kind, data[kind], path, trail)
-        except NotWritten as error:
-            return fail(_("{path}: cannot be written: {error}").format(
-                path=path, error=error.reason()))
-        print(_("Wrote {path}").format(path=saved.path))
-    print(plaintext_note(), file=sys.stderr)
-    return 0
+    # --docx/--pdf name the formats (both when neither is given).
+    paths = render_files.targets(args, lambda kind: documents.default_filename(plan, kind))
+    return render_files.write_all(
+        args, paths, lambda paths: make_documents(plan, paths, settings, changes),
+        lambda kind, data, path, trail: write_document(plan, kind, data, path, trail))

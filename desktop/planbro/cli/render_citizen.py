@@ -9,17 +9,15 @@ folder; each with its record), under names that carry no CPR number:
 from __future__ import annotations
 
 import argparse
-import sys
-from pathlib import Path
 
 from planbro.translation import _
 
 from planbro.model import Plan
 
 from planbro.actions.citizen import default_citizen_name, make_citizen_copies, write_citizen_copy
-from planbro.actions.documents import NotWritten, outside_the_data_folder, plaintext_note
 
-from planbro.cli.common import CommandTrail, fail
+from planbro.cli import render_files
+from planbro.cli.common import fail
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -39,34 +37,10 @@ def refused(args: argparse.Namespace) -> int | None:
     return None
 
 
-def _target(out: str | None, default_name: str) -> Path:
-    if out is None:
-        return Path.cwd() / default_name
-    path = Path(out)
-    return path / default_name if path.is_dir() else path
-
-
 def run(args: argparse.Namespace, plan: Plan, settings) -> int:
     """Write the copy of `plan` in the formats asked for; `settings`: the municipality."""
-    kinds = [kind for kind in ("docx", "pdf") if getattr(args, kind) is not None] or ["docx", "pdf"]
-    targets = {kind: _target(getattr(args, kind), default_citizen_name(plan, kind, args.english))
-               for kind in kinds}
-    for path in targets.values():
-        if not path.parent.is_dir():
-            return fail(_("{path}: the folder does not exist").format(path=path))
-    trail = CommandTrail(args)
-    try:
-        for path in targets.values():
-            outside_the_data_folder(trail, path)
-        data = make_citizen_copies(plan, targets, settings, args.english)
-    except NotWritten as error:
-        return fail(error.message())
-    for kind, path in targets.items():
-        try:
-            saved = write_citizen_copy(plan, kind, data[kind], path, trail)
-        except NotWritten as error:
-            return fail(_("{path}: cannot be written: {error}").format(
-                path=path, error=error.reason()))
-        print(_("Wrote {path}").format(path=saved.path))
-    print(plaintext_note(), file=sys.stderr)
-    return 0
+    paths = render_files.targets(
+        args, lambda kind: default_citizen_name(plan, kind, args.english))
+    return render_files.write_all(
+        args, paths, lambda paths: make_citizen_copies(plan, paths, settings, args.english),
+        lambda kind, data, path, trail: write_citizen_copy(plan, kind, data, path, trail))

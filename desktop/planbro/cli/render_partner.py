@@ -13,14 +13,11 @@ with its record), under names without a CPR number or a telling word:
 from __future__ import annotations
 
 import argparse
-import sys
-from pathlib import Path
 
 from planbro.translation import _
 
 from planbro.model import Plan
 
-from planbro.actions.documents import NotWritten, outside_the_data_folder, plaintext_note
 from planbro.actions.partner_extract import (
     PartnerNotFound,
     default_partner_name,
@@ -30,7 +27,8 @@ from planbro.actions.partner_extract import (
     write_partner_extract,
 )
 
-from planbro.cli.common import CommandTrail, fail, shown
+from planbro.cli import render_files
+from planbro.cli.common import fail, shown
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -49,13 +47,6 @@ def refused(args: argparse.Namespace) -> int | None:
     return None
 
 
-def _target(out: str | None, default_name: str) -> Path:
-    if out is None:
-        return Path.cwd() / default_name
-    path = Path(out)
-    return path / default_name if path.is_dir() else path
-
-
 def run(args: argparse.Namespace, plan: Plan, settings) -> int:
     """Write the extract of `plan` for --for's partner; `settings`: the municipality."""
     try:
@@ -65,25 +56,8 @@ def run(args: argparse.Namespace, plan: Plan, settings) -> int:
     why = refusal(plan, number)
     if why is not None:
         return fail(shown(why))
-    kinds = [kind for kind in ("docx", "pdf") if getattr(args, kind) is not None] or ["docx", "pdf"]
-    targets = {kind: _target(getattr(args, kind), default_partner_name(plan, number, kind))
-               for kind in kinds}
-    for path in targets.values():
-        if not path.parent.is_dir():
-            return fail(_("{path}: the folder does not exist").format(path=path))
-    trail = CommandTrail(args)
-    try:
-        for path in targets.values():
-            outside_the_data_folder(trail, path)
-        data = make_partner_extracts(plan, number, targets, settings)
-    except NotWritten as error:
-        return fail(shown(error.message()))
-    for kind, path in targets.items():
-        try:
-            saved = write_partner_extract(plan, number, kind, data[kind], path, trail)
-        except NotWritten as error:
-            return fail(_("{path}: cannot be written: {error}").format(
-                path=path, error=error.reason()))
-        print(_("Wrote {path}").format(path=saved.path))
-    print(plaintext_note(), file=sys.stderr)
-    return 0
+    paths = render_files.targets(args, lambda kind: default_partner_name(plan, number, kind))
+    return render_files.write_all(
+        args, paths, lambda paths: make_partner_extracts(plan, number, paths, settings),
+        lambda kind, data, path, trail: write_partner_extract(
+            plan, number, kind, data, path, trail), told=shown)
