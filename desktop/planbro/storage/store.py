@@ -17,30 +17,30 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from planbro.translation import _
 
-from planbro.model import FollowUpEntry, Plan
+from planbro.model import Plan
 from planbro.model.convert import to_dict
 from planbro.model.dates import now_timestamp
-from planbro.model.plan import OUTCOME_WORDS, STATUSES
+from planbro.model.plan import STATUSES
 
-from planbro.storage import lifecycle, removal, restore, retention, writing
+from planbro.storage import removal, restore, writing
 from planbro.storage.casefile import same_content
 from planbro.storage.errors import PlanFrozen, PlanNotFound, StoreCorrupt, StoreError
 from planbro.storage.interface import Store
 from planbro.storage.opened import OpenedStore, with_backups
 from planbro.storage.paths import check_plan_id
 from planbro.storage.recorder import PendingRecord
+from planbro.storage.steps import LifecycleSteps
 from planbro.storage.summary import summary_row
 
 log = logging.getLogger(__name__)
 
 
-class PlanStore(OpenedStore, Store):
+class PlanStore(OpenedStore, LifecycleSteps, Store):
     """The plans in one data folder: one writer (the lock), any number of readers.
 
     Every change is on disk (fsynced) when the method returns. Reading works
@@ -160,44 +160,6 @@ class PlanStore(OpenedStore, Store):
             self._write(plan_id, decide, lambda changes: (action, changes[0]["version"], detail))
         return result
 
-    def sign(self, plan_id: str, signed_on: date, *, despite_errors: bool = False,
-             citizen_on: date | None = None, citizen_declines: str | None = None) -> Plan:
-        """Sign the latest (draft) version; it is frozen from then on.
-
-        `signed_on` is the caseworker's day; the citizen's, or the note that the
-        citizen did not wish to sign: lifecycle.signed."""
-        [signed] = self._change(plan_id, lambda p: [lifecycle.signed(
-            p, signed_on, despite_errors, citizen_on=citizen_on, citizen_declines=citizen_declines)],
-            "sign", "trods fejl" if despite_errors else "")
-        return signed
-
-    def revise(self, plan_id: str) -> Plan:
-        """Start the next version as a draft, pre-filled from the signed latest one."""
-        [revised] = self._change(plan_id, lambda p: [lifecycle.revised(p)], "revise")
-        return revised
-
-    def close_case(self, plan_id: str) -> Plan:
-        """Close the plan: its latest version becomes "closed" (frozen)."""
-        made = self._change(plan_id, lambda p: [c] if (c := lifecycle.closed(p)) else [], "close")
-        # Closed already: nothing happened, nothing was recorded.
-        return made[0] if made else self.get(plan_id)
-
-    def journalise(self, plan_id: str, on: date) -> Plan:
-        """Mark the closed case as journalised in the ESDH on `on` (retention.py)."""
-        made = self._change(plan_id, lambda p: [j] if (j := lifecycle.journalised(p, on)) else [],
-                            "journalise")
-        # Marked so already: nothing happened, nothing was recorded.
-        return made[0] if made else self.get(plan_id)
-
-    def delete_draft(self, plan_id: str) -> int:
-        """Delete a plan never signed, and its backups (removal.py); returns its version."""
-        return self._remove(plan_id, "delete", removal.refusal)
-
-    def purge(self, plan_id: str, today: date, days: int) -> int:
-        """Delete a closed case journalised `days` or more days before `today`, and its
-        backups (retention.py); returns its version. StoreError when it is not due."""
-        return self._remove(plan_id, "purge", lambda docs: retention.refusal(docs, today, days))
-
     def _remove(self, plan_id: str, action: str,
                 refusal: Callable[[dict[int, dict[str, Any]]], StoreError | None]) -> int:
         """Delete the plan's files when `refusal` of its versions is None, recording `action`
@@ -212,16 +174,6 @@ class PlanStore(OpenedStore, Store):
                 removal.remove(self._layout, self._case_path(plan_id))
             self._index.forget(plan_id)
         return max(docs)
-
-    def record_follow_up(self, plan_id: str, entry: FollowUpEntry, next_date: date | None) -> Plan:
-        """Record a follow-up on the latest version; "change" also revises, "close" closes.
-
-        One audit record, for the version followed up; its detail is the
-        outcome, which says whether a new version or a closed case came of it.
-        """
-        made = self._change(plan_id, lambda p: lifecycle.followed_up(p, entry, next_date),
-                            "follow_up", OUTCOME_WORDS.get(entry.outcome, ""))
-        return made[-1]
 
     # -- backups -----------------------------------------------------------------
 

@@ -23,7 +23,6 @@ from __future__ import annotations
 import contextlib
 import time
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import Any, Self
 
@@ -32,12 +31,11 @@ from psycopg_pool import ConnectionPool, PoolTimeout
 
 from planbro.translation import _
 
-from planbro.model import FollowUpEntry, Plan, ValidationError
+from planbro.model import Plan, ValidationError
 from planbro.model.convert import from_dict, to_dict
 from planbro.model.dates import now_timestamp
-from planbro.model.plan import OUTCOME_WORDS, STATUSES
+from planbro.model.plan import STATUSES
 
-from planbro.storage import lifecycle, removal, retention
 from planbro.storage.casefile import same_content
 from planbro.storage.errors import (
     PlanConflict,
@@ -56,6 +54,7 @@ from planbro.storage.postgres.errors import StoreAccessRefused
 from planbro.storage.postgres.handover import RESPONSIBLE_TODAY, Handovers
 from planbro.storage.postgres.leases import LEASE_SECONDS, Leases
 from planbro.storage.postgres.rows import SUMMARY_COLUMNS, Signal, columns, resolve_id, store_rows
+from planbro.storage.steps import LifecycleSteps
 from planbro.storage.summary import PlanSummary
 
 # Connections one Planbro keeps to the server at most (the app, its quality check).
@@ -67,7 +66,7 @@ CHANGE_INTERVAL_S = 600
 Decide = Callable[[dict[int, dict[str, Any]], int], list[dict[str, Any]]]
 
 
-class TeamStore(Store):
+class TeamStore(LifecycleSteps, Store):
     """The plans of a team in one PostgreSQL database, reached at `address` (connect.py).
 
     `signal` gives the quality light stored with each save (the quality check: the
@@ -346,39 +345,6 @@ class TeamStore(Store):
 
         self._write(plan_id, decide, lambda changes: (action, changes[0]["version"], detail))
         return result
-
-    def sign(self, plan_id: str, signed_on: date, *, despite_errors: bool = False,
-             citizen_on: date | None = None, citizen_declines: str | None = None) -> Plan:
-        [signed] = self._change(plan_id, lambda p: [lifecycle.signed(
-            p, signed_on, despite_errors, citizen_on=citizen_on, citizen_declines=citizen_declines)],
-            "sign", "trods fejl" if despite_errors else "")
-        return signed
-
-    def revise(self, plan_id: str) -> Plan:
-        [revised] = self._change(plan_id, lambda p: [lifecycle.revised(p)], "revise")
-        return revised
-
-    def close_case(self, plan_id: str) -> Plan:
-        made = self._change(plan_id, lambda p: [c] if (c := lifecycle.closed(p)) else [], "close")
-        return made[0] if made else self.get(plan_id)
-
-    def journalise(self, plan_id: str, on: date) -> Plan:
-        made = self._change(plan_id, lambda p: [j] if (j := lifecycle.journalised(p, on)) else [],
-                            "journalise")
-        return made[0] if made else self.get(plan_id)
-
-    def record_follow_up(self, plan_id: str, entry: FollowUpEntry, next_date: date | None) -> Plan:
-        made = self._change(plan_id, lambda p: lifecycle.followed_up(p, entry, next_date),
-                            "follow_up", OUTCOME_WORDS.get(entry.outcome, ""))
-        return made[-1]
-
-    def delete_draft(self, plan_id: str) -> int:
-        """Delete a plan never signed (removal.refusal); returns its version."""
-        return self._remove(plan_id, "delete", removal.refusal)
-
-    def purge(self, plan_id: str, today: date, days: int) -> int:
-        """Delete a closed case whose time has come (retention.refusal); returns its version."""
-        return self._remove(plan_id, "purge", lambda docs: retention.refusal(docs, today, days))
 
     def _remove(self, plan_id: str, action: str,
                 refusal: Callable[[dict[int, dict[str, Any]]], StoreError | None]) -> int:
