@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from planbro.model import Plan
 from planbro.model.convert import hints, is_ident, unwrap_optional
-from planbro.model.text import clean_text
+from planbro.model.text import clean_text, is_blank
 
 # Text as it is stored: anything a person could paste, cleaned on the way in.
 texts = st.text(max_size=40).map(clean_text)
@@ -56,7 +56,9 @@ def _for(tp, f: dataclasses.Field | None):
         base = st.integers(min_value=meta.get("minimum", 0), max_value=10_000)
     else:
         # A required text is more than spaces once cleaned (exchange refuses it otherwise).
-        base = texts.filter(str.strip) if meta.get("min_length") else texts
+        # (Not a soft hyphen alone, which cleaning also leaves blank.)
+        base = texts.filter(lambda t: not is_blank(clean_text(t))) if meta.get("min_length") \
+            else texts
     return st.none() | base if nullable or inner is date else base
 
 

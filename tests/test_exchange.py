@@ -172,8 +172,12 @@ def test_a_planbro_plan_2_file_imports_and_its_consents_and_hand_overs_cover_no_
     data = plan_to_data(plan)
     assert data["format"] == "planbro-plan/3"
     for key, value in old.items():
-        if key not in ("format", "partners", "handovers"):
+        if key not in ("format", "partners", "handovers", "services"):
             assert data[key] == value, key
+    # Each service, which had no id, gets one (as a goal without one does).
+    ids = [service.pop("id") for service in data["services"]]
+    assert data["services"] == old["services"]
+    assert all(ids) and len(set(ids)) == len(ids)
     for partner, was in zip(data["partners"], old["partners"]):
         assert partner["consent"] == {**was["consent"], "sections": []}
         assert {k: v for k, v in partner.items() if k != "consent"} == \
@@ -199,3 +203,21 @@ def test_sections_are_the_known_parts_each_once():
     assert "helbred" in found["partners[0].consent.sections[0]"]
     assert "health" in found["partners[0].consent.sections[0]"]
     assert found["partners[0].consent.sections"] == "indeholder den samme værdi to gange"
+
+
+def test_a_consent_may_give_one_service_by_its_id_and_a_wrong_part_is_refused_by_name():
+    """"service:<id>" is a part a consent's sections may hold (#13); a misspelt code or an
+    id with a space or a control character is refused, naming the item."""
+    data = minimal(format="planbro-plan/3", services=[{"id": "s-1", "title": "Bostøtte"}],
+                   partners=[{"consent": {"sections": ["service:s-1", "housing"]}}])
+    plan = plan_from_data(data)
+    assert plan.services[0].id == "s-1"
+    assert plan.partners[0].consent.sections == ["service:s-1", "housing"]
+    bad = minimal(format="planbro-plan/3",
+                  handovers=[{"sections": ["servces", "service:a b"]}])
+    found = problems_of(bad)
+    assert set(found) == {"handovers[0].sections[0]", "handovers[0].sections[1]"}
+    hidden = minimal(format="planbro-plan/3", handovers=[{"sections": ["service:a\u200b"]}])
+    assert "kontroltegn" in problems_of(hidden)["handovers[0].sections[0]"]
+    assert "«servces» er ikke tilladt" in found["handovers[0].sections[0]"]
+    assert "service:<id>" in found["handovers[0].sections[0]"]

@@ -26,7 +26,7 @@ from planbro.model import Plan, Problem, ValidationError
 from planbro.model.convert import from_dict, to_dict
 from planbro.model.dates import now_timestamp
 from planbro.model.limits import MAX_PLAN_FILE_BYTES
-from planbro.model.plan import new_id
+from planbro.model.plan import SERVICE_PREFIX, new_id
 from planbro.model.problems import join_path, json_reason, shown
 from planbro.model.schema import FORMAT, READ_FORMATS
 from planbro.model.size import megabytes, too_large
@@ -98,6 +98,11 @@ def _schema_problems(error: SchemaError) -> list[Problem]:
             kind=_(" or ").join(_type_name(n) for n in names)))]
     if kind == "enum":
         allowed = ", ".join("null" if v is None else str(v) for v in expected)
+        return [Problem(where, _("«{value}» is not allowed; choose one of: {allowed}").format(
+            value=shown(instance), allowed=allowed))]
+    if kind == "anyOf" and isinstance(expected, list) and "enum" in expected[0]:
+        # A part of the plan (a consent's sections): a code, or "service:" and a service's id.
+        allowed = ", ".join([*map(str, expected[0]["enum"]), SERVICE_PREFIX + "<id>"])
         return [Problem(where, _("«{value}» is not allowed; choose one of: {allowed}").format(
             value=shown(instance), allowed=allowed))]
     if kind == "const":

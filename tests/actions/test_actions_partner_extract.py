@@ -35,7 +35,7 @@ def test_an_extract_may_be_made_for_each_example_partner(example_plan):
         assert refusal(example_plan, number, TODAY) is None
     assert allowed_text(example_plan, 3, TODAY) == (
         "En udskrift til Kim Jeppesen (Forsorgshjemmet Skovbrynet) med de dele af planen, "
-        "samarbejdsparten må få: Formål, indsatser, forventet varighed og boform.")
+        "samarbejdsparten må få: Formål, 2 indsatser, forventet varighed og boform.")
 
 
 @pytest.mark.parametrize("change, said", [
@@ -117,7 +117,7 @@ def test_the_extract_is_written_with_a_record_of_whom_and_what(stored, trail, st
     assert "Udskrift til Kim Jeppesen" in text and "120379-xxxx" in text
     assert saved.message.startswith(f"Gemt: {saved.path}\nFilen er ikke krypteret")
     assert records(store)[-1] == ("render", stored.id, 1, "app",
-                                  "udskrift pdf til samarbejdspart 3: formål, indsatser, "
+                                  "udskrift pdf til samarbejdspart 3: formål, 2 indsatser, "
                                   "forventet varighed, boform")
     line = (store.data_dir / "audit").glob("audit-*.jsonl")
     logged = "".join(path.read_text(encoding="utf-8") for path in line)
@@ -155,5 +155,5 @@ def test_the_citizens_access_extract_tells_the_partners_extract(stored, trail, s
     save_partner_extract(stored, 3, "pdf", tmp_path / "kim.pdf", trail=trail, today=TODAY)
     rows = extract_rows(AuditLog(store.data_dir).read().records, stored.id)
     assert rows[-1].what == ("Der blev lavet en udskrift af dele af handleplanen til "
-                             "samarbejdspart nr. 3 som PDF-dokument: Formål, indsatser, forventet "
+                             "samarbejdspart nr. 3 som PDF-dokument: Formål, 2 indsatser, forventet "
                              "varighed, boform (version 1)")

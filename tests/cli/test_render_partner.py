@@ -47,7 +47,7 @@ def test_both_formats_for_a_partner_named_by_the_beginning_of_its_organisation(
     assert "Udskrift til Kim Jeppesen" in body
     records = [r for r in AuditLog(default_data_dir()).read().records if r["action"] == "render"]
     assert [r["detail"] for r in records] == [
-        f"udskrift {kind} til samarbejdspart 3: formål, indsatser, forventet varighed, boform"
+        f"udskrift {kind} til samarbejdspart 3: formål, 2 indsatser, forventet varighed, boform"
         for kind in ("docx", "pdf")]
     assert {r["purpose"] for r in records} == {"sagsbehandling"} and {r["via"] for r in records} == {"cli"}
 

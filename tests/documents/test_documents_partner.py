@@ -101,8 +101,8 @@ def secret_plan(example_plan):
 
 def test_a_partner_whose_consent_leaves_out_health_finances_and_treatment_sees_none_of_them(
         secret_plan, tmp_path):
-    """The key test: Kim Jeppesen (the forsorgshjem) may have formål, indsatser, varighed and
-    boform. No word of the health, finances or treatment fields appears anywhere in either
+    """The key test: Kim Jeppesen (the forsorgshjem) may have formål, the two services it
+    takes part in, varighed and boform. No word of the health, finances or treatment fields appears anywhere in either
     format — body, header, footer, metadata, the .docx's XML — nor any of the places the
     same words were also written (own words, follow-ups, other partners, the offer)."""
     kim = secret_plan.partners[2]
@@ -113,8 +113,13 @@ def test_a_partner_whose_consent_leaves_out_health_finances_and_treatment_sees_n
     # What Kim may have is there: the housing matter, the duration, the services.
     body = "\n".join(made.pdf_pages())
     assert _found("Ønsker en 1-værelses bolig i Odense SØ", body)
-    assert _found("Ambulant social stofmisbrugsbehandling", body)
+    assert _found("Ophold på forsorgshjem indtil indflytning", body)
+    assert _found("Housing First-bostøtte efter CTI-metoden", made.docx_text())
     assert _found("Planen forventes at løbe", made.docx_text())
+    # Not the other services: the treatment and the debt advice, by title or provider.
+    for word in ("Ambulant social stofmisbrugsbehandling", "Rusmiddelcenteret",
+                 "Rådgivning om budget og gæld", "økonomisk rådgivning"):
+        assert not _found(word, everything), word
 
 
 def test_the_extract_does_not_change_with_what_it_leaves_out(secret_plan, example_plan):
@@ -172,7 +177,7 @@ def test_every_page_says_it_is_an_extract_to_whom_when_and_under_what(secret_pla
     assert made.doc.title == "Udskrift til Kim Jeppesen"
     opening = made.doc.texts()
     assert "Givet 2. november 2026, udløber 30. juni 2027" in opening
-    assert "Formål, indsatser, forventet varighed og boform" in opening
+    assert "Formål, 2 indsatser, forventet varighed og boform" in opening
 
 
 def test_the_cpr_number_is_masked_everywhere(secret_plan, tmp_path):
@@ -255,8 +260,31 @@ def test_the_whole_plan_lists_each_consents_and_hand_overs_parts_before_its_note
     assert "Varighed og boform" not in texts
     assert "Forventet varighed og boform\nBoform og forventet varighed, til brug for udflytningen" \
         in texts
-    assert "Formål, indsatser og boform\nFormål, boform og de indsatser, forsorgshjemmet " \
+    assert "Formål, 2 indsatser og boform\nFormål, boform og de indsatser, forsorgshjemmet " \
            "deltager i" in texts
     old = copy.deepcopy(example_plan)
     old.partners[2].consent.sections = []
     assert "Boform og forventet varighed, til brug for udflytningen" in build_document(old).texts()
+
+
+def test_a_consent_ticking_one_service_gives_that_service_alone_in_both_formats(example_plan,
+                                                                                tmp_path):
+    """The forsorgshjem's consent ticks the stay alone: the treatment's and the debt
+    advice's titles and providers, and the bostøtte's, are in neither format (#13)."""
+    plan = copy.deepcopy(example_plan)
+    plan.handovers = []
+    plan.partners[2].consent.sections = ["service:s-forsorgshjem"]
+    made = Formats(partner_document(plan, plan.partners[2], MADE), tmp_path, "kim")
+    everything = made.everything()
+    assert _found("Ophold på forsorgshjem indtil indflytning", "\n".join(made.pdf_pages()))
+    assert _found("Ophold på forsorgshjem indtil indflytning", made.docx_text())
+    for other in plan.services:
+        if other.id != "s-forsorgshjem":
+            assert not _found(other.title, everything), other.title
+            assert not _found(other.provider, everything), other.provider
+    assert "1 indsats" in made.doc.texts()
+    # "services" still gives them all.
+    plan.partners[2].consent.sections = ["services"]
+    every = Formats(partner_document(plan, plan.partners[2], MADE), tmp_path, "all")
+    for service in plan.services:
+        assert _found(service.title, every.everything()), service.title

@@ -32,8 +32,10 @@ def test_the_example_partners_are_given_their_consents_and_hand_overs_parts(exam
     assert sharing(example_plan, susanne, TODAY).sections == ("purpose", "goals", "services",
                                                               "treatment")
     kim_shared = sharing(example_plan, kim, TODAY)
-    # The consent: varighed and boform; the hand-over to the forsorgshjem: formål, indsatser, boform.
-    assert kim_shared.sections == ("purpose", "services", "duration", "housing")
+    # The consent: varighed and boform; the hand-over to the forsorgshjem: formål, boform and
+    # the two services it takes part in, alone (not the treatment's nor the debt advice).
+    assert kim_shared.sections == ("purpose", "duration", "housing", "service:s-cti",
+                                   "service:s-forsorgshjem")
     assert [h.date for h in kim_shared.handed_over()] == [date(2026, 11, 3)]
     assert kim_shared.consent is kim.consent and kim_shared.allowed
 
@@ -140,3 +142,42 @@ def test_the_audit_detail_of_an_extract_names_the_partner_by_place_and_the_parts
                                 ("pdf", 1, []), ("pdf", 0, ["housing"])):
         with pytest.raises(ValueError):
             extract_detail(kind, number, parts)
+
+
+def test_a_consent_may_give_single_services_and_services_still_gives_all(example_plan):
+    """"service:<id>" gives that service alone; "services" all of them; an id the plan no
+    longer has gives nothing (#13)."""
+    plan = example_plan
+    plan.partners[2].consent.sections = ["service:s-forsorgshjem", "service:gone"]
+    plan.handovers = []
+    shared = sharing(plan, plan.partners[2], TODAY)
+    assert shared.sections == ("service:s-forsorgshjem",) and shared.allowed
+    kept = reduced(plan, shared.sections)
+    assert [s.title for s in kept.services] == ["Ophold på forsorgshjem indtil indflytning"]
+    assert kept.services[0].goal_ids == []   # the goals are not shared
+    assert kept.goals == [] and kept.purpose == ""
+    both = reduced(plan, ["services", "service:s-cti"])
+    assert [s.id for s in both.services] == ["s-cti", "s-forsorgshjem", "s-behandling",
+                                             "s-oekonomi"]
+    plan.partners[2].consent.sections = ["service:gone"]
+    assert not sharing(plan, plan.partners[2], TODAY).allowed
+
+
+def test_single_services_are_counted_in_the_audit_detail_and_read_back():
+    from planbro.model.sharing import extract_detail, read_extract_detail
+
+    one = extract_detail("pdf", 3, ["housing", "service:s-cti", "purpose"])
+    assert one == "udskrift pdf til samarbejdspart 3: formål, 1 indsats, boform"
+    kind, number, sections = read_extract_detail(one)
+    assert (kind, number) == ("pdf", 3) and extract_detail(kind, number, sections) == one
+    two = extract_detail("docx", 1, ["service:a", "service:b"])
+    assert two == "udskrift docx til samarbejdspart 1: 2 indsatser"
+    assert extract_detail("docx", 1, read_extract_detail(two)[2]) == two
+    # "services" gives all: single ones beside it are not counted.
+    assert extract_detail("pdf", 1, ["services", "service:a"]).endswith(": indsatser")
+    for bad in ("udskrift pdf til samarbejdspart 1: 1 indsatser",
+                "udskrift pdf til samarbejdspart 1: 0 indsatser",
+                "udskrift pdf til samarbejdspart 1: indsatser, 2 indsatser",
+                "udskrift pdf til samarbejdspart 1: boform, 1 indsats",
+                "udskrift pdf til samarbejdspart 1: Housing First"):
+        assert read_extract_detail(bad) is None, bad

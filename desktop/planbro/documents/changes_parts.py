@@ -131,10 +131,16 @@ def consent_changes(was: Consent, now: Consent, name: str) -> list[str]:
     return out
 
 
+def _section_word(section: str) -> str:
+    # A service given alone ("service:<id>") is named by neither id nor title.
+    return "en enkelt indsats" if section.startswith("service:") else SECTION_WORDS.get(
+        section, section)
+
+
 def _sections(was: list[str], now: list[str], about: str) -> list[str]:
     """The parts of the plan a consent covers now and no longer covers."""
-    gained = [SECTION_WORDS.get(s, s) for s in now if s not in was]
-    lost = [SECTION_WORDS.get(s, s) for s in was if s not in now]
+    gained = [_section_word(s) for s in now if s not in was]
+    lost = [_section_word(s) for s in was if s not in now]
     out = []
     if gained:
         out.append(f"{about} omfatter nu også: {', '.join(gained)}.")

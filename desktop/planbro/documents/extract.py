@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from planbro.model.sharing import read_extract_detail
+from planbro.model.sharing import named_parts, read_extract_detail
 
 from planbro.documents.blocks import Block, Document, Fields, Paragraph, Table
 from planbro.documents.dates import long_date, short_date
@@ -39,7 +39,7 @@ from planbro.documents.filenames import safe_component
 from planbro.documents.long_text import shorten
 from planbro.documents.municipality import Source, load_municipality
 from planbro.documents.text import keep_together, printable, without_cpr
-from planbro.documents.wording import SECTION_LABELS
+from planbro.documents.wording import SECTION_LABELS, services_alone
 
 # The document's title, and its metadata subject.
 TITLE = "Aktindsigt i logbogen"
@@ -173,7 +173,7 @@ def what_happened(action: str, detail: str = "", version: int | None = None) -> 
         text = DOCUMENT_KINDS.get(detail, text)
         if (extract := read_extract_detail(detail)) is not None:
             kind, number, sections = extract
-            parts = [SECTION_LABELS[s] for s in sections]
+            parts = named_parts(sections, SECTION_LABELS, services_alone)
             text = PARTNER_EXTRACT.format(number=number, kind=PARTNER_KINDS[kind], parts=", ".join(
                 [parts[0], *(p[:1].lower() + p[1:] for p in parts[1:])]))
     if action == "follow_up" and detail in OUTCOMES:

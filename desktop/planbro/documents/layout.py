@@ -15,7 +15,7 @@ import datetime
 from dataclasses import replace
 
 from planbro.model.plan import OUTCOME_FFB, Partner, Plan, Service
-from planbro.model.sharing import ordered
+from planbro.model.sharing import named_parts
 
 from planbro.documents import reform
 from planbro.documents import wording as w
@@ -175,7 +175,7 @@ def _circumstances(plan: Plan) -> list[Block]:
 
 def parts_text(sections: list[str] | tuple[str, ...]) -> str:
     """ "Formål, indsatser og boform": the ticked parts of the plan in its order; "" for none."""
-    names = [w.SECTION_LABELS[s] for s in ordered(sections)]
+    names = named_parts(sections, w.SECTION_LABELS, w.services_alone)
     names = names[:1] + [n[:1].lower() + n[1:] for n in names[1:]]
     return " og ".join(filter(None, (", ".join(names[:-1]), names[-1]))) if names else ""
 

@@ -31,7 +31,7 @@ from datetime import date
 
 from planbro.model.cpr import mask_cpr
 from planbro.model.plan import MATTERS, Partner, Plan
-from planbro.model.sharing import Sharing, reduced, sharing
+from planbro.model.sharing import Sharing, reduced, sharing, single_services
 
 from planbro.documents import layout
 from planbro.documents import wording as w
@@ -216,7 +216,7 @@ def _content(kept: Plan, sections: tuple[str, ...]) -> list[Block]:
         blocks += [Heading(w.H_PURPOSE), *layout._paragraphs(kept.purpose)]
     if "goals" in sections:
         blocks += layout._goals(kept)
-    if "services" in sections:
+    if "services" in sections or single_services(sections):
         blocks += _services(kept, "goals" in sections)
     if "duration" in sections:
         blocks += layout._duration(kept)

@@ -58,6 +58,13 @@ CIRCUMSTANCE_LABELS = {
 # as the partners' table, the hand-overs' and a partner's extract name them.
 SECTION_LABELS = {"purpose": "Formål", "goals": "Mål og delmål", "services": "Indsatser",
                   "duration": "Forventet varighed", **CIRCUMSTANCE_LABELS}
+# Services given one by one ("service:<id>"), named by their count, never by title.
+SERVICES_ALONE = ("1 indsats", "{count} indsatser")
+
+
+def services_alone(count: int) -> str:
+    """ "1 indsats", "3 indsatser": the services a consent or hand-over gives one by one."""
+    return SERVICES_ALONE[0] if count == 1 else SERVICES_ALONE[1].format(count=count)
 
 # Section headings, in print order.
 H_PARTIES = "Borger og sagsbehandler"

@@ -148,7 +148,8 @@ def _check_text(f: dataclasses.Field[Any], text: Any, where: str, problems: list
     elif meta.get("timestamp") and not is_timestamp(text):
         problems.append(Problem(where, _(
             "«{value}» is not a timestamp such as 2027-03-01T09:30:00Z").format(value=shown(text))))
-    elif meta.get("ident") and not is_ident(text):
+    elif (meta.get("ident") or text.startswith(meta.get("prefixed", ()))) \
+            and not is_ident(text):
         problems.append(Problem(where, _(
             "«{value}» holds a space, a line break or a control character").format(
                 value=shown(text))))

@@ -7,10 +7,10 @@ from datetime import date
 
 from babel.dates import format_date
 
-from planbro.translation import _, language
+from planbro.translation import _, language, ngettext
 
 from planbro.model.dates import format_danish_date, local_time
-from planbro.model.plan import Replaces
+from planbro.model.plan import SECTIONS, Replaces
 
 
 def status_label(status: str) -> str:
@@ -56,9 +56,10 @@ def sections_label(sections: object) -> str:
     """The parts `sections` names, in the plan's order: "Formål, Boform og Helbred"; "" for none."""
     from babel.lists import format_list
 
-    from planbro.model.sharing import ordered
+    from planbro.model.sharing import named_parts
 
-    names = [section_label(s) for s in ordered(sections)]
+    names = named_parts(sections, {s: section_label(s) for s in SECTIONS}, lambda n: ngettext(
+        "{count} service", "{count} services", n).format(count=n))
     if not names:
         return ""
     return format_list([names[0]] + [n[:1].lower() + n[1:] for n in names[1:]], locale=language())

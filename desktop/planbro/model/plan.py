@@ -45,6 +45,9 @@ MATTERS = ("housing", "employment", "personal_help", "treatment", "aids", "finan
 # document's order: formål, mål og delmål, indsatser, varighed (§ 141 stk. 3 nr. 1-3), then
 # each other matter of nr. 4 on its own, so health or finances can be left out alone.
 SECTIONS = ("purpose", "goals", "services", "duration", *MATTERS)
+# Before a service's id in a consent's or hand-over's sections: "service:<id>" shares that
+# one service ("services" shares them all); an id no longer in the plan shares nothing.
+SERVICE_PREFIX = "service:"
 # The same parts as the audit log's record of a partner's extract names them (Danish in
 # every language: fixed words, as OUTCOME_WORDS; model/sharing.py composes the detail).
 SECTION_WORDS = {"purpose": "formål", "goals": "mål og delmål", "services": "indsatser",
@@ -207,6 +210,9 @@ class Phase:
 
 @dataclass
 class Service:
+    # Any text without spaces or control characters; Planbro gives a UUID (an older
+    # file's services, which had none, get one when read).
+    id: str = field(default_factory=new_id, metadata={"min_length": 1, "ident": True})
     title: str = ""
     # Free text: the picklist in forms/ helps, but any basis may be typed.
     legal_basis: str = ""
@@ -267,7 +273,9 @@ class Consent:
     scope: str = ""
     # The parts of the plan the citizen lets be shared with this partner (SECTIONS);
     # empty: none yet (an older consent covers no part until they are ticked).
-    sections: list[str] = field(default_factory=list, metadata=_enum(SECTIONS))
+    # "service:<id>" (SERVICE_PREFIX) gives one service alone.
+    sections: list[str] = field(default_factory=list,
+                                metadata=_enum(SECTIONS, prefixed=SERVICE_PREFIX))
     expires: datetime.date | None = field(default=None, metadata={"after": "date"})
     # The date the citizen withdrew the consent; None while it stands. A consent
     # cannot be withdrawn before it was given.
@@ -293,8 +301,10 @@ class Handover:
     parts: str = ""
     date: datetime.date | None = None
     # The parts of the plan handed over (SECTIONS); empty in a hand-over recorded
-    # before planbro-plan/3, which so hands over no part to an extract.
-    sections: list[str] = field(default_factory=list, metadata=_enum(SECTIONS))
+    # before planbro-plan/3, which so hands over no part to an extract; "service:<id>"
+    # hands over one service alone.
+    sections: list[str] = field(default_factory=list,
+                                metadata=_enum(SECTIONS, prefixed=SERVICE_PREFIX))
 
 
 @dataclass

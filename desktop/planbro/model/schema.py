@@ -52,6 +52,12 @@ def _type_schema(tp: Any, f: dataclasses.Field[Any] | None) -> dict[str, Any]:
         if "enum" in meta:
             # A list of codes (a consent's sections): each item one of them, none twice.
             schema["items"]["enum"] = list(meta["enum"])
+            if "prefixed" in meta:
+                # Or the prefix and an identifier (a service's id): "service:<id>".
+                del schema["items"]["enum"]
+                schema["items"]["anyOf"] = [
+                    {"enum": list(meta["enum"])},
+                    {"pattern": "^" + meta["prefixed"] + r"[^\s]+$"}]
             schema["uniqueItems"] = True
             meta = {k: v for k, v in meta.items() if k != "enum"}
     elif inner is date:

@@ -3,6 +3,7 @@ consent and those handed over to the partner's service under § 141 stk. 5.
 
     sharing(plan, partner, today) -> Sharing   the grounds and the parts they cover
     reduced(plan, sections) -> Plan            a copy holding only those parts
+    ("service:<id>" in sections: that one service; "services": all of them)
     extract_detail(kind, number, sections)     the audit record's detail of an extract
     read_extract_detail(detail)                and back: (kind, number, sections) or None
 
@@ -22,6 +23,7 @@ consent and those handed over to the partner's service under § 141 stk. 5.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from datetime import date
 
@@ -29,6 +31,7 @@ from planbro.model.plan import (
     MATTERS,
     SECTION_WORDS,
     SECTIONS,
+    SERVICE_PREFIX,
     Circumstances,
     Consent,
     Duration,
@@ -50,6 +53,11 @@ EXTRACT_DETAIL = "udskrift {kind} til samarbejdspart {number}: {parts}"
 _EXTRACT_DETAIL = re.compile(r"udskrift (docx|pdf) til samarbejdspart ([1-9][0-9]{0,2}): (.+)")
 # Between the parts in the detail.
 _DETAIL_SEPARATOR = ", "
+# Single services given (not all: "indsatser"), by their count, in the detail: never a
+# title, which may tell of treatment.
+_ONE_SERVICE, _SOME_SERVICES = "1 indsats", "{count} indsatser"
+# The same, read back.
+_SERVICES_COUNT = re.compile(r"([1-9][0-9]{0,2}) indsatser")
 
 
 def consent_stands(consent: Consent, today: date) -> bool:
@@ -75,6 +83,40 @@ def ordered(sections: object) -> tuple[str, ...]:
     return tuple(s for s in SECTIONS if s in chosen)
 
 
+def single_services(sections: object) -> tuple[str, ...]:
+    """The ids of the services `sections` gives one by one ("service:<id>"), each once."""
+    if not isinstance(sections, (list, tuple, set, frozenset)):
+        return ()
+    ids = (s[len(SERVICE_PREFIX):] for s in sections
+           if isinstance(s, str) and s.startswith(SERVICE_PREFIX))
+    return tuple(dict.fromkeys(i for i in ids if i))
+
+
+def named_parts(sections: object, names: Mapping[str, str],
+                alone: Callable[[int], str]) -> list[str]:
+    """The names (`names`, by code) of the parts `sections` gives, in the plan's order;
+    services given one by one named by their count, `alone(count)`, where "services"
+    would stand: never by title."""
+    parts = ordered(sections)
+    out = [names[s] for s in parts]
+    count = 0 if "services" in parts else len(single_services(sections))
+    if count:
+        at = sum(1 for s in parts if SECTIONS.index(s) < SECTIONS.index("services"))
+        out.insert(at, alone(count))
+    return out
+
+
+def resolved(plan: Plan, sections: object) -> tuple[str, ...]:
+    """The parts `sections` gives of `plan`: its codes in SECTIONS order, then
+    "service:<id>" of each service given alone that the plan holds, in the plan's order
+    (none when "services" gives them all)."""
+    parts = ordered(sections)
+    if "services" in parts:
+        return parts
+    ids = set(single_services(sections))
+    return parts + tuple(SERVICE_PREFIX + s.id for s in plan.services if s.id in ids)
+
+
 @dataclass(frozen=True)
 class Sharing:
     """What `partner` may be given of a plan, and on what grounds."""
@@ -84,7 +126,8 @@ class Sharing:
     consent: Consent | None
     # The hand-overs to the partner's service, ticked parts or not.
     handovers: tuple[Handover, ...] = ()
-    # The parts covered: the standing consent's and the hand-overs', in SECTIONS order.
+    # The parts covered: the standing consent's and the hand-overs', in SECTIONS order,
+    # then "service:<id>" of each service given alone (model.sharing.resolved).
     sections: tuple[str, ...] = field(default=())
 
     @property
@@ -94,7 +137,8 @@ class Sharing:
 
     def handed_over(self) -> tuple[Handover, ...]:
         """The hand-overs that hand over at least one part."""
-        return tuple(h for h in self.handovers if ordered(h.sections))
+        return tuple(h for h in self.handovers
+                     if ordered(h.sections) or single_services(h.sections))
 
 
 def sharing(plan: Plan, partner: Partner, today: date) -> Sharing:
@@ -104,7 +148,7 @@ def sharing(plan: Plan, partner: Partner, today: date) -> Sharing:
     chosen = list(consent.sections) if consent is not None else []
     for handover in handovers:
         chosen += handover.sections
-    return Sharing(partner, consent, handovers, ordered(chosen))
+    return Sharing(partner, consent, handovers, resolved(plan, chosen))
 
 
 def _circumstances(plan: Plan, sections: tuple[str, ...]) -> Circumstances:
@@ -122,6 +166,7 @@ def reduced(plan: Plan, sections: tuple[str, ...] | list[str]) -> Plan:
     import copy
 
     chosen = ordered(sections)
+    alone = set(single_services(sections))
     kept = Plan(id=plan.id, version=plan.version, status=plan.status, created=plan.created,
                 updated=plan.updated, basis=plan.basis)
     kept.citizen.name, kept.citizen.cpr = plan.citizen.name, plan.citizen.cpr
@@ -132,8 +177,9 @@ def reduced(plan: Plan, sections: tuple[str, ...] | list[str]) -> Plan:
         kept.purpose = plan.purpose
     if "goals" in chosen:
         kept.goals = copy.deepcopy(plan.goals)
-    if "services" in chosen:
-        kept.services = copy.deepcopy(plan.services)
+    if "services" in chosen or alone:
+        kept.services = copy.deepcopy([s for s in plan.services
+                                       if "services" in chosen or s.id in alone])
         if "goals" not in chosen:
             # The goals a service serves are the goals' text: not shared with the services.
             for service in kept.services:
@@ -150,10 +196,14 @@ def extract_detail(kind: str, number: int, sections: tuple[str, ...] | list[str]
     records of an extract for the partner at place `number` (1 for the first) of the parts
     `sections`. ValueError for a kind, number or part the log may not hold."""
     parts = ordered(sections)
-    if kind not in ("docx", "pdf") or not 1 <= number <= 999 or not parts:
+    count = 0 if "services" in parts else len(single_services(sections))
+    if kind not in ("docx", "pdf") or not 1 <= number <= 999 or not (parts or count) \
+            or count > 999:
         raise ValueError("not an extract's audit detail")
+    words = named_parts(sections, SECTION_WORDS, lambda n: _ONE_SERVICE if n == 1
+                        else _SOME_SERVICES.format(count=n))
     return EXTRACT_DETAIL.format(kind=kind, number=number,
-                                 parts=_DETAIL_SEPARATOR.join(SECTION_WORDS[s] for s in parts))
+                                 parts=_DETAIL_SEPARATOR.join(words))
 
 
 def read_extract_detail(detail: str) -> tuple[str, int, tuple[str, ...]] | None:
@@ -164,9 +214,19 @@ def read_extract_detail(detail: str) -> tuple[str, int, tuple[str, ...]] | None:
         return None
     codes = {word: code for code, word in SECTION_WORDS.items()}
     words = match.group(3).split(_DETAIL_SEPARATOR)
-    if any(word not in codes for word in words):
+    count, singles = 0, [w for w in words if w not in codes]
+    if singles:
+        many = _SERVICES_COUNT.fullmatch(singles[0])
+        count = 1 if singles[0] == _ONE_SERVICE else int(many.group(1)) if many else 0
+        if len(singles) > 1 or not count or count == 1 and many:
+            return None
+    # Services given one by one read back as "service:" and their place among them
+    # (the detail holds no id); extract_detail gives the same detail of them.
+    sections = tuple(codes[w] for w in words if w in codes)
+    alone = tuple(f"{SERVICE_PREFIX}{i}" for i in range(1, count + 1))
+    if ordered(sections) != sections or "services" in sections and count:
         return None
-    sections = tuple(codes[word] for word in words)
-    if ordered(sections) != sections:
+    back = (match.group(1), int(match.group(2)), sections + alone)
+    if extract_detail(back[0], back[1], back[2]) != detail:
         return None
-    return match.group(1), int(match.group(2)), sections
+    return back

@@ -49,7 +49,7 @@ def test_step_8_has_the_button_for_the_partner_selected(qtbot, make_wizard, exam
     partners.list.setCurrentRow(2)
     assert button.isVisible() and button.isEnabled()
     assert button.text() == "Udskrift til Kim Jeppesen"
-    assert button.toolTip().endswith("Formål, indsatser, forventet varighed og boform.")
+    assert button.toolTip().endswith("Formål, 2 indsatser, forventet varighed og boform.")
     partners.list.setCurrentRow(1)
     assert button.text() == "Udskrift til Susanne Berg"
 
@@ -101,7 +101,7 @@ def test_an_extract_is_saved_as_pdf_and_word_with_its_records(qtbot, make_wizard
     assert status.startswith(f"Gemt: {out / 'kim.pdf'} og {out / 'kim.docx'}")
     assert "ikke krypteret" in status
     assert [r[4] for r in records(store)[before:] if r[0] == "render"] == [
-        f"udskrift {kind} til samarbejdspart 3: formål, indsatser, forventet varighed, boform"
+        f"udskrift {kind} til samarbejdspart 3: formål, 2 indsatser, forventet varighed, boform"
         for kind in ("pdf", "docx")]
 
 

@@ -25,7 +25,9 @@ def test_a_partners_consent_parts_are_ticked_in_step_8(qtbot, make_wizard, examp
     # Every part of the plan, in the document's order, with the document's Danish names.
     assert [picks.item(i).text() for i in range(picks.count())][:5] == [
         "Formål", "Mål og delmål", "Indsatser", "Forventet varighed", "Boform"]
-    assert picks.count() == len(SECTIONS)
+    # Then one tick per service of the plan, each giving that service alone.
+    assert picks.count() == len(SECTIONS) + len(example_plan.services)
+    assert picks.item(len(SECTIONS)).text() == "Indsats: Housing First-bostøtte efter CTI-metoden"
     assert _ticked(picks) == ["Forventet varighed", "Boform"]
     picks.item(0).setCheckState(Qt.CheckState.Checked)
     qtbot.waitUntil(lambda: len(wizard.plan.partners[2].consent.sections) == 3)
@@ -48,7 +50,23 @@ def test_the_parts_handed_over_are_ticked_beside_the_hand_over(qtbot, make_wizar
     handovers = editor(wizard, "handovers")
     handovers.list.setCurrentRow(0)
     picks = handovers.detail.editors["sections"].list
-    assert _ticked(picks) == ["Formål", "Indsatser", "Boform"]
+    assert _ticked(picks) == ["Formål", "Boform", "Indsats: Housing First-bostøtte efter CTI-metoden",
+                              "Indsats: Ophold på forsorgshjem indtil indflytning"]
     picks.item(SECTIONS.index("finances")).setCheckState(Qt.CheckState.Checked)
     qtbot.waitUntil(lambda: "finances" in wizard.plan.handovers[0].sections)
-    assert wizard.plan.handovers[0].sections == ["purpose", "services", "housing", "finances"]
+    assert wizard.plan.handovers[0].sections == ["purpose", "housing", "finances", "service:s-cti",
+                                                 "service:s-forsorgshjem"]
+
+
+def test_a_consent_may_tick_one_service_alone(qtbot, make_wizard, example_plan):
+    """Ticking "Indsats: …" stores "service:<id>": that service alone is shared (#13)."""
+    wizard = make_wizard(copy.deepcopy(example_plan), start_step="partners")
+    partners = editor(wizard, "partners")
+    partners.list.setCurrentRow(2)
+    picks = partners.detail.editors["consent.sections"].list
+    at = len(SECTIONS) + 1
+    assert picks.item(at).text() == "Indsats: Ophold på forsorgshjem indtil indflytning"
+    picks.item(at).setCheckState(Qt.CheckState.Checked)
+    qtbot.waitUntil(lambda: len(wizard.plan.partners[2].consent.sections) == 3)
+    assert wizard.plan.partners[2].consent.sections == ["duration", "housing",
+                                                        "service:s-forsorgshjem"]

@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
 
 from planbro.translation import _
 
+from planbro.model.plan import SERVICE_PREFIX
 from planbro.model.text import clean_text
 
 from planbro.ui.wizard.fields import FieldEditor, row_height
+from planbro.ui.wizard.values import service_pick
 
 # Goals the goal list of a service shows before it scrolls.
 GOAL_ROWS = 6
@@ -247,8 +249,11 @@ class PicksEditor(GoalLinksEditor):
 
     def load_value(self, value, root) -> None:
         chosen = list(value or [])
-        known = [c.value for c in self.fdef.choices]
         entries = [(c.value, c.label.get()) for c in self.fdef.choices]
+        if "services" in (c.value for c in self.fdef.choices) and root is not None:
+            # The parts a consent or hand-over gives: besides all services, each one alone.
+            entries += [(SERVICE_PREFIX + s.id, service_pick(s)) for s in root.services]
+        known = [stored for stored, _text in entries]
         entries += [(v, v) for v in chosen if v not in known]
         self.list.clear()
         for stored, text in entries:

@@ -16,13 +16,21 @@ from planbro.translation import _
 
 from planbro.formdefs import FieldDef, FormDefs
 from planbro.model.dates import format_danish_date
+from planbro.model.plan import SERVICE_PREFIX
 
 from planbro.quality import severity_label
 
 from planbro.ui.common.colours import SEVERITY_COLOURS
 from planbro.ui.wizard.missing import Missing, label_of, route, shown_sections, step_of_path
 from planbro.ui.wizard.unsaved import Unsaved
-from planbro.ui.wizard.values import choice_label, get_value, holds, is_empty, summary_text
+from planbro.ui.wizard.values import (
+    choice_label,
+    get_value,
+    holds,
+    is_empty,
+    service_pick,
+    summary_text,
+)
 
 # An empty field in reading form.
 EMPTY = "<span style='color:#777'>—</span>"
@@ -44,7 +52,8 @@ def _plain(f: FieldDef, value: Any, plan: Any) -> str:
         titles = [g.title or _("(not filled in yet)") for g in plan.goals if g.id in value]
         return "<br>".join(escape(t) for t in titles) or EMPTY
     if f.kind == "picks":
-        return "<br>".join(escape(choice_label(f, v)) for v in value)
+        services = {SERVICE_PREFIX + s.id: service_pick(s) for s in getattr(plan, "services", [])}
+        return "<br>".join(escape(services.get(v) or choice_label(f, v)) for v in value)
     if isinstance(value, date):
         # As the date boxes show it.
         return format_danish_date(value)

@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from planbro.translation import _
+
 from planbro.formdefs import Condition, FieldDef, SkipTo
+from planbro.model.plan import Service
 
 
 def get_value(obj: Any, key: str) -> Any:
@@ -66,3 +69,9 @@ def summary_text(group: FieldDef, item: Any) -> Any:
     if shown is not None and shown.kind == "choice" and not is_empty(value):
         return choice_label(shown, value)
     return value
+
+
+def service_pick(service: Service) -> str:
+    """ "Indsats: Ophold på forsorgshjem": a service as a part a consent may give alone."""
+    title = service.title.strip().splitlines()[0] if service.title.strip() else ""
+    return _("Service: {title}").format(title=title or _("(not filled in yet)"))
