@@ -257,13 +257,18 @@ class ReviewStepPage(_StepPage):
                    (self.citizen_button, lambda: export.save_citizen_copy(
                        wizard, self.citizen_english.isChecked())),
                    (self.folder_button, lambda: export.open_folder(wizard)))
+        # The plan's own documents on one row; Din plan and its box on the next, so
+        # no button is cut short in the wizard's smallest width.
+        citizen_row = QHBoxLayout()
         for button, action in actions:
             button.clicked.connect(action)
             button.setAutoDefault(False)
-            row.addWidget(button)
-        row.insertWidget(row.indexOf(self.citizen_button) + 1, self.citizen_english)
+            (citizen_row if button is self.citizen_button else row).addWidget(button)
+        citizen_row.addWidget(self.citizen_english)
         row.addStretch(1)
+        citizen_row.addStretch(1)
         layout.addLayout(row)
+        layout.addLayout(citizen_row)
         # "Udskrift til <partner>", one button per partner.
         self.partner_buttons = partner_export.PartnerButtons(wizard, self)
         layout.addWidget(self.partner_buttons)

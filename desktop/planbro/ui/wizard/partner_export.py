@@ -34,7 +34,7 @@ from planbro.ui.common.dialogs import file_filter
 # The longest partner name a button shows before it is cut with "…".
 BUTTON_NAME_CHARS = 32
 # Buttons in one row of Gennemgang's list before the next row begins.
-BUTTONS_PER_ROW = 3
+BUTTONS_PER_ROW = 2
 # The key of the partners' group in forms/wizard.yaml.
 PARTNERS_KEY = "partners"
 
