@@ -13,11 +13,41 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from planbro.translation import _
+
 from planbro.model import FollowUpEntry, Plan
-from planbro.model.plan import OUTCOME_WORDS
+from planbro.model.convert import to_dict
+from planbro.model.dates import now_timestamp
+from planbro.model.plan import OUTCOME_WORDS, STATUSES
 
 from planbro.storage import lifecycle, removal, retention
-from planbro.storage.errors import StoreError
+from planbro.storage.errors import PlanFrozen, StoreError
+from planbro.storage.paths import check_plan_id
+
+
+def imported(plan: Plan) -> dict[str, Any]:
+    """The stored form of `plan` as an import gives it (put): its id, version and status
+    checked, its stamps kept (set when missing)."""
+    check_plan_id(plan.id)
+    if plan.status not in STATUSES or not isinstance(plan.version, int) or plan.version < 1:
+        raise StoreError(_("The plan has no valid version or status."))
+    plan.created = plan.created or now_timestamp()
+    plan.updated = plan.updated or plan.created
+    doc: dict[str, Any] = to_dict(plan)
+    return doc
+
+
+def import_decision(docs: dict[int, dict[str, Any]], version: int,
+                    doc: dict[str, Any]) -> list[dict[str, Any]]:
+    """What an import of `doc` as `version` writes over the stored `docs`: nothing when
+    it is stored already, the version when it is new or a draft; a frozen one refuses."""
+    stored = docs.get(version)
+    if stored == doc:
+        # The same plan imported again: nothing to write or record.
+        return []
+    if stored is not None and stored.get("status") != "draft":
+        raise PlanFrozen.of(stored.get("status", ""), version)
+    return [doc]
 
 
 class LifecycleSteps:

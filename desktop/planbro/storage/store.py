@@ -20,12 +20,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from planbro.translation import _
-
 from planbro.model import Plan
 from planbro.model.convert import to_dict
 from planbro.model.dates import now_timestamp
-from planbro.model.plan import STATUSES
 
 from planbro.storage import removal, restore, writing
 from planbro.storage.casefile import same_content
@@ -34,7 +31,7 @@ from planbro.storage.interface import Store
 from planbro.storage.opened import OpenedStore, with_backups
 from planbro.storage.paths import check_plan_id
 from planbro.storage.recorder import PendingRecord
-from planbro.storage.steps import LifecycleSteps
+from planbro.storage.steps import LifecycleSteps, import_decision, imported
 from planbro.storage.summary import summary_row
 
 log = logging.getLogger(__name__)
@@ -118,21 +115,10 @@ class PlanStore(OpenedStore, LifecycleSteps, Store):
     def put(self, plan: Plan) -> Plan:
         """Store `plan` exactly as given (an import): its version, status and stamps are kept."""
         self._writable()
-        check_plan_id(plan.id)
-        if plan.status not in STATUSES or not isinstance(plan.version, int) or plan.version < 1:
-            raise StoreError(_("The plan has no valid version or status."))
-        plan.created = plan.created or now_timestamp()
-        plan.updated = plan.updated or plan.created
-        doc = to_dict(plan)
+        doc = imported(plan)
 
         def decide(docs: dict[int, dict[str, Any]]) -> list[dict[str, Any]]:
-            stored = docs.get(plan.version)
-            if stored == doc:
-                # The same plan imported again: nothing to write or record.
-                return []
-            if stored is not None and stored.get("status") != "draft":
-                raise PlanFrozen.of(stored.get("status", ""), plan.version)
-            return [doc]
+            return import_decision(docs, plan.version, doc)
 
         with self._mutex:
             self._write(plan.id, decide, lambda changes: ("import", plan.version, ""))

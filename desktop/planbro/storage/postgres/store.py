@@ -34,7 +34,6 @@ from planbro.translation import _
 from planbro.model import Plan, ValidationError
 from planbro.model.convert import from_dict, to_dict
 from planbro.model.dates import now_timestamp
-from planbro.model.plan import STATUSES
 
 from planbro.storage.casefile import same_content
 from planbro.storage.errors import (
@@ -54,7 +53,7 @@ from planbro.storage.postgres.errors import StoreAccessRefused
 from planbro.storage.postgres.handover import RESPONSIBLE_TODAY, Handovers
 from planbro.storage.postgres.leases import LEASE_SECONDS, Leases
 from planbro.storage.postgres.rows import SUMMARY_COLUMNS, Signal, columns, resolve_id, store_rows
-from planbro.storage.steps import LifecycleSteps
+from planbro.storage.steps import LifecycleSteps, import_decision, imported
 from planbro.storage.summary import PlanSummary
 
 # Connections one Planbro keeps to the server at most (the app, its quality check).
@@ -309,20 +308,10 @@ class TeamStore(LifecycleSteps, Store):
     def put(self, plan: Plan) -> Plan:
         """Store `plan` exactly as given (an import): its version, status and stamps are kept."""
         self._writable()
-        check_plan_id(plan.id)
-        if plan.status not in STATUSES or not isinstance(plan.version, int) or plan.version < 1:
-            raise StoreError(_("The plan has no valid version or status."))
-        plan.created = plan.created or now_timestamp()
-        plan.updated = plan.updated or plan.created
-        doc = to_dict(plan)
+        doc = imported(plan)
 
         def decide(docs: dict[int, dict[str, Any]], revision: int) -> list[dict[str, Any]]:
-            stored = docs.get(plan.version)
-            if stored == doc:
-                return []
-            if stored is not None and stored.get("status") != "draft":
-                raise PlanFrozen.of(stored.get("status", ""), plan.version)
-            return [doc]
+            return import_decision(docs, plan.version, doc)
 
         self._write(plan.id, decide, lambda changes: ("import", plan.version, ""))
         return plan
