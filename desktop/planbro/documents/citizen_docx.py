@@ -15,7 +15,6 @@ wide zone, so that as few words as may be are broken.
 from __future__ import annotations
 
 import io
-from datetime import UTC, datetime
 from functools import cache
 from importlib import resources
 
@@ -30,7 +29,7 @@ from docx.styles.style import BaseStyle, CharacterStyle, ParagraphStyle
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from planbro.documents.citizen_model import STRONG, CitizenCopy, Line, Run
-from planbro.documents.hyphenation import DOCX_LANGUAGE
+from planbro.documents.docx_meta import set_core_properties
 
 # The base document in package planbro.templates (the full plan's).
 BASE_FILE = "base.docx"
@@ -239,17 +238,6 @@ def _page(document: DocxDocument) -> None:
     section.header_distance = section.footer_distance = HEADER_FOOTER
 
 
-def _properties(document: DocxDocument, copy: CitizenCopy) -> None:
-    props = document.core_properties
-    now = datetime.now(UTC).replace(microsecond=0)
-    props.title = copy.meta_title
-    props.author = props.last_modified_by = copy.author
-    props.subject = copy.subject
-    props.language = DOCX_LANGUAGE
-    props.created = props.modified = now
-    props.revision = 1
-
-
 @cache
 def _made_base() -> tuple[bytes, dict[str, str]]:
     """The base document with the copy's styles, its page and Word's hyphenation, made
@@ -281,7 +269,8 @@ def citizen_docx(copy: CitizenCopy) -> bytes:
     for line in copy.lines:
         _line(document, line, LINE_STYLES[line.style])
     _header_footer(document, copy)
-    _properties(document, copy)
+    set_core_properties(document, title=copy.meta_title, author=copy.author,
+                        subject=copy.subject)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

@@ -13,7 +13,6 @@ from __future__ import annotations
 import copy
 import io
 from collections.abc import Sequence
-from datetime import UTC, datetime
 from functools import cache
 from importlib import resources
 from typing import cast
@@ -40,6 +39,7 @@ from planbro.documents.blocks import (
     Table,
 )
 from planbro.documents.columns import document_widths
+from planbro.documents.docx_meta import set_core_properties
 from planbro.documents.hyphenation import DOCX_LANGUAGE
 
 # The base document in package planbro.templates.
@@ -280,17 +280,6 @@ def _field(p: CT_P, instruction: str, shown: str) -> None:
     fld_char("end")
 
 
-def _core_properties(document: DocxDocument, doc: Document) -> None:
-    props = document.core_properties
-    now = datetime.now(UTC).replace(microsecond=0)
-    props.title = doc.meta_title
-    props.author = props.last_modified_by = doc.author
-    props.subject = doc.subject
-    props.language = LANGUAGE
-    props.created = props.modified = now
-    props.revision = 1
-
-
 def docx_bytes(doc: Document) -> bytes:
     """The .docx file for `doc`."""
     document = docx.Document(io.BytesIO(_base_bytes()))
@@ -315,7 +304,7 @@ def docx_bytes(doc: Document) -> bytes:
             writer.signatures(block)
     writer.header(doc)
     writer.footer(doc.running, doc.footnote)
-    _core_properties(document, doc)
+    set_core_properties(document, title=doc.meta_title, author=doc.author, subject=doc.subject)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
