@@ -27,7 +27,7 @@ from planbro.documents import pdf_words  # noqa: F401  # reportlab's word split,
 from planbro.documents.citizen_model import STRONG, CitizenCopy, Run
 from planbro.documents.hyphenation import PARAGRAPH_HYPHENATION
 from planbro.documents.pdf import ACCENT, DRAFT_RED, GREY, LANGUAGE
-from planbro.documents.pdfa import make_pdfa
+from planbro.documents.pdf_canvas import PlanbroCanvas
 from planbro.documents.text import has_arabic, markup
 
 # Binary streams, as pdf.py writes them.
@@ -217,37 +217,22 @@ def _logo_size(logo: bytes) -> tuple[float, float]:
 
 
 def _canvas_class(copy: CitizenCopy, counted: list[int], layout: Layout,
-                  write: bool = True) -> type[Canvas]:
+                  write: bool = True) -> type[PlanbroCanvas]:
     """A canvas that writes "side X af Y" once the page count is known, and puts the
     count in `counted`; without `write` it only counts."""
 
-    class CitizenCanvas(Canvas):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            kwargs["lang"] = LANGUAGE
-            # An embedded face at the large size: no page ever states a smaller font.
-            kwargs["initialFontName"] = f.SANS
-            kwargs["initialFontSize"] = MIN_SIZE
-            kwargs["initialLeading"] = BODY_LEADING
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
+    class CitizenCanvas(PlanbroCanvas):
+        meta_title, meta_author, meta_subject = copy.meta_title, copy.author, copy.subject
+        # The large size from the first mark: no page ever states a smaller font.
+        initial_size, initial_leading = MIN_SIZE, BODY_LEADING
 
-        def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()  # type: ignore[attr-defined]  # reportlab's stubs lack Canvas._startPage
-
-        def save(self) -> None:
-            total = len(self._pages)
+        def written(self, total: int) -> bool:
             counted.append(total)
-            if not write:
-                return
-            for number, state in enumerate(self._pages, 1):
-                self.__dict__.update(state)
-                self._draw(layout.paragraph(copy.footer(str(number), str(total)), "footer"),
-                           FOOTER_Y)
-                Canvas.showPage(self)
-            make_pdfa(self, title=copy.meta_title, author=copy.author, subject=copy.subject,
-                      lang=LANGUAGE)
-            Canvas.save(self)
+            return write
+
+        def finish_page(self, number: int, total: int) -> None:
+            self._draw(layout.paragraph(copy.footer(str(number), str(total)), "footer"),
+                       FOOTER_Y)
 
         def _draw(self, flowable: Paragraph, y: float) -> None:
             _draw(self, flowable, y)

@@ -22,7 +22,6 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Frame,
@@ -44,7 +43,7 @@ from planbro.documents.columns import CELL_PADDING, CELL_SIZE, document_widths
 from planbro.documents.hyphenation import DOCX_LANGUAGE, PARAGRAPH_HYPHENATION
 from planbro.documents.long_text import pieces
 from planbro.documents.municipality import Municipality
-from planbro.documents.pdfa import make_pdfa
+from planbro.documents.pdf_canvas import PlanbroCanvas
 from planbro.documents.text import has_arabic, markup
 
 # Binary streams: ASCII85 makes the file a quarter bigger and costs time.
@@ -351,33 +350,15 @@ def story(doc: b.Document, width: float) -> list[Flowable]:
     return s.flow
 
 
-def _canvas_class(doc: b.Document) -> type[Canvas]:
+def _canvas_class(doc: b.Document) -> type[PlanbroCanvas]:
     """A canvas that writes each page's header, and "Side X af Y" once the page count is known."""
 
-    class PlanCanvas(Canvas):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            kwargs["lang"] = LANGUAGE
-            # The standard Helvetica would be an unembedded font (not PDF/A).
-            kwargs["initialFontName"] = f.SANS
-            super().__init__(*args, **kwargs)
-            # Each page's canvas state (its __dict__), kept until save().
-            self._pages: list[dict[str, Any]] = []
+    class PlanCanvas(PlanbroCanvas):
+        meta_title, meta_author, meta_subject = doc.meta_title, doc.author, doc.subject
 
-        def showPage(self) -> None:
-            # Keep the page; it is written in save(), when the total is known.
-            self._pages.append(dict(self.__dict__))
-            self._startPage()  # type: ignore[attr-defined]  # reportlab's stubs lack Canvas._startPage
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for number, state in enumerate(self._pages, 1):
-                self.__dict__.update(state)
-                self._header()
-                self._footer(number, total)
-                Canvas.showPage(self)
-            make_pdfa(self, title=doc.meta_title, author=doc.author, subject=doc.subject,
-                      lang=LANGUAGE)
-            Canvas.save(self)
+        def finish_page(self, number: int, total: int) -> None:
+            self._header()
+            self._footer(number, total)
 
         def _header(self) -> None:
             # In the top margin of every page: the draft mark at the left, the

@@ -10,7 +10,6 @@ and its metadata names Planbro only.
 from __future__ import annotations
 
 import io
-from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
@@ -19,7 +18,6 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
     KeepTogether,
@@ -33,7 +31,7 @@ from reportlab.platypus import (
 from planbro.translation import _
 
 from planbro.documents import fonts as f
-from planbro.documents.pdfa import make_pdfa
+from planbro.documents.pdf_canvas import PlanbroCanvas
 
 from planbro.overview.figures import Group, Overview
 from planbro.overview.presenting import heading, item_text, small_groups_note, title
@@ -141,16 +139,8 @@ def _label(label: str, value: str) -> str:
     return f"{shown}: {value}"
 
 
-def _canvas_class() -> type[Canvas]:
-    class ReportCanvas(Canvas):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            kwargs["lang"] = LANGUAGE
-            # The standard Helvetica would be an unembedded font (not PDF/A).
-            kwargs["initialFontName"] = f.SANS
-            super().__init__(*args, **kwargs)
-
-        def save(self) -> None:
-            make_pdfa(self, title=title(), author="Planbro", subject=title(), lang=LANGUAGE)
-            Canvas.save(self)
+def _canvas_class() -> type[PlanbroCanvas]:
+    class ReportCanvas(PlanbroCanvas):
+        meta_title, meta_author, meta_subject = title(), "Planbro", title()
 
     return ReportCanvas
