@@ -51,11 +51,16 @@ def save_document(wizard, kind: str) -> Path | None:
                                       file_filter(kind))
     if not chosen:
         return None
+    return _written(wizard, lambda: documents.save_document(
+        wizard.plan, kind, with_suffix(chosen, kind), trail=trail_of(wizard.store),
+        municipality=municipality_of(wizard.settings), changes=_changes(wizard)))
+
+
+def _written(wizard, write) -> Path | None:
+    """Run `write` (a use case saving a document; its result has .path and .message) and
+    say where the document went, or why it was not saved."""
     try:
-        saved = documents.save_document(wizard.plan, kind, with_suffix(chosen, kind),
-                                        trail=trail_of(wizard.store),
-                                        municipality=municipality_of(wizard.settings),
-                                        changes=_changes(wizard))
+        saved = write()
     except NotWritten as error:
         _say(wizard, _("The document was not saved: {reason}").format(reason=error.reason()),
              ok=False)
@@ -100,14 +105,6 @@ def save_citizen_copy(wizard, english: bool) -> Path | None:
     if chosen is None:
         return None
     kind, path = chosen
-    try:
-        saved = save(wizard.plan, kind, path, trail=trail_of(wizard.store),
-                     municipality=municipality_of(wizard.settings), english=english)
-    except NotWritten as error:
-        _say(wizard, _("The document was not saved: {reason}").format(reason=error.reason()),
-             ok=False)
-        return None
-    wizard.last_folder = saved.path.parent
-    wizard.review_page().folder_button.setEnabled(True)
-    _say(wizard, saved.message)
-    return saved.path
+    return _written(wizard, lambda: save(wizard.plan, kind, path, trail=trail_of(wizard.store),
+                                         municipality=municipality_of(wizard.settings),
+                                         english=english))
