@@ -44,8 +44,10 @@ TAG_BYTES = 16
 # Bytes before the ciphertext.
 HEADER_BYTES = len(MAGIC) + 1 + KEY_ID_BYTES + NONCE_BYTES
 # What each sealed file is, bound into its associated data. A file sealed as
-# one role opens only as that role.
-ROLES = frozenset({"case", "index", "journal", "backup", "resume", "meta", "document", "audit"})
+# one role opens only as that role ("queue" and "cache": the team store's saves and
+# reads kept on the laptop while the server is away, storage/postgres/queue.py).
+ROLES = frozenset({"case", "index", "journal", "backup", "resume", "meta", "document", "audit",
+                   "queue", "cache"})
 
 
 class SealBroken(Exception):
