@@ -56,6 +56,9 @@ class UserSettings:
     # A revision's document ends with an appendix listing what changed since the signed
     # version it replaces (planbro.documents.changes), so the citizen sees it before signing.
     changes_appendix: bool = True
+    # Where the plans are: "" for the data folder on this computer, else the team store's
+    # address (postgresql://… or service=…), never with a password (PLANBRO_STORE wins).
+    store: str = ""
 
 
 def config_dir() -> Path:

@@ -77,8 +77,14 @@ def open_wizard(window, actions, plan: Plan, of_versions: int | None = None):
         existing.raise_()
         existing.activateWindow()
         return existing
+    # On the team store: this caseworker's lease of the plan, or who has it open (read-only).
+    from planbro.ui.actions_team import lease_for
+    keeper, held_by = lease_for(window, plan, of_versions)
     wizard = _wizard_class()(window.store, plan, settings=window.settings,
-                             dialogs=window.dialogs, parent=window, of_versions=of_versions)
+                             dialogs=window.dialogs, parent=window, of_versions=of_versions,
+                             held_by=held_by)
+    if keeper is not None:
+        keeper.attach(wizard)
     wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     actions.wizards[plan.id] = wizard
     timer = QTimer(wizard)

@@ -186,11 +186,24 @@ def start(data_dir=None, dialogs=None, *, today=None, encrypt=True):
         return None
     notes: list[str] = []
     keys = None
-    if encrypt:
-        from planbro.ui.encrypting import turn_on_at_start
+    # The team's database when Indstillinger or PLANBRO_STORE chose it (app_team.py).
+    from planbro.actions.store_choice import chosen_address
+    address, source = chosen_address(settings)
+    store = None
+    if address:
+        from planbro.ui.app_team import QUIT, USE_LOCAL, open_team_at_start
 
-        keys = turn_on_at_start(folder, dialogs, notes=notes)
-    store = open_store(folder, dialogs, notes=notes, keys=keys)
+        store = open_team_at_start(address, source, settings, folder, dialogs)
+        if store == QUIT:
+            return None
+        if store == USE_LOCAL:
+            store = None
+    if store is None:
+        if encrypt:
+            from planbro.ui.encrypting import turn_on_at_start
+
+            keys = turn_on_at_start(folder, dialogs, notes=notes)
+        store = open_store(folder, dialogs, notes=notes, keys=keys)
     if store is None:
         return None
 

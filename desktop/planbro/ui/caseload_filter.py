@@ -33,6 +33,8 @@ class CaseloadFilter(QSortFilterProxyModel):
         self._status = ""
         self._overdue_only = False
         self._action_only = False
+        # The team store's view (caseload_team.py): accepts(summary, follow_up, light); None: all.
+        self._view = None
         # Quality verdicts arrive after start; rows must re-filter as they do.
         self.setDynamicSortFilter(True)
 
@@ -55,6 +57,10 @@ class CaseloadFilter(QSortFilterProxyModel):
 
     def set_action_only(self, on: bool) -> None:
         self._change(_action_only=on)
+
+    def set_view(self, accepts) -> None:
+        """Show only the rows `accepts(summary, follow_up_state, light)` takes; None for all."""
+        self._change(_view=accepts)
 
     def _change(self, **values) -> None:
         # Qt 6.10 replaced invalidateRowsFilter() by begin/endFilterChange().
@@ -80,6 +86,10 @@ class CaseloadFilter(QSortFilterProxyModel):
         follow_up = model.follow_up_state(summary)
         if self._overdue_only and follow_up != "overdue":
             return False
+        if self._view is not None:
+            quality = model.quality(summary)
+            if not self._view(summary, follow_up, quality.light if quality else None):
+                return False
         if self._action_only:
             quality = model.quality(summary)
             if not needs_action(summary, follow_up, quality.light if quality else None):

@@ -128,6 +128,8 @@ class CaseloadModel(QAbstractTableModel):
         self._quality: dict[PlanSummary, Quality] = {}
         self._icons: dict[str, QIcon] = {}
         self._headers = headers()
+        # The citizen column's tooltip by plan id, on the team store only (caseload_team.py).
+        self.name_tips: dict[str, str] = {}
         self.today = today or date.today()
         bold = QFont()
         bold.setBold(True)
@@ -218,6 +220,9 @@ class CaseloadModel(QAbstractTableModel):
         if summary.status == "closed" and role == Qt.ItemDataRole.ForegroundRole:
             # A closed case is history: greyed, so open ones stand out.
             return QBrush(CLOSED_COLOR)
+        if column == "name" and role == Qt.ItemDataRole.ToolTipRole:
+            # The team store's who is responsible and who has it open (caseload_team.py).
+            return self.name_tips.get(summary.id)
         if column == "status" and role == Qt.ItemDataRole.ToolTipRole:
             return self._status_tip(summary)
         if column == "follow_up":

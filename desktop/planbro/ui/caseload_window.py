@@ -79,6 +79,9 @@ class CaseloadWindow(QMainWindow):
         self.plan_actions = PlanActions(self)
         self.plan_actions.install(self.menuBar(), self.addToolBar(_("Actions")))
         self._connect()
+        # The team store's views, leases and hand-over (caseload_team.py); None locally.
+        from planbro.ui import caseload_team
+        self.team = caseload_team.install(self)
         self.table.sortByColumn(COLUMNS.index("follow_up"), Qt.SortOrder.AscendingOrder)
         self._select_first()
         self._update_status()

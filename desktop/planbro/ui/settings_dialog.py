@@ -116,6 +116,12 @@ class SettingsDialog(QDialog):
         form.addRow("", note)
         self._add_retention_row(form, general)
         layout.addWidget(general)
+        # The data folder here, or the team's database (settings_store.py).
+        from planbro.ui.settings_store import StoreGroup
+        self.store = StoreGroup(self, self._base.store, self.dialogs,
+                                holder=lambda: self.fields["caseworker_name"].text().strip(),
+                                data_dir=self._data_dir_in_use)
+        layout.addWidget(self.store)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
@@ -307,6 +313,8 @@ class SettingsDialog(QDialog):
         self.logo_error.setVisible(bool(logo_problem))
         if logo_problem:
             problems.append(self.logo)
+        if self.store.problem():
+            problems.append(self.store.address)
         if problems:
             problems[0].setFocus()
             return
@@ -318,4 +326,4 @@ class SettingsDialog(QDialog):
             self._base, **values, municipality_logo=self.logo.text().strip(),
             language=self.language.currentData(), data_dir=self._chosen_data_dir,
             retention_days=self.retention.value(),
-            changes_appendix=self.changes_appendix.isChecked())
+            changes_appendix=self.changes_appendix.isChecked(), store=self.store.value())

@@ -171,6 +171,19 @@ class Leases:
         lease = self._run(lambda connection: self._current(connection, plan_id))
         return lease if lease is not None and not lease.expired else None
 
+    def open_plans(self) -> dict[str, Lease]:
+        """Every live lease this role may see, by plan (the caseload's "Åben hos …")."""
+        rows = self._run(lambda connection: connection.execute(
+            f"SELECT {LEASE_COLUMNS} FROM planbro.leases WHERE expires > now()").fetchall())
+        found = [self._lease(row) for row in rows]
+        return {lease.plan_id: lease for lease in found if lease is not None}
+
+    def may_break(self) -> bool:
+        """Whether this role may break a colleague's lease (a team leader's)."""
+        row = self._run(lambda connection: connection.execute(
+            "SELECT planbro.may_break_leases()").fetchone())
+        return bool(row and row[0])
+
     def break_lease(self, plan_id: str, via: str) -> Lease:
         """A team leader breaks a colleague's live lease of the plan, recorded in the audit
         table ("lease_break", its detail the holder's role) in the same transaction; the

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from planbro.translation import _
 
@@ -122,6 +122,11 @@ class Dialogs:
     def sign(self, parent, plan, today: date) -> SignatureAnswer | None:
         """Who signed `plan` on which day — or that the citizen does not wish to
         sign, and why — or None when cancelled."""
+        raise NotImplementedError
+
+    def hand_over(self, parent, name: str, previous: Any = None) -> Any:
+        """Overdrag sag of the plan of `name`: a HandOverAnswer (handover_dialog.py), or None
+        when cancelled; `previous` fills the form again after a refusal."""
         raise NotImplementedError
 
     def choose_version(self, parent, plan_name: str,

@@ -146,6 +146,11 @@ class QtDialogs(Dialogs):
         dialog = SignDialog(parent, plan, today, pick_date=self.pick_date)
         return dialog.answer() if dialog.exec() else None
 
+    def hand_over(self, parent, name: str, previous=None):
+        from planbro.ui.common.handover_dialog import HandOverDialog
+        dialog = HandOverDialog(parent, name, pick_date=self.pick_date, previous=previous)
+        return dialog.answer() if dialog.exec() else None
+
     def choose_version(self, parent, plan_name: str,
                        versions: list[tuple[int, str, str, date | None]]) -> int | None:
         from planbro.ui.common.version_dialog import VersionDialog

@@ -186,6 +186,10 @@ class ScriptedDialogs(Dialogs):
         answer = self._answer("sign")
         return SignatureAnswer.both_on(answer) if isinstance(answer, date) else answer
 
+    def hand_over(self, parent, name: str, previous=None):
+        self.calls.append(Call("hand_over", text=name, extra={"previous": previous}))
+        return self._answer("hand_over")
+
     def choose_version(self, parent, plan_name: str,
                        versions: list[tuple[int, str, str, date | None]]) -> int | None:
         self.calls.append(Call("choose_version", plan_name, extra={"versions": list(versions)}))

@@ -50,12 +50,15 @@ class PlanWizard(QWizard):
     def __init__(self, store, plan, *, settings=None, dialogs: Dialogs | None = None, parent=None,
                  start_step: int | str | None = None, formdefs: FormDefs | None = None,
                  resume: ResumeFile | None = None, today: date | None = None,
-                 of_versions: int | None = None):
+                 of_versions: int | None = None, held_by: str = ""):
         super().__init__(parent)
         self.store = store
         self.plan = plan
-        # Opened in a second, read-only window (PlanStore.open fell back to reading).
-        self.store_read_only = bool(getattr(store, "read_only", False))
+        # "Åben hos … siden …": a colleague holds the team plan's lease (lease_keeper.py).
+        self.held_by = held_by
+        # Opened in a second, read-only window (PlanStore.open fell back to reading), or
+        # while a colleague has the team plan open.
+        self.store_read_only = bool(getattr(store, "read_only", False)) or bool(held_by)
         self.of_versions = of_versions
         self.settings = settings
         # What the municipality decided for the quality check (municipality.toml).
@@ -150,7 +153,9 @@ class PlanWizard(QWizard):
         if self.read_only:
             # A signed or closed version is read, printed and exported, not edited;
             # so is every plan in a second, read-only window.
-            if self.plan.status != "draft":
+            if self.held_by:
+                self.show_held()
+            elif self.plan.status != "draft":
                 self.show_status(_("This version is {status} and cannot be changed.").format(
                     status=self.status_name()))
             else:
@@ -249,6 +254,12 @@ class PlanWizard(QWizard):
         page = self.currentPage()
         if isinstance(page, FormStepPage):
             page.refresh_messages()
+
+    def show_held(self) -> None:
+        """The banner of a plan a colleague has open: read here, changed there."""
+        from planbro.ui.wizard.lease_keeper import show_held
+
+        show_held(self)
 
     def show_status(self, text: str) -> None:
         self.side.status.setText(text)

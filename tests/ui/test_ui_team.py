@@ -1,0 +1,266 @@
+"""The team store in the app (#14), on a real PostgreSQL server: the leases a wizard takes,
+renews and gives back, a colleague's read-only "Åben hos …" wizard, a team leader breaking
+a lease (what was typed kept as a separate draft), Overdrag sag and the caseload's views."""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from datetime import timedelta
+
+import psycopg
+import pytest
+from ui_support import TODAY
+
+from PySide6.QtWidgets import QApplication
+
+from planbro.model.plan import new_id
+
+from planbro.settings import UserSettings
+from planbro.storage.postgres import TeamStore
+
+from planbro.ui.caseload_window import CaseloadWindow
+from planbro.ui.common.handover_dialog import HandOverAnswer
+from planbro.ui.common.scripted_dialogs import ScriptedDialogs
+from planbro.ui.wizard.lease_keeper import RENEW_MS, LeaseKeeper
+
+# The caseworker of the window under test, and a colleague in the same unit.
+METTE = UserSettings(caseworker_name="Mette Kjær", caseworker_unit="Team Vest",
+                     municipality_name="Holbæk Kommune")
+LARS = UserSettings(caseworker_name="Lars Holm", caseworker_unit="Team Vest",
+                    municipality_name="Holbæk Kommune")
+# "Åben hos Mette Kjær siden 10:42" for a lease taken today.
+OPEN_BY_METTE = re.compile(r"Åben hos Mette Kjær siden \d\d:\d\d")
+
+
+@pytest.fixture
+def address(pg_server, pg_database):
+    return pg_server.url(pg_database)
+
+
+def light_by_name(plan) -> str:
+    """The quality light stored with each save, known in advance: a citizen named "… Rød"
+    or "… Gul" gets that light, everyone else green."""
+    name = plan.citizen.name
+    return "red" if name.endswith("Rød") else "yellow" if name.endswith("Gul") else "green"
+
+
+@pytest.fixture
+def team(address, tmp_path):
+    """team(holder) -> another client of the team database, as the app opens it (with a
+    quality light known in advance)."""
+    opened: list[TeamStore] = []
+
+    def make(holder: str) -> TeamStore:
+        store = TeamStore(address, holder=holder, signal=light_by_name,
+                          data_dir=tmp_path / f"local{len(opened)}")
+        opened.append(store)
+        return store
+
+    yield make
+    for store in opened:
+        store.close()
+
+
+@pytest.fixture
+def store(team):
+    """Mette's Planbro: the caseload window's store."""
+    return team("Mette Kjær")
+
+
+@pytest.fixture
+def add(team, example_plan):
+    """add(name, caseworker=..., **changes) -> a plan saved by an office client that then
+    gives its lease back (as a closed wizard does)."""
+    office = team("Kontoret")
+
+    def make(name: str, caseworker: str = "Mette Kjær", unit: str = "Team Vest", **changes):
+        plan = copy.deepcopy(example_plan)
+        plan.id, plan.created, plan.updated = new_id(), "", ""
+        plan.citizen.name = name
+        plan.caseworker.name, plan.caseworker.unit = caseworker, unit
+        plan.follow_up.next_date = TODAY + timedelta(days=60)
+        for key, value in changes.items():
+            setattr(plan, key, value)
+        office.save(plan)
+        office.leases.release(plan.id)
+        return plan
+
+    return make
+
+
+@pytest.fixture
+def window_of(qtbot):
+    def make(store, settings, dialogs=None):
+        window = CaseloadWindow(store, settings, dialogs or ScriptedDialogs(), today=TODAY)
+        qtbot.addWidget(window)
+        window.show()
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        return window
+
+    return make
+
+
+def rows(pg_server, pg_database, sql: str) -> list[tuple]:
+    with psycopg.connect(pg_server.dsn(pg_database)) as connection:
+        return connection.execute(sql).fetchall()
+
+
+def shown_names(window) -> list[str]:
+    return sorted(window.proxy.index(row, 0).data() for row in range(window.proxy.rowCount()))
+
+
+def open_selected(window, plan_id: str):
+    assert window.select_plan(plan_id)
+    window.plan_actions.actions["open"].trigger()
+    return window.plan_actions.wizards[plan_id]
+
+
+def test_opening_takes_the_lease_the_timer_renews_it_and_closing_gives_it_back(
+        store, add, window_of, pg_server, pg_database):
+    plan = add("Bo Berg")
+    window = window_of(store, METTE)
+    wizard = open_selected(window, plan.id)
+    assert not wizard.read_only
+    [(holder, renewed)] = rows(pg_server, pg_database,
+                               "SELECT holder_name, renewed FROM planbro.leases")
+    assert holder == "Mette Kjær"
+    keeper = wizard.findChild(LeaseKeeper)
+    assert keeper is not None and keeper.timer.isActive() and keeper.timer.interval() == RENEW_MS
+    # The timer's turn, driven by the test: the lease is renewed on the server.
+    keeper.timer.timeout.emit()
+    [(later,)] = rows(pg_server, pg_database, "SELECT renewed FROM planbro.leases")
+    assert later > renewed
+    wizard.close()
+    assert rows(pg_server, pg_database, "SELECT count(*) FROM planbro.leases") == [(0,)]
+    assert not keeper.timer.isActive()
+
+
+def test_a_colleague_reads_the_plan_open_by_mette_with_the_banner(store, add, team, window_of):
+    plan = add("Bo Berg")
+    mine = window_of(store, METTE)
+    open_selected(mine, plan.id)
+    lars = window_of(team("Lars Holm"), LARS)
+    lars.team.set_view("team")
+    # The caseload tells who has it open, in the citizen's tooltip.
+    lars.refresh()
+    assert OPEN_BY_METTE.search(lars.model.name_tips[plan.id])
+    theirs = open_selected(lars, plan.id)
+    assert theirs.read_only
+    assert OPEN_BY_METTE.search(theirs.side.status.text())
+    assert OPEN_BY_METTE.search(theirs.windowTitle())
+    # Read-only: nothing the colleague does is saved, and Mette keeps her lease.
+    theirs.plan_changed()
+    assert not theirs.autosave.dirty
+    theirs.close()
+    assert store.leases.holder(plan.id).holder_name == "Mette Kjær"
+
+
+def test_a_team_leader_breaks_the_lease_and_what_mette_typed_is_kept_as_a_draft(
+        store, add, team, window_of, pg_server, pg_database):
+    plan = add("Bo Berg")
+    mette_dialogs = ScriptedDialogs()
+    mine = window_of(store, METTE, mette_dialogs)
+    wizard = open_selected(mine, plan.id)
+    # The test server's role owns the schema: it may break leases, as a team leader.
+    leader_dialogs = ScriptedDialogs()
+    leader = window_of(team("Lis Holm"), LARS, leader_dialogs)
+    leader.team.set_view("team")
+    assert leader.team.actions.leader and leader.team.actions.break_lease.isVisible()
+    assert leader.select_plan(plan.id)
+    # Nej (the default) leaves it as it is.
+    leader_dialogs.queue("confirm", False)
+    assert leader.team.actions.break_selected() is None
+    question = leader_dialogs.calls_of("confirm")[0].text
+    assert OPEN_BY_METTE.search(question) and "Mette Kjær" in question
+    leader_dialogs.queue("confirm", True)
+    broken = leader.team.actions.break_selected()
+    assert broken is not None and broken.holder_name == "Mette Kjær"
+    [(line,)] = rows(pg_server, pg_database,
+                     "SELECT line FROM planbro.audit WHERE action = 'lease_break'")
+    assert json.loads(line)["plan"] == plan.id
+    # Mette types on; her save is refused (LeaseLost), and her text is kept as a draft.
+    wizard.plan.purpose = "Skrevet efter at låsen blev brudt"
+    wizard.plan_changed()
+    wizard.autosave.flush()
+    [told] = mette_dialogs.calls_of("warn")
+    assert "brudt" in told.text and "separat kladde" in told.text
+    assert not wizard.isVisible()
+    kept = [s for s in store.summaries() if s.id != plan.id and s.name == "Bo Berg"]
+    assert len(kept) == 1
+    assert store.get(kept[0].id).purpose == "Skrevet efter at låsen blev brudt"
+    assert store.get(plan.id).purpose == plan.purpose
+
+
+def test_hand_over_moves_the_case_into_the_colleagues_mine_sager(store, add, team, window_of):
+    plan = add("Bo Berg")
+    dialogs = ScriptedDialogs()
+    mine = window_of(store, METTE, dialogs)
+    assert mine.select_plan(plan.id)
+    # A refused field asks again, with what was written.
+    dialogs.queue("hand_over", HandOverAnswer("Lars Holm", "  "),
+                  HandOverAnswer("Lars Holm", "Borgeren ringer mandag."))
+    made = mine.team.actions.hand_over_selected()
+    assert made is not None and made.to_name == "Lars Holm"
+    assert dialogs.calls_of("warn")[0].text.startswith("Notat: ")
+    assert dialogs.calls_of("hand_over")[1].extra["previous"].to_name == "Lars Holm"
+    assert "Lars Holm" in mine.statusBar().currentMessage()
+    # Mette's Mine sager no longer has it; Lars's has.
+    assert mine.team.current_view() == "mine" and "Bo Berg" not in shown_names(mine)
+    lars = window_of(team("Lars Holm"), LARS)
+    assert lars.team.current_view() == "mine" and shown_names(lars) == ["Bo Berg"]
+
+
+def test_the_view_selector_filters_mine_the_team_and_the_unit(store, add, window_of):
+    add("Anne Mine")
+    add("Bent Kollegas", caseworker="Lars Holm")
+    overdue = add("Carl Overskredet", caseworker="Lars Holm")
+    overdue_plan = store.get(overdue.id)
+    overdue_plan.follow_up.next_date = TODAY - timedelta(days=3)
+    store.save(overdue_plan)
+    store.leases.release(overdue.id)
+    add("Dorte Anden Enhed", caseworker="Eva Ek", unit="Team Øst")
+    add("Erik Gul", caseworker="Lars Holm")
+    add("Finn Rød", caseworker="Eva Ek", unit="Team Øst")
+    window = window_of(store, METTE)
+    selector = window.team.view
+    assert [selector.itemText(i) for i in range(selector.count())] == [
+        "Mine sager", "Teamets sager", "Enhedens sager"]
+    assert shown_names(window) == ["Anne Mine"]
+    window.team.set_view("team")
+    assert shown_names(window) == ["Anne Mine", "Bent Kollegas", "Carl Overskredet",
+                                   "Dorte Anden Enhed", "Erik Gul", "Finn Rød"]
+    # The team leader's unit: overdue or a red or yellow light, in Mette's unit only.
+    window.team.set_view("unit")
+    assert shown_names(window) == ["Carl Overskredet", "Erik Gul"]
+    window.team.set_view("mine")
+    assert shown_names(window) == ["Anne Mine"]
+
+
+def test_the_local_data_folder_shows_no_team_views(qtbot, tmp_path, window_of):
+    from planbro.storage import PlanStore
+
+    with PlanStore(tmp_path / "alone") as local:
+        window = window_of(local, METTE)
+        assert window.team is None
+        assert window.findChild(type(window.search), "team_view") is None
+        names = [a.objectName() for a in window.actions()]
+        assert "action_hand_over" not in names
+
+
+def test_a_change_from_the_caseload_gives_its_lease_back_and_the_menu_has_the_team_actions(
+        store, add, window_of, pg_server, pg_database):
+    plan = add("Bo Berg")
+    dialogs = ScriptedDialogs()
+    window = window_of(store, METTE, dialogs)
+    plan_menu = window.menuBar().actions()[0].menu()
+    names = [action.objectName() for action in plan_menu.actions()]
+    assert "action_hand_over" in names and "action_break_lease" in names
+    assert window.select_plan(plan.id)
+    # Markér som underskrevet takes the lease in its transaction, and gives it back.
+    dialogs.queue("sign", TODAY)
+    window.plan_actions.actions["sign"].trigger()
+    assert store.get(plan.id).status == "signed"
+    assert rows(pg_server, pg_database, "SELECT count(*) FROM planbro.leases") == [(0,)]
