@@ -264,3 +264,38 @@ def test_a_change_from_the_caseload_gives_its_lease_back_and_the_menu_has_the_te
     window.plan_actions.actions["sign"].trigger()
     assert store.get(plan.id).status == "signed"
     assert rows(pg_server, pg_database, "SELECT count(*) FROM planbro.leases") == [(0,)]
+
+
+def test_a_new_plan_takes_its_lease_with_its_first_save_and_gives_it_back(
+        store, window_of, pg_server, pg_database):
+    window = window_of(store, METTE)
+    window.plan_actions.actions["new"].trigger()
+    [wizard] = window.plan_actions.wizards.values()
+    keeper = wizard.findChild(LeaseKeeper)
+    assert keeper is not None and keeper.timer.isActive()
+    wizard.plan.citizen.name = "Ny Borger"
+    wizard.plan_changed()
+    assert wizard.autosave.flush()
+    [(holder,)] = rows(pg_server, pg_database, "SELECT holder_name FROM planbro.leases")
+    assert holder == "Mette Kjær"
+    keeper.timer.timeout.emit()
+    assert not keeper.was_lost
+    wizard.close()
+    assert rows(pg_server, pg_database, "SELECT count(*) FROM planbro.leases") == [(0,)]
+
+
+def test_a_lease_broken_while_nothing_is_typed_is_told_by_the_renewal(store, add, team,
+                                                                      window_of):
+    plan = add("Bo Berg")
+    dialogs = ScriptedDialogs()
+    window = window_of(store, METTE, dialogs)
+    wizard = open_selected(window, plan.id)
+    keeper = wizard.findChild(LeaseKeeper)
+    team("Lis Holm").leases.break_lease(plan.id, via="app")
+    # The timer's next turn finds the lease gone: told, and the window closes; no draft.
+    keeper.timer.timeout.emit()
+    [told] = dialogs.calls_of("warn")
+    assert told.text.startswith("Din lås på planen er brudt af en teamleder")
+    assert "var gemt forinden" in told.text
+    assert not wizard.isVisible() and not keeper.timer.isActive()
+    assert [s.name for s in store.summaries()] == ["Bo Berg"]

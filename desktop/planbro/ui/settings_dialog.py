@@ -131,6 +131,10 @@ class SettingsDialog(QDialog):
         self._align_labels()
         # Wide enough for a logo path and a data folder, in the UI font's units.
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 115)
+        # As tall as its contents need (Qt's first size stops at two thirds of the screen).
+        screen = self.screen()
+        if screen is not None:
+            self.resize(self.sizeHint().boundedTo(screen.availableGeometry().size()))
         self.fields["caseworker_name"].setFocus()
 
     def _align_labels(self) -> None:

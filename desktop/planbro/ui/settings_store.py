@@ -53,16 +53,21 @@ class StoreGroup(QGroupBox):
         self._holder = holder
         self._data_dir = data_dir or None
         box = QVBoxLayout(self)
-        self.local = QRadioButton(_("Local data folder on this computer"), self)
+        form = QFormLayout()
+        choices = QWidget(self)
+        line = QHBoxLayout(choices)
+        line.setContentsMargins(0, 0, 0, 0)
+        self.local = QRadioButton(_("Local data folder on this computer"), choices)
         self.local.setObjectName("store_local")
-        self.team = QRadioButton(_("The team's database (PostgreSQL)"), self)
+        self.team = QRadioButton(_("The team's database (PostgreSQL)"), choices)
         self.team.setObjectName("store_team")
         choice = QButtonGroup(self)
         choice.addButton(self.local)
         choice.addButton(self.team)
-        box.addWidget(self.local)
-        box.addWidget(self.team)
-        form = QFormLayout()
+        line.addWidget(self.local)
+        line.addWidget(self.team)
+        line.addStretch(1)
+        form.addRow(QLabel(_("The plans are in:"), self), choices)
         row = QWidget(self)
         line = QHBoxLayout(row)
         line.setContentsMargins(0, 0, 0, 0)
@@ -84,12 +89,11 @@ class StoreGroup(QGroupBox):
         self.error.setWordWrap(True)
         self.error.hide()
         form.addRow("", self.error)
-        box.addLayout(form)
-        note = QLabel(_("Never write a password in the address: it comes from the service file "
-                        "(pg_service.conf), .pgpass or your Windows login. A new choice takes "
-                        "effect when Planbro is started again."), self)
+        note = QLabel(_("Never a password in the address (it comes from pg_service.conf, .pgpass "
+                        "or your Windows login); a new choice applies from the next start."), self)
         note.setWordWrap(True)
-        box.addWidget(note)
+        form.addRow("", note)
+        box.addLayout(form)
         if os.environ.get(STORE_ENV, "").strip():
             env = QLabel(_("{variable} is set on this computer, and wins over this "
                            "choice.").format(variable=STORE_ENV), self)
@@ -117,7 +121,17 @@ class StoreGroup(QGroupBox):
         text = _("{field}: {reason}").format(field=address_field(), reason=reason) if reason else ""
         self.error.setText(text)
         self.error.setVisible(bool(text))
+        if text:
+            self._grow()
         return text
+
+    def _grow(self) -> None:
+        """Make room for the message: the dialog grows, as far as the screen allows."""
+        dialog, screen = self.window(), self.screen()
+        if screen is None:
+            return
+        wanted = dialog.sizeHint().expandedTo(dialog.size())
+        dialog.resize(wanted.boundedTo(screen.availableGeometry().size()))
 
     def value(self) -> str:
         return self.address.text().strip() if self.team.isChecked() else ""
