@@ -38,8 +38,10 @@ def lease_for(window, plan, of_versions: int | None = None):
     try:
         held = keeper.take()
     except StoreError as error:
-        # The server cannot be asked: the wizard opens, and its first save tells.
+        # The server cannot be asked: the wizard opens, and its first save tells (or is
+        # queued offline); the timer renews the lease that save takes.
         window.statusBar().showMessage(str(error), NOTE_MS)
+        keeper.timer.start()
         return keeper, ""
     if held is not None:
         keeper.deleteLater()
