@@ -299,3 +299,59 @@ def test_a_lease_broken_while_nothing_is_typed_is_told_by_the_renewal(store, add
     assert "var gemt forinden" in told.text
     assert not wizard.isVisible() and not keeper.timer.isActive()
     assert [s.name for s in store.summaries()] == ["Bo Berg"]
+
+
+def test_a_caseworker_who_is_no_team_leader_gets_neither_the_units_view_nor_bryd_laasen(
+        pg_server, pg_database, tmp_path, window_of):
+    import subprocess
+    from importlib import resources
+
+    # IT's roles and policies (setup_roles.sql), and Anna: a caseworker of Team Vest only.
+    TeamStore(pg_server.url(pg_database), data_dir=tmp_path / "owner").close()
+    setup = resources.files("planbro.storage.postgres").joinpath("sql", "setup_roles.sql")
+    with resources.as_file(setup) as path:
+        done = subprocess.run(
+            [str(pg_server.bin / "psql"), "-X", "-q", "-h", str(pg_server.socket_dir), "-p",
+             str(pg_server.port), "-U", "postgres", "-d", pg_database, "-f", str(path)],
+            capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    assert done.returncode == 0, done.stderr
+    pg_server.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'anna') "
+                      "THEN CREATE ROLE anna LOGIN; END IF; END $$; "
+                      "GRANT planbro_caseworker TO anna")
+    pg_server.execute("INSERT INTO planbro.unit_members VALUES ('anna', 'Team Vest')",
+                      pg_database)
+    with TeamStore(pg_server.url(pg_database, user="anna"), holder="Anna Jensen",
+                   data_dir=tmp_path / "anna") as anna:
+        window = window_of(anna, UserSettings(caseworker_name="Anna Jensen",
+                                              caseworker_unit="Team Vest"))
+        selector = window.team.view
+        assert [selector.itemText(i) for i in range(selector.count())] == [
+            "Mine sager", "Teamets sager"]
+        assert not window.team.actions.leader
+        assert not window.team.actions.break_lease.isVisible()
+        plan_menu = window.menuBar().actions()[0].menu()
+        shown = [a.objectName() for a in plan_menu.actions() if a.isVisible()]
+        assert "action_hand_over" in shown and "action_break_lease" not in shown
+        window.close()
+
+
+def test_the_hand_over_dialog_gives_the_colleague_the_day_and_the_note(qtbot):
+    from datetime import date
+
+    from planbro.ui.common.handover_dialog import HandOverDialog
+
+    dialog = HandOverDialog(None, "Bo Berg")
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Overdrag sag — Bo Berg"
+    dialog.to_name.setText("Lars Holm")
+    dialog.note.setPlainText("Borgeren ringer mandag.")
+    # A day that is not one keeps the dialog open, saying why beside the field.
+    dialog.until.edit.setText("31-02-2027")
+    dialog.accept()
+    assert dialog.result() != HandOverDialog.DialogCode.Accepted
+    assert "ikke en rigtig dato" in dialog.until_message.text()
+    dialog.until.edit.setText("15-04-2027")
+    dialog.accept()
+    assert dialog.result() == HandOverDialog.DialogCode.Accepted
+    assert dialog.answer() == HandOverAnswer("Lars Holm", "Borgeren ringer mandag.",
+                                             date(2027, 4, 15))
