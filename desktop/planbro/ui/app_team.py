@@ -16,6 +16,8 @@ from planbro.storage import StoreError
 from planbro.actions.store_choice import STORE_ENV, address_field, checked_address
 from planbro.actions.team import open_team_store
 
+from planbro.ui.common.connection_banner import with_offline_queue
+
 # What the caseworker chose when the team store could not be opened.
 USE_LOCAL, QUIT = "local", "quit"
 
@@ -33,11 +35,14 @@ def open_team_at_start(address: str, source: str, settings, folder, dialogs, par
     holder = settings.caseworker_name if settings is not None else ""
     while True:
         try:
-            return open_team_store(address, via="app", holder=holder, data_dir=folder)
+            team = open_team_store(address, via="app", holder=holder, data_dir=folder)
         except StoreError as error:
             chosen = _offer_local(dialogs, parent, title, str(error), retry=True)
             if chosen != "retry":
                 return chosen
+        else:
+            # Saves kept on this laptop while the server is away (connection_banner.py).
+            return with_offline_queue(team, folder, dialogs, parent)
 
 
 def _offer_local(dialogs, parent, title: str, reason: str, *, retry: bool) -> str:

@@ -82,6 +82,11 @@ class CaseloadWindow(QMainWindow):
         # The team store's views, leases and hand-over (caseload_team.py); None locally.
         from planbro.ui import caseload_team
         self.team = caseload_team.install(self)
+        # "Ikke forbundet – gemmes lokalt" in the status bar (ui/common/connection_banner.py).
+        from planbro.ui.common.connection_banner import ConnectionBanner
+        self.connection = ConnectionBanner(lambda: self.store, self)
+        self.statusBar().addPermanentWidget(self.connection)
+        self.connection.sent.connect(lambda: self.refresh())
         self.table.sortByColumn(COLUMNS.index("follow_up"), Qt.SortOrder.AscendingOrder)
         self._select_first()
         self._update_status()

@@ -100,9 +100,9 @@ class OfflineRefused(StoreUnreachable):
     @classmethod
     def no_keys(cls) -> OfflineRefused:
         return cls(_("Not connected to the team database, and the data folder on this computer "
-                     "is not encrypted: Planbro keeps no team plan on it unencrypted, so the "
-                     "change was not saved. Turn encryption on (planbro key create) to work "
-                     "offline."))
+                     "is not encrypted, or not unlocked: Planbro keeps no team plan on it "
+                     "unencrypted, so the change was not saved. To work offline, turn encryption "
+                     "on (planbro key create) and let the computer unlock it."))
 
     @classmethod
     def waits(cls) -> OfflineRefused:

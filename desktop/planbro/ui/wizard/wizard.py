@@ -17,6 +17,7 @@ from planbro.quality import check_plan
 
 from planbro.actions.context import quality_policy
 
+from planbro.ui.common.connection_banner import ConnectionBanner
 from planbro.ui.common.dialogs import Dialogs
 from planbro.ui.common.qt_dialogs import QtDialogs
 from planbro.ui.wizard.autosave import Autosaver
@@ -90,6 +91,9 @@ class PlanWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.CancelButton, _("Close"))
         self.side = StepList(self)
         self.setSideWidget(self.side)
+        # "Ikke forbundet – gemmes lokalt" under the steps (ui/common/connection_banner.py).
+        self.connection = ConnectionBanner(lambda: self.store, self.side)
+        self.side.layout().addWidget(self.connection)
         for index, step in enumerate(self.defs.steps):
             page_class = ReviewStepPage if step.kind == "review" else FormStepPage
             self.setPage(index, page_class(step, self))
