@@ -104,3 +104,34 @@ def test_hidden_for_the_local_store(qtbot, store):
     qtbot.addWidget(banner)
     banner.refresh()
     assert banner.isHidden() and banner.state is None
+
+
+def test_the_caseload_shows_it_in_its_status_bar_and_lists_again_after_sending(make_window,
+                                                                               store):
+    window = make_window()
+    banner = window.connection
+    assert banner.parent() is window.statusBar() and banner.isHidden()
+    # The same window over a store that lost its server (OfflineStore's state).
+    state = FakeStore()
+    state.offline, state.pending = True, 3
+    window.store = state_of(store, state)
+    banner.refresh()
+    assert banner.isVisible()
+    assert banner.text() == "Ikke forbundet – gemmes lokalt · 3 gemninger venter på at blive sendt"
+    listed = []
+    window.refresh = lambda *a, **k: listed.append(True)
+    state.next = Flushed(sent=3)
+    banner._last_try = float("-inf")
+    banner.refresh()
+    assert banner.text() == "Forbundet igen – 3 gemninger sendt" and listed == [True]
+
+
+def state_of(store, state):
+    """`store` with the offline state of `state` (what OfflineStore adds to a store)."""
+    class Offline:
+        def __getattr__(self, name):
+            if name in ("offline", "pending", "flush"):
+                return getattr(state, name)
+            return getattr(store, name)
+
+    return Offline()
