@@ -275,3 +275,16 @@ def test_a_lease_expired_and_taken_by_a_colleague_keeps_the_save_as_a_draft(serv
                              "WHERE plan_id = %s", [drafted.draft_id]) == [
         ("Skrevet mens låsen udløb",)]
     assert colleague.leases.holder(drafted.draft_id) is None
+
+
+def test_only_plans_open_for_editing_are_kept_on_the_laptop(server, laptop, new_plan):
+    mine = laptop()
+    first, second = mine.save(new_plan()), mine.save(new_plan(name="Kim Hansen"))
+    assert mine.queue.cached_ids() == sorted([first.id, second.id])
+    # The first is closed (its lease given back): its copy goes at the next read or save.
+    mine.leases.release(first.id)
+    mine.get(second.id)
+    assert mine.queue.cached_ids() == [second.id]
+    # Closing Planbro leaves nothing of a plan with nothing queued.
+    mine.close()
+    assert mine.queue.files() == []

@@ -291,9 +291,16 @@ class OfflineStore(Store):
         return from_dict(Plan, cached.doc)
 
     def _keep(self, plan: Plan) -> None:
-        """A sealed copy of a plan read or saved while this client holds its lease."""
-        if self.queue is not None and plan.id in self.team.leases.held:
+        """A sealed copy of a plan read or saved while this client holds its lease; the
+        copies of plans no longer held (closed) and with nothing queued go."""
+        if self.queue is None:
+            return
+        held = self.team.leases.held
+        if plan.id in held:
             self.queue.cache(plan.id, to_dict(plan), self.team._seen.get(plan.id, 0))
+        for plan_id in self.queue.cached_ids():
+            if plan_id not in held and not self._waiting(plan_id):
+                self.queue.drop(plan_id)
 
     def versions(self, plan_id: str) -> list[int]:
         if not self.offline:
