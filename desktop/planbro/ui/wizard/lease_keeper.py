@@ -67,8 +67,9 @@ class LeaseKeeper(QObject):
         self.setParent(wizard)
         wizard.autosave.failed.disconnect(wizard._save_failed)
         wizard.autosave.failed.connect(self._save_failed)
+        # Closing the wizard in any way finishes it (the app's end closes the store, which
+        # gives back every lease of this client).
         wizard.finished.connect(lambda _result: self.release())
-        wizard.destroyed.connect(lambda *_a: self.release())
 
     def renew(self) -> bool:
         """Renew the lease; False when it was lost (then handled, once)."""
