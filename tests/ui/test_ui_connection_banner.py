@@ -135,3 +135,19 @@ def state_of(store, state):
             return getattr(store, name)
 
     return Offline()
+
+
+def test_the_app_opens_the_team_store_with_its_offline_queue(pg_server, pg_database, tmp_path,
+                                                             dialogs):
+    from planbro.storage.postgres.offline import OfflineStore
+
+    from planbro.ui.app_team import open_team_at_start
+
+    opened = open_team_at_start(pg_server.url(pg_database), "settings", None, tmp_path / "data",
+                                dialogs)
+    try:
+        assert isinstance(opened, OfflineStore) and not opened.offline
+        # The data folder on this laptop is not encrypted: nothing would be kept unsealed.
+        assert opened.queue is None
+    finally:
+        opened.close()

@@ -16,7 +16,7 @@ from planbro.storage import StoreError
 from planbro.actions.store_choice import STORE_ENV, address_field, checked_address
 from planbro.actions.team import open_team_store
 
-from planbro.ui.common.connection_banner import with_offline_queue
+from planbro.ui.app_offline import with_offline_queue
 
 # What the caseworker chose when the team store could not be opened.
 USE_LOCAL, QUIT = "local", "quit"
@@ -41,7 +41,7 @@ def open_team_at_start(address: str, source: str, settings, folder, dialogs, par
             if chosen != "retry":
                 return chosen
         else:
-            # Saves kept on this laptop while the server is away (connection_banner.py).
+            # Saves kept on this laptop while the server is away (app_offline.py).
             return with_offline_queue(team, folder, dialogs, parent)
 
 

@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from planbro.translation import _
 
-from planbro.actions.offline import Connection, connection_of, reconnect, working_offline
+from planbro.actions.offline import Connection, connection_of, reconnect
 
 # How often the banner looks at the store's state (nothing is sent over the network).
 TICK_MS = 2_000
@@ -109,17 +108,3 @@ class ConnectionBanner(QLabel):
         self.setToolTip("\n\n".join(lines + ([_("Click to hide the notice.")]
                                                 if self._notices else [])))
         self.show()
-
-
-def with_offline_queue(team, folder: Path | str, dialogs, parent: QWidget | None = None):
-    """The team store opened at start, its saves kept on this laptop while the server is
-    away, sealed with the data folder's keys (asked for when they do not open by
-    themselves; when the folder is not encrypted, or stays locked, an offline save is
-    refused saying why)."""
-    from planbro.ui.unlock import StaysLocked, folder_keys
-
-    try:
-        keys = folder_keys(Path(folder), dialogs, parent)
-    except StaysLocked:
-        keys = None
-    return working_offline(team, keys)
