@@ -42,14 +42,11 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any, Self, TypeVar
 
 import psycopg
-
-from planbro.translation import _
 
 from planbro.crypto.keys import KeyChain
 
@@ -59,88 +56,28 @@ from planbro.model.dates import now_timestamp
 from planbro.model.plan import new_id
 
 from planbro.storage.casefile import same_content
-from planbro.storage.errors import (
-    PlanConflict,
-    PlanFrozen,
-    PlanNotFound,
-    StoreCorrupt,
-    StoreError,
-)
+from planbro.storage.errors import PlanFrozen, StoreCorrupt, StoreError
 from planbro.storage.interface import Store
 from planbro.storage.paths import is_plan_id
 from planbro.storage.postgres.errors import StoreUnreachable
-from planbro.storage.postgres.leases import LeaseHeld, LeaseLost
+from planbro.storage.postgres.offline_results import (
+    NOT_SENDABLE,
+    Drafted,
+    Flushed,
+    OfflineRefused,
+    why_not_sent,
+)
 from planbro.storage.postgres.queue import OfflineQueue, Queued, scope_of
 from planbro.storage.postgres.store import TeamStore
 from planbro.storage.summary import PlanSummary
 
+# What this module offers (the refusals and results are offline_results.py's).
+__all__ = ["Drafted", "Flushed", "OfflineRefused", "OfflineStore"]
 # What a passed-on call gives back.
 T = TypeVar("T")
 # Seconds flush() waits for the server to answer before it counts as still away
 # (libpq's smallest connect_timeout): the app calls it from a timer.
 PROBE_TIMEOUT_S = 2
-# What makes a queued save a separate draft instead of being sent (module docstring).
-NOT_SENDABLE = (LeaseLost, LeaseHeld, PlanConflict, PlanFrozen, PlanNotFound)
-
-
-class OfflineRefused(StoreUnreachable):
-    """The server is away and this cannot be done on the laptop meanwhile; str() says why."""
-
-    @classmethod
-    def not_here(cls) -> OfflineRefused:
-        return cls(_("Not connected to the team database: the plan is not on this computer, so "
-                     "it cannot be read until the connection is back. Plans you had open for "
-                     "editing can be read and saved meanwhile."))
-
-    @classmethod
-    def not_held(cls) -> OfflineRefused:
-        return cls(_("Not connected to the team database: only a plan you have open for editing "
-                     "is saved on this computer meanwhile. The change was not saved."))
-
-    @classmethod
-    def no_keys(cls) -> OfflineRefused:
-        return cls(_("Not connected to the team database, and the data folder on this computer "
-                     "is not encrypted, or not unlocked: Planbro keeps no team plan on it "
-                     "unencrypted, so the change was not saved. To work offline, turn encryption "
-                     "on (planbro key create) and let the computer unlock it."))
-
-    @classmethod
-    def waits(cls) -> OfflineRefused:
-        return cls(_("Not connected to the team database: this can be done when the connection "
-                     "is back. Saves of a plan you have open are kept on this computer "
-                     "meanwhile."))
-
-
-@dataclass(frozen=True)
-class Drafted:
-    """A queued save kept as a separate draft: the plan it was a save of, the new plan it
-    is now, and why it could not be sent: "lease" (broken, or taken by a colleague),
-    "changed" (saved by someone else), "frozen" (signed meanwhile) or "gone" (deleted)."""
-
-    plan_id: str
-    draft_id: str
-    why: str
-
-
-def _why(refused: StoreError) -> str:
-    if isinstance(refused, LeaseLost | LeaseHeld):
-        return "lease"
-    if isinstance(refused, PlanFrozen):
-        return "frozen"
-    if isinstance(refused, PlanNotFound):
-        return "gone"
-    return "changed"
-
-
-@dataclass
-class Flushed:
-    """What flush() did: how many saves went to the server (each plan's in order), which
-    became separate drafts, and whether the server is still away."""
-
-    sent: int = 0
-    drafts: list[Drafted] = field(default_factory=list)
-    offline: bool = False
-    pending: int = 0
 
 
 class _Leases:
@@ -401,7 +338,7 @@ class OfflineStore(Store):
         except NOT_SENDABLE as refused:
             if entry.draft_of:
                 raise StoreError(str(refused)) from None
-            self._to_draft(entry, _why(refused), done)
+            self._to_draft(entry, why_not_sent(refused), done)
             return
         if not entry.draft_of:
             done.sent += 1
