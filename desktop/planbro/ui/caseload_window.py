@@ -79,6 +79,9 @@ class CaseloadWindow(QMainWindow):
         self.plan_actions = PlanActions(self)
         self.plan_actions.install(self.menuBar(), self.addToolBar(_("Actions")))
         self._connect()
+        # Overblik … in Funktioner, the team leader's figures (caseload_overview.py).
+        from planbro.ui import caseload_overview
+        self.overview = caseload_overview.install(self)
         # The team store's views, leases and hand-over (caseload_team.py); None locally.
         from planbro.ui import caseload_team
         self.team = caseload_team.install(self)

@@ -1,0 +1,171 @@
+"""The window Overblik: the figures of planbro.overview on the invented team
+(tests/overview/team_plans.py), the period and scope, "under 5", the plans behind a figure and
+opening one, and the keyboard."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+
+# The invented team's plans, shared with the overview's own tests.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "overview"))
+from team_plans import END, START, TODAY, UNIT, WORKER, store_team  # noqa: E402
+
+from planbro.storage import PlanStore  # noqa: E402
+
+from planbro.overview import store_facts  # noqa: E402
+from planbro.overview.presenting import item_text  # noqa: E402
+
+from planbro.actions.overview import overview_of  # noqa: E402
+
+from planbro.ui.overview.window import UNIT as UNIT_SCOPE  # noqa: E402
+from planbro.ui.overview.window import WORKER as WORKER_SCOPE  # noqa: E402
+from planbro.ui.overview.window import OverviewWindow  # noqa: E402
+
+
+@pytest.fixture
+def team_store(tmp_path, example_plan):
+    with PlanStore(tmp_path / "team", facts=store_facts()) as store:
+        store.ids = store_team(store, example_plan)
+        yield store
+
+
+@pytest.fixture
+def opened(qtbot, team_store):
+    """The overview of Team Nord in the issue's period; `opened.calls` the plans opened."""
+    calls: list[str] = []
+    window = OverviewWindow(team_store, open_plan=calls.append, today=TODAY)
+    qtbot.addWidget(window)
+    window.calls = calls
+    window.start_box.set_value(START)
+    window.end_box.set_value(END)
+    assert window.choose_scope(UNIT_SCOPE, UNIT)
+    window.show()
+    return window
+
+
+def _names(store, plan_ids):
+    names = {plan_id: name for name, plan_id in store.ids.items()}
+    return sorted(f"Borger {names[plan_id]}" for plan_id in plan_ids)
+
+
+def _shown(window, key):
+    return window.value_of(key).text()
+
+
+def test_every_figure_shown_is_the_overview_s(opened, team_store):
+    expected = overview_of(team_store, start=START, end=END, unit=UNIT, today=TODAY)
+    keys = [item.key for item in expected.items() if item.key != "plans"]
+    assert len(keys) > 40
+    for key in keys:
+        assert _shown(opened, key) == item_text(expected.item(key)), key
+    # Counted by hand (team_plans.py): 13 offered, 9 accepted, 3 declined, 1 pending.
+    assert [_shown(opened, key) for key in ("offers.offered", "offers.accepted",
+                                            "offers.declined", "offers.pending")] \
+        == ["13", "9", "under 5", "under 5"]
+    assert "Planer i perioden: 14" in opened.heading.text()
+    assert "Enhed: Team Nord" in opened.heading.text()
+    assert [opened.tabs.tabText(i) for i in range(opened.tabs.count())] == [
+        "Tilbud", "Opfølgning og ajourføring", "Kvalitet", "Mål og delmål", "Indsatser"]
+
+
+def test_changing_the_period_or_the_scope_changes_the_figures(qtbot, opened, team_store):
+    before = _shown(opened, "offers.offered")
+    opened.start_box.edit.setFocus()
+    opened.start_box.edit.clear()
+    qtbot.keyClicks(opened.start_box.edit, "1.10.2026")
+    qtbot.keyClick(opened.start_box.edit, Qt.Key.Key_Return)
+    later = overview_of(team_store, start=date(2026, 10, 1), end=END, unit=UNIT, today=TODAY)
+    assert opened.overview.start == date(2026, 10, 1)
+    # C1, D1 and D2 were offered in October and November: under 5, not 13.
+    assert before == "13" and _shown(opened, "offers.offered") == "under 5"
+    assert _shown(opened, "keeping.open") == item_text(later.item("keeping.open"))
+    # Another caseworker: G1 alone.
+    assert opened.choose_scope(WORKER_SCOPE, "Anders Berg")
+    assert opened.overview.caseworker == "Anders Berg"
+    assert "Planer i perioden: under 5" in opened.heading.text()
+    assert opened.choose_scope(WORKER_SCOPE, WORKER)
+
+
+def test_a_period_that_ends_before_it_starts_is_refused_by_name(qtbot, opened):
+    shown = opened.overview
+    opened.start_box.set_value(date(2026, 12, 1))
+    opened.end_box.set_value(date(2026, 1, 1))
+    opened.update_figures()
+    assert opened.problem.isVisibleTo(opened)
+    assert opened.problem.text().startswith("Perioden til: ")
+    assert opened.overview is shown
+
+
+def test_under_5_is_text_and_lists_no_plans(opened):
+    declined = opened.value_of("offers.declined")
+    assert isinstance(declined, QLabel) and declined.text() == "under 5"
+    assert isinstance(opened.value_of("offers.offered"), QPushButton)
+    # Every hidden figure is plain text; every button stands for at least 5 plans.
+    for item in opened.overview.items():
+        widget = opened.value_of(item.key)
+        if widget is None:
+            continue
+        if item.hidden:
+            assert isinstance(widget, QLabel), item.key
+        if isinstance(widget, QPushButton):
+            assert len(item.plans) >= 5, item.key
+
+
+def test_the_plans_behind_a_figure_are_listed_and_one_opens(qtbot, opened, team_store):
+    opened.value_of("offers.offered").click()
+    drill = opened.drill
+    assert drill is not None and drill.isVisible()
+    table = drill.table
+    listed = sorted(table.item(row, 0).text() for row in range(table.rowCount()))
+    assert listed == _names(team_store, opened.overview.item("offers.offered").plans)
+    assert listed == [f"Borger {n}" for n in
+                      ("A1", "A2", "A3", "A4", "A5", "A6", "B1", "B2", "B3", "C1", "D1", "D2",
+                       "E2")]
+    # No CPR number in full: the caseload's masked form.
+    assert all(table.item(row, 1).text().endswith("xxxx") for row in range(table.rowCount()))
+    table.selectRow(2)
+    chosen = table.item(2, 0).text()
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert [f"Borger {name}" for name, plan_id in team_store.ids.items()
+            if plan_id in opened.calls] == [chosen]
+    assert len(opened.calls) == 1
+
+
+def test_the_figures_are_reached_with_the_keyboard(qtbot, opened):
+    opened.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is opened)
+    opened.start_box.edit.setFocus()
+    target = opened.value_of("offers.offered")
+    for _step in range(40):
+        if QApplication.focusWidget() is target:
+            break
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is target
+    qtbot.keyClick(target, Qt.Key.Key_Space)
+    assert opened.drill is not None and opened.drill.table.rowCount() == 13
+    # Every figure's value says what it is to a screen reader.
+    assert target.accessibleName() == "Tilbudt: 13. Vis planerne"
+
+
+def test_overblik_opens_from_the_caseload_and_opens_a_plan_as_it_does(qtbot, make_window,
+                                                                      add_plan):
+    plan = add_plan("Ida Holm")
+    window = make_window()
+    tools = next(a.menu() for a in window.menuBar().actions() if a.text() == "F&unktioner")
+    assert window.overview.action in tools.actions()
+    qtbot.keyClick(window.table, Qt.Key.Key_O,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    shown = window.overview.shown
+    assert shown is not None and shown.isVisible()
+    assert shown.overview.plans.text() == "under 5"
+    wizard = window.overview.open_plan(plan.id)
+    assert window.plan_actions.wizards[plan.id] is wizard
+    wizard.close()
