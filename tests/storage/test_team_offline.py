@@ -288,3 +288,37 @@ def test_only_plans_open_for_editing_are_kept_on_the_laptop(server, laptop, new_
     # Closing Planbro leaves nothing of a plan with nothing queued.
     mine.close()
     assert mine.queue.files() == []
+
+
+def test_a_new_data_key_reseals_the_saves_that_wait(tmp_path, new_plan):
+    from planbro.crypto.kdf import CHEAP_FOR_TESTS
+    from planbro.crypto.keys import create
+    from planbro.crypto.sealing import key_id_of
+    from planbro.model.convert import to_dict
+
+    from planbro.storage.codec import Codec
+    from planbro.storage.keying import encrypt, rotate
+    from planbro.storage.paths import Layout
+    from planbro.storage.postgres.queue import OfflineQueue
+
+    folder = tmp_path / "laptop"
+
+    def make():
+        return create(folder, passphrase="korrekt hest batteri hæfteklamme",
+                      use_credential_store=False, kdf=CHEAP_FOR_TESTS)
+
+    chain = encrypt(folder, make, lambda made: made.chain, lambda made: None).made.chain
+    queue = OfflineQueue(folder, "0123456789abcdef", chain)
+    plan = new_plan()
+    queue.add(plan.id, to_dict(plan), 3, "token")
+    queue.cache(plan.id, to_dict(plan), 3)
+    rotated, done = rotate(Layout(folder, Codec(chain)))
+    assert rotated.retiring == () and done.sealed >= 2 and done.unreadable == []
+    for path in queue.files():
+        assert key_id_of(path.read_bytes()) == rotated.current.key_id
+    # With only the new key the save and the copy still open, whole.
+    again = OfflineQueue(folder, "0123456789abcdef", rotated)
+    [entry] = again.entries()
+    assert (entry.plan_id, entry.base, entry.doc["citizen"]["name"]) == (
+        plan.id, 3, plan.citizen.name)
+    assert again.cached(plan.id).revision == 3

@@ -32,7 +32,7 @@ from planbro.fileio.atomic import fsync_dir, write_atomic
 
 from planbro.crypto.sealing import key_id_of
 
-from planbro.storage import backups, folder
+from planbro.storage import backups, folder, offline_files
 from planbro.storage.casefile import ROLE as CASE_ROLE
 from planbro.storage.errors import StoreCorrupt
 from planbro.storage.migrations import ROLE as META_ROLE
@@ -69,7 +69,7 @@ def _role_of_name(layout: Layout, name: str) -> tuple[str, str] | None:
 def targets(layout: Layout) -> list[tuple[Path, str, str]]:
     """Every sealed (or, before a migration, sealable) file of the data folder, with the
     role and plan id it is sealed as: backups first, then the damaged copies, then the
-    case files, meta.json last."""
+    case files and the team store's offline files, meta.json last."""
     found: list[tuple[Path, str, str]] = []
     for backup in backups.everything(layout):
         role = _role_of_name(layout, backup.name)
@@ -90,6 +90,8 @@ def targets(layout: Layout) -> list[tuple[Path, str, str]]:
         if place.is_dir():
             found += [(p, extra_role, "") for p in sorted(place.iterdir())
                       if p.is_file() and not p.name.startswith(".")]
+    # The team store's saves waiting on this laptop for the server (postgres/queue.py).
+    found += offline_files.sealed_files(layout.root)
     if layout.meta.is_file():
         found.append((layout.meta, META_ROLE, ""))
     return found

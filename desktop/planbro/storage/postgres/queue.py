@@ -37,13 +37,19 @@ from planbro.crypto import SealBroken
 from planbro.crypto.keys import KeyChain
 
 from planbro.storage.errors import StoreCorrupt
+from planbro.storage.offline_files import (
+    CACHE_DIR,
+    CACHE_ROLE,
+    CACHE_SUFFIX,
+    FOLDER,
+    QUEUE_DIR,
+    QUEUE_ROLE,
+    QUEUE_SUFFIX,
+    bound_to,
+)
 from planbro.storage.paths import is_plan_id
 from planbro.storage.postgres.connect import masked
 
-# The folder under the data folder that holds every team database's offline files.
-FOLDER = "team-offline"
-# How a queued save's and a cached plan's files end.
-QUEUE_SUFFIX, CACHE_SUFFIX = ".pbq", ".pbc"
 # Digits of a queued save's number in its file name (the order they are sent in).
 SEQ_DIGITS = 8
 # The format tag inside each sealed file.
@@ -90,8 +96,8 @@ class OfflineQueue:
     def __init__(self, data_dir: Path | str, scope: str, keys: KeyChain) -> None:
         self.scope = scope
         self.root = Path(data_dir) / FOLDER / scope
-        self.queue_dir = self.root / "queue"
-        self.cache_dir = self.root / "cache"
+        self.queue_dir = self.root / QUEUE_DIR
+        self.cache_dir = self.root / CACHE_DIR
         self._keys = keys
 
     # -- sealed files ------------------------------------------------------------------
@@ -99,11 +105,12 @@ class OfflineQueue:
     def _write(self, path: Path, role: str, content: dict[str, Any]) -> None:
         make_private_dir(path.parent)
         data = json.dumps({"format": FORMAT, **content}, ensure_ascii=False).encode("utf-8")
-        write_atomic(path, self._keys.seal(role, f"{self.scope}/{path.name}", data))
+        write_atomic(path, self._keys.seal(role, bound_to(self.scope, path.name), data))
 
     def _read(self, path: Path, role: str) -> dict[str, Any]:
         try:
-            data = self._keys.open(role, f"{self.scope}/{path.name}", path.read_bytes(), path=path)
+            data = self._keys.open(role, bound_to(self.scope, path.name), path.read_bytes(),
+                                   path=path)
             content = json.loads(data.decode("utf-8"))
         except (SealBroken, UnicodeDecodeError, ValueError):
             raise StoreCorrupt(path, _damaged()) from None
@@ -129,7 +136,7 @@ class OfflineQueue:
         not open with this data folder's keys (damaged, or put there)."""
         found = []
         for path in self._queue_files():
-            content = self._read(path, "queue")
+            content = self._read(path, QUEUE_ROLE)
             found.append(Queued(int(path.name[:SEQ_DIGITS]), str(content["plan_id"]),
                                 dict(content["doc"]), int(content["base"]),
                                 str(content["token"]), str(content.get("draft_of", ""))))
@@ -145,7 +152,7 @@ class OfflineQueue:
 
     def rewrite(self, entry: Queued) -> None:
         """Write `entry` in its place in the order (a new one, or one redirected to a draft)."""
-        self._write(self.queue_dir / f"{entry.seq:0{SEQ_DIGITS}d}{QUEUE_SUFFIX}", "queue",
+        self._write(self.queue_dir / f"{entry.seq:0{SEQ_DIGITS}d}{QUEUE_SUFFIX}", QUEUE_ROLE,
                     {"plan_id": entry.plan_id, "doc": entry.doc, "base": entry.base,
                      "token": entry.token, "draft_of": entry.draft_of})
 
@@ -163,7 +170,7 @@ class OfflineQueue:
 
     def cache(self, plan_id: str, doc: dict[str, Any], revision: int) -> None:
         """Keep the latest version of an open plan on this laptop, to be read offline."""
-        self._write(self._cache_path(plan_id), "cache",
+        self._write(self._cache_path(plan_id), CACHE_ROLE,
                     {"plan_id": plan_id, "doc": doc, "revision": revision})
 
     def cached(self, plan_id: str) -> Cached | None:
@@ -173,7 +180,7 @@ class OfflineQueue:
         path = self._cache_path(plan_id)
         if not path.is_file():
             return None
-        content = self._read(path, "cache")
+        content = self._read(path, CACHE_ROLE)
         return Cached(plan_id, dict(content["doc"]), int(content["revision"]))
 
     def cached_ids(self) -> list[str]:
