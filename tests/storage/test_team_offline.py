@@ -294,6 +294,7 @@ def test_a_new_data_key_reseals_the_saves_that_wait(tmp_path, new_plan):
     from planbro.crypto.kdf import CHEAP_FOR_TESTS
     from planbro.crypto.keys import create
     from planbro.crypto.sealing import key_id_of
+
     from planbro.model.convert import to_dict
 
     from planbro.storage.codec import Codec
