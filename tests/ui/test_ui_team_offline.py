@@ -76,6 +76,12 @@ def test_typing_on_while_the_server_is_away_and_sent_when_it_is_back(
     plan.follow_up.next_date = TODAY + timedelta(days=60)
     store.save(plan)
     store.leases.release(plan.id)
+    # A colleague's plan in the same caseload, never opened on this laptop.
+    other = copy.deepcopy(plan)
+    other.id, other.created, other.updated = new_id(), "", ""
+    other.citizen.name = "Kim Hansen"
+    store.save(other)
+    store.leases.release(other.id)
     dialogs = ScriptedDialogs()
     window = CaseloadWindow(store, METTE, dialogs, today=TODAY)
     qtbot.addWidget(window)
@@ -100,6 +106,12 @@ def test_typing_on_while_the_server_is_away_and_sent_when_it_is_back(
                                  "blive sendt")
     # Nothing was told as a failure: the save is kept.
     assert dialogs.calls_of("warn") == []
+    # The colleague's plan is not on the laptop: opening it is refused, saying so.
+    assert window.select_plan(other.id)
+    window.plan_actions.actions["open"].trigger()
+    [refused] = dialogs.calls_of("warn")
+    assert "planen er ikke på denne computer og kan ikke læses" in refused.text
+    assert other.id not in window.plan_actions.wizards
 
     own_server.start()
     banner = window.connection
