@@ -1,11 +1,12 @@
 """Screenshots of the desktop app for the README, from invented plans.
 
     xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python tools/screenshots.py
-    options: --out DIR (default docs/images), --only caseload|wizard|recovery
+    options: --out DIR (default docs/images), --only caseload|wizard|recovery|overview
 
 Writes caseload.png, caseload-150.png (QT_SCALE_FACTOR=1.5), caseload-125.png,
 wizard-<n>-<step>.png for each wizard step and recovery-key.png (the recovery
-key shown when encryption is turned on; a fresh key that opens nothing). Each picture is taken in a
+key shown when encryption is turned on; a fresh key that opens nothing) and overblik.png (the
+window Overblik over 200 invented plans, screenshot_overview.py). Each picture is taken in a
 fresh process (the scale factor is fixed when Qt starts), with a private data
 and config folder, so no real data can ever end up in a picture. Under Xvfb
 (DISPLAY set) the real xcb platform draws them; without it, offscreen.
@@ -47,6 +48,8 @@ CASELOAD = [
 SHOWN_DATA_DIR = r"C:\Users\mekj\AppData\Local\Planbro\Planbro"
 # Window sizes in device-independent pixels; Qt scales them.
 CASELOAD_SIZE = (1180, 560)
+# The overview window's size in the picture, likewise.
+OVERVIEW_SIZE = (1000, 760)
 
 
 def _stamp(today: date, days_ago: int, hour: int) -> str:
@@ -120,6 +123,9 @@ def child(kind: str, out: Path, step: int | None) -> None:
     if kind == "recovery":
         recovery_picture(app, out, today)
         return
+    if kind == "overview":
+        overview_picture(scratch / "data", out, today, app)
+        return
     ids = make_store(scratch / "data", today)
 
     from planbro.ui.app import start
@@ -144,6 +150,27 @@ def child(kind: str, out: Path, step: int | None) -> None:
         wizard.grab().save(str(out))
         wizard.autosave.flush()
         wizard.close()
+    window.close()
+    window.store.close()
+
+
+def overview_picture(data: Path, out: Path, today: date, app) -> None:
+    """Overblik over invented plans (screenshot_overview.py): the unit's year so far."""
+    from planbro.ui.app import start
+    from planbro.ui.common.scripted_dialogs import ScriptedDialogs
+    from planbro.ui.overview.window import UNIT as UNIT_SCOPE
+
+    from screenshot_overview import UNIT, make_overview_store
+
+    make_overview_store(data, today)
+    window = start(data, ScriptedDialogs(confirm=False))
+    shown = window.overview.open()
+    shown.resize(*OVERVIEW_SIZE)
+    shown.start_box.set_value(date(today.year, 1, 1))
+    shown.choose_scope(UNIT_SCOPE, UNIT)
+    settle(app)
+    shown.grab().save(str(out))
+    shown.close()
     window.close()
     window.store.close()
 
@@ -189,8 +216,8 @@ def spawn(kind: str, out: Path, scale: float = 1.0, step: int | None = None) -> 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=str(ROOT / "docs" / "images"))
-    parser.add_argument("--only", choices=("caseload", "wizard", "recovery"))
-    parser.add_argument("--child", choices=("caseload", "wizard", "recovery"))
+    parser.add_argument("--only", choices=("caseload", "wizard", "recovery", "overview"))
+    parser.add_argument("--child", choices=("caseload", "wizard", "recovery", "overview"))
     parser.add_argument("--step", type=int)
     args = parser.parse_args(argv)
     out = Path(args.out)
@@ -209,6 +236,8 @@ def main(argv: list[str]) -> int:
             spawn("wizard", out / f"wizard-{index + 1}-{step.id}.png", step=index)
     if args.only in (None, "recovery"):
         spawn("recovery", out / "recovery-key.png")
+    if args.only in (None, "overview"):
+        spawn("overview", out / "overblik.png")
     return 0
 
 

@@ -8,7 +8,9 @@ summaries alone, and `planbro overblik` next to `planbro list`, in one run.
 The plans are invented variants of forms/example-plan.json (bases, answers, dates, statuses,
 follow-ups, sub-goals and CTI courses spread over three years and four units), written as
 case files and indexed once with the overview's facts, as a store opened by the app or the
-command makes them. The baselines: opening the store and reading its summaries (what every
+command makes them. The app's window Overblik is timed offscreen over the open store, as the
+caseload has it: opening it, and a new period. The baselines: opening the store and reading its
+summaries (what every
 overview must do at least), and `planbro list --json` (the command's own start and the
 same store). The issue's target: ≤ 0.5 s from the command line, ≤ 1 s in the app.
 """
@@ -171,6 +173,7 @@ def main() -> None:
             rows.append(("open + summaries + compute: the whole store", timed(
                 lambda: compute(PlanStore(folder, read_only=True), today=TODAY), args.rounds),
                 f"the app's figures; target ≤ {TARGETS['app']} ms"))
+            rows += app_window(store, args.rounds)
             some = summaries[:200]
             per_plan = timed(lambda: [facts_of_stored(store, s.id) for s in some], 1) / len(some)
             rows.append(("without facts: read and check 1 plan", per_plan,
@@ -193,6 +196,42 @@ def main() -> None:
     print(f"{args.plans:,} plans\n{'what':<{width}}  {'median ms':>10}  note")
     for what, ms, note in rows:
         print(f"{what:<{width}}  {ms:>10.1f}  {note}")
+
+
+def app_window(store, rounds: int) -> list[tuple[str, float, str]]:
+    """The app's window Overblik over the open store, offscreen: opening it (the summaries,
+    every figure and their widgets) and a new period (the figures and widgets again)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from planbro.ui.overview.window import OverviewWindow
+
+    app = QApplication.instance() or QApplication([])
+    windows = []
+
+    def opened() -> None:
+        window = OverviewWindow(store, today=TODAY)
+        window.show()
+        app.processEvents()
+        windows.append(window)
+
+    shown = timed(opened, rounds)
+    window = windows[-1]
+    starts = iter([date(2026, 1, 1) + timedelta(days=n) for n in range(rounds)])
+
+    def new_period() -> None:
+        window.start_box.set_value(next(starts))
+        window.update_figures()
+        app.processEvents()
+
+    period = timed(new_period, rounds)
+    for made in windows:
+        made.close()
+        made.deleteLater()
+    app.processEvents()
+    return [("app: open Overblik (summaries, figures, widgets)", shown,
+             f"target ≤ {TARGETS['app']} ms, store open"),
+            ("app: Overblik, a new period", period, "summaries kept")]
 
 
 def _touched(plan):
