@@ -52,9 +52,12 @@ def line_hash(line: str) -> str:
 def append(connection: Connection, fields: dict[str, Any]) -> int:
     """Append the record `fields` (without its chain) in the connection's open
     transaction; its seq. It stands when that transaction commits."""
-    connection.execute("SELECT pg_advisory_xact_lock(%s)", [AUDIT_LOCK_KEY])
-    # The newest record of all, also one this role may not read (sql/0004_audit_tail.sql).
-    last = connection.execute("SELECT seq, line_hash FROM planbro.audit_tail()").fetchone()
+    # Sent together (one round trip): the tail is read once the lock is granted.
+    with connection.pipeline():
+        connection.execute("SELECT pg_advisory_xact_lock(%s)", [AUDIT_LOCK_KEY])
+        # The newest record of all, also one this role may not read (sql/0004_audit_tail.sql).
+        tail = connection.execute("SELECT seq, line_hash FROM planbro.audit_tail()")
+    last = tail.fetchone()
     seq, prev = (int(last[0]) + 1, str(last[1])) if last and last[0] is not None else (1, GENESIS)
     line = json.dumps(fields | {"seq": seq, "prev": prev}, ensure_ascii=False,
                       separators=(",", ":"))

@@ -35,8 +35,10 @@ MIN_PREFIX = 4
 Query = Callable[[str, list[Any]], list[tuple[Any, ...]]]
 
 
-def columns(docs: dict[int, dict[str, Any]], signal: Signal | None) -> dict[str, Any]:
-    """planbro.plans' summary columns of a plan stored as `docs`."""
+def columns(docs: dict[int, dict[str, Any]], signal: Signal | None,
+            latest_plan: Plan | None = None) -> dict[str, Any]:
+    """planbro.plans' summary columns of a plan stored as `docs`; `latest_plan` is its latest
+    version as a Plan when the caller has it (a save): the light is not read back from JSON."""
     values = dict(zip(SUMMARY_COLUMNS, summary_fields(docs)))
     for column in DATE_COLUMNS:
         values[column] = date.fromisoformat(values[column]) if values[column] else None
@@ -44,16 +46,17 @@ def columns(docs: dict[int, dict[str, Any]], signal: Signal | None) -> dict[str,
     worker = latest.get("caseworker") or {}
     values["caseworker"] = worker.get("name", "")
     values["unit"] = worker.get("unit", "")
-    values["quality"] = light(latest, signal)
+    values["quality"] = light(latest, signal, latest_plan)
     return values
 
 
-def light(doc: dict[str, Any], signal: Signal | None) -> str | None:
-    """The quality light of the version `doc`; None without a signal or a light."""
+def light(doc: dict[str, Any], signal: Signal | None, plan: Plan | None = None) -> str | None:
+    """The quality light of the version `doc` (`plan`, when given, is it as a Plan); None
+    without a signal or a light."""
     if signal is None:
         return None
     try:
-        found = signal(from_dict(Plan, doc))
+        found = signal(plan if plan is not None else from_dict(Plan, doc))
     except (ValidationError, ValueError):
         return None
     return found if found in ("red", "yellow", "green") else None

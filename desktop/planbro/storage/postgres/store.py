@@ -212,27 +212,37 @@ class TeamStore(LifecycleSteps, Store):
     # -- writing -----------------------------------------------------------------
 
     def _write(self, plan_id: str, decide: Decide,
-               audit: Callable[[list[dict[str, Any]]], tuple[str, int, str]]) -> list[dict[str, Any]]:
+               audit: Callable[[list[dict[str, Any]]], tuple[str, int, str]],
+               made: Plan | None = None) -> list[dict[str, Any]]:
         """Store what `decide` makes of the plan's versions (given with its revision), in
-        one transaction with its audit record; the versions stored."""
+        one transaction with its audit record; the versions stored. `made` is the plan
+        saved, when the caller has it as a Plan (its quality light is taken from it)."""
         held, committed = plan_id in self.leases.held, False
         try:
             with self._connection() as connection, connection.transaction():
-                row = connection.execute("SELECT revision FROM planbro.plans WHERE id = %s "
-                                         "FOR UPDATE", [plan_id]).fetchone()
+                # One round trip (a pipeline): the plan's row locked, this client's own lease
+                # renewed, and the versions read once the lock is granted (each statement
+                # sees what was committed before it began).
+                with connection.pipeline():
+                    locked = connection.execute("SELECT revision FROM planbro.plans "
+                                                "WHERE id = %s FOR UPDATE", [plan_id])
+                    renewed = self.leases.renew_own(connection, plan_id) if held else None
+                    stored = connection.execute("SELECT version, body FROM planbro.plan_versions "
+                                                "WHERE plan_id = %s", [plan_id])
+                row = locked.fetchone()
                 revision = int(row[0]) if row else 0
-                if revision:
+                if revision and (renewed is None or renewed.fetchone() is None):
                     # Before anything is compared: a plan open elsewhere is refused as such.
                     self.leases.claim(connection, plan_id)
-                docs = {version: body for version, body in connection.execute(
-                    "SELECT version, body FROM planbro.plan_versions WHERE plan_id = %s",
-                    [plan_id])}
+                docs = {version: body for version, body in stored.fetchall()}
                 changes = decide(docs, revision)
                 if changes:
                     for doc in changes:
                         docs[doc["version"]] = doc
-                    store_rows(connection, plan_id, revision, columns(docs, self._signal),
-                               changes)
+                    known = made if made is not None and made.version == max(docs) else None
+                    with connection.pipeline():
+                        store_rows(connection, plan_id, revision,
+                                   columns(docs, self._signal, known), changes)
                     if not revision:
                         self.leases.claim(connection, plan_id)
                     action, version, detail = audit(changes)
@@ -302,7 +312,7 @@ class TeamStore(LifecycleSteps, Store):
             plan.updated = now
             return [to_dict(plan)]
 
-        self._write(plan.id, decide, lambda changes: (done[0], plan.version, ""))
+        self._write(plan.id, decide, lambda changes: (done[0], plan.version, ""), made=plan)
         return plan
 
     def put(self, plan: Plan) -> Plan:
