@@ -10,9 +10,8 @@ follow-ups, sub-goals and CTI courses spread over three years and four units), w
 case files and indexed once with the overview's facts, as a store opened by the app or the
 command makes them. The app's window Overblik is timed offscreen over the open store, as the
 caseload has it: opening it, and a new period. The baselines: opening the store and reading its
-summaries (what every
-overview must do at least), and `planbro list --json` (the command's own start and the
-same store). The issue's target: ≤ 0.5 s from the command line, ≤ 1 s in the app.
+summaries (what every overview must do at least), and `planbro list --json` (the command's own
+start and the same store). The issue's target: ≤ 0.5 s from the command line, ≤ 1 s in the app.
 """
 
 from __future__ import annotations

@@ -34,7 +34,7 @@ from planbro.storage import PlanSummary
 # The role that holds a row's plan id.
 PLAN_ID_ROLE = Qt.ItemDataRole.UserRole
 # The size the list opens with, in widths of "0" and lines.
-START_CHARS, START_LINES = 90, 18
+START_CHARS, START_LINES = 90, 32
 
 
 def rows_of(plan_ids: Sequence[str], summaries: dict[str, PlanSummary]) -> list[PlanSummary]:
