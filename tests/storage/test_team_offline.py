@@ -19,7 +19,7 @@ from planbro.crypto.sealing import MAGIC
 from planbro.storage.postgres import LeaseHeld, StoreUnreachable, TeamStore
 from planbro.storage.postgres.offline import OfflineRefused, OfflineStore
 
-from planbro.actions.offline import connection_of, reconnect
+from planbro.actions.offline import connection_of, draft_notice, reconnect
 
 # The citizen of the plans saved offline: neither may be in a file on the laptop.
 NAME, CPR = "Jonas Mikkelsen Østergaard", "120379-1235"
@@ -323,3 +323,24 @@ def test_a_new_data_key_reseals_the_saves_that_wait(tmp_path, new_plan):
     assert (entry.plan_id, entry.base, entry.doc["citizen"]["name"]) == (
         plan.id, 3, plan.citizen.name)
     assert again.cached(plan.id).revision == 3
+
+
+def test_a_plan_changed_on_the_server_meanwhile_keeps_the_save_as_a_draft(server, laptop,
+                                                                         new_plan):
+    mine = laptop()
+    plan = mine.save(new_plan())
+    server.stop()
+    plan.purpose = "Mit formål uden net"
+    mine.save(plan)
+    server.start()
+    # The plan changed on the server under this client's lease (IT's owner role, say).
+    on_server(server, "UPDATE planbro.plans SET revision = revision + 1 WHERE id = %s "
+                      "RETURNING id", [plan.id])
+    done = mine.flush()
+    [drafted] = done.drafts
+    assert (done.sent, drafted.why) == (0, "changed")
+    assert draft_notice(drafted).startswith(f"Dine ændringer af plan {plan.id[:8]} blev ikke "
+                                            "sendt: en anden ændrede den, mens du ikke var "
+                                            "forbundet.")
+    assert on_server(server, "SELECT body->>'purpose' FROM planbro.plan_versions "
+                             "WHERE plan_id = %s", [drafted.draft_id]) == [("Mit formål uden net",)]
