@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
 # The invented team's plans, shared with the overview's own tests.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "overview"))
@@ -169,3 +169,37 @@ def test_overblik_opens_from_the_caseload_and_opens_a_plan_as_it_does(qtbot, mak
     wizard = window.overview.open_plan(plan.id)
     assert window.plan_actions.wizards[plan.id] is wizard
     wizard.close()
+
+
+def test_a_date_that_is_no_date_is_named_and_the_figures_stay(qtbot, opened):
+    shown = opened.overview
+    opened.start_box.edit.setText("32-13-2026")
+    opened.update_figures()
+    assert opened.problem.text().startswith("Perioden fra: ")
+    assert opened.overview is shown
+    # Put right, the figures follow and the message goes.
+    opened.start_box.set_value(date(2026, 6, 1))
+    opened.update_figures()
+    assert not opened.problem.isVisibleTo(opened)
+    assert opened.overview.start == date(2026, 6, 1)
+
+
+def test_the_list_holds_only_plans_the_store_gives_the_user(team_store):
+    from planbro.ui.overview.drill import rows_of
+
+    known = {summary.id: summary for summary in team_store.summaries()}
+    a1, b1 = team_store.ids["A1"], team_store.ids["B1"]
+    # An id the store does not give (another unit's plan on the team store) is left out.
+    assert [row.id for row in rows_of((b1, "not-given", a1), known)] == [b1, a1]
+
+
+def test_the_bars_share_one_scale_from_0_and_a_hidden_figure_has_none(opened):
+    group = next(g for a in opened.overview.areas for g in a.groups if g.key == "offers.offers")
+    from planbro.ui.overview.charts import Bar, chart_value, scale_of
+
+    assert scale_of(group.items) == 13
+    bars = [Bar(chart_value(item), scale_of(group.items)) for item in group.items]
+    # Offered 13 (the whole length), accepted 9, and the hidden declined and pending: none.
+    assert [round(bar.fraction(), 2) for bar in bars] == [1.0, 0.69, 0.0, 0.0]
+    shown = opened.findChild(QWidget, "group:offers.offers").findChildren(Bar)
+    assert len(shown) == 4
