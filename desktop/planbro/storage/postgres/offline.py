@@ -88,6 +88,8 @@ class _Leases:
         self._owner = owner
 
     def __getattr__(self, name: str) -> Any:
+        if name == "_owner":
+            raise AttributeError(name)
         found = getattr(self._owner.team.leases, name)
         if not callable(found) or name in ("forget",):
             return found
@@ -118,6 +120,8 @@ class OfflineStore(Store):
 
     def __getattr__(self, name: str) -> Any:
         # The team store's own attributes (conninfo, handovers, schema_version, …).
+        if name == "team":
+            raise AttributeError(name)
         return getattr(self.team, name)
 
     @property
