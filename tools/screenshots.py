@@ -1,12 +1,13 @@
 """Screenshots of the desktop app for the README, from invented plans.
 
     xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python tools/screenshots.py
-    options: --out DIR (default docs/images), --only caseload|wizard|recovery|overview
+    options: --out DIR (default docs/images), --only caseload|wizard|recovery|overview|team
 
 Writes caseload.png, caseload-150.png (QT_SCALE_FACTOR=1.5), caseload-125.png,
 wizard-<n>-<step>.png for each wizard step and recovery-key.png (the recovery
 key shown when encryption is turned on; a fresh key that opens nothing) and overblik.png (the
-window Overblik over 200 invented plans, screenshot_overview.py). Each picture is taken in a
+window Overblik over 200 invented plans, screenshot_overview.py), and team-caseload.png and
+team-open-by.png (the team store on a throwaway PostgreSQL server, screenshot_team.py). Each picture is taken in a
 fresh process (the scale factor is fixed when Qt starts), with a private data
 and config folder, so no real data can ever end up in a picture. Under Xvfb
 (DISPLAY set) the real xcb platform draws them; without it, offscreen.
@@ -216,7 +217,7 @@ def spawn(kind: str, out: Path, scale: float = 1.0, step: int | None = None) -> 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=str(ROOT / "docs" / "images"))
-    parser.add_argument("--only", choices=("caseload", "wizard", "recovery", "overview"))
+    parser.add_argument("--only", choices=("caseload", "wizard", "recovery", "overview", "team"))
     parser.add_argument("--child", choices=("caseload", "wizard", "recovery", "overview"))
     parser.add_argument("--step", type=int)
     args = parser.parse_args(argv)
@@ -238,6 +239,10 @@ def main(argv: list[str]) -> int:
         spawn("recovery", out / "recovery-key.png")
     if args.only in (None, "overview"):
         spawn("overview", out / "overblik.png")
+    if args.only in (None, "team"):
+        # A process of its own: it starts (and removes) its own PostgreSQL server.
+        subprocess.run([sys.executable, str(ROOT / "tools" / "screenshot_team.py"), "--out",
+                        str(out)], check=True)
     return 0
 
 
