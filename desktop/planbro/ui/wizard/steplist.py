@@ -33,6 +33,7 @@ class StepList(QWidget):
         super().__init__(wizard)
         self.wizard = wizard
         layout = QVBoxLayout(self)
+        self._layout = layout
         self.list = QListWidget(self)
         self.list.setAccessibleName(_("Steps"))
         key = QKeySequence(LIST_KEY).toString(QKeySequence.SequenceFormat.NativeText)
@@ -66,6 +67,10 @@ class StepList(QWidget):
         layout.addWidget(self.status)
         self._shown = None
         self._on_route: frozenset[int] = frozenset()
+
+    def add_below(self, widget: QWidget) -> None:
+        """Put `widget` under the save status (the connection line, a lease's banner)."""
+        self._layout.addWidget(widget)
 
     def show_route(self, current: int, on_route: set[int]) -> None:
         state = (current, frozenset(on_route))

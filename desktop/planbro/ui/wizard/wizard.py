@@ -93,7 +93,7 @@ class PlanWizard(QWizard):
         self.setSideWidget(self.side)
         # "Ikke forbundet – gemmes lokalt" under the steps (ui/common/connection_banner.py).
         self.connection = ConnectionBanner(lambda: self.store, self.side)
-        self.side.layout().addWidget(self.connection)
+        self.side.add_below(self.connection)
         for index, step in enumerate(self.defs.steps):
             page_class = ReviewStepPage if step.kind == "review" else FormStepPage
             self.setPage(index, page_class(step, self))
