@@ -74,6 +74,8 @@ class PgServer:
         self.log = self.root / "server.log"
         self.port = 0
         self.running = False
+        # The server's settings (postgres -c …); a benchmark gives durable ones instead.
+        self.settings = FAST
         self.socket_dir.mkdir()
         if self.as_root:
             # The server's user must reach its folder: mkdtemp made it root's and 0700.
@@ -96,7 +98,8 @@ class PgServer:
         """Start the server (again, on the same port when it ran before)."""
         for _attempt in range(5):
             port = self.port or free_port()
-            options = (f"-p {port} -k {self.socket_dir} -c listen_addresses=127.0.0.1 {FAST}")
+            options = (f"-p {port} -k {self.socket_dir} -c listen_addresses=127.0.0.1 "
+                       f"{self.settings}")
             try:
                 self._run("pg_ctl", "-D", str(self.data), "-l", str(self.log), "-w", "-t", "60",
                           "-o", options, "start")
