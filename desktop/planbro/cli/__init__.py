@@ -27,7 +27,7 @@ from planbro import __version__
 EXIT_PIPE_CLOSED = 141
 # The sub-command modules of this package, in the order --help lists them.
 COMMANDS = ("transfer", "plans", "lifecycle", "diff", "retention", "render", "check", "followup",
-            "lease", "handover", "overview", "repair", "audit", "key")
+            "lease", "handover", "overview", "repair", "audit", "key", "migrate")
 
 
 def _global_parser(**options) -> argparse.ArgumentParser:
