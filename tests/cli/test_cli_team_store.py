@@ -204,3 +204,27 @@ def test_leases_are_the_team_stores_only(example_path, capsys):
     capsys.readouterr()
     assert main(["lease", EXAMPLE_ID]) == 2
     assert capsys.readouterr().err.startswith("Kun teamets database har låse")
+
+
+def test_the_choice_in_indstillinger_is_the_commands_too(team_url, rows, example_path,
+                                                          monkeypatch, capsys):
+    from planbro.settings import UserSettings, save_settings
+
+    monkeypatch.delenv("PLANBRO_STORE", raising=False)
+    save_settings(UserSettings(caseworker_name="Anna Jensen", store=team_url))
+    # Neither the option nor the environment: the app's choice.
+    assert main(["import", str(example_path)]) == 0
+    assert rows("SELECT id FROM planbro.plans") == [(EXAMPLE_ID,)]
+    assert not (default_data_dir() / "cases").exists()
+    # --store lokal and PLANBRO_STORE still win over it.
+    capsys.readouterr()
+    assert main(["--store", "lokal", "list"]) == 0
+    assert "Ingen handleplaner." in capsys.readouterr().out
+    monkeypatch.setenv("PLANBRO_STORE", "lokal")
+    assert main(["list"]) == 0
+    assert "Ingen handleplaner." in capsys.readouterr().out
+    # A setting that names no team store is refused naming Indstillinger, exit 2.
+    monkeypatch.delenv("PLANBRO_STORE")
+    save_settings(UserSettings(caseworker_name="Anna Jensen", store="ikke-en-adresse"))
+    assert main(["list"]) == 2
+    assert capsys.readouterr().err.startswith("Indstillinger: «ikke-en-adresse»")

@@ -117,11 +117,17 @@ def add_purpose(parser, *, required: bool = False) -> None:
 
 
 def team_address(args) -> str | None:
-    """The team store's address that --store gives, else PLANBRO_STORE; None for the local
-    data folder. StoreAddressRefused, naming the option or variable, for anything else."""
+    """The team store's address that --store gives, else PLANBRO_STORE, else the choice
+    in Indstillinger (the app's); None for the local data folder. StoreAddressRefused,
+    naming the option, variable or setting, for anything else."""
     option = getattr(args, "store", None)
     source, text = (("--store", option) if option is not None
                     else (STORE_ENV, os.environ.get(STORE_ENV, "")))
+    if option is None and not text.strip():
+        from planbro.settings import load_settings
+
+        settings = load_settings()
+        source, text = _("Settings"), settings.store if settings is not None else ""
     text = text.strip()
     if not text or text.lower() in LOCAL_WORDS:
         return None
