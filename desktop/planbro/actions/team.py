@@ -2,7 +2,8 @@
 
 The team database keeps each plan's quality light beside its summary, so a team
 leader's caseload shows it without checking every plan; storage stands beside
-planbro.quality, so the light is computed here and handed to the store as `signal`.
+planbro.quality, so the light is computed here and handed to the store as `signal`
+(and the overview's facts of each save as `facts`, actions/overview.py).
 Both front ends open the team store through open_team_store(); who has a plan open
 for editing, and a team leader's breaking of that lease, are asked here too.
 """
@@ -46,7 +47,11 @@ def open_team_store(address: str, *, via: str, holder: str = "",
     StoreAddressRefused or SchemaOutdated with the user's message (no password in it)."""
     from planbro.storage.postgres import TeamStore
 
-    return TeamStore(address, via=via, signal=quality_signal(), holder=holder, data_dir=data_dir)
+    from planbro.actions.overview import facts_for_stores
+
+    # Each save keeps the plan's facts for the overview, as the local store (overview_rows.py).
+    return TeamStore(address, via=via, signal=quality_signal(), holder=holder, data_dir=data_dir,
+                     facts=facts_for_stores())
 
 
 def leases_of(store: Store) -> Leases:

@@ -17,7 +17,9 @@ The scope is a unit or a caseworker (the plan's responsible caseworker and unit,
 without regard to case or spacing), or with neither the whole store the user may read.
 
 The store is read through the Store interface only: summaries(), and for a plan whose
-summary carries no facts (facts.py) its versions.
+summary carries no facts (facts.py) its versions. The team store chooses the plans of the
+period and scope itself, on the server (storage/postgres/overview_rows.py), and makes the
+facts it lacks there.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from planbro.quality.rules_services import CTI_MONTHS
 from planbro.storage import PlanSummary, Store
 
 from planbro.overview.areas import build_areas
-from planbro.overview.facts import Facts, facts_of_stored, found_on, is_current
+from planbro.overview.facts import FACTS_FORMAT, Facts, facts_of_stored, found_on, is_current
 from planbro.overview.figures import PLANS, Figure, Overview
 from planbro.overview.grouping import NONE
 
@@ -110,7 +112,7 @@ def select(store: Store, start: date | None, end: date, unit: str, caseworker: s
     first, last = (start.isoformat() if start else ""), end.isoformat()
     chosen: list[tuple[PlanSummary, Facts]] = []
     unread = 0
-    for summary in store.summaries():
+    for summary in summaries_of(store, first, last, unit, caseworker):
         # What the summary itself tells, before a plan without facts is read (the team store
         # has the caseworker and unit in its summary).
         if (wanted_unit and summary.unit and _fold(summary.unit) != wanted_unit
@@ -134,6 +136,18 @@ def select(store: Store, start: date | None, end: date, unit: str, caseworker: s
             continue
         chosen.append((summary, facts))
     return chosen, unread
+
+
+def summaries_of(store: Store, first: str, last: str, unit: str,
+                 caseworker: str) -> list[PlanSummary]:
+    """The summaries the overview looks at: on the team store those the server chooses for
+    the period and scope (TeamStore.overview_summaries: every plan without current facts,
+    the others only when in the period and scope), elsewhere every plan's."""
+    chosen_by_server = getattr(store, "overview_summaries", None)
+    if chosen_by_server is None:
+        return store.summaries()
+    return list(chosen_by_server(first=first, last=last, unit=unit, caseworker=caseworker,
+                                 current=FACTS_FORMAT))
 
 
 def count_plan(tally: Tally, summary: PlanSummary, facts: Facts, first: str, last: str) -> None:

@@ -52,9 +52,10 @@ from planbro.storage.postgres.connect import CONNECT_TIMEOUT_S, checked_conninfo
 from planbro.storage.postgres.errors import StoreAccessRefused
 from planbro.storage.postgres.handover import RESPONSIBLE_TODAY, Handovers
 from planbro.storage.postgres.leases import LEASE_SECONDS, Leases
+from planbro.storage.postgres.overview_rows import chosen, renew, write_facts
 from planbro.storage.postgres.rows import SUMMARY_COLUMNS, Signal, columns, resolve_id, store_rows
 from planbro.storage.steps import LifecycleSteps, import_decision, imported
-from planbro.storage.summary import PlanSummary
+from planbro.storage.summary import Facts, PlanSummary, overview_facts
 
 # Connections one Planbro keeps to the server at most (the app, its quality check).
 POOL_MAX = 4
@@ -69,7 +70,8 @@ class TeamStore(LifecycleSteps, Store):
     """The plans of a team in one PostgreSQL database, reached at `address` (connect.py).
 
     `signal` gives the quality light stored with each save (the quality check: the
-    caller's, as storage stands beside planbro.quality); `holder` is the caseworker's
+    caller's, as storage stands beside planbro.quality); `facts` makes the overview's facts
+    kept with each save (summary.py Facts, as the local store's; overview_rows.py); `holder` is the caseworker's
     name others see on a plan this store has open (default: the database role). `data_dir` is this computer's
     own folder (Store.data_dir). Raises StoreUnreachable, StoreAddressRefused or
     SchemaOutdated when the database cannot be used.
@@ -77,7 +79,8 @@ class TeamStore(LifecycleSteps, Store):
 
     def __init__(self, address: str, *, via: str = "app", read_only: bool = False,
                  signal: Signal | None = None, holder: str = "",
-                 data_dir: Path | str | None = None, lease_seconds: float = LEASE_SECONDS) -> None:
+                 data_dir: Path | str | None = None, lease_seconds: float = LEASE_SECONDS,
+                 facts: Facts | None = None) -> None:
         self.conninfo = checked_conninfo(address)
         self.via = via
         self.read_only = read_only
@@ -86,6 +89,7 @@ class TeamStore(LifecycleSteps, Store):
         self.encryption_rolled_back = False
         self.data_dir = default_data_dir(data_dir)
         self._signal = signal
+        self._facts = facts
         self._identity = Identity()
         # The revision of each plan as this store last read or wrote it.
         self._seen: dict[str, int] = {}
@@ -109,9 +113,11 @@ class TeamStore(LifecycleSteps, Store):
 
     @classmethod
     def open(cls, address: str, *, via: str = "app", signal: Signal | None = None,
-             holder: str = "", data_dir: Path | str | None = None) -> Self:
+             holder: str = "", data_dir: Path | str | None = None,
+             facts: Facts | None = None) -> Self:
         """The store for writing: a team store has no single writer's lock to fall back from."""
-        return cls(address, via=via, signal=signal, holder=holder, data_dir=data_dir)
+        return cls(address, via=via, signal=signal, holder=holder, data_dir=data_dir,
+                   facts=facts)
 
     # -- open / close ------------------------------------------------------------
 
@@ -205,6 +211,21 @@ class TeamStore(LifecycleSteps, Store):
         found = [PlanSummary(*row) for row in rows]
         return sorted(found, key=lambda s: (s.name.casefold(), s.id))
 
+    def overview_summaries(self, *, first: str, last: str, unit: str, caseworker: str,
+                           current: str) -> list[PlanSummary]:
+        """The overview's plans, chosen by the server (overview_rows.chosen), their facts
+        made first where missing or not of the format `current` (renew), when this store
+        was opened with `facts`."""
+        if self._facts is not None:
+            try:
+                renew(self._connection, self._facts, current)
+            except (psycopg.OperationalError, PoolTimeout) as error:
+                raise unreachable(error, self.conninfo) from None
+            except psycopg.errors.InsufficientPrivilege:
+                raise StoreAccessRefused.reading(self._identity.user) from None
+        return chosen(self._query, first=first, last=last, unit=unit, worker=caseworker,
+                      current=current)
+
     def resolve(self, id_or_prefix: str) -> str:
         """The full id of the plan whose id is, or begins with, `id_or_prefix`."""
         return resolve_id(self._query, id_or_prefix)
@@ -243,6 +264,8 @@ class TeamStore(LifecycleSteps, Store):
                     with connection.pipeline():
                         store_rows(connection, plan_id, revision,
                                    columns(docs, self._signal, known), changes)
+                        # The overview's facts of what is stored now (None: none).
+                        write_facts(connection, plan_id, overview_facts(docs, self._facts))
                     if not revision:
                         self.leases.claim(connection, plan_id)
                     action, version, detail = audit(changes)
