@@ -87,15 +87,15 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _report(result) -> None:
-    print(_("Plans moved to the team store: {plans} ({versions} versions).").format(
+    print(_("Plans moved to the team store: {plans}; versions: {versions}.").format(
         plans=len(result.moved), versions=result.versions_moved))
-    print(_("Already in the team store (skipped): {plans} plans ({versions} versions).").format(
+    print(_("Plans already in the team store (skipped): {plans}; versions: {versions}.").format(
         plans=len(result.skipped), versions=result.versions_skipped))
     print(_("Audit records moved: {moved}; already there: {skipped}.").format(
         moved=result.lines_moved, skipped=result.lines_skipped))
     if result.conflicts:
-        print(_("Conflicts, not overwritten (the team store holds other content): "
-                "{count} plans.").format(count=len(result.conflicts)))
+        print(_("Plans in conflict, not overwritten (the team store holds other content): "
+                "{count}.").format(count=len(result.conflicts)))
         for plan_id, versions in sorted(result.conflicts.items()):
             print("  " + (_("{id}: versions {versions}").format(
                 id=plan_id, versions=", ".join(map(str, versions))) if versions else
@@ -104,7 +104,7 @@ def _report(result) -> None:
         print(_("Plans in the data folder that could not be read (not moved): {count}. "
                 "Run planbro repair.").format(count=result.damaged))
     if result.removed:
-        print(_("Removed from the data folder: {count} plans. Its key, settings and audit "
+        print(_("Plans removed from the data folder: {count}. Its key, settings and audit "
                 "log stay.").format(count=len(result.removed)))
     elif not result.confirming and result.complete:
         print(_("The data folder is unchanged. When you have checked the plans in the team "
