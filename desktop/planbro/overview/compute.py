@@ -142,12 +142,19 @@ def summaries_of(store: Store, first: str, last: str, unit: str,
                  caseworker: str) -> list[PlanSummary]:
     """The summaries the overview looks at: on the team store those the server chooses for
     the period and scope (TeamStore.overview_summaries: every plan without current facts,
-    the others only when in the period and scope), elsewhere every plan's."""
+    the others only when in the period and scope), elsewhere every plan's. A local store
+    makes facts missing or of an older format again once, keeping them in its index
+    (renew_facts); what is left without is read by select()."""
     chosen_by_server = getattr(store, "overview_summaries", None)
-    if chosen_by_server is None:
-        return store.summaries()
-    return list(chosen_by_server(first=first, last=last, unit=unit, caseworker=caseworker,
-                                 current=FACTS_FORMAT))
+    if chosen_by_server is not None:
+        return list(chosen_by_server(first=first, last=last, unit=unit, caseworker=caseworker,
+                                     current=FACTS_FORMAT))
+    summaries = store.summaries()
+    renew = getattr(store, "renew_facts", None)
+    stale = [summary.id for summary in summaries if not is_current(summary.overview)]
+    if stale and renew is not None and renew(stale):
+        summaries = store.summaries()
+    return summaries
 
 
 def count_plan(tally: Tally, summary: PlanSummary, facts: Facts, first: str, last: str) -> None:

@@ -30,12 +30,14 @@ from planbro.storage.index import SummaryIndex
 from planbro.storage.lock import WriterLock
 from planbro.storage.paths import Layout, default_data_dir, is_plan_id, layout_of
 from planbro.storage.recorder import Recorder
-from planbro.storage.summary import Facts, PlanSummary, Row, summary_row
+from planbro.storage.summary import ROW_FIELDS, Facts, PlanSummary, Row, summary_row
 
 log = logging.getLogger(__name__)
 
 # Fewest characters of an id that resolve() accepts as a prefix.
 MIN_PREFIX = 4
+# Where a row holds the plan's overview facts.
+OVERVIEW = ROW_FIELDS.index("overview")
 
 
 def with_backups(layout: Layout, error: StoreCorrupt) -> StoreCorrupt:
@@ -208,6 +210,25 @@ class OpenedStore:
             if self.read_only:
                 self._index.refresh()
             return self._index.summaries()
+
+    def renew_facts(self, plan_ids: list[str]) -> int:
+        """Make the overview facts of these plans again from their case files (each read
+        once) and keep them in their rows: the overview asks for facts of an older format
+        (a rule changed). How many rows were made; none when the store is opened for
+        reading or without a Facts (the overview then reads each plan itself)."""
+        if self.read_only or self._facts is None:
+            return 0
+        made = 0
+        with self._mutex:
+            for plan_id in plan_ids:
+                try:
+                    row = self._summarize(plan_id, os.stat(self._layout.case(plan_id)))
+                except (OSError, StoreCorrupt):
+                    continue
+                if row is not None and row[OVERVIEW] is not None:
+                    self._index.record(row)
+                    made += 1
+        return made
 
     def resolve(self, id_or_prefix: str) -> str:
         """The full id of the plan whose id is, or begins with, `id_or_prefix`."""

@@ -1,0 +1,54 @@
+"""Facts of an older format (a quality rule changed: FACTS_FORMAT) in the local store's index
+are made again once from the plan by the next overview, kept in the index, and counted right;
+the team store's are tested in test_overview_team_store.py."""
+
+from __future__ import annotations
+
+from team_plans import END, START, TODAY, store_team
+
+from planbro.storage import PlanStore
+
+from planbro.overview import store_facts
+from planbro.overview.facts import FACTS_FORMAT, plan_facts
+
+from planbro.actions.overview import overview_of
+
+
+def _figures(store):
+    return overview_of(store, start=START, end=END, unit="team nord", today=TODAY).to_json()
+
+
+def _older(docs):
+    """Facts as a Planbro with other rules made them: another format, no rule's finding."""
+    return {**plan_facts(docs), "f": "0/older", "q": ""}
+
+
+def test_older_facts_are_made_again_once_and_kept(tmp_path, example_plan, team_store):
+    folder = tmp_path / "older"
+    with PlanStore(folder, facts=_older) as store:
+        store_team(store, example_plan)
+    made = []
+    current = store_facts()
+
+    def counted(docs):
+        made.append(1)
+        return current(docs)
+
+    with PlanStore(folder, facts=counted) as store:
+        assert _figures(store) == _figures(team_store)
+        assert len(made) == len(store.summaries()) == 17
+        # Once: the second overview finds them current.
+        assert _figures(store) == _figures(team_store)
+        assert len(made) == 17
+    with PlanStore(folder, read_only=True) as reader:
+        assert {s.overview["f"] for s in reader.summaries()} == {FACTS_FORMAT}
+
+
+def test_a_store_opened_for_reading_counts_older_facts_right_without_keeping_them(
+        tmp_path, example_plan, team_store):
+    folder = tmp_path / "older"
+    with PlanStore(folder, facts=_older) as store:
+        store_team(store, example_plan)
+    with PlanStore(folder, read_only=True, facts=store_facts()) as reader:
+        assert _figures(reader) == _figures(team_store)
+        assert {s.overview["f"] for s in reader.summaries()} == {"0/older"}
