@@ -150,3 +150,12 @@ def test_a_schema_too_old_for_the_role_is_told_and_nothing_is_moved(
     err = capsys.readouterr().err
     assert f"skemaversion {newest - 1}" in err and "gammel" in err
     assert rows("SELECT count(*) FROM planbro.plans") == [(0,)]
+
+
+def test_a_data_folder_that_cannot_be_opened_leaves_the_team_store_untouched(
+        local_plan, team_url, rows, capsys):
+    (default_data_dir() / "meta.json").write_text("ødelagt", encoding="utf-8")
+    assert main(["migrate", "--to", team_url]) == 2
+    err = capsys.readouterr().err
+    assert "meta.json kan ikke læses" in err and "Traceback" not in err
+    assert rows("SELECT to_regclass('planbro.plans') IS NULL") == [(True,)]

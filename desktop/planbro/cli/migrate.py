@@ -64,14 +64,15 @@ def run(args: argparse.Namespace) -> int:
         if not (folder / "meta.json").is_file():
             return fail(_("There is no local store to move in the data folder {folder}.").format(
                 folder=shown(str(folder))))
-        team = open_team_store(args.to, via="cli", data_dir=folder,
-                               holder=settings.caseworker_name if settings else "")
-        try:
-            with open_store(args, write=args.confirm) as local:
+        # The data folder first: one that cannot be opened leaves the team store untouched.
+        with open_store(args, write=args.confirm) as local:
+            team = open_team_store(args.to, via="cli", data_dir=folder,
+                                   holder=settings.caseworker_name if settings else "")
+            try:
                 result = (migrate.confirm(local, team) if args.confirm
                           else migrate.migrate(local, team))
-        finally:
-            team.close()
+            finally:
+                team.close()
     except StoreError as error:
         return refusal(error)
     if args.json:
