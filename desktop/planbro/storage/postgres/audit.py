@@ -52,20 +52,23 @@ def line_hash(line: str) -> str:
 def append(connection: Connection, fields: dict[str, Any]) -> int:
     """Append the record `fields` (without its chain) in the connection's open
     transaction; its seq. It stands when that transaction commits."""
-    # Sent together (one round trip): the tail is read once the lock is granted.
+    # The line as json.dumps(fields | {"seq": seq, "prev": prev}) writes it, its end made by
+    # the server: `fields` never holds "seq" or "prev", and a hash or "" needs no escaping.
+    head = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))[:-1] + ',"seq":'
+    # One round trip, the lock held only until the COMMIT: the INSERT, a statement of its
+    # own, reads the chain's end once the lock is granted (the newest record of all, also
+    # one this role may not read: sql/0004_audit_tail.sql).
     with connection.pipeline():
         connection.execute("SELECT pg_advisory_xact_lock(%s)", [AUDIT_LOCK_KEY])
-        # The newest record of all, also one this role may not read (sql/0004_audit_tail.sql).
-        tail = connection.execute("SELECT seq, line_hash FROM planbro.audit_tail()")
-    last = tail.fetchone()
-    seq, prev = (int(last[0]) + 1, str(last[1])) if last and last[0] is not None else (1, GENESIS)
-    line = json.dumps(fields | {"seq": seq, "prev": prev}, ensure_ascii=False,
-                      separators=(",", ":"))
-    connection.execute(
-        "INSERT INTO planbro.audit (seq, at, action, plan_id, version, prev, line) "
-        "VALUES (%s, %s, %s, %s, %s, %s, %s)",
-        [seq, fields["at"], fields["action"], fields["plan"], fields["version"], prev, line])
-    return seq
+        added = connection.execute(
+            "INSERT INTO planbro.audit (seq, at, action, plan_id, version, prev, line) "
+            "SELECT n.seq, %s::timestamptz, %s::text, %s::text, %s::integer, n.prev, "
+            "%s::text || n.seq || ',\"prev\":' || to_json(n.prev)::text || '}' "
+            "FROM (SELECT coalesce(max(t.seq), 0) + 1 AS seq, coalesce(max(t.line_hash), %s) "
+            "AS prev FROM planbro.audit_tail() t) n RETURNING seq",
+            [fields["at"], fields["action"], fields["plan"], fields["version"], head, GENESIS])
+    row = added.fetchone()
+    return int(row[0]) if row else 0
 
 
 def first_break(rows: list[tuple[int, str]]) -> int | None:
