@@ -277,3 +277,24 @@ def test_a_caseworker_moves_the_units_plans_and_nothing_of_another_unit(
             assert again.lines_skipped == done.lines_moved + done.lines_skipped
     finally:
         anna.close()
+
+
+def test_an_encrypted_data_folder_moves_in_and_keeps_its_keys(
+        tmp_path, example_plan, team, owner, memory_keyring):
+    from planbro.crypto import keyfile
+    from planbro.crypto.kdf import CHEAP_FOR_TESTS
+
+    from planbro.actions.encryption import turn_on
+
+    folder = tmp_path / "sealed"
+    done = turn_on(folder, lambda made: None, via="app", kdf=CHEAP_FOR_TESTS)
+    with PlanStore(folder, audit=AuditLog(folder), via="app", keys=done.chain) as local:
+        ids = fill(local, example_plan)
+        records = AuditLog(folder).read().records
+        moved = migrate(local, team)
+        assert sorted(moved.moved) == sorted(ids) and moved.lines_moved == len(records)
+        assert team.get(ids[2]).citizen.name == example_plan.citizen.name
+        assert sorted(confirm(local, team).removed) == sorted(ids)
+        assert local.summaries() == []
+    assert keyfile.exists(folder)
+    assert team.audit.verify()[1] is None
