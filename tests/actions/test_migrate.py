@@ -298,3 +298,24 @@ def test_an_encrypted_data_folder_moves_in_and_keeps_its_keys(
         assert local.summaries() == []
     assert keyfile.exists(folder)
     assert team.audit.verify()[1] is None
+
+
+def test_a_run_killed_inside_a_plans_transaction_leaves_nothing_of_that_plan(
+        local, team, owner, example_plan, folder, address):
+    ids = fill(local, example_plan)
+    local.close()
+    child = subprocess.Popen([sys.executable, str(CHILD), str(folder), address, "50",
+                              "in-transaction"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True, encoding="utf-8")
+    # Inside the first plan's transaction, its commit, then inside the second one's: killed.
+    seen = run_until(child, 3)
+    assert [kind for kind, _ in seen] == ["inside", "plan", "inside"]
+    first, second = seen[1][1], seen[2][1]
+    assert owner("SELECT id FROM planbro.plans") == [(first,)]
+    assert owner(f"SELECT count(*) FROM planbro.audit WHERE plan_id = '{second}'") == [(0,)]
+
+    with PlanStore(folder, audit=AuditLog(folder), via="cli") as reopened:
+        done = migrate(reopened, team)
+    assert done.skipped == [first] and sorted(done.moved) == sorted(set(ids) - {first})
+    assert owner("SELECT count(*) FROM planbro.plan_versions")[0][0] == 4
+    assert team.audit.verify()[1] is None
