@@ -245,7 +245,7 @@ def test_a_role_without_the_rights_moves_nothing(local, example_plan, pg_server,
                       "GRANT SELECT ON planbro.schema_version TO udenfor", pg_database)
     outsider = TeamStore(pg_server.url(pg_database, user="udenfor"), data_dir=tmp_path / "u")
     try:
-        with pytest.raises(StoreAccessRefused, match="udenfor har ikke adgang"):
+        with pytest.raises(StoreAccessRefused, match="udenfor må ikke tilføje planer"):
             migrate(local, outsider)
     finally:
         outsider.close()

@@ -159,3 +159,18 @@ def test_a_data_folder_that_cannot_be_opened_leaves_the_team_store_untouched(
     err = capsys.readouterr().err
     assert "meta.json kan ikke læses" in err and "Traceback" not in err
     assert rows("SELECT to_regclass('planbro.plans') IS NULL") == [(True,)]
+
+
+def test_a_role_without_the_caseworkers_rights_is_told_and_nothing_is_moved(
+        local_plan, pg_server, pg_database, tmp_path, rows, capsys):
+    TeamStore(pg_server.url(pg_database), data_dir=tmp_path / "owner").close()
+    pg_server.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = "
+                      "'laeser') THEN CREATE ROLE laeser LOGIN; END IF; END $$")
+    # May read the plans, not add any.
+    pg_server.execute("GRANT USAGE ON SCHEMA planbro TO laeser; GRANT SELECT ON ALL TABLES IN "
+                      "SCHEMA planbro TO laeser", pg_database)
+    assert main(["migrate", "--to", pg_server.url(pg_database, user="laeser")]) == 2
+    err = capsys.readouterr().err
+    assert "laeser må ikke tilføje planer" in err and "Traceback" not in err
+    assert rows("SELECT count(*) FROM planbro.plans") == [(0,)]
+    assert rows("SELECT count(*) FROM planbro.audit") == [(0,)]

@@ -174,10 +174,11 @@ def import_lines(store: TeamStore, lines: Iterable[LocalLine]) -> int:
 
 def check_rights(store: TeamStore, units: Iterable[str]) -> None:
     """StoreAccessRefused before anything is moved when this role may not add plans, versions
-    and audit records, or works in none of some of the plans' `units` (row-level security,
+    and audit records (each asked alone: has_table_privilege is true when any one privilege
+    listed is held), or does not work in some of the plans' `units` (row-level security,
     setup_roles.sql); the owner and a role bypassing row-level security may all."""
     rows = store._query(
-        "SELECT has_table_privilege('planbro.plans', 'INSERT, UPDATE') "
+        "SELECT has_table_privilege('planbro.plans', 'INSERT') "
         "AND has_table_privilege('planbro.plan_versions', 'INSERT') "
         "AND has_table_privilege('planbro.audit', 'INSERT'), "
         "(SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user) "
@@ -186,7 +187,9 @@ def check_rights(store: TeamStore, units: Iterable[str]) -> None:
     may_write, sees_all, has_units = rows[0]
     role = store._identity.user
     if not may_write:
-        raise StoreAccessRefused.reading(role)
+        raise StoreAccessRefused(_("The database role {role} may not add plans to the team store, "
+                                   "so nothing was moved: ask the IT department to give it the "
+                                   "caseworkers' rights (setup_roles.sql).").format(role=role))
     if sees_all or not has_units:
         return
     mine = {row[0] for row in store._query("SELECT planbro.my_units()", [])}
