@@ -319,3 +319,16 @@ def test_a_run_killed_inside_a_plans_transaction_leaves_nothing_of_that_plan(
     assert done.skipped == [first] and sorted(done.moved) == sorted(set(ids) - {first})
     assert owner("SELECT count(*) FROM planbro.plan_versions")[0][0] == 4
     assert team.audit.verify()[1] is None
+
+
+def test_damaged_lines_of_the_local_log_are_left_out_and_the_rest_moves(
+        local, team, owner, example_plan, folder):
+    fill(local, example_plan)
+    records = AuditLog(folder).read().records
+    [month] = sorted((folder / "audit").glob("audit-*.jsonl"))
+    with open(month, "ab") as log:
+        log.write(b'{"at": "i g\xc3\xa5r", "action": "view"}\n{"at": "2026-11-0')
+    done = migrate(local, team)
+    assert done.lines_moved == len(records)
+    assert [r["seq"] for r in records] == [r["imported"]["seq"] for r in imported_rows(owner)]
+    assert team.audit.verify()[1] is None

@@ -18,13 +18,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from planbro.translation import _
 
 from planbro.audit.chain import line_hash
 from planbro.audit.reading import month_files, parse_record
-from planbro.storage import PlanStore, StoreError
+from planbro.storage import PlanConflict, PlanStore, StoreError
 from planbro.storage.postgres import LeaseHeld, TeamStore
 from planbro.storage.postgres.moving import (
     LINES_PER_BATCH,
@@ -111,9 +112,19 @@ def local_lines(local: PlanStore) -> list[LocalLine]:
             if not raw.strip():
                 continue
             record = parse_record(raw.decode("utf-8", errors="replace"))
-            if record is not None:
+            if record is not None and _has_time(record):
                 found.append(LocalLine(record, line_hash(raw)))
     return found
+
+
+def _has_time(record: dict[str, Any]) -> bool:
+    """Whether the record's "at" is a time (the team table's `at` column takes it); one that
+    is not is a damaged line, which `planbro audit --verify` names, and is not moved."""
+    try:
+        datetime.fromisoformat(record["at"])
+    except (TypeError, ValueError):
+        return False
+    return True
 
 
 def _units(plans: dict[str, dict[int, dict[str, Any]]]) -> set[str]:
@@ -152,8 +163,9 @@ def migrate(local: PlanStore, team: TeamStore, *, progress: Progress | None = No
         docs = plans[plan_id]
         try:
             placed = put_history(team, plan_id, docs)
-        except LeaseHeld:
-            # Open for editing by a colleague in the team store: its content is not ours to add to.
+        except (LeaseHeld, PlanConflict):
+            # Open for editing by a colleague in the team store, or made there at this moment:
+            # its content is not ours to add to.
             result.conflicts[plan_id] = []
             continue
         if placed.differing:
