@@ -332,3 +332,17 @@ def test_damaged_lines_of_the_local_log_are_left_out_and_the_rest_moves(
     assert done.lines_moved == len(records)
     assert [r["seq"] for r in records] == [r["imported"]["seq"] for r in imported_rows(owner)]
     assert team.audit.verify()[1] is None
+
+
+def test_confirm_is_refused_while_another_planbro_writes_the_folder(local, team, example_plan,
+                                                                    folder):
+    from planbro.actions.migrate import MigrationRefused
+
+    ids = fill(local, example_plan)
+    migrate(local, team)
+    # `local` holds the writer's lock: a second Planbro opens the folder for reading only.
+    with PlanStore.open(folder) as second:
+        assert second.read_only
+        with pytest.raises(MigrationRefused, match="åben i en anden Planbro"):
+            confirm(second, team)
+    assert sorted(s.id for s in local.summaries()) == sorted(ids)
