@@ -3,7 +3,8 @@ summaries alone, and `planbro overblik` next to `planbro list`, in one run.
 
     .venv/bin/python tests/benchmarks/bench_overview.py            # 10,000 plans, ~2 minutes
     .venv/bin/python tests/benchmarks/bench_overview.py --plans 2000
-    options: --dir DIR (where the scratch store goes), --rounds N
+    options: --dir DIR (where the scratch store goes), --rounds N, --no-team (skip the team
+    store's lines, which start a throwaway PostgreSQL server as the tests do)
 
 The plans are invented variants of forms/example-plan.json (bases, answers, dates, statuses,
 follow-ups, sub-goals and CTI courses spread over three years and four units), written as
@@ -12,6 +13,15 @@ command makes them. The app's window Overblik is timed offscreen over the open s
 caseload has it: opening it, and a new period. The baselines: opening the store and reading its
 summaries (what every overview must do at least), and `planbro list --json` (the command's own
 start and the same store). The issue's target: ≤ 0.5 s from the command line, ≤ 1 s in the app.
+
+The commands run with their modules' bytecode compiled once beforehand (in a cache of the
+scratch folder, PYTHONPYCACHEPREFIX), as an installed Planbro runs: pip compiles it at
+install. One line runs `planbro overblik` without it (PYTHONDONTWRITEBYTECODE=1: every module
+compiled again each start), as a checkout run with that variable set does.
+
+The team store's lines put the same plans, with the same facts, into a fresh database of a
+throwaway server (tests/pg_server.py), and time the overview chosen by the server
+(storage/postgres/overview_rows.py) in-process and as `planbro --store URL overblik`.
 """
 
 from __future__ import annotations
@@ -38,6 +48,7 @@ from planbro.model.convert import to_dict
 from planbro.storage import PlanStore
 from planbro.storage.casefile import TABLE
 from planbro.storage.paths import Layout
+from planbro.storage.summary import PlanSummary
 
 from planbro.overview import compute, store_facts
 from planbro.overview.facts import facts_of_stored
@@ -134,10 +145,17 @@ def timed(work, rounds: int) -> float:
     return statistics.median(samples) * 1000
 
 
-def command(folder: Path, *args: str) -> float:
-    """The wall time of one `planbro` run on `folder` (s)."""
+def command(folder: Path, *args: str, compiled: bool = True, store: str = "") -> float:
+    """The wall time of one `planbro` run on `folder` (s): with its bytecode compiled once
+    into the scratch folder's cache (`compiled`, as installed), or compiled at each start;
+    on the team store at `store` when given."""
     env = {**os.environ, "PLANBRO_DATA_DIR": str(folder),
-           "PLANBRO_CONFIG_DIR": str(folder.parent / "config")}
+           "PLANBRO_CONFIG_DIR": str(folder.parent / "config"), "PLANBRO_STORE": store}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(folder.parent / "pycache")
+    if not compiled:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+        env.pop("PYTHONPYCACHEPREFIX")
     started = time.perf_counter()
     subprocess.run([sys.executable, "-m", "planbro", "--data-dir", str(folder), *args],
                    env=env, check=True, stdout=subprocess.DEVNULL)
@@ -149,6 +167,7 @@ def main() -> None:
     parser.add_argument("--plans", type=int, default=10_000)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--dir", type=Path, default=None)
+    parser.add_argument("--no-team", action="store_true")
     args = parser.parse_args()
     scratch = Path(tempfile.mkdtemp(prefix="planbro-overview-", dir=args.dir))
     folder = scratch / "data"
@@ -183,18 +202,81 @@ def main() -> None:
         with PlanStore(folder) as store:
             rows.append(("save 1 plan without facts", timed(lambda: store.save(
                 _touched(plan)), args.rounds), "baseline"))
+        # Once, to compile every module into the scratch folder's bytecode cache.
+        command(folder, "overblik")
         cli = statistics.median(command(folder, "overblik") for _ in range(args.rounds))
+        uncompiled = statistics.median(command(folder, "overblik", compiled=False)
+                                       for _ in range(args.rounds))
         listed = statistics.median(command(folder, "list", "--json") for _ in range(args.rounds))
         started = statistics.median(command(folder, "--version") for _ in range(args.rounds))
         rows.append(("planbro overblik", cli * 1000, f"target ≤ {TARGETS['cli']} ms"))
+        rows.append(("planbro overblik, modules compiled at each start", uncompiled * 1000,
+                     "PYTHONDONTWRITEBYTECODE=1"))
         rows.append(("planbro list --json (baseline)", listed * 1000, "the same store"))
         rows.append(("planbro --version (the command's start)", started * 1000, ""))
+        if not args.no_team:
+            rows += team_lines(folder, args.plans, args.rounds)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     width = max(len(r[0]) for r in rows)
     print(f"{args.plans:,} plans\n{'what':<{width}}  {'median ms':>10}  note")
     for what, ms, note in rows:
         print(f"{what:<{width}}  {ms:>10.1f}  {note}")
+
+
+def team_lines(folder: Path, count: int, rounds: int) -> list[tuple[str, float, str]]:
+    """The same plans with the same facts in a team store on a throwaway server: the overview
+    chosen by the server, in-process with the store open and as the command."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    import psycopg
+
+    from planbro.storage.postgres.overview_rows import write_facts
+    from planbro.storage.postgres.rows import columns, store_rows
+
+    from planbro.actions.team import open_team_store
+
+    from pg_server import running_server
+
+    with PlanStore(folder, read_only=True) as local:
+        facts = {summary.id: summary.overview for summary in local.summaries()}
+    rows = []
+    with running_server() as server:
+        database = server.new_database()
+        address = server.url(database)
+        open_team_store(address, via="cli", data_dir=folder).close()
+        doc, rng = example(), random.Random(15)
+        started = time.perf_counter()
+        with psycopg.connect(server.dsn(database)) as connection:
+            for first in range(0, count, 500):
+                with connection.transaction(), connection.pipeline():
+                    for i in range(first, min(count, first + 500)):
+                        versions = variant(doc, i, rng)
+                        plan_id = versions[1]["id"]
+                        store_rows(connection, plan_id, 0, columns(versions, None),
+                                   list(versions.values()))
+                        write_facts(connection, plan_id, facts[plan_id])
+        rows.append((f"team store: {count:,} plans put in (once, facts given)",
+                     (time.perf_counter() - started) * 1000, "rows written directly"))
+        with open_team_store(address, via="cli", data_dir=folder) as team:
+            chosen: list[PlanSummary] = []
+            rows.append(("team store: rows chosen by the server, one unit, 2026", timed(
+                lambda: chosen.extend(team.overview_summaries(
+                    first="2026-01-01", last="2026-11-30", unit="Team Nord", caseworker="",
+                    current=next(iter(facts.values()))["f"])), rounds),
+                "store open, no plan body read"))
+            rows.append(("team store: compute, the whole store, store open", timed(
+                lambda: compute(team, today=TODAY), rounds), ""))
+            rows.append(("team store: compute, one unit, 2026, store open", timed(
+                lambda: compute(team, start=date(2026, 1, 1), end=date(2026, 11, 30),
+                                unit="Team Nord", today=TODAY), rounds), ""))
+        cli = statistics.median(command(folder, "overblik", store=address)
+                                for _ in range(rounds))
+        unit = statistics.median(command(folder, "overblik", "--enhed", "Team Nord",
+                                         store=address) for _ in range(rounds))
+        rows.append(("planbro --store URL overblik", cli * 1000, f"target ≤ {TARGETS['cli']} ms"))
+        rows.append(("planbro --store URL overblik --enhed 'Team Nord'", unit * 1000,
+                     "a quarter of the plans"))
+    return rows
 
 
 def app_window(store, rounds: int) -> list[tuple[str, float, str]]:
