@@ -43,6 +43,8 @@ from planbro.overview.grouping import NONE
 STALE_MONTHS = 12
 # The rules whose finding is a fejl: a plan without any is a plan "uden fejl".
 _FEJL_RULES = frozenset(rule.id for rule in RULES if rule.severity == FEJL)
+# The keys of the sub-goals by status, in the order of the facts' "sg".
+_SUBGOAL_KEYS = tuple("sg." + status for status in SUBGOAL_STATUSES)
 
 
 class Tally:
@@ -162,7 +164,7 @@ def count_plan(tally: Tally, summary: PlanSummary, facts: Facts, first: str, las
     `first` "" when it has no start). Written for 10,000 plans: the keys' lists are
     appended to directly."""
     plan_id = summary.id
-    plans = tally.plans
+    plans, counts = tally.plans, tally.counts
     plans["plans"].append(plan_id)
     # -- offers: by the offer's day
     offered = facts["start"]
@@ -196,7 +198,8 @@ def count_plan(tally: Tally, summary: PlanSummary, facts: Facts, first: str, las
                 tally.days.append((days, plan_id))
     for day, outcome in facts["fu"]:
         if first <= day <= last:
-            tally.add("fu." + outcome, plan_id)
+            plans["fu." + outcome].append(plan_id)
+            counts["fu." + outcome] += 1
     # -- quality, as the check finds it today
     fejl = False
     for rule_id in found_on(facts["q"], tally.on):
@@ -205,12 +208,14 @@ def count_plan(tally: Tally, summary: PlanSummary, facts: Facts, first: str, las
     if not fejl:
         plans["quality.no_fejl"].append(plan_id)
     # -- goals
-    for status, count in zip(SUBGOAL_STATUSES, facts["sg"]):
+    for key, count in zip(_SUBGOAL_KEYS, facts["sg"]):
         if count:
-            tally.add("sg." + status, plan_id, count)
+            plans[key].append(plan_id)
+            counts[key] += count
     for month, count in facts["ach"].items():
         if first[:7] <= month <= last[:7]:
-            tally.add("ach." + month, plan_id, count)
+            plans["ach." + month].append(plan_id)
+            counts["ach." + month] += count
     # -- services
     plans["basis." + summary.basis].append(plan_id)
     for basis in facts["lb"].split():
