@@ -102,12 +102,56 @@ def test_verify_names_the_first_changed_row_of_the_team_log(team_url, pg_server,
     assert main(["import", str(example_path)]) == 0
     assert main(["show", EXAMPLE_ID]) == 0
     assert main(["show", EXAMPLE_ID]) == 0
-    # The owner (not a caseworker: the roles' SQL grants them no UPDATE) edits a row.
-    pg_server.execute("UPDATE planbro.audit SET line = replace(line, 'view', 'print') "
+    # The owner (not a caseworker: the roles' SQL grants them no UPDATE) edits a row, once
+    # the trigger that refuses it to every role is disabled.
+    pg_server.execute("ALTER TABLE planbro.audit DISABLE TRIGGER audit_append_only; "
+                      "UPDATE planbro.audit SET line = replace(line, 'view', 'print') "
                       "WHERE seq = 2", pg_database)
     capsys.readouterr()
     assert main(["audit", "--verify"]) == 1
     assert "planbro.audit linje 2 er ikke" in capsys.readouterr().out
+
+
+def test_verify_finds_the_newest_row_changed_by_the_head(team_url, pg_server, pg_database,
+                                                         example_path, monkeypatch, capsys):
+    monkeypatch.setenv("PLANBRO_STORE", team_url)
+    assert main(["import", str(example_path)]) == 0
+    assert main(["show", EXAMPLE_ID]) == 0
+    # No record names the newest one (seq 2); the head does.
+    pg_server.execute("ALTER TABLE planbro.audit DISABLE TRIGGER audit_append_only; "
+                      "UPDATE planbro.audit SET line = replace(line, 'view', 'print') "
+                      "WHERE seq = 2", pg_database)
+    capsys.readouterr()
+    assert main(["audit", "--verify"]) == 1
+    assert "planbro.audit linje 2 er ikke" in capsys.readouterr().out
+
+
+def test_verify_finds_a_log_cut_short_at_its_end(team_url, pg_server, pg_database,
+                                                 example_path, monkeypatch, capsys):
+    monkeypatch.setenv("PLANBRO_STORE", team_url)
+    assert main(["import", str(example_path)]) == 0
+    for _ in range(3):
+        assert main(["show", EXAMPLE_ID]) == 0
+    pg_server.execute("ALTER TABLE planbro.audit DISABLE TRIGGER audit_append_only; "
+                      "DELETE FROM planbro.audit WHERE seq >= 3", pg_database)
+    capsys.readouterr()
+    assert main(["audit", "--verify"]) == 1
+    out = capsys.readouterr().out
+    assert "afkortet" in out and "slutter ved linje 2" in out and "fra linje 3" in out
+
+
+def test_the_owner_too_is_refused_a_change_of_a_record(team_url, rows, example_path,
+                                                        monkeypatch):
+    monkeypatch.setenv("PLANBRO_STORE", team_url)
+    assert main(["import", str(example_path)]) == 0
+    before = rows("SELECT seq, line FROM planbro.audit ORDER BY seq")
+    for sql in ("UPDATE planbro.audit SET line = 'x'", "DELETE FROM planbro.audit",
+                "TRUNCATE planbro.audit"):
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="append-only"):
+            rows(sql)
+    assert rows("SELECT seq, line FROM planbro.audit ORDER BY seq") == before
+    # The head names the newest record, kept by the insert's trigger.
+    assert rows("SELECT seq FROM planbro.audit_head") == [(before[-1][0],)]
 
 
 def test_a_save_stores_the_quality_light_the_check_gives(team_url, rows, example_path,

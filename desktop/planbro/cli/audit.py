@@ -188,6 +188,11 @@ def _verify_team(log) -> int:
                        "The audit log is whole: {count} records, no changes.",
                        count).format(count=count))
         return 0
+    if broken > count:
+        print(_("The audit log was cut short: {file} ends at line {last}, but its head names "
+                "a later record; the records from line {line} on are missing.").format(
+                    file="planbro.audit", last=count, line=broken))
+        return 1
     print(_("The audit log was changed: {file} line {line} is not the record "
             "that was written there.").format(file="planbro.audit", line=broken))
     return 1

@@ -75,7 +75,7 @@ def first_break(rows: list[tuple[int, str]]) -> int | None:
     """Where the chain of `rows` (seq and line, in order) first breaks, as a seq: the first
     one missing, a row that is not the record of its seq, or the row before one whose
     "prev" is not that row's hash (it was changed after it was written); None when whole.
-    (The newest row changed cannot be told: no row names it yet.)"""
+    (The newest row changed, or rows cut from the end, no row tells: past_head does.)"""
     prev, expected = GENESIS, 1
     for seq, line in rows:
         if seq != expected:
@@ -90,6 +90,23 @@ def first_break(rows: list[tuple[int, str]]) -> int | None:
             return max(seq - 1, 1)
         prev, expected = line_hash(line), seq + 1
     return None
+
+
+def past_head(rows: list[tuple[int, str]], head: tuple[int, str] | None) -> int | None:
+    """Where `rows` (whole by first_break) part from the log's head (sql/0010: the newest
+    record's seq and line hash): the first seq missing when the table ends before the
+    head, the head's seq when its row is not the line it names, the one after the head
+    when rows follow it (written with the head's trigger disabled); None when they agree
+    or there is no head (a log with no record)."""
+    if head is None:
+        return None
+    seq, expected = head
+    last = rows[-1][0] if rows else 0
+    if last < seq:
+        return last + 1
+    if last > seq:
+        return seq + 1
+    return None if line_hash(rows[-1][1]) == expected else seq
 
 
 class Identity:
@@ -209,22 +226,31 @@ class TeamAudit:
 
     def verify(self) -> tuple[int, int | None]:
         """The team log's records counted, and the seq of the first whose chain breaks
-        (first_break; None: whole). OSError when the server cannot be asked."""
+        (first_break), or where the table parts from its head (past_head); None: whole.
+        OSError when the server cannot be asked or the role is not the owner."""
         try:
             with self._pool.connection() as connection:
                 owner = connection.execute(
                     "SELECT pg_has_role(current_user, nspowner, 'MEMBER') FROM pg_namespace "
                     "WHERE nspname = 'planbro'").fetchone()
+                if not owner or not owner[0]:
+                    # Under row-level security the role sees only its units' records: gaps,
+                    # not breaks; and the head is the owner's.
+                    raise OSError(_("the database role {role} sees only the records of its "
+                                    "own units' plans; the whole log is checked as the owner "
+                                    "role (the IT department).").format(
+                                        role=self.identity.user))
                 rows = connection.execute("SELECT seq, line FROM planbro.audit ORDER BY seq"
                                           ).fetchall()
+                head = connection.execute("SELECT seq, line_hash FROM planbro.audit_head"
+                                          ).fetchone()
         except (psycopg.Error, PoolTimeout) as error:
             raise OSError(str(error)) from None
-        if not owner or not owner[0]:
-            # Under row-level security the role sees only its units' records: gaps, not breaks.
-            raise OSError(_("the database role {role} sees only the records of its own units' "
-                            "plans; the whole log is checked as the owner role (the IT "
-                            "department).").format(role=self.identity.user))
-        return len(rows), first_break([(int(seq), line) for seq, line in rows])
+        pairs = [(int(seq), line) for seq, line in rows]
+        broken = first_break(pairs)
+        if broken is None:
+            broken = past_head(pairs, (int(head[0]), str(head[1])) if head else None)
+        return len(rows), broken
 
     def use_keys(self, keys: KeyChain | None) -> None:
         """The team log is the server's: no folder keys are involved."""
