@@ -3,9 +3,25 @@
 Anything libpq takes is taken ("postgresql://planbro.kommune.dk/planbro", "service=planbro"
 naming a pg_service.conf entry, "host=/run/postgresql dbname=planbro"); without a user
 libpq logs in as the OS user (peer on a socket, GSSAPI/Kerberos with a Windows login).
-Over the network the connection must be encrypted: without an sslmode, "require" is
+Over the network the connection must be encrypted: without an sslmode, "verify-full" is
 added; one that allows plaintext (disable, allow, prefer) is refused for a network host.
 libpq ignores sslmode on a unix socket, so adding it there is harmless.
+
+┌──────────────────────────────────────────────────────────────────────────┐
+│ Why verify-full unless the address says otherwise                        │
+│                                                                          │
+│ "require" encrypts, but takes any certificate: a laptop on the           │
+│ værested's network would send CPR numbers and health data to whoever     │
+│ answers in the server's name. verify-full checks that the certificate is │
+│ signed by an authority the computer trusts and names the server. The     │
+│ municipality's IT department places its root certificate where libpq     │
+│ looks (root.crt in ~/.postgresql; on Windows in the postgresql folder of │
+│ %APPDATA%), names it with sslrootcert=… in the address or                │
+│ pg_service.conf, or uses sslrootcert=system for the operating system's   │
+│ authorities. An IT department that chooses less writes sslmode=require   │
+│ (or verify-ca) itself; that is its documented decision, not Planbro's    │
+│ default.                                                                 │
+└──────────────────────────────────────────────────────────────────────────┘
 """
 
 from __future__ import annotations
@@ -36,8 +52,11 @@ SCHEMES = ("postgresql://", "postgres://")
 KEYWORD_FORM = re.compile(r"^(host|hostaddr|service|dbname|port|user|sslmode)\s*=")
 # sslmodes that may send plan data unencrypted.
 PLAINTEXT_MODES = ("disable", "allow", "prefer")
-# The sslmode added when the address names none.
-DEFAULT_SSLMODE = "require"
+# The sslmode added when the address names none (why: the box above).
+DEFAULT_SSLMODE = "verify-full"
+# Words of libpq's messages when the server's certificate is not trusted or names
+# another server, or the root certificate to check it by is missing.
+CERTIFICATE_TROUBLE = ("certificate", "root.crt", "sslrootcert")
 # Seconds to wait for the server before it counts as unreachable.
 CONNECT_TIMEOUT_S = 10
 # What the server is told this client is (pg_stat_activity).
@@ -107,7 +126,15 @@ def unreachable(error: Exception, address: str = "") -> StoreUnreachable:
         return StoreUnreachable.of(_("no connection came within {seconds} seconds.").format(
             seconds=CONNECT_TIMEOUT_S))
     lines = [line.strip() for line in str(error).strip().splitlines() if line.strip()]
-    return StoreUnreachable.of(masked(lines[-1], address) if lines else type(error).__name__)
+    reason = masked(lines[-1], address) if lines else type(error).__name__
+    if any(word in reason for word in CERTIFICATE_TROUBLE):
+        return StoreUnreachable(_(
+            "The team database's certificate could not be trusted ({reason}). Planbro connects "
+            "over the network only to a server whose certificate is signed by an authority "
+            "this computer trusts and names the server as written in the address. Ask the IT "
+            "department to install the municipality's root certificate (root.crt, or "
+            "sslrootcert=… in the address or the service file).").format(reason=reason))
+    return StoreUnreachable.of(reason)
 
 
 def transact(pool: ConnectionPool[psycopg.Connection[tuple[Any, ...]]], conninfo: str, role: str,
