@@ -13,6 +13,7 @@ from datetime import date
 import psycopg
 import pytest
 from hypothesis import HealthCheck, given, settings
+from psycopg.conninfo import conninfo_to_dict
 from tests.strategies import plans
 
 from planbro.model.convert import to_dict
@@ -242,6 +243,10 @@ def test_over_the_network_tls_is_required():
     for weak in ("disable", "allow", "prefer"):
         with pytest.raises(StoreAddressRefused, match="ukrypteret"):
             checked_conninfo(f"host=db.kommune.dk dbname=planbro sslmode={weak}")
+    # A network that goes away is noticed within seconds, not the OS's minutes.
+    network = conninfo_to_dict(checked_conninfo("postgresql://planbro.kommune.dk/planbro"))
+    assert network["tcp_user_timeout"] == "10000" and network["keepalives"] == "1"
+    assert "tcp_user_timeout" not in checked_conninfo("host=/run/postgresql")
     # Over a unix socket there is nothing to encrypt.
     assert "sslmode=disable" in checked_conninfo("host=/run/postgresql sslmode=disable")
 
