@@ -272,7 +272,12 @@ def cold_starts(server: PgServer, database: str, scratch: Path, runs: int) -> di
     }
     times: dict[str, list] = {name: [] for name in commands}
     for command, environment in commands.values():
-        time_until_ready(command, environment)  # unmeasured: .pyc files, caches
+        try:
+            time_until_ready(command, environment)  # unmeasured: .pyc files, caches
+        except RuntimeError:
+            done = subprocess.run(command, env=environment, capture_output=True, text=True,
+                                  stdin=subprocess.DEVNULL, timeout=120)
+            raise RuntimeError(f"the app did not start: {done.stderr[-3000:]}") from None
     for _ in range(runs):
         for name, (command, environment) in commands.items():
             times[name].append(time_until_ready(command, environment))
