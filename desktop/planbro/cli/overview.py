@@ -78,6 +78,22 @@ def _options(args: argparse.Namespace):
 
 
 def run(args: argparse.Namespace) -> int:
+    import gc
+
+    # The summaries and facts of 10,000 plans are ~500,000 objects made at once and none in a
+    # cycle: the cyclic collector would walk them over and over while they are made, for
+    # nothing (a quarter of the command's time, bench_overview.py). On again when it is done
+    # (main() may be called again, as the tests do).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _run(args)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _run(args: argparse.Namespace) -> int:
     from planbro.storage import StoreError
 
     from planbro.actions.documents import NotWritten, outside_the_data_folder
