@@ -126,3 +126,18 @@ def test_a_caseworker_counts_only_the_plans_of_their_own_unit(
     # Anna's role made the facts of her unit's plans only.
     assert _rows(pg_server, pg_database, "SELECT count(*), bool_and(unit = 'Team Vest') "
                  "FROM planbro.plans WHERE facts IS NOT NULL") == [(nord, True)]
+
+
+def test_a_role_that_may_only_read_gets_the_figures_without_writing_facts(
+        address, local, example_plan, tmp_path, pg_server, pg_database):
+    with TeamStore(address, data_dir=tmp_path / "old") as old:
+        store_team(old, example_plan)
+    pg_server.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = "
+                      "'reader') THEN CREATE ROLE reader LOGIN; END IF; END $$")
+    pg_server.execute("GRANT USAGE ON SCHEMA planbro TO reader; "
+                      "GRANT SELECT ON ALL TABLES IN SCHEMA planbro TO reader", pg_database)
+    with open_team_store(pg_server.url(pg_database, user="reader"), via="cli",
+                         data_dir=tmp_path / "reader") as reader:
+        assert _figures(reader, unit="team nord") == _figures(local, unit="team nord")
+    assert _rows(pg_server, pg_database,
+                 "SELECT count(*) FROM planbro.plans WHERE facts IS NOT NULL") == [(0,)]
