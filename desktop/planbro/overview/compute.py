@@ -24,6 +24,7 @@ facts it lacks there.
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
 from datetime import date
 
@@ -96,6 +97,21 @@ def compute(store: Store, *, start: date | None = None, end: date | None = None,
     above) and the scope `unit` or `caseworker` (empty: any), the state as on `today`."""
     today = today or date.today()
     end = end or today
+    # The summaries and facts of 10,000 plans are ~500,000 objects, none in a cycle, and the
+    # figures' lists grow by as many: the cyclic collector would walk the whole heap again
+    # and again while they are made (10,000 plans of the team store, a local store of as
+    # many open beside, as the app has its caseload: 0.66 s -> 0.38 s).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _compute(store, start, end, unit, caseworker, today, policy)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _compute(store: Store, start: date | None, end: date, unit: str, caseworker: str,
+             today: date, policy: Policy) -> Overview:
     chosen, unread = select(store, start, end, unit, caseworker, policy)
     tally = Tally(today, policy)
     first = start.isoformat() if start else ""
