@@ -3,6 +3,7 @@ a local store holding the same invented plans, by unit, caseworker and the whole
 
 from __future__ import annotations
 
+import gc
 import json
 from datetime import date
 
@@ -59,6 +60,8 @@ def test_the_figures_are_the_local_store_s(team, reference, scope, capsys):
 
 def test_a_second_overview_gives_the_same_figures(team, reference, capsys):
     assert main(["overblik", *PERIOD, "--enhed", "team nord", "--json"]) == 0
+    # The garbage collector, off while the figures are made, is on again.
+    assert gc.isenabled()
     first = capsys.readouterr().out
     assert main(["overblik", *PERIOD, "--enhed", "team nord", "--json"]) == 0
     assert capsys.readouterr().out == first
