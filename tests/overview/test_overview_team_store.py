@@ -5,10 +5,15 @@ older format, and a caseworker's role counting only its own unit's plans."""
 
 from __future__ import annotations
 
+import copy
+from datetime import date
+
 import psycopg
 import pytest
 from team_plans import END, START, TODAY, store_team
 from tests.storage.test_team_roles import PEOPLE, run_setup
+
+from planbro.model import FollowUpEntry
 
 from planbro.storage import PlanStore
 from planbro.storage.postgres import TeamStore
@@ -141,3 +146,16 @@ def test_a_role_that_may_only_read_gets_the_figures_without_writing_facts(
         assert _figures(reader, unit="team nord") == _figures(local, unit="team nord")
     assert _rows(pg_server, pg_database,
                  "SELECT count(*) FROM planbro.plans WHERE facts IS NOT NULL") == [(0,)]
+
+
+def test_a_signing_and_a_follow_up_renew_the_facts_in_the_row(
+        address, example_plan, tmp_path, pg_server, pg_database):
+    with open_team_store(address, via="app", data_dir=tmp_path / "team") as team:
+        plan = team.save(copy.deepcopy(example_plan))
+        team.sign(plan.id, date(2026, 11, 5), despite_errors=True)
+        team.record_follow_up(plan.id, FollowUpEntry(date=date(2026, 11, 20), outcome="continue",
+                                                     note="Samtale"), date(2027, 2, 1))
+    [(facts,)] = _rows(pg_server, pg_database, "SELECT facts FROM planbro.plans")
+    assert facts["f"] == FACTS_FORMAT
+    assert facts["signed"] == "2026-11-05"
+    assert facts["fu"] == [["2026-11-20", "continue"]]
