@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from babel.dates import format_date
 from babel.lists import format_list
@@ -25,7 +26,14 @@ def quote(text: str) -> str:
 
 def date_text(value: date) -> str:
     """A date as people write it: "1. marts 2027" / "1 March 2027"."""
-    if language() == "da":
+    return _date_text(value, language())
+
+
+# The overview's facts ask each rule on many days (overview/facts.py rule_days), and each
+# asking words its findings again: the same few dates of a plan, formatted by babel anew.
+@lru_cache(maxsize=4096)
+def _date_text(value: date, lang: str) -> str:
+    if lang == "da":
         return format_date(value, "d. MMMM y", locale="da")
     return format_date(value, "d MMMM y", locale="en")
 
