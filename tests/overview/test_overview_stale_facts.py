@@ -18,7 +18,7 @@ def _figures(store):
     return overview_of(store, start=START, end=END, unit="team nord", today=TODAY).to_json()
 
 
-def _older(docs):
+def _older(docs, plan=None):
     """Facts as a Planbro with other rules made them: another format, no rule's finding."""
     return {**plan_facts(docs), "f": "0/older", "q": ""}
 
@@ -30,7 +30,7 @@ def test_older_facts_are_made_again_once_and_kept(tmp_path, example_plan, team_s
     made = []
     current = store_facts()
 
-    def counted(docs):
+    def counted(docs, plan=None):
         made.append(1)
         return current(docs)
 

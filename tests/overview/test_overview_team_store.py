@@ -14,6 +14,7 @@ from team_plans import END, START, TODAY, store_team
 from tests.storage.test_team_roles import PEOPLE, run_setup
 
 from planbro.model import FollowUpEntry
+from planbro.model.convert import to_dict
 
 from planbro.storage import PlanStore
 from planbro.storage.postgres import TeamStore
@@ -159,3 +160,25 @@ def test_a_signing_and_a_follow_up_renew_the_facts_in_the_row(
     assert facts["f"] == FACTS_FORMAT
     assert facts["signed"] == "2026-11-05"
     assert facts["fu"] == [["2026-11-20", "continue"]]
+
+
+def test_a_save_hands_the_facts_the_plan_it_saves(address, tmp_path, example_plan):
+    given = []
+    current = store_facts()
+
+    def recording(docs, plan=None):
+        given.append(plan)
+        return current(docs, plan)
+
+    with TeamStore(address, facts=recording, data_dir=tmp_path / "local") as store:
+        saved = store.save(copy.deepcopy(example_plan))
+    # The Plan saved, not one built again from its JSON; and the facts are those of the JSON.
+    assert [plan.id for plan in given] == [saved.id]
+    row = _rows_of(store, saved.id)
+    assert row == current({1: to_dict(saved)})
+
+
+def _rows_of(store, plan_id):
+    with psycopg.connect(store.conninfo) as connection:
+        return connection.execute("SELECT facts FROM planbro.plans WHERE id = %s",
+                                  [plan_id]).fetchone()[0]

@@ -10,7 +10,7 @@ from planbro.storage import PlanStore, index
 from planbro.storage.paths import Layout
 
 
-def _facts(docs):
+def _facts(docs, plan=None):
     """Invented facts: the versions stored and the newest one's purpose length."""
     return {"versions": sorted(docs), "purpose": len(docs[max(docs)].get("purpose", ""))}
 
@@ -63,7 +63,7 @@ def test_without_a_facts_function_the_row_says_none(data_dir, new_plan):
 
 
 def test_facts_that_fail_leave_none_and_the_save_stands(data_dir, new_plan, caplog):
-    def broken(docs):
+    def broken(docs, plan=None):
         raise ValueError("Jonas Mikkelsen Østergaard 120379-1235")
 
     with PlanStore(data_dir, facts=broken) as store:

@@ -11,7 +11,6 @@ summaries records nothing (Store).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -19,8 +18,11 @@ from typing import Any
 from planbro.fileio.atomic import write_atomic
 from planbro.translation import _
 
+from planbro.model import Plan
+
 from planbro.quality import Policy
 from planbro.storage import Store
+from planbro.storage.summary import Facts as StoreFacts
 
 from planbro.overview import Overview, compute, store_facts
 
@@ -32,16 +34,16 @@ from planbro.actions.trail import Trail
 KINDS = ("xlsx", "pdf")
 
 
-def facts_for_stores(policy: Policy | None = None) -> Callable[[dict[int, dict[str, Any]]], Any]:
+def facts_for_stores(policy: Policy | None = None) -> StoreFacts:
     """What both front ends open a local store with: each save keeps the plan's overview
     facts, under the municipality's quality policy (read at the first save, not before: a
     command that saves nothing reads no municipality file for it)."""
-    made: list[Callable[[dict[int, dict[str, Any]]], Any]] = []
+    made: list[StoreFacts] = []
 
-    def facts(docs: dict[int, dict[str, Any]]) -> Any:
+    def facts(docs: dict[int, dict[str, Any]], plan: Plan | None = None) -> Any:
         if not made:
             made.append(store_facts(policy if policy is not None else quality_policy()))
-        return made[0](docs)
+        return made[0](docs, plan)
 
     return facts
 

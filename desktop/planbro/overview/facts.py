@@ -44,7 +44,6 @@ legal basis are kept as their group (grouping.py).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
@@ -57,6 +56,7 @@ from planbro.quality.check import rule_hits
 from planbro.quality.rules_reform import work_started
 from planbro.storage import Store, StoreError
 from planbro.storage.lifecycle import closed_on
+from planbro.storage.summary import Facts as StoreFacts
 
 from planbro.overview.grouping import legal_basis, reason_group
 
@@ -76,10 +76,10 @@ RULE_NUMBERS = {rule_id: number for number, rule_id in enumerate(RULE_IDS)}
 Facts = dict[str, Any]
 
 
-def store_facts(policy: Policy = DEFAULT_POLICY) -> Callable[[dict[int, dict[str, Any]]], Facts]:
+def store_facts(policy: Policy = DEFAULT_POLICY) -> StoreFacts:
     """The Facts a store is opened with: plan_facts under the municipality's `policy`."""
-    def facts(docs: dict[int, dict[str, Any]]) -> Facts:
-        return plan_facts(docs, policy)
+    def facts(docs: dict[int, dict[str, Any]], plan: Plan | None = None) -> Facts:
+        return plan_facts(docs, policy, plan)
 
     return facts
 
@@ -108,10 +108,13 @@ def _day(stamp: object) -> str | None:
     return stamp[:10] if isinstance(stamp, str) and len(stamp) >= 10 else None
 
 
-def plan_facts(docs: dict[int, dict[str, Any]], policy: Policy = DEFAULT_POLICY) -> Facts:
-    """The facts of a plan stored as `docs` (exchange dicts by version). Raises
-    ValidationError when the newest version is not a plan (the store then keeps None)."""
-    plan = from_dict(Plan, docs[max(docs)])
+def plan_facts(docs: dict[int, dict[str, Any]], policy: Policy = DEFAULT_POLICY,
+               plan: Plan | None = None) -> Facts:
+    """The facts of a plan stored as `docs` (exchange dicts by version); `plan` is the
+    newest of them as a Plan when the caller has it (else it is built from its dict).
+    Raises ValidationError when the newest version is not a plan (the store keeps None)."""
+    if plan is None or plan.version != max(docs):
+        plan = from_dict(Plan, docs[max(docs)])
     offer_day = _iso(plan.offer.date) or _day(plan.created)
     closed = None
     if plan.status == "closed":

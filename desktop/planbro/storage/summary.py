@@ -4,19 +4,27 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, TypeGuard
+from typing import TYPE_CHECKING, Any, Protocol, TypeGuard
 
 from planbro.model.cpr import mask_cpr
 
+if TYPE_CHECKING:
+    from planbro.model import Plan
+
 log = logging.getLogger(__name__)
 
-# What a store is given to make a plan's overview facts from its versions (exchange dicts
-# by version): a JSON value the store keeps beside the summary without reading it
-# (planbro.overview.facts makes and reads it; storage stands below it).
-Facts = Callable[[dict[int, dict[str, Any]]], Any]
+
+
+class Facts(Protocol):
+    """What a store is given to make a plan's overview facts from its versions (exchange
+    dicts by version): a JSON value the store keeps beside the summary without reading it
+    (planbro.overview.facts makes and reads it; storage stands below it). `plan` is the
+    newest version as a Plan when the store has it at hand (a save), so it is not built
+    from its dict again."""
+
+    def __call__(self, docs: dict[int, dict[str, Any]], plan: Plan | None = None) -> Any: ...
 
 
 @dataclass(frozen=True)
@@ -108,8 +116,10 @@ def summary_row(docs: dict[int, dict[str, Any]], stat: os.stat_result,
     return summary_fields(docs) + [overview_facts(docs, facts), stat.st_mtime_ns, stat.st_size]
 
 
-def overview_facts(docs: dict[int, dict[str, Any]], facts: Facts | None) -> Any:
-    """`facts` of the plan stored as `docs`; None without a Facts, or when it fails.
+def overview_facts(docs: dict[int, dict[str, Any]], facts: Facts | None,
+                   plan: Plan | None = None) -> Any:
+    """`facts` of the plan stored as `docs` (`plan`: its newest version, when at hand);
+    None without a Facts, or when it fails.
 
     The row is made after the case file is written: a mistake in the overview's facts must
     not turn a save that is on disk into an error, nor stop the index from being rebuilt.
@@ -117,7 +127,7 @@ def overview_facts(docs: dict[int, dict[str, Any]], facts: Facts | None) -> Any:
     if facts is None:
         return None
     try:
-        return facts(docs)
+        return facts(docs, plan)
     except Exception as error:  # noqa: BLE001 - the facts are a cache, the save stands
         # The kind of error only: its message may quote the plan.
         log.warning("overview facts not made for a plan: %s", type(error).__name__)

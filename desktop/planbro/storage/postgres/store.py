@@ -266,7 +266,7 @@ class TeamStore(LifecycleSteps, Store):
                         store_rows(connection, plan_id, revision,
                                    columns(docs, self._signal, known), changes)
                         # The overview's facts of what is stored now (None: none).
-                        write_facts(connection, plan_id, overview_facts(docs, self._facts))
+                        write_facts(connection, plan_id, overview_facts(docs, self._facts, known))
                     if not revision:
                         self.leases.claim(connection, plan_id)
                     action, version, detail = audit(changes)
