@@ -101,3 +101,26 @@ def pg_database(pg_server):
     name = pg_server.new_database()
     yield name
     pg_server.drop_database(name)
+
+
+@pytest.fixture(scope="module")
+def stoppable_server():
+    """A server of the test module's own, which its tests stop and start again (the offline
+    queue's); the session's pg_server stays up for every other test."""
+    from pg_server import running_server
+
+    with running_server() as server:
+        yield server
+
+
+@pytest.fixture
+def stoppable_database(stoppable_server):
+    """A fresh database on the module's own server, which runs when the test begins and is
+    started again after it if the test left it stopped."""
+    if not stoppable_server.running:
+        stoppable_server.start()
+    name = stoppable_server.new_database()
+    yield name
+    if not stoppable_server.running:
+        stoppable_server.start()
+    stoppable_server.drop_database(name)

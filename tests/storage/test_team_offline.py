@@ -25,26 +25,12 @@ from planbro.actions.offline import connection_of, draft_notice, reconnect
 NAME, CPR = "Jonas Mikkelsen Østergaard", "120379-1235"
 
 
-@pytest.fixture(scope="module")
-def own_server():
-    """A server of this module's own, to stop and start again."""
-    from pg_server import running_server
-
-    with running_server() as server:
-        yield server
-
-
 @pytest.fixture
-def server(own_server):
-    """The module's server, running at the start of each test (and its database fresh)."""
-    if not own_server.running:
-        own_server.start()
-    name = own_server.new_database()
-    own_server.database = name
-    yield own_server
-    if not own_server.running:
-        own_server.start()
-    own_server.drop_database(name)
+def server(stoppable_server, stoppable_database):
+    """The module's own server (tests/conftest.py), running at the start of each test, with
+    the test's fresh database as `database`."""
+    stoppable_server.database = stoppable_database
+    return stoppable_server
 
 
 @pytest.fixture

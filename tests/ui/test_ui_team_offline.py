@@ -31,24 +31,15 @@ METTE = UserSettings(caseworker_name="Mette Kjær", caseworker_unit="Team Vest",
                      municipality_name="Holbæk Kommune")
 
 
-@pytest.fixture(scope="module")
-def own_server():
-    """A server of this module's own, to stop and start again."""
-    from pg_server import running_server
-
-    with running_server() as server:
-        yield server
+@pytest.fixture
+def own_server(stoppable_server):
+    """The module's own server (tests/conftest.py), stopped and started by the tests."""
+    return stoppable_server
 
 
 @pytest.fixture
-def database(own_server):
-    if not own_server.running:
-        own_server.start()
-    name = own_server.new_database()
-    yield name
-    if not own_server.running:
-        own_server.start()
-    own_server.drop_database(name)
+def database(stoppable_database):
+    return stoppable_database
 
 
 @pytest.fixture
