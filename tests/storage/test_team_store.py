@@ -31,7 +31,7 @@ from planbro.storage.postgres import (
     is_team_address,
     schema,
 )
-from planbro.storage.postgres.connect import checked_conninfo
+from planbro.storage.postgres.connect import checked_conninfo, unreachable
 
 
 @pytest.fixture
@@ -251,6 +251,38 @@ def test_over_the_network_tls_is_required():
     assert "sslmode=disable" in checked_conninfo("host=/run/postgresql sslmode=disable")
 
 
-def test_a_server_without_tls_over_tcp_is_refused_with_a_danish_message(pg_server, pg_database, tmp_path):
-    with pytest.raises(StoreUnreachable, match="Der er ikke forbindelse til teamets database"):
-        TeamStore(pg_server.dsn(pg_database, tcp=True), data_dir=tmp_path / "local")
+def _free_port_address() -> str:
+    from pg_server import free_port
+
+    return f"host=127.0.0.1 port={free_port()} dbname=planbro sslmode=require"
+
+
+# Real failures of a real server, each said in Danish (libpq's words kept as a marked detail).
+FAILURES = {
+    "no TLS over TCP": (lambda s, db: s.dsn(db, tcp=True), "tilbyder ingen krypteret forbindelse"),
+    "unknown role": (lambda s, db: s.dsn(db, user="ingen_saadan"),
+                     "kender ingen databaserolle ingen_saadan"),
+    "unknown database": (lambda s, db: s.dsn("ikke_her"), "har ingen database ikke_her"),
+    "nothing listens": (lambda s, db: _free_port_address(), "serveren svarer ikke"),
+}
+
+
+@pytest.mark.parametrize("case", FAILURES)
+def test_a_failed_connection_is_told_in_danish(case, pg_server, pg_database, tmp_path):
+    address, words = FAILURES[case]
+    with pytest.raises(StoreUnreachable) as refused:
+        TeamStore(address(pg_server, pg_database), data_dir=tmp_path / "local")
+    message = str(refused.value)
+    assert message.startswith("Der er ikke forbindelse til teamets database: ")
+    assert words in message and "(Teknisk detalje: " in message
+
+
+@pytest.mark.parametrize(("libpq", "words"), [
+    ("failed to resolve host 'db.invalid': [Errno -2] Name or service not known",
+     "serverens navn kunne ikke findes"),
+    ('FATAL:  password authentication failed for user "anna"', "afviste login for databaserollen anna"),
+    ('FATAL:  no pg_hba.conf entry for host "10.0.0.7", user "anna"', "lukker ikke denne computer"),
+    ("timeout expired", "inden for 10 sekunder"),
+])
+def test_libpq_s_words_for_what_a_test_server_cannot_show(libpq, words):
+    assert words in str(unreachable(psycopg.OperationalError(libpq)))

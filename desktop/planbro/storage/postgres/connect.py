@@ -26,6 +26,7 @@ libpq ignores sslmode on a unix socket, so adding it there is harmless.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
@@ -45,6 +46,12 @@ from planbro.storage.postgres.errors import (
 
 # What a transaction's work gives back.
 T = TypeVar("T")
+
+# psycopg_pool warns in English on the terminal at each failed try while the server is away
+# ("error connecting in 'planbro' …"): the store says it once, in the user's words
+# (unreachable()). With a handler of its own, Python's last-resort printing stays silent;
+# a log the application sets up still receives the records.
+logging.getLogger("psycopg.pool").addHandler(logging.NullHandler())
 
 # The schemes of a URL that names a team store (--store, PLANBRO_STORE).
 SCHEMES = ("postgresql://", "postgres://")
@@ -136,6 +143,12 @@ def unreachable(error: Exception, address: str = "") -> StoreUnreachable:
             seconds=CONNECT_TIMEOUT_S))
     lines = [line.strip() for line in str(error).strip().splitlines() if line.strip()]
     reason = masked(lines[-1], address) if lines else type(error).__name__
+    whole = masked(" ".join(lines), address)
+    told = _explained(whole)
+    if told:
+        # libpq's own words stay, marked, for the IT department.
+        return StoreUnreachable.of(told + " " + _("(Technical detail: {detail})").format(
+            detail=whole))
     if any(word in reason for word in CERTIFICATE_TROUBLE):
         return StoreUnreachable(_(
             "The team database's certificate could not be trusted ({reason}). Planbro connects "
@@ -144,6 +157,42 @@ def unreachable(error: Exception, address: str = "") -> StoreUnreachable:
             "department to install the municipality's root certificate (root.crt, or "
             "sslrootcert=… in the address or the service file).").format(reason=reason))
     return StoreUnreachable.of(reason)
+
+
+def _explained(message: str) -> str:
+    """libpq's English `message` said in the user's language, for the failures a
+    caseworker or IT meets ("" for others, which are shown as libpq gives them)."""
+    def named(word: str) -> str:
+        found = re.search(word + r' "([^"]*)"', message)
+        return found[1] if found else ""
+
+    lowered = message.lower()
+    if "password authentication failed" in lowered or "no password supplied" in lowered:
+        return _("the server refused the login of the database role {role}: the password is "
+                 "wrong or missing (pg_service.conf, .pgpass).").format(role=named("user"))
+    if re.search(r'role "[^"]*" does not exist', message):
+        return _("the server knows no database role {role}: ask the IT department to create "
+                 "it (README, The team store).").format(role=named("role"))
+    if re.search(r'database "[^"]*" does not exist', message):
+        return _("the server has no database {name}: check the address.").format(
+            name=named("database"))
+    if "no pg_hba.conf entry" in lowered:
+        return _("the server does not let this computer or this database role in "
+                 "(pg_hba.conf): ask the IT department.")
+    if "does not support ssl" in lowered:
+        return _("the server offers no encrypted connection (TLS), and over the network "
+                 "Planbro connects encrypted only: ask the IT department to turn TLS on.")
+    if ("resolve host" in lowered or "translate host name" in lowered
+            or "name or service not known" in lowered):
+        return _("the server's name could not be found on the network: check the address, "
+                 "and that this computer is on the municipality's network.")
+    if "connection refused" in lowered or "is the server running" in lowered:
+        return _("the server does not answer: it is not running, or the address's port is "
+                 "wrong.")
+    if "timeout expired" in lowered or "timed out" in lowered:
+        return _("the server did not answer within {seconds} seconds: check the network "
+                 "connection.").format(seconds=CONNECT_TIMEOUT_S)
+    return ""
 
 
 def transact(pool: ConnectionPool[psycopg.Connection[tuple[Any, ...]]], conninfo: str, role: str,
