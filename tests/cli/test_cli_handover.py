@@ -47,8 +47,8 @@ def as_caseworker(name: str) -> None:
 def test_a_case_handed_over_appears_in_the_colleagues_caseload(team, capsys):
     [row] = listed(capsys)
     assert row["caseworker"] == NAMED
-    assert main(["overdrag", EXAMPLE_ID[:8], "--til", "Bo  Berg", "--note",
-                 "Borgeren har møde på jobcentret den 3. – husk ledsagelse."]) == 0
+    assert main(["overdrag", EXAMPLE_ID[:8], "--til", "Bo  Berg", "--new-colleague",
+                 "--note", "Borgeren har møde på jobcentret den 3. – husk ledsagelse."]) == 0
     out = capsys.readouterr().out
     assert out == "Jonas Mikkelsen Østergaard: sagen er overdraget til Bo Berg.\n"
     assert "jobcentret" not in out
@@ -74,7 +74,7 @@ def test_a_case_handed_over_appears_in_the_colleagues_caseload(team, capsys):
 
 def test_a_vikar_has_the_case_up_to_and_including_the_last_day(team, capsys):
     last = date.today() + timedelta(days=30)
-    assert main(["overdrag", EXAMPLE_ID, "--til", "Vikar Sif", "--til-dato",
+    assert main(["overdrag", EXAMPLE_ID, "--til", "Vikar Sif", "--new-colleague", "--til-dato",
                  last.strftime("%d-%m-%Y"), "--note", "Under Mettes sygemelding."]) == 0
     assert capsys.readouterr().out.startswith(
         "Jonas Mikkelsen Østergaard: sagen er overdraget til Vikar Sif som vikar til og med ")
@@ -91,13 +91,15 @@ def test_a_vikar_has_the_case_up_to_and_including_the_last_day(team, capsys):
                        "WHERE action = 'handover'")
     assert detail == "vikar"
     # A later hand-over for good replaces the vikar.
-    assert main(["overdrag", EXAMPLE_ID, "--til", "Bo Berg", "--note", "Mette er stoppet."]) == 0
+    assert main(["overdrag", EXAMPLE_ID, "--til", "Bo Berg", "--note", "Mette er stoppet.",
+                 "--new-colleague"]) == 0
     assert team("SELECT responsible, substitute, substitute_until FROM planbro.plans") == [
         ("Bo Berg", "", None)]
 
 
 def test_the_caseload_shows_who_is_responsible(team, capsys):
-    assert main(["overdrag", EXAMPLE_ID, "--til", "Bo Berg", "--note", "Overtages."]) == 0
+    assert main(["overdrag", EXAMPLE_ID, "--til", "Bo Berg", "--note", "Overtages.",
+                 "--new-colleague"]) == 0
     capsys.readouterr()
     assert main(["list"]) == 0
     header, line = capsys.readouterr().out.splitlines()
@@ -106,16 +108,42 @@ def test_the_caseload_shows_who_is_responsible(team, capsys):
 
 @pytest.mark.parametrize(("options", "said"), [
     (["--til", "  ", "--note", "x"], "--til: skriv navnet på den kollega eller vikar"),
-    (["--til", "Bo", "--note", " "], "--note: skriv, hvad kollegaen skal vide"),
-    (["--til", "Bo", "--note", "x", "--til-dato", "01-01-2020"],
+    (["--til", NAMED, "--note", " "], "--note: skriv, hvad kollegaen skal vide"),
+    (["--til", NAMED, "--note", "x", "--til-dato", "01-01-2020"],
      "--til-dato: vikarens sidste dag kan ikke ligge før i dag"),
-    (["--til", "Bo", "--note", "x", "--til-dato", "31-02-2027"], "--til-dato: «31-02-2027»"),
+    (["--til", NAMED, "--note", "x", "--til-dato", "31-02-2027"], "--til-dato: «31-02-2027»"),
 ])
 def test_bad_input_is_refused_naming_the_option_and_nothing_changes(team, capsys, options, said):
     assert main(["overdrag", EXAMPLE_ID, *options]) == 2
     assert capsys.readouterr().err.startswith(said)
     assert team("SELECT count(*) FROM planbro.handovers") == [(0,)]
     assert team("SELECT count(*) FROM planbro.audit WHERE action = 'handover'") == [(0,)]
+
+
+def test_a_name_the_team_does_not_know_is_refused_with_the_one_most_like_it(team, capsys):
+    assert main(["overdrag", EXAMPLE_ID, "--til", "Anna Jensen", "--note", "x",
+                 "--new-colleague"]) == 0
+    capsys.readouterr()
+    # A typo: refused, naming the option and the known name most like it; nothing changes.
+    assert main(["overdrag", EXAMPLE_ID, "--til", "Anna Jensn", "--note", "Tilbage."]) == 2
+    assert capsys.readouterr().err == (
+        "--til: ingen i teamet hedder «Anna Jensn». Mente du «Anna Jensen»?\n"
+        "Er det en ny kollega, så tilføj --new-colleague.\n")
+    assert team("SELECT count(*) FROM planbro.handovers") == [(1,)]
+    assert team("SELECT count(*) FROM planbro.audit WHERE action = 'handover'") == [(1,)]
+    [row] = listed(capsys)
+    assert row["caseworker"] == "Anna Jensen"
+    # Nothing alike: no suggestion; the other fields' problems told too.
+    assert main(["overdrag", EXAMPLE_ID, "--til", "Zygmunt", "--note", " "]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("--til: ingen i teamet hedder «Zygmunt».\n--note: ")
+    assert "Mente du" not in err
+    # A known name but for spacing and case is taken as the team spells it: the plan's
+    # caseworker is known from the plan, the one handed over to from the hand-over.
+    assert main(["overdrag", EXAMPLE_ID, "--til", "mette  LUND sørensen", "--note", "x"]) == 0
+    assert capsys.readouterr().out.endswith(f"overdraget til {NAMED}.\n")
+    assert team("SELECT to_name FROM planbro.handovers ORDER BY at") == [
+        ("Anna Jensen",), (NAMED,)]
 
 
 def test_mine_needs_a_name_in_indstillinger(team, capsys):

@@ -1,7 +1,8 @@
-"""`planbro overdrag ID --til NAVN [--til-dato D] --note TEKST`: Overdrag sag on the team
-store (planbro.actions.handover): the case appears in the colleague's caseload, a vikar's
-only up to and including their last day. The note is kept with the hand-over and never
-printed."""
+"""`planbro overdrag ID --til NAVN [--til-dato D] --note TEKST [--new-colleague]`: Overdrag
+sag on the team store (planbro.actions.handover): the case appears in the colleague's
+caseload, a vikar's only up to and including their last day. The name must be one the team
+knows (else refused, with the known name most like it) unless --new-colleague says it is
+a new one. The note is kept with the hand-over and never printed."""
 
 from __future__ import annotations
 
@@ -33,11 +34,14 @@ def register(subparsers) -> None:
                         help=_("the vikar's last day (without it: handed over for good)"))
     parser.add_argument("--note", required=True, metavar=_("TEXT"),
                         help=_("what the colleague needs to know to take over the case"))
+    parser.add_argument("--new-colleague", action="store_true",
+                        help=_("the name is a new colleague's, whom the team store does not "
+                               "know yet"))
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from planbro.actions.handover import hand_over
+    from planbro.actions.handover import UnknownColleague, hand_over
 
     try:
         until = read_date("--til-dato", args.until) if args.until else None
@@ -47,10 +51,13 @@ def run(args: argparse.Namespace) -> int:
         with open_store(args, write=True) as store:
             plan_id = store.resolve(args.id)
             name = store.get(plan_id).citizen.name
-            done = hand_over(store, plan_id, args.to, args.note, until=until)
+            done = hand_over(store, plan_id, args.to, args.note, until=until,
+                             new_colleague=args.new_colleague)
     except ValidationError as error:
-        return fail("\n".join(shown(f"{OPTIONS.get(p.field, p.field)}: {p.reason}")
-                              for p in error.problems))
+        lines = [shown(f"{OPTIONS.get(p.field, p.field)}: {p.reason}") for p in error.problems]
+        if isinstance(error, UnknownColleague):
+            lines.append(_("If it is a new colleague, add --new-colleague."))
+        return fail("\n".join(lines))
     except StoreError as error:
         return refusal(error)
     if done.until is None:

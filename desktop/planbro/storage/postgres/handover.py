@@ -31,6 +31,15 @@ RESPONSIBLE_TODAY = ("CASE WHEN substitute <> '' AND substitute_until >= current
 # The audit record's detail of a hand-over, by kind (fixed words: no name, no note).
 DETAIL_COLLEAGUE = "kollega"
 DETAIL_SUBSTITUTE = "vikar"
+# The names the team knows, in SQL: whoever a plan names, is or was responsible for one,
+# was handed a case or holds a lease; row-level security keeps it to the units one sees.
+KNOWN_NAMES = ("SELECT name FROM (SELECT caseworker AS name FROM planbro.plans "
+               "UNION SELECT responsible FROM planbro.plans "
+               "UNION SELECT substitute FROM planbro.plans "
+               "UNION SELECT from_name FROM planbro.handovers "
+               "UNION SELECT to_name FROM planbro.handovers "
+               "UNION SELECT holder_name FROM planbro.leases) AS names "
+               "WHERE btrim(name) <> '' ORDER BY name")
 
 
 @dataclass(frozen=True)
@@ -88,6 +97,31 @@ class Handovers:
             return HandOver(plan_id, made[0], made[1], today_name, to_name, until, note)
 
         return transact(self._pool, self._conninfo, self.identity.user, work)
+
+    def known_names(self) -> list[str]:
+        """The caseworkers' names the team store knows (KNOWN_NAMES), each spelling once."""
+
+        def work(connection: Connection) -> list[tuple[Any, ...]]:
+            return connection.execute(KNOWN_NAMES).fetchall()
+
+        return [name for (name,) in transact(self._pool, self._conninfo, self.identity.user,
+                                             work)]
+
+    def responsible(self, plan_id: str) -> tuple[str, str]:
+        """Who is responsible for the plan today, and whose the case is again after a
+        vikar's period (the responsible caseworker before any vikar)."""
+        if not is_plan_id(plan_id):
+            raise PlanNotFound.no_plan(plan_id)
+
+        def work(connection: Connection) -> tuple[Any, ...] | None:
+            return connection.execute(
+                f"SELECT {RESPONSIBLE_TODAY}, CASE WHEN responsible <> '' THEN responsible "
+                "ELSE caseworker END FROM planbro.plans WHERE id = %s", [plan_id]).fetchone()
+
+        row = transact(self._pool, self._conninfo, self.identity.user, work)
+        if row is None:
+            raise PlanNotFound.no_plan(plan_id)
+        return str(row[0]), str(row[1])
 
     def history(self, plan_id: str) -> list[HandOver]:
         """The plan's hand-overs, oldest first."""
