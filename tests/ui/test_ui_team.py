@@ -7,7 +7,7 @@ from __future__ import annotations
 import copy
 import json
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 import psycopg
 import pytest
@@ -199,18 +199,40 @@ def test_hand_over_moves_the_case_into_the_colleagues_mine_sager(store, add, tea
     dialogs = ScriptedDialogs()
     mine = window_of(store, METTE, dialogs)
     assert mine.select_plan(plan.id)
-    # A refused field asks again, with what was written.
-    dialogs.queue("hand_over", HandOverAnswer("Lars Holm", "  "),
-                  HandOverAnswer("Lars Holm", "Borgeren ringer mandag."))
+    # A name the team does not know asks whether it is a new colleague: Nej goes back to
+    # the dialog with what was written; Ja hands over; a refused field asks again.
+    dialogs.queue("hand_over", HandOverAnswer("Lars Hom", "Borgeren ringer mandag."),
+                  HandOverAnswer("Lars Holm", "  "),
+                  HandOverAnswer("Lars Holm", "Borgeren ringer mandag.", new_colleague=True))
+    dialogs.queue("confirm", False, True)
     made = mine.team.actions.hand_over_selected()
     assert made is not None and made.to_name == "Lars Holm"
+    first = dialogs.calls_of("hand_over")[0].extra
+    assert "Mette Kjær" in first["known"] and "Lars Holm" not in first["known"]
+    assert first["responsible"] == ("Mette Kjær", "Mette Kjær")
+    asked = dialogs.calls_of("confirm")
+    assert asked[0].text == ("Ingen i teamet hedder «Lars Hom».\n\nEr «Lars Hom» en ny "
+                             "kollega, som teamets database ikke kender endnu?")
+    assert not asked[0].extra["default_yes"] and len(asked) == 2
+    assert dialogs.calls_of("hand_over")[1].extra["previous"].to_name == "Lars Hom"
     assert dialogs.calls_of("warn")[0].text.startswith("Notat: ")
-    assert dialogs.calls_of("hand_over")[1].extra["previous"].to_name == "Lars Holm"
+    assert dialogs.calls_of("hand_over")[2].extra["previous"] == HandOverAnswer(
+        "Lars Holm", "  ", None, True)
     assert "Lars Holm" in mine.statusBar().currentMessage()
     # Mette's Mine sager no longer has it; Lars's has.
     assert mine.team.current_view() == "mine" and "Bo Berg" not in shown_names(mine)
     lars = window_of(team("Lars Holm"), LARS)
     assert lars.team.current_view() == "mine" and shown_names(lars) == ["Bo Berg"]
+    # Lars gives it to Mette as vikar (a known name, taken as the team spells it); the
+    # dialog then tells Mette that it is Lars's again after her period, not "hers".
+    last = date.today() + timedelta(days=7)
+    lars.dialogs.queue("hand_over", HandOverAnswer("mette  KJÆR", "Ferie.", last))
+    assert lars.select_plan(plan.id)
+    assert lars.team.actions.hand_over_selected().to_name == "Mette Kjær"
+    mine.refresh(select_id=plan.id)
+    dialogs.queue("hand_over", None)
+    assert mine.team.actions.hand_over_selected() is None
+    assert dialogs.calls_of("hand_over")[-1].extra["responsible"] == ("Mette Kjær", "Lars Holm")
 
 
 def test_the_view_selector_filters_mine_the_team_and_the_unit(store, add, window_of):
@@ -336,14 +358,12 @@ def test_a_caseworker_who_is_no_team_leader_gets_neither_the_units_view_nor_bryd
 
 
 def test_the_hand_over_dialog_gives_the_colleague_the_day_and_the_note(qtbot):
-    from datetime import date
-
     from planbro.ui.common.handover_dialog import HandOverDialog
 
     dialog = HandOverDialog(None, "Bo Berg")
     qtbot.addWidget(dialog)
     assert dialog.windowTitle() == "Overdrag sag — Bo Berg"
-    dialog.to_name.setText("Lars Holm")
+    dialog.to_name.setEditText("Lars Holm")
     dialog.note.setPlainText("Borgeren ringer mandag.")
     # A day that is not one keeps the dialog open, saying why beside the field.
     dialog.until.edit.setText("31-02-2027")

@@ -6,6 +6,8 @@ every question goes through window.dialogs, so tests script the answers.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
@@ -16,7 +18,7 @@ from planbro.model import ValidationError
 
 from planbro.storage import StoreError
 
-from planbro.actions.handover import hand_over
+from planbro.actions.handover import UnknownColleague, hand_over, known_colleagues, responsible_for
 from planbro.actions.team import break_lease, open_by
 from planbro.actions.team_caseload import is_team_store, may_break_leases
 
@@ -134,21 +136,44 @@ class TeamActions:
         return broken
 
     def hand_over_selected(self):
-        """Overdrag sag: the colleague, an optional last day (a vikar) and a note; the
-        HandOver made, or None. A refused field asks again with what was written."""
+        """Overdrag sag: the colleague (among the names the team knows), an optional last
+        day (a vikar) and a note; the HandOver made, or None. A refused field asks again
+        with what was written; a name the team does not know asks whether it is a new
+        colleague (Nej by default: back to the dialog)."""
         window = self.window
         summary = window.selected_summary()
         title = _("Hand over case")
         if summary is None:
             return None
-        answer = None
+        try:
+            known = known_colleagues(window.store)
+            responsible = responsible_for(window.store, summary.id)
+        except StoreError as error:
+            window.dialogs.warn(window, title, str(error))
+            return None
+        answer, ask = None, True
         while True:
-            answer = window.dialogs.hand_over(window, summary.name or _("(no name)"), answer)
-            if answer is None:
-                return None
+            if ask:
+                answer = window.dialogs.hand_over(window, summary.name or _("(no name)"), answer,
+                                                  known=known, responsible=responsible)
+                if answer is None:
+                    return None
+            assert answer is not None
+            ask = True
             try:
                 made = hand_over(window.store, summary.id, answer.to_name, answer.note,
-                                 until=answer.until)
+                                 until=answer.until, new_colleague=answer.new_colleague)
+            except UnknownColleague as error:
+                question = _("No one in the team is called «{name}».").format(name=error.name)
+                if error.suggestion:
+                    question += " " + _("Did you mean «{suggestion}»?").format(
+                        suggestion=error.suggestion)
+                question += "\n\n" + _("Is «{name}» a new colleague, whom the team store does "
+                                        "not know yet?").format(name=error.name)
+                if window.dialogs.confirm(window, title, question):
+                    answer = replace(answer, to_name=error.name, new_colleague=True)
+                    ask = False
+                continue
             except ValidationError as error:
                 fields = {"to": _("Colleague"), "note": _("Note"),
                           "until": _("Vikar up to and including")}

@@ -146,9 +146,10 @@ class QtDialogs(Dialogs):
         dialog = SignDialog(parent, plan, today, pick_date=self.pick_date)
         return dialog.answer() if dialog.exec() else None
 
-    def hand_over(self, parent, name: str, previous=None):
+    def hand_over(self, parent, name: str, previous=None, *, known=(), responsible=None):
         from planbro.ui.common.handover_dialog import HandOverDialog
-        dialog = HandOverDialog(parent, name, pick_date=self.pick_date, previous=previous)
+        dialog = HandOverDialog(parent, name, pick_date=self.pick_date, previous=previous,
+                                known=known, responsible=responsible)
         return dialog.answer() if dialog.exec() else None
 
     def choose_version(self, parent, plan_name: str,

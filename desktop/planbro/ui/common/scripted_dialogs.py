@@ -186,8 +186,9 @@ class ScriptedDialogs(Dialogs):
         answer = self._answer("sign")
         return SignatureAnswer.both_on(answer) if isinstance(answer, date) else answer
 
-    def hand_over(self, parent, name: str, previous=None):
-        self.calls.append(Call("hand_over", text=name, extra={"previous": previous}))
+    def hand_over(self, parent, name: str, previous=None, *, known=(), responsible=None):
+        self.calls.append(Call("hand_over", text=name, extra={
+            "previous": previous, "known": list(known), "responsible": responsible}))
         return self._answer("hand_over")
 
     def choose_version(self, parent, plan_name: str,
