@@ -22,7 +22,7 @@ from planbro.actions.handover import UnknownColleague, hand_over, known_colleagu
 def team(pg_server, pg_database, tmp_path, example_plan):
     """(store, plan): a team store holding one plan whose caseworker is Mette Lund Sørensen,
     its lease given back."""
-    store = TeamStore(pg_server.url(pg_database), holder="Kontoret", data_dir=tmp_path / "t")
+    store = TeamStore(pg_server.url(pg_database), data_dir=tmp_path / "t")
     plan = copy.deepcopy(example_plan)
     plan.id, plan.created, plan.updated = new_id(), "", ""
     plan.caseworker.name = "Mette Lund Sørensen"
@@ -74,5 +74,11 @@ def test_a_lease_holder_is_known_and_whose_the_case_is_after_a_vikar(team, pg_se
         hand_over(store, plan.id, "Lis Holm", "Ferie.", until=date.today() + timedelta(days=7))
     finally:
         other.close()
+    # One's own name (Indstillinger's) is known to oneself before any plan or lease names it.
+    own = TeamStore(pg_server.url(pg_database), holder="Per Ny", data_dir=tmp_path / "p")
+    try:
+        assert "Per Ny" in known_colleagues(own) and "Per Ny" not in known_colleagues(store)
+    finally:
+        own.close()
     # A vikar now; the case is Mette's again after the period.
     assert responsible_for(store, plan.id) == ("Lis Holm", "Mette Lund Sørensen")

@@ -99,13 +99,19 @@ class Handovers:
         return transact(self._pool, self._conninfo, self.identity.user, work)
 
     def known_names(self) -> list[str]:
-        """The caseworkers' names the team store knows (KNOWN_NAMES), each spelling once."""
+        """The caseworkers' names the team store knows (KNOWN_NAMES), each spelling once,
+        and this client's caseworker's own (the name in Indstillinger, if given: not the
+        database role the name falls back to)."""
 
         def work(connection: Connection) -> list[tuple[Any, ...]]:
             return connection.execute(KNOWN_NAMES).fetchall()
 
-        return [name for (name,) in transact(self._pool, self._conninfo, self.identity.user,
-                                             work)]
+        names = [name for (name,) in transact(self._pool, self._conninfo, self.identity.user,
+                                              work)]
+        own = self.identity.name.strip()
+        if own and own != self.identity.user and own not in names:
+            names.append(own)
+        return names
 
     def responsible(self, plan_id: str) -> tuple[str, str]:
         """Who is responsible for the plan today, and whose the case is again after a
