@@ -124,9 +124,11 @@ class Dialogs:
         sign, and why — or None when cancelled."""
         raise NotImplementedError
 
-    def hand_over(self, parent, name: str, previous: Any = None) -> Any:
+    def hand_over(self, parent, name: str, previous: Any = None, *, known: Sequence[str] = (),
+                  responsible: tuple[str, str] | None = None) -> Any:
         """Overdrag sag of the plan of `name`: a HandOverAnswer (handover_dialog.py), or None
-        when cancelled; `previous` fills the form again after a refusal."""
+        when cancelled; `previous` fills the form again after a refusal; `known` the names
+        offered, `responsible` who is responsible now and after a vikar's period."""
         raise NotImplementedError
 
     def choose_version(self, parent, plan_name: str,
