@@ -5,6 +5,7 @@ plans removed. The report names plans by id and counts only: no name, no CPR."""
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 
 from planbro.translation import _
@@ -78,16 +79,23 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json(result.as_json())
     else:
-        _report(result)
+        _report(result, args.to)
     if args.confirm:
         if not result.complete:
-            _refused(result)
+            _refused(result, args.to)
             return EXIT_BAD_INPUT
         return 0
     return 0 if result.complete else EXIT_SOME_DAMAGED
 
 
-def _report(result) -> None:
+def _command(address: str, *more: str) -> str:
+    """The command to run next, with the address as given (its password masked)."""
+    from planbro.storage.postgres.connect import masked
+
+    return " ".join(["planbro migrate --to", shlex.quote(masked(address, address)), *more])
+
+
+def _report(result, address: str) -> None:
     print(_("Plans moved to the team store: {plans}; versions: {versions}.").format(
         plans=len(result.moved), versions=result.versions_moved))
     print(_("Plans already in the team store (skipped): {plans}; versions: {versions}.").format(
@@ -109,13 +117,14 @@ def _report(result) -> None:
                 "log stay.").format(count=len(result.removed)))
     elif not result.confirming and result.complete:
         print(_("The data folder is unchanged. When you have checked the plans in the team "
-                "store, remove them here with: planbro migrate --to URL --confirm"))
+                "store, remove them here with: {command}").format(
+                    command=_command(address, "--confirm")))
 
 
-def _refused(result) -> None:
+def _refused(result, address: str) -> None:
     print(_("Nothing was removed from the data folder: not everything is in the team store "
-            "as it is here. Run planbro migrate --to URL first, and resolve the conflicts."),
-          file=sys.stderr)
+            "as it is here. Run {command} first, and resolve the conflicts.").format(
+                command=_command(address)), file=sys.stderr)
     for plan_id, versions in sorted(result.missing.items()):
         print("  " + _("{id}: versions {versions}").format(
             id=plan_id, versions=", ".join(map(str, versions))), file=sys.stderr)

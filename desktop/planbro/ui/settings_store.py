@@ -72,6 +72,8 @@ class StoreGroup(QGroupBox):
         line = QHBoxLayout(row)
         line.setContentsMargins(0, 0, 0, 0)
         self.address = QLineEdit(address, row)
+        # The beginning shown (the server and the database), not the end of a long address.
+        self.address.setCursorPosition(0)
         self.address.setObjectName("store_address")
         self.address.setAccessibleName(_("The team database's address"))
         self.address.setPlaceholderText("postgresql://server/planbro  /  service=planbro")

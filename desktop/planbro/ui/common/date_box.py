@@ -48,7 +48,9 @@ class DateBox(QWidget):
         self.edit.setPlaceholderText(_("DD-MM-YYYY"))
         self.edit.setAccessibleName(name)
         metrics = self.edit.fontMetrics()
-        self.edit.setMaximumWidth(metrics.horizontalAdvance("0") * DATE_CHARS + metrics.lineSpacing())
+        # As wide as a date, never narrower: a row short of room (Overblik's, beside a long
+        # caseworker's name) clipped "02-12-2026" to "12-2026".
+        self.edit.setFixedWidth(metrics.horizontalAdvance("0") * DATE_CHARS + metrics.lineSpacing())
         self.edit.textChanged.connect(self.changed)
         self.edit.textEdited.connect(self.edited)
         self.edit.editingFinished.connect(self._finish)
