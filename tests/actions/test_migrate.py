@@ -208,9 +208,11 @@ def test_confirm_removes_the_local_plans_once_all_is_in_the_team_store(
     assert not list((folder / "cases").glob("*.json"))
     # The folder itself, its settings and its log stay; the removal is in both logs.
     assert (folder / "meta.json").is_file()
-    purges = [r for r in AuditLog(folder).read().records if r["action"] == "purge"]
-    assert sorted(r["plan"] for r in purges) == sorted(ids)
-    assert sorted(r["plan"] for r in imported_rows(owner) if r["action"] == "purge") == sorted(ids)
+    # Recorded as moved, not as deleted: the plans live on in the team store.
+    moves = [r for r in AuditLog(folder).read().records if r["action"] == "move_out"]
+    assert sorted(r["plan"] for r in moves) == sorted(ids)
+    assert sorted(r["plan"] for r in imported_rows(owner) if r["action"] == "move_out") == sorted(ids)
+    assert not [r for r in imported_rows(owner) if r["action"] == "purge"]
     assert sorted(s.id for s in team.summaries()) == sorted(ids)
     assert team.audit.verify()[1] is None
 

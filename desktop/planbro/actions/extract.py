@@ -54,7 +54,7 @@ if TYPE_CHECKING:
 # The audit action of an extract, and its fixed detail word (the document kind).
 ACTION, DETAIL = "extract", "pdf"
 # The records that delete a plan from the store (planbro.audit's actions).
-REMOVALS = ("purge", "delete")
+REMOVALS = ("purge", "delete", "move_out")
 # Fewest characters of an id that name a deleted plan, as for one in the store.
 MIN_PREFIX = 4
 

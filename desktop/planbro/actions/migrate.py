@@ -9,7 +9,7 @@ never overwritten. The local store is not changed.
 
 confirm() compares every local version and record with the team store again; only when
 all is there does it remove the local plans, through the local store's own removal
-(removal.py's order: backups, case file, index row; a "purge" record each), whose last
+(removal.py's order: backups, case file, index row; a "move_out" record each), whose last
 look at each case file is checked against the team store once more. The data folder's
 keys, settings and audit log stay. Qt-free: the command and the app present the result.
 """
@@ -217,8 +217,8 @@ def confirm(local: PlanStore, team: TeamStore) -> Migration:
                                           "migrate again."))
             return None
 
-        local._remove(plan_id, "purge", refusal)
+        local._remove(plan_id, "move_out", refusal)
         result.removed.append(plan_id)
-    # The "purge" records of the removal go to the team store too.
+    # The "move_out" records of the removal go to the team store too.
     _move_lines(local, team, result, None, LINES_PER_BATCH)
     return result

@@ -57,7 +57,7 @@ from planbro.audit.reading import Reading, month_files, read_folder
 # What can happen to a plan, as recorded in "action".
 ACTIONS = ("view", "create", "change", "sign", "revise", "close", "follow_up", "import",
            "export", "render", "print", "restore", "delete", "repair", "journalise", "purge",
-           "extract", "caseload", "key", "lease_break", "handover")
+           "extract", "caseload", "key", "lease_break", "handover", "move_out")
 # Where it was done: the desktop app or the `planbro` command.
 VIAS = ("app", "cli")
 # What a "key" record says was done to the data folder's keys (planbro key, the app).

@@ -64,6 +64,7 @@ def action_label(action: str) -> str:
         "key": _("the data folder's keys changed"),
         "lease_break": _("a colleague's lease broken"),
         "handover": _("case handed over"),
+        "move_out": _("moved from this computer to the team's database"),
     }.get(action, action)
 
 

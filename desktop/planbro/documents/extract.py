@@ -77,6 +77,8 @@ DELETED = {
              "kommunens sagssystem (ESDH), hvor den blev journaliseret.",
     "delete": "Kladden til planen er slettet fra Planbro den {day}. Den blev aldrig "
               "underskrevet.",
+    "move_out": "Planen er flyttet fra denne computer til teamets database den {day} "
+                "(planbro migrate). Den findes dér, med alle sine versioner.",
 }
 # A plan the log knows that is no longer in Planbro, with no record of its deletion.
 GONE = "Planen findes ikke længere i Planbro på denne computer."
@@ -115,6 +117,7 @@ EVENTS = {
     "lease_break": "En teamleder gjorde handleplanen fri, så en anden sagsbehandler kunne "
                    "redigere den",
     "handover": "Sagen blev overdraget til en anden sagsbehandler",
+    "move_out": "Handleplanen blev flyttet fra computeren til teamets database",
 }
 # An action this version of Planbro does not know (a newer one's).
 OTHER_EVENT = "Handleplanen blev brugt"
