@@ -247,6 +247,9 @@ def test_a_hand_over_is_the_units_own(units, new_plan, as_role):
     made = anna.handovers.hand_over(plan.id, "Lis Holm", "Overtager under ferien.", via="app")
     assert (made.by_role, made.to_name) == ("anna", "Lis Holm")
     assert [s.caseworker for s in units("lis").summaries()] == ["Lis Holm"]
+    # The names known for a hand-over are the units' own: Bo sees none of Team Vest's.
+    assert {plan.caseworker.name, "Lis Holm"} <= set(anna.handovers.known_names())
+    assert not {plan.caseworker.name, "Lis Holm"} & set(units("bo").handovers.known_names())
     bo = as_role("bo")
     assert bo.execute("SELECT count(*) FROM planbro.handovers").fetchone() == (0,)
     with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
