@@ -144,10 +144,31 @@ def test_the_app_opens_the_team_store_with_its_offline_queue(pg_server, pg_datab
     from planbro.ui.app_team import open_team_at_start
 
     opened = open_team_at_start(pg_server.url(pg_database), "settings", None, tmp_path / "data",
-                                dialogs)
+                                dialogs, encrypt=False)
     try:
         assert isinstance(opened, OfflineStore) and not opened.offline
         # The data folder on this laptop is not encrypted: nothing would be kept unsealed.
         assert opened.queue is None
+    finally:
+        opened.close()
+
+
+def test_a_new_data_folder_is_encrypted_for_the_offline_queue(pg_server, pg_database, tmp_path,
+                                                               dialogs, memory_keyring):
+    from planbro.crypto import keyfile
+
+    from planbro.storage.postgres.offline import OfflineStore
+
+    from planbro.ui.app_team import open_team_at_start
+
+    folder, notes = tmp_path / "data", []
+    opened = open_team_at_start(pg_server.url(pg_database), "settings", None, folder, dialogs,
+                                notes=notes)
+    try:
+        # As at the local store's first start: no question, the recovery key shown once.
+        assert keyfile.exists(folder) and len(dialogs.calls_of("show_recovery_key")) == 1
+        assert dialogs.calls_of("offer_encryption") == []
+        assert isinstance(opened, OfflineStore) and opened.queue is not None
+        assert notes == ["Datamappen er krypteret."]
     finally:
         opened.close()

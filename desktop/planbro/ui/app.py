@@ -193,7 +193,8 @@ def start(data_dir=None, dialogs=None, *, today=None, encrypt=True):
     if address:
         from planbro.ui.app_team import QUIT, USE_LOCAL, open_team_at_start
 
-        store = open_team_at_start(address, source, settings, folder, dialogs)
+        store = open_team_at_start(address, source, settings, folder, dialogs,
+                                   encrypt=encrypt, notes=notes)
         if store == QUIT:
             return None
         if store == USE_LOCAL:

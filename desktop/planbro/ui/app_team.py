@@ -22,9 +22,12 @@ from planbro.ui.app_offline import with_offline_queue
 USE_LOCAL, QUIT = "local", "quit"
 
 
-def open_team_at_start(address: str, source: str, settings, folder, dialogs, parent=None):
+def open_team_at_start(address: str, source: str, settings, folder, dialogs, parent=None, *,
+                       encrypt: bool = True, notes: list[str] | None = None):
     """The team store at `address` (chosen in `source`: STORE_ENV or "settings"); USE_LOCAL when
-    the caseworker chose the data folder instead, QUIT when they chose to stop."""
+    the caseworker chose the data folder instead, QUIT when they chose to stop. With
+    `encrypt`, the data folder for the offline queue is encrypted where it is not yet, as at
+    the local store's first start (app_offline.py; what happened is added to `notes`)."""
     title = _("The team's database")
     field = STORE_ENV if source == STORE_ENV else address_field()
     try:
@@ -42,7 +45,8 @@ def open_team_at_start(address: str, source: str, settings, folder, dialogs, par
                 return chosen
         else:
             # Saves kept on this laptop while the server is away (app_offline.py).
-            return with_offline_queue(team, folder, dialogs, parent)
+            return with_offline_queue(team, folder, dialogs, parent, encrypt=encrypt,
+                                      notes=notes)
 
 
 def _offer_local(dialogs, parent, title: str, reason: str, *, retry: bool) -> str:

@@ -37,8 +37,11 @@ class OfflineRefused(StoreUnreachable):
     def no_keys(cls) -> OfflineRefused:
         return cls(_("Not connected to the team database, and the data folder on this computer "
                      "is not encrypted, or not unlocked: Planbro keeps no team plan on it "
-                     "unencrypted, so the change was not saved. To work offline, turn encryption "
-                     "on (planbro key create) and let the computer unlock it."))
+                     "unencrypted, so the change was not saved. To work offline, close Planbro and "
+                     "start it again: it offers to encrypt the data folder (keep the recovery key "
+                     "it shows for IT support), or asks for the recovery key or passphrase of an "
+                     "encrypted one. IT support can also turn encryption on with planbro key "
+                     "create."))
 
     @classmethod
     def waits(cls) -> OfflineRefused:
