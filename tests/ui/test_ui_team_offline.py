@@ -270,6 +270,13 @@ def test_the_recovery_key_declined_leaves_it_unencrypted_and_an_offline_save_is_
             "gendannelsesnøgle, det viser, til IT-supporten), eller det beder om "
             "gendannelsesnøglen eller adgangsfrasen til en krypteret datamappe. IT-supporten "
             "kan også slå kryptering til med planbro key create.")
+        # Not "gemmes lokalt": nothing is kept while the server is away.
+        for banner in (window.connection, wizard.connection):
+            banner.refresh()
+            assert banner.isVisible()
+            assert banner.text() == ("Ikke forbundet – intet gemmes, før forbindelsen er "
+                                     "tilbage: datamappen på denne computer er ikke krypteret "
+                                     "eller ikke låst op")
         own_server.start()
         assert purpose_on_server(own_server, database, plan.id) == plan.purpose
         # Back online, the typing is saved on the server as usual.

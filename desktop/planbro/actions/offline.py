@@ -79,7 +79,11 @@ def draft_notice(drafted: Drafted) -> str:
                                     draft=_short(drafted.draft_id))
 
 
-def _offline_line(pending: int) -> str:
+def _offline_line(pending: int, keeps: bool = True) -> str:
+    if not keeps:
+        # Not "saving locally": without the data folder's keys a save is refused.
+        return _("Not connected – nothing is saved until the connection is back: the data "
+                 "folder on this computer is not encrypted or not unlocked")
     line = _("Not connected – saving locally")
     if pending:
         line += " · " + ngettext("{count} save waits to be sent",
@@ -93,7 +97,11 @@ def connection_of(store: Store) -> Connection | None:
     if not hasattr(store, "flush"):
         return None
     offline, pending = bool(getattr(store, "offline", False)), int(getattr(store, "pending", 0))
-    return Connection(offline, pending, _offline_line(pending) if offline else "")
+    return Connection(offline, pending, _offline_line(pending, _keeps(store)) if offline else "")
+
+
+def _keeps(store: Store) -> bool:
+    return bool(getattr(store, "keeps_saves", True))
 
 
 def reconnect(store: Store) -> Connection | None:
@@ -109,9 +117,9 @@ def reconnect(store: Store) -> Connection | None:
         # A queued save that cannot be read or sent: it stays queued, and the user is told.
         pending = int(getattr(store, "pending", 0))
         return Connection(bool(getattr(store, "offline", False)), pending,
-                          _offline_line(pending), [str(error)])
+                          _offline_line(pending, _keeps(store)), [str(error)])
     if done.offline:
-        return Connection(True, done.pending, _offline_line(done.pending))
+        return Connection(True, done.pending, _offline_line(done.pending, _keeps(store)))
     notices = [draft_notice(drafted) for drafted in done.drafts]
     headline = ""
     if done.sent or was_offline or done.drafts:

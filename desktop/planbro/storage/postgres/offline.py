@@ -153,6 +153,12 @@ class OfflineStore(Store):
         """How many saves wait on this laptop to be sent."""
         return self.queue.pending if self.queue is not None else 0
 
+    @property
+    def keeps_saves(self) -> bool:
+        """Whether a save while the server is away is kept on this laptop (False without
+        the data folder's keys: it is refused, OfflineRefused.no_keys)."""
+        return self.queue is not None
+
     def backups(self) -> list[Path]:
         return []
 
