@@ -12,10 +12,10 @@ from team_plans import team
 
 from planbro.model.convert import to_dict
 
-from planbro.quality import check_plan
+from planbro.quality import DEFAULT_POLICY, check_plan
 
 from planbro.overview.facts import (
-    FACTS_FORMAT,
+    facts_format,
     finds,
     found_on,
     is_current,
@@ -58,7 +58,7 @@ def test_a_young_citizen_s_finding_ends_on_the_25th_birthday(example_plan):
 def test_the_facts_of_versions_first_signing_and_achieved_months(example_plan):
     versions = team(example_plan)["A1"]
     facts = plan_facts({v.version: to_dict(v) for v in versions})
-    assert facts["f"] == FACTS_FORMAT and is_current(facts)
+    assert facts["f"] == facts_format(DEFAULT_POLICY) and is_current(facts, DEFAULT_POLICY)
     assert facts["signed"] == "2026-03-12" and facts["start"] == "2026-03-02"
     assert facts["ach"] == {"2026-06": 1}
     assert facts["sg"] == [5, 0, 1, 1]
@@ -71,7 +71,8 @@ def test_the_facts_of_versions_first_signing_and_achieved_months(example_plan):
                                                           "follow-up-stale"]
     assert found_on(facts["q"], "2026-11-15") == []
     assert "pension-age" in found_on(facts["q"], "2049-03-12")
-    assert not is_current({**facts, "f": "1/00000000"}) and not is_current(None)
+    assert not is_current({**facts, "f": "1/00000000"}, DEFAULT_POLICY)
+    assert not is_current(None, DEFAULT_POLICY)
 
 
 def test_a_sub_goal_achieved_again_in_a_later_version_counts_once(example_plan):

@@ -1,4 +1,4 @@
-"""Facts of an older format (a quality rule changed: FACTS_FORMAT) in the local store's index
+"""Facts of an older format (a quality rule changed: facts_format) in the local store's index
 are made again once from the plan by the next overview, kept in the index, and counted right;
 the team store's are tested in test_overview_team_store.py."""
 
@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from team_plans import END, START, TODAY, store_team
 
+from planbro.quality import DEFAULT_POLICY
 from planbro.storage import PlanStore
 
+from planbro.overview import facts as facts_module
 from planbro.overview import store_facts
-from planbro.overview.facts import FACTS_FORMAT, plan_facts
+from planbro.overview.facts import facts_format, plan_facts
 
 from planbro.actions.overview import overview_of
 
@@ -23,25 +25,27 @@ def _older(docs, plan=None):
     return {**plan_facts(docs), "f": "0/older", "q": ""}
 
 
-def test_older_facts_are_made_again_once_and_kept(tmp_path, example_plan, team_store):
+def test_older_facts_are_made_again_once_and_kept(tmp_path, example_plan, team_store,
+                                                  monkeypatch):
     folder = tmp_path / "older"
     with PlanStore(folder, facts=_older) as store:
         store_team(store, example_plan)
     made = []
-    current = store_facts()
 
-    def counted(docs, plan=None):
+    def counted(docs, policy=DEFAULT_POLICY, plan=None):
         made.append(1)
-        return current(docs)
+        return plan_facts(docs, policy, plan)
 
-    with PlanStore(folder, facts=counted) as store:
+    # Each plan's facts made, by the overview under its policy (renew_facts given them).
+    monkeypatch.setattr(facts_module, "plan_facts", counted)
+    with PlanStore(folder, facts=store_facts()) as store:
         assert _figures(store) == _figures(team_store)
         assert len(made) == len(store.summaries()) == 17
         # Once: the second overview finds them current.
         assert _figures(store) == _figures(team_store)
         assert len(made) == 17
     with PlanStore(folder, read_only=True) as reader:
-        assert {s.overview["f"] for s in reader.summaries()} == {FACTS_FORMAT}
+        assert {s.overview["f"] for s in reader.summaries()} == {facts_format(DEFAULT_POLICY)}
 
 
 def test_a_store_opened_for_reading_counts_older_facts_right_without_keeping_them(

@@ -16,15 +16,19 @@ from tests.storage.test_team_roles import PEOPLE, run_setup
 from planbro.model import FollowUpEntry
 from planbro.model.convert import to_dict
 
+from planbro.quality import DEFAULT_POLICY
 from planbro.storage import PlanStore
 from planbro.storage.postgres import TeamStore
 from planbro.storage.postgres.overview_rows import chosen, renew
 
 from planbro.overview import store_facts
-from planbro.overview.facts import FACTS_FORMAT
+from planbro.overview.facts import facts_format
 
 from planbro.actions.overview import overview_of
 from planbro.actions.team import open_team_store
+
+# The format of the facts the front ends make: the test installation sets no policy.
+FACTS_FORMAT = facts_format(DEFAULT_POLICY)
 
 
 def _figures(store, **scope):

@@ -306,10 +306,13 @@ def test_the_app_s_saves_keep_the_overview_s_facts(qtbot, tmp_path, saved_settin
     """The team leader's overview reads the facts every save keeps (planbro.overview)."""
     from planbro.overview.facts import is_current
 
+    from planbro.actions.context import quality_policy
+
     dialogs = ScriptedDialogs()
     window = app_module.start(tmp_path / "data", dialogs, today=TODAY)
     qtbot.addWidget(window)
     window.store.save(example_plan)
     [summary] = window.store.summaries()
-    assert is_current(summary.overview) and summary.overview["unit"] == example_plan.caseworker.unit
+    assert is_current(summary.overview, quality_policy())
+    assert summary.overview["unit"] == example_plan.caseworker.unit
     window.store.close()

@@ -13,8 +13,10 @@ Which plans a period holds, and which dates count:
   cases, follow-up overdue, not updated for 12 months, the quality check, sub-goals by
   status, services. A store keeps the newest state of a plan only, so a past period
   chooses the plans, not a past state of them.
-The scope is a unit or a caseworker (the plan's responsible caseworker and unit, compared
-without regard to case or spacing), or with neither the whole store the user may read.
+The scope is a unit or a caseworker (compared without regard to case or spacing), or with
+neither the whole store the user may read: the unit the plan names, and on the team store
+the caseworker responsible for it today ("Mine sager": after an "Overdrag sag" hand-over the
+colleague or vikar handed it), on a local store (no hand-over) the caseworker it names.
 
 The store is read through the Store interface only: summaries(), and for a plan whose
 summary carries no facts (facts.py) its versions. The team store chooses the plans of the
@@ -36,7 +38,7 @@ from planbro.quality.rules_services import CTI_MONTHS
 from planbro.storage import PlanSummary, Store
 
 from planbro.overview.areas import build_areas
-from planbro.overview.facts import FACTS_FORMAT, Facts, facts_of_stored, found_on, is_current
+from planbro.overview.facts import Facts, facts_format, facts_of_stored, found_on, is_current, store_facts
 from planbro.overview.figures import PLANS, Figure, Overview
 from planbro.overview.grouping import NONE
 
@@ -130,15 +132,15 @@ def select(store: Store, start: date | None, end: date, unit: str, caseworker: s
     first, last = (start.isoformat() if start else ""), end.isoformat()
     chosen: list[tuple[PlanSummary, Facts]] = []
     unread = 0
-    for summary in summaries_of(store, first, last, unit, caseworker):
+    for summary in summaries_of(store, first, last, unit, caseworker, policy):
         # What the summary itself tells, before a plan without facts is read (the team store
-        # has the caseworker and unit in its summary).
+        # has the unit and the caseworker responsible today in its summary).
         if (wanted_unit and summary.unit and _fold(summary.unit) != wanted_unit
                 or wanted_worker and summary.caseworker
                 and _fold(summary.caseworker) != wanted_worker):
             continue
         facts = summary.overview
-        if not is_current(facts):
+        if not is_current(facts, policy):
             begins = summary.offer_date.isoformat() if summary.offer_date else summary.created[:10]
             if begins and begins > last:
                 continue
@@ -147,7 +149,8 @@ def select(store: Store, start: date | None, end: date, unit: str, caseworker: s
                 unread += 1
                 continue
         if (wanted_unit and _fold(facts["unit"]) != wanted_unit
-                or wanted_worker and _fold(facts["cw"]) != wanted_worker):
+                or wanted_worker and not summary.caseworker
+                and _fold(facts["cw"]) != wanted_worker):
             continue
         begins, closed = facts["start"], facts["closed"]
         if (begins and begins > last) or (closed and closed < first):
@@ -156,21 +159,23 @@ def select(store: Store, start: date | None, end: date, unit: str, caseworker: s
     return chosen, unread
 
 
-def summaries_of(store: Store, first: str, last: str, unit: str,
-                 caseworker: str) -> list[PlanSummary]:
+def summaries_of(store: Store, first: str, last: str, unit: str, caseworker: str,
+                 policy: Policy) -> list[PlanSummary]:
     """The summaries the overview looks at: on the team store those the server chooses for
     the period and scope (TeamStore.overview_summaries: every plan without current facts,
     the others only when in the period and scope), elsewhere every plan's. A local store
-    makes facts missing or of an older format again once, keeping them in its index
-    (renew_facts); what is left without is read by select()."""
+    makes facts missing or of another format (facts_format: another policy too) again
+    once, under `policy`, keeping them in its index (renew_facts); what is left without
+    is read by select()."""
+    current, facts = facts_format(policy), store_facts(policy)
     chosen_by_server = getattr(store, "overview_summaries", None)
     if chosen_by_server is not None:
         return list(chosen_by_server(first=first, last=last, unit=unit, caseworker=caseworker,
-                                     current=FACTS_FORMAT))
+                                     current=current, facts=facts))
     summaries = store.summaries()
     renew = getattr(store, "renew_facts", None)
-    stale = [summary.id for summary in summaries if not is_current(summary.overview)]
-    if stale and renew is not None and renew(stale):
+    stale = [summary.id for summary in summaries if not is_current(summary.overview, policy)]
+    if stale and renew is not None and renew(stale, facts):
         summaries = store.summaries()
     return summaries
 

@@ -211,18 +211,20 @@ class OpenedStore:
                 self._index.refresh()
             return self._index.summaries()
 
-    def renew_facts(self, plan_ids: list[str]) -> int:
+    def renew_facts(self, plan_ids: list[str], facts: Facts | None = None) -> int:
         """Make the overview facts of these plans again from their case files (each read
-        once) and keep them in their rows: the overview asks for facts of an older format
-        (a rule changed). How many rows were made; none when the store is opened for
-        reading or without a Facts (the overview then reads each plan itself)."""
+        once) and keep them in their rows: the overview asks for facts of another format (a
+        rule changed, or the municipality's policy: the overview gives `facts` made under
+        the policy it counts with, else the store's own are used). How many rows were made;
+        none when the store is opened for reading or without a Facts (the overview then
+        reads each plan itself)."""
         if self.read_only or self._facts is None:
             return 0
         made = 0
         with self._mutex:
             for plan_id in plan_ids:
                 try:
-                    row = self._summarize(plan_id, os.stat(self._layout.case(plan_id)))
+                    row = self._summarize(plan_id, os.stat(self._layout.case(plan_id)), facts)
                 except (OSError, StoreCorrupt):
                     continue
                 if row is not None and row[OVERVIEW] is not None:
@@ -256,7 +258,8 @@ class OpenedStore:
         """Every backup in the data folder, newest first."""
         return backups.everything(self._layout)
 
-    def _summarize(self, plan_id: str, stat: os.stat_result) -> Row | None:
+    def _summarize(self, plan_id: str, stat: os.stat_result,
+                   facts: Facts | None = None) -> Row | None:
         docs = read_versions(self._layout.case(plan_id), self._layout)
         # None: the file went away after it was listed.
-        return summary_row(docs, stat, self._facts) if docs else None
+        return summary_row(docs, stat, facts or self._facts) if docs else None

@@ -3,12 +3,20 @@ made for rows without them, and the plans of a period and scope chosen by the se
 
 The facts are the overview's (planbro/overview/facts.py; storage stands below it and is
 given the function that makes them, summary.py Facts, as the local store is). Of their
-keys the server reads four: "f" (their format), "unit" and "cw" (the scope, kept folded in
-facts_unit and facts_worker) and "start", "closed" (the days the case was open, ISO text,
-compared as text). No plan body is read by the overview, except once for a plan whose
-facts are missing or of an older format (renew): they are made from its versions and
+keys the server reads four: "f" (their format: the rules and the municipality's policy
+they were made under), "unit" and "cw" (the unit and caseworker the plan names, kept
+folded in facts_unit and facts_worker) and "start", "closed" (the days the case was open,
+ISO text, compared as text). No plan body is read by the overview, except once for a plan
+whose facts are missing or of another format (renew): they are made from its versions and
 written back, so the next overview finds them. Row-level security (setup_roles.sql)
 keeps a caseworker's role to its units' rows in every statement here.
+
+The overview's caseworker is the one responsible for the plan today, as "Mine sager" has
+it (handover.py RESPONSIBLE_TODAY: after "Overdrag sag" the colleague or vikar handed it),
+not the one the plan names; its unit is the plan's (a hand-over keeps the case in its
+unit). The server chooses a caseworker's plans roughly: those whose own caseworker is the
+one asked for (facts_worker, an index) and every plan ever handed over (few); the overview
+compares the summary's caseworker, the responsible one, itself (compute.py select).
 """
 
 from __future__ import annotations
@@ -21,6 +29,7 @@ from typing import Any
 from psycopg.types.json import Jsonb
 
 from planbro.storage.postgres.audit import Connection
+from planbro.storage.postgres.handover import RESPONSIBLE_TODAY
 from planbro.storage.postgres.rows import Query
 from planbro.storage.summary import Facts, PlanSummary, overview_facts
 
@@ -28,9 +37,10 @@ from planbro.storage.summary import Facts, PlanSummary, overview_facts
 BATCH = 500
 # A stored plan whose facts are missing or of another format than `current`.
 _STALE = "facts IS NULL OR facts->>'f' IS DISTINCT FROM %(current)s"
-# What the overview reads of a summary (compute.py), in this order, with the facts last.
+# What the overview reads of a summary (compute.py), in this order, with the facts last;
+# the caseworker responsible today in the place of the one the plan names.
 OVERVIEW_COLUMNS = ("id", "status", "name", "basis", "decision", "created", "updated",
-                    "next_follow_up", "offer_date", "caseworker", "unit")
+                    "next_follow_up", "offer_date", RESPONSIBLE_TODAY, "unit")
 # The plans of the period and scope, and every plan without current facts (the overview
 # makes those from the plan itself, when the store could not: summary.py Facts failed),
 # as one JSON array of arrays: parsed at once, not a jsonb value per row (10,000 rows:
@@ -38,7 +48,8 @@ OVERVIEW_COLUMNS = ("id", "status", "name", "basis", "decision", "created", "upd
 _CHOSEN = (f"SELECT json_agg(json_build_array({', '.join(OVERVIEW_COLUMNS)}, facts))::text "
            f"FROM planbro.plans WHERE {_STALE} "
            "OR ((%(unit)s = '' OR facts_unit = %(unit)s) "
-           "AND (%(worker)s = '' OR facts_worker = %(worker)s) "
+           "AND (%(worker)s = '' OR facts_worker = %(worker)s "
+           "OR responsible <> '' OR substitute <> '') "
            "AND coalesce(facts->>'start', '') COLLATE \"C\" <= %(last)s "
            "AND coalesce(nullif(facts->>'closed', ''), '9999') COLLATE \"C\" >= %(first)s)")
 
@@ -94,8 +105,10 @@ def chosen(query: Query, *, first: str, last: str, unit: str, worker: str,
     the period from `first` ("" : any) to `last` (ISO days) in the scope `unit` or
     `worker` (folded; "": any), and of every plan without facts of the format `current`;
     by the citizen's name as summaries() lists them. They hold what the overview reads
-    (OVERVIEW_COLUMNS; no CPR number, the versions' numbers 0). The caseworker and unit
-    are the plan's own (the overview's scope), not the one a hand-over made responsible."""
+    (OVERVIEW_COLUMNS; no CPR number, the versions' numbers 0). Their caseworker is the one
+    responsible today, after a hand-over the colleague or vikar (as summaries() and "Mine
+    sager" have it), their unit the plan's. A plan handed over is chosen whoever `worker`
+    is: the overview compares the summary's caseworker with the one asked for itself."""
     rows = query(_CHOSEN, {"current": current, "first": first, "last": last,  # type: ignore[arg-type]
                            "unit": fold(unit), "worker": fold(worker)})
     found = [_summary(row) for row in json.loads(rows[0][0] or "[]")] if rows else []

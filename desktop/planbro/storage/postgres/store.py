@@ -212,14 +212,16 @@ class TeamStore(LifecycleSteps, Store):
         return sorted(found, key=lambda s: (s.name.casefold(), s.id))
 
     def overview_summaries(self, *, first: str, last: str, unit: str, caseworker: str,
-                           current: str) -> list[PlanSummary]:
+                           current: str, facts: Facts | None = None) -> list[PlanSummary]:
         """The overview's plans, chosen by the server (overview_rows.chosen), their facts
-        made first where missing or not of the format `current` (renew), when this store
-        was opened with `facts` and its role may write them; a role that may only read
-        leaves them to the overview, which then reads those plans itself."""
+        made first where missing or not of the format `current` (renew: another policy too),
+        when this store was opened with `facts` and its role may write them; a role that may
+        only read leaves them to the overview, which then reads those plans itself. `facts`
+        makes them under the policy the overview counts with (format `current`), instead of
+        the store's own."""
         if self._facts is not None:
             try:
-                renew(self._connection, self._facts, current)
+                renew(self._connection, facts or self._facts, current)
             except (psycopg.OperationalError, PoolTimeout) as error:
                 raise unreachable(error, self.conninfo) from None
             except psycopg.errors.InsufficientPrivilege:

@@ -11,8 +11,10 @@
 --
 -- Rows saved before this version have no facts (NULL): SQL cannot make them (the
 -- quality rules are Planbro's), so the first overview makes them, reading each such
--- plan's versions once, and writes them here; facts of an older format (a rule changed,
--- FACTS_FORMAT) are made again the same way.
+-- plan's versions once, and writes them here; facts of another format (a rule changed, or
+-- the municipality's policy: facts_format) are made again the same way. The overview's
+-- caseworker is the one responsible today after a hand-over (0005); "facts_worker", the
+-- plan's own, only narrows the rows the server sends for a caseworker.
 
 ALTER TABLE planbro.plans
     ADD COLUMN facts jsonb,
