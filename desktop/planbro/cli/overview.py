@@ -36,7 +36,8 @@ def register(subparsers) -> None:
     parser.add_argument("--enhed", metavar=_("UNIT"),
                         help=_("only the plans of this unit (as the plan names the caseworker's unit)"))
     parser.add_argument("--sagsbehandler", metavar=_("NAME"),
-                        help=_("only the plans of this caseworker"))
+                        help=_("only the plans of this caseworker (on the team store: the cases "
+                               "they are responsible for today, as in their Mine sager)"))
     parser.add_argument("--json", action="store_true", help=_("print the figures as JSON"))
     parser.add_argument("--xlsx", metavar="FILE.xlsx",
                         help=_("write the figures as an Excel workbook, one sheet per area"))
