@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import copy
 from collections import Counter
+from datetime import date
 
 import pytest
 from team_plans import END, START, TODAY, UNIT, WORKER, team
 
-from planbro.quality import Policy, check_plan
+from planbro.model import FollowUpEntry
 
-from planbro.overview import compute
+from planbro.quality import Policy, check_plan
+from planbro.storage import PlanStore
+
+from planbro.overview import compute, store_facts
 
 # The plans in the period and Team Nord (E1 closed before it, G1 another unit, H1 after it).
 CHOSEN = ("A1", "A2", "A3", "A4", "A5", "A6", "B1", "B2", "B3", "C1", "D1", "D2", "E2", "F1")
@@ -137,3 +142,23 @@ def test_a_store_without_the_facts_gives_the_same_figures(team_store, bare_store
     read = compute(bare_store, start=START, end=END, unit=UNIT, today=TODAY)
     assert read.to_json() == with_facts.to_json()
     assert all(s.overview is None for s in bare_store.summaries())
+
+
+def test_a_plan_is_one_plan_in_a_figure_however_often_it_belongs(tmp_path, example_plan):
+    # Two follow-ups "fortsættes" in the period count two follow-ups of one plan; two CTI
+    # courses running over 9 months are one plan with a course over 9 months.
+    plan = copy.deepcopy(example_plan)
+    plan.follow_up.history = [FollowUpEntry(date(2026, 5, 1), "continue", "Samtale"),
+                              FollowUpEntry(date(2026, 8, 1), "continue", "Samtale")]
+    cti = next(service for service in plan.services if service.method == "CTI")
+    cti.start, cti.end, cti.phases = date(2025, 1, 5), None, []
+    second = copy.deepcopy(cti)
+    second.start = date(2025, 3, 1)
+    plan.services.append(second)
+    with PlanStore(tmp_path / "data", facts=store_facts()) as store:
+        store.save(plan)
+        found = compute(store, start=START, end=END, today=TODAY)
+    follow_ups = found.item("fu.continue")
+    assert (follow_ups.count, follow_ups.plans) == (2, (plan.id,))
+    assert found.item("cti").plans == (plan.id,) and found.item("cti").count == 1
+    assert found.item("cti.long").plans == (plan.id,) and found.item("cti.long").count == 1

@@ -38,7 +38,14 @@ from planbro.quality.rules_services import CTI_MONTHS
 from planbro.storage import PlanSummary, Store
 
 from planbro.overview.areas import build_areas
-from planbro.overview.facts import Facts, facts_format, facts_of_stored, found_on, is_current, store_facts
+from planbro.overview.facts import (
+    Facts,
+    facts_format,
+    facts_of_stored,
+    found_on,
+    is_current,
+    store_facts,
+)
 from planbro.overview.figures import PLANS, Figure, Overview
 from planbro.overview.grouping import NONE
 
@@ -48,6 +55,8 @@ STALE_MONTHS = 12
 _FEJL_RULES = frozenset(rule.id for rule in RULES if rule.severity == FEJL)
 # The keys of the sub-goals by status, in the order of the facts' "sg".
 _SUBGOAL_KEYS = tuple("sg." + status for status in SUBGOAL_STATUSES)
+# The methods of a plan whose services name none.
+_NO_METHOD = (NONE,)
 
 
 class Tally:
@@ -73,8 +82,9 @@ class Tally:
         return [key[len(prefix):] for key in self.plans if key.startswith(prefix)]
 
     def figure(self, key: str, label: str, counts: str = PLANS) -> Figure:
-        # Distinct, in the order met (the summaries' order: by the citizen's name).
-        ids = tuple(dict.fromkeys(self.plans.get(key, ())))
+        # In the order met (the summaries' order: by the citizen's name); count_plan adds a
+        # plan once to each key.
+        ids = tuple(self.plans.get(key, ()))
         return Figure(key, label, len(ids) if counts == PLANS else self.counts.get(key, 0),
                       ids, counts)
 
@@ -183,7 +193,7 @@ def summaries_of(store: Store, first: str, last: str, unit: str, caseworker: str
 def count_plan(tally: Tally, summary: PlanSummary, facts: Facts, first: str, last: str) -> None:
     """Add one plan to every figure it belongs to (`first`, `last`: the period, ISO days;
     `first` "" when it has no start). Written for 10,000 plans: the keys' lists are
-    appended to directly."""
+    appended to directly, each plan once (Tally.figure counts the list)."""
     plan_id = summary.id
     plans, counts = tally.plans, tally.counts
     plans["plans"].append(plan_id)
@@ -219,8 +229,9 @@ def count_plan(tally: Tally, summary: PlanSummary, facts: Facts, first: str, las
                 tally.days.append((days, plan_id))
     for day, outcome in facts["fu"]:
         if first <= day <= last:
-            plans["fu." + outcome].append(plan_id)
-            counts["fu." + outcome] += 1
+            key = "fu." + outcome
+            counts[key] += 1
+            _add_once(plans[key], plan_id)
     # -- quality, as the check finds it today
     fejl = False
     for rule_id in found_on(facts["q"], tally.on):
@@ -233,20 +244,28 @@ def count_plan(tally: Tally, summary: PlanSummary, facts: Facts, first: str, las
         if count:
             plans[key].append(plan_id)
             counts[key] += count
-    for month, count in facts["ach"].items():
-        if first[:7] <= month <= last[:7]:
-            plans["ach." + month].append(plan_id)
-            counts["ach." + month] += count
+    if facts["ach"]:
+        first_month, last_month = first[:7], last[:7]
+        for month, count in facts["ach"].items():
+            if first_month <= month <= last_month:
+                plans["ach." + month].append(plan_id)
+                counts["ach." + month] += count
     # -- services
     plans["basis." + summary.basis].append(plan_id)
     for basis in facts["lb"].split():
         plans["lb." + basis].append(plan_id)
-    for method in facts["m"].split() or [NONE]:
+    for method in facts["m"].split() or _NO_METHOD:
         plans["m." + method].append(plan_id)
     for course_start, course_end in facts["cti"]:
-        plans["cti"].append(plan_id)
+        _add_once(plans["cti"], plan_id)
         if course_start and tally.cti_over(course_start, course_end):
-            plans["cti.long"].append(plan_id)
+            _add_once(plans["cti.long"], plan_id)
+
+
+def _add_once(ids: list[str], plan_id: str) -> None:
+    """Append `plan_id` unless it was the last one added (a plan's keys are added together)."""
+    if not ids or ids[-1] != plan_id:
+        ids.append(plan_id)
 
 
 def _months(tally: Tally, first: str, last: str) -> list[str]:
