@@ -1,8 +1,9 @@
 """Working on when the team server is away (issue 14): what the caseworker is told.
 
 The storage layer keeps the saves (storage/postgres/offline.py: OfflineStore, its
-sealed queue in queue.py); this use case opens the team store with the queue, with the
-data folder's own keys, asks it to send what waits, and says in Danish what happened:
+sealed queue in queue.py); this use case opens the team store with the queue, sealed with
+the data folder's own keys (the app gets them as at the local store's start:
+ui/app_offline.py), asks it to send what waits, and says in Danish what happened:
 "Ikke forbundet – gemmes lokalt", "Forbundet igen – 2 gemninger sendt", or which
 plan's saves are kept as a separate draft and why. The app's connection banner
 (ui/common/connection_banner.py) only shows the Connection it gets.
@@ -11,14 +12,11 @@ plan's saves are kept as a separate draft and why. The app's connection banner
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from planbro.translation import _, ngettext
 
-from planbro.crypto import keyfile
-from planbro.crypto.keyfile import KeyProblem
-from planbro.crypto.keys import KeyChain, unlock
+from planbro.crypto.keys import KeyChain
 
 from planbro.storage import Store, StoreError
 
@@ -40,17 +38,6 @@ class Connection:
     pending: int = 0
     headline: str = ""
     notices: list[str] = field(default_factory=list)
-
-
-def data_folder_keys(data_dir: Path | str) -> KeyChain | None:
-    """The data folder's keys, to seal the offline queue with, when the folder is
-    encrypted and opens without asking (credential store, PLANBRO_PASSPHRASE); else None."""
-    if not keyfile.exists(Path(data_dir)):
-        return None
-    try:
-        return unlock(data_dir)
-    except (KeyProblem, OSError):
-        return None
 
 
 def working_offline(team: TeamStore, keys: KeyChain | None) -> OfflineStore:
