@@ -13,14 +13,17 @@ from team_plans import team
 from planbro.model.convert import to_dict
 
 from planbro.quality import DEFAULT_POLICY, check_plan
+from planbro.quality.rules_reform import work_started
 
 from planbro.overview.facts import (
+    PACKED,
     facts_format,
     finds,
     found_on,
     is_current,
     plan_facts,
     rule_days,
+    unpack,
 )
 from planbro.overview.grouping import EMPLOYMENT, NONE, OTHER, legal_basis, reason_group
 from planbro.overview.labels import legal_basis_name
@@ -34,7 +37,7 @@ DAYS = [date(2024 + n // 12, n % 12 + 1, 1) for n in range(96)] + [
 def test_the_rule_days_say_what_the_check_finds_on_any_day(example_plan, name):
     plan = team(example_plan)[name][-1]
     days = rule_days(plan)
-    text = plan_facts({1: to_dict(plan)})["q"]
+    text = unpack(plan_facts({1: to_dict(plan)}))["q"]
     for day in DAYS:
         found = {rule for rule, span in days.items() if finds(span, day.isoformat())}
         assert found == {f.rule for f in check_plan(plan, day)}, day
@@ -55,10 +58,28 @@ def test_a_young_citizen_s_finding_ends_on_the_25th_birthday(example_plan):
     assert rule_days(plan)["youth-model"] == [None, "2030-03-15"]
 
 
+def test_the_facts_are_the_five_keys_the_server_reads_and_one_packed_text(example_plan):
+    # The team store's server reads f, cw, unit, start and closed (overview_rows.py); the
+    # rest is one text of PACKED's fields, which no field's own text can split wrongly.
+    plans = team(example_plan)
+    for name in ("A1", "A6", "B1", "D2", "E2"):
+        packed = plan_facts({v.version: to_dict(v) for v in plans[name]})
+        assert set(packed) == {"f", "cw", "unit", "start", "closed", "x"}
+        assert len(packed["x"].split("|")) == len(PACKED)
+    declined = unpack(plan_facts({1: to_dict(plans["B1"][0])}))
+    assert declined["reason"] == "no_need" and declined["fu"] == [] and declined["cti"] == []
+    sel142 = unpack(plan_facts({1: to_dict(plans["D2"][0])}))
+    assert sel142["notified"] == "2026-09-01"
+    assert sel142["begun"] == work_started(plans["D2"][0]).isoformat() == "2026-10-01"
+    # A6's CTI course has no end: its end is None, as the day not known.
+    assert unpack(plan_facts({1: to_dict(plans["A6"][0])}))["cti"] == [["2026-01-05", None]]
+
+
 def test_the_facts_of_versions_first_signing_and_achieved_months(example_plan):
     versions = team(example_plan)["A1"]
-    facts = plan_facts({v.version: to_dict(v) for v in versions})
-    assert facts["f"] == facts_format(DEFAULT_POLICY) and is_current(facts, DEFAULT_POLICY)
+    packed = plan_facts({v.version: to_dict(v) for v in versions})
+    assert packed["f"] == facts_format(DEFAULT_POLICY) and is_current(packed, DEFAULT_POLICY)
+    facts = unpack(packed)
     assert facts["signed"] == "2026-03-12" and facts["start"] == "2026-03-02"
     assert facts["ach"] == {"2026-06": 1}
     assert facts["sg"] == [5, 0, 1, 1]
@@ -80,7 +101,7 @@ def test_a_sub_goal_achieved_again_in_a_later_version_counts_once(example_plan):
     later = copy.deepcopy(signed)
     later.version, later.status, later.updated = 2, "draft", "2026-09-01T10:00:00Z"
     docs = {1: to_dict(signed), 2: to_dict(later)}
-    assert plan_facts(docs)["ach"] == {"2026-03": 1}
+    assert unpack(plan_facts(docs))["ach"] == {"2026-03": 1}
 
 
 def test_no_free_text_of_the_plan_is_in_the_facts(example_plan):

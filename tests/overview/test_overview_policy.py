@@ -13,7 +13,7 @@ from planbro.quality import DEFAULT_POLICY, Policy
 from planbro.storage import PlanStore
 
 from planbro.overview import store_facts
-from planbro.overview.facts import facts_format, found_on, is_current
+from planbro.overview.facts import facts_format, found_on, is_current, unpack
 
 from planbro.actions.overview import overview_of
 from planbro.actions.team import open_team_store
@@ -65,7 +65,7 @@ def test_the_local_store_s_facts_of_the_old_policy_are_made_again_and_kept(
     with PlanStore(folder, read_only=True) as reader:
         kept = [summary.overview for summary in reader.summaries()]
     assert {facts["f"] for facts in kept} == {facts_format(AFTER)}
-    assert not any("plan-start-late" in found_on(facts["q"], TODAY.isoformat())
+    assert not any("plan-start-late" in found_on(unpack(facts)["q"], TODAY.isoformat())
                    for facts in kept)
 
 
@@ -85,5 +85,5 @@ def test_the_team_store_s_facts_of_the_old_policy_are_made_again_on_the_server(
     with psycopg.connect(pg_server.dsn(pg_database)) as connection:
         rows = connection.execute("SELECT facts FROM planbro.plans").fetchall()
     assert {facts["f"] for (facts,) in rows} == {facts_format(AFTER)}
-    assert not any("plan-start-late" in found_on(facts["q"], TODAY.isoformat())
+    assert not any("plan-start-late" in found_on(unpack(facts)["q"], TODAY.isoformat())
                    for (facts,) in rows)

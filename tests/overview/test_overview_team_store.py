@@ -22,7 +22,7 @@ from planbro.storage.postgres import TeamStore
 from planbro.storage.postgres.overview_rows import chosen, renew
 
 from planbro.overview import store_facts
-from planbro.overview.facts import facts_format
+from planbro.overview.facts import facts_format, unpack
 
 from planbro.actions.overview import overview_of
 from planbro.actions.team import open_team_store
@@ -162,8 +162,8 @@ def test_a_signing_and_a_follow_up_renew_the_facts_in_the_row(
                                                      note="Samtale"), date(2027, 2, 1))
     [(facts,)] = _rows(pg_server, pg_database, "SELECT facts FROM planbro.plans")
     assert facts["f"] == FACTS_FORMAT
-    assert facts["signed"] == "2026-11-05"
-    assert facts["fu"] == [["2026-11-20", "continue"]]
+    assert unpack(facts)["signed"] == "2026-11-05"
+    assert unpack(facts)["fu"] == [["2026-11-20", "continue"]]
 
 
 def test_a_save_hands_the_facts_the_plan_it_saves(address, tmp_path, example_plan):

@@ -18,9 +18,10 @@
 │ for any day without the plan.                                            │
 └──────────────────────────────────────────────────────────────────────────┘
 
-The facts are a JSON object with short keys (the index holds one per plan). Dates are ISO
-text, which compares as the dates do. No figure shows the free text of a plan: a reason and a
-legal basis are kept as their group (grouping.py).
+The facts are a JSON object of six keys (the index holds one per plan): five the team store's
+server reads (storage/postgres/overview_rows.py) and "x", the rest packed in one text. Dates
+are ISO text, which compares as the dates do. No figure shows the free text of a plan: a
+reason and a legal basis are kept as their group (grouping.py).
   f       facts_format(policy): the rules and the policy they were made under; facts of
           another format (another Planbro, a rule changed, the municipality changed its
           policy) are not current, and are made again from the plan
@@ -29,20 +30,29 @@ legal basis are kept as their group (grouping.py).
           compute.py select; never shown)
   start   the day the case counts from: the offer's day, else the plan's first save
   closed  the day a closed case ended (a closing follow-up, else its last save); None if open
-  reason  a declined offer's reason group; None unless the offer was declined
+  x       the fields of PACKED, in its order, "|" between; "" for none (unpack() reads it
+          back as the values below; compute.py splits it itself):
+  reason  a declined offer's reason group; none unless the offer was declined
   notified, begun  § 142: the boform's notification, and the day work on the plan started
-  signed  the day a version was first signed in full; None before
-  fu      [[day, outcome], ...]: the follow-ups recorded
-  sg      the newest version's sub-goals by status, in SUBGOAL_STATUSES order
-  ach     {"YYYY-MM": n}: sub-goals by the month they were first recorded as achieved (the
+  signed  the day a version was first signed in full; none before
+  fu      "DAY:OUTCOME ...": the follow-ups recorded
+  sg      "N N N N": the newest version's sub-goals by status, in SUBGOAL_STATUSES order
+  ach     "YYYY-MM:N ...": sub-goals by the month they were first recorded as achieved (the
           first version saying so: its signing day, or its last save while a draft)
   lb, m   the services' legal bases (grouping.py codes) and Housing First methods,
-          distinct, sorted, in one text each ("S101 S85a", "CTI")
-  cti     [[start, end], ...]: each CTI course's first and last day (service and phases)
-  q       the rules that find something, in one text, each by its number in RULES: "N" on
-          every day, "N>DAY" from DAY on, "N<DAY" until the day before DAY (rule_days;
-          one short JSON string parses far faster than a list per rule, and the index holds
-          one per plan)
+          distinct, sorted ("S101 S85a", "CTI")
+  cti     "START:END ...": each CTI course's first and last day (service and phases; a day
+          not known is empty)
+  q       the rules that find something, each by its number in RULES: "N" on every day,
+          "N>DAY" from DAY on, "N<DAY" until the day before DAY (rule_days)
+
+┌──────────────────────────────────────────────────────────────────────────┐
+│ Why one text: a JSON object per plan with its lists is ~30 objects to    │
+│ parse, keep and free; 10,000 plans' facts took 50 ms of every opening of │
+│ the local store's index (the caseload's and `planbro overblik`'s start). │
+│ As one text each they take 15 ms, and the overview splits them as it    │
+│ counts (tests/benchmarks/bench_overview.py).                             │
+└──────────────────────────────────────────────────────────────────────────┘
 """
 
 from __future__ import annotations
@@ -74,6 +84,8 @@ RULE_IDS = tuple(rule.id for rule in RULES)
 RULE_NUMBERS = {rule_id: number for number, rule_id in enumerate(RULE_IDS)}
 # One plan's facts (see above).
 Facts = dict[str, Any]
+# The fields packed in the facts' "x", in their order (see above).
+PACKED = ("reason", "notified", "begun", "signed", "fu", "sg", "ach", "lb", "m", "cti", "q")
 
 
 def store_facts(policy: Policy = DEFAULT_POLICY) -> StoreFacts:
@@ -94,7 +106,7 @@ def facts_format(policy: Policy) -> str:
     rules = " ".join(f"{rule.id}:{rule.severity}" for rule in RULES)
     values = " ".join(f"{field.name}={getattr(policy, field.name)!r}"
                       for field in dataclasses.fields(policy))
-    return "2/" + hashlib.sha256(f"{rules} | {values}".encode()).hexdigest()[:8]
+    return "3/" + hashlib.sha256(f"{rules} | {values}".encode()).hexdigest()[:8]
 
 
 # The policy last asked about and its format: is_current is asked once per plan, with the
@@ -149,20 +161,40 @@ def plan_facts(docs: dict[int, dict[str, Any]], policy: Policy = DEFAULT_POLICY,
         "unit": plan.caseworker.unit.strip(),
         "start": offer_day,
         "closed": closed,
-        "reason": reason_group(plan.offer.reason) if plan.offer.decision == "declined" else None,
-        "notified": _iso(plan.boform.notified) if plan.basis == "sel-142" else None,
-        "begun": _iso(work_started(plan)) if plan.basis == "sel-142" else None,
-        "signed": _first_signed(docs),
-        "fu": [[entry.date.isoformat(), entry.outcome]
-               for entry in plan.follow_up.history if entry.date is not None],
-        "sg": [statuses.count(status) for status in SUBGOAL_STATUSES],
-        "ach": _achieved_months(docs),
-        "lb": " ".join(sorted({legal_basis(service.legal_basis) for service in plan.services})),
-        "m": " ".join(sorted({service.method for service in plan.services if service.method})),
-        "cti": [_course(service.start, service.end, service.phases)
-                for service in plan.services if service.method == "CTI"],
-        "q": " ".join(rule_text(rule, days) for rule, days in rule_days(plan, policy).items()),
+        "x": "|".join((
+            (reason_group(plan.offer.reason) if plan.offer.decision == "declined" else ""),
+            (_iso(plan.boform.notified) or "") if plan.basis == "sel-142" else "",
+            (_iso(work_started(plan)) or "") if plan.basis == "sel-142" else "",
+            _first_signed(docs) or "",
+            " ".join(f"{entry.date.isoformat()}:{entry.outcome}"
+                     for entry in plan.follow_up.history if entry.date is not None),
+            " ".join(str(statuses.count(status)) for status in SUBGOAL_STATUSES),
+            " ".join(f"{month}:{count}" for month, count in _achieved_months(docs).items()),
+            " ".join(sorted({legal_basis(service.legal_basis) for service in plan.services})),
+            " ".join(sorted({service.method for service in plan.services if service.method})),
+            " ".join("{}:{}".format(*(day or "" for day in _course(service.start, service.end,
+                                                                   service.phases)))
+                     for service in plan.services if service.method == "CTI"),
+            " ".join(rule_text(rule, days) for rule, days in rule_days(plan, policy).items()),
+        )),
     }
+
+
+def unpack(facts: Facts) -> dict[str, Any]:
+    """The facts with "x" read back into its fields (see above): days and texts as they
+    are (None for none), "fu" and "cti" as [[day, value], ...], "sg" as counts and "ach"
+    as {"YYYY-MM": n}. For reading facts; the overview's count splits "x" itself."""
+    fields = dict(zip(PACKED, facts["x"].split("|")))
+    read = {key: value for key, value in facts.items() if key != "x"}
+    for key in ("reason", "notified", "begun", "signed"):
+        read[key] = fields[key] or None
+    read["fu"] = [item.split(":") for item in fields["fu"].split()]
+    read["sg"] = [int(count) for count in fields["sg"].split()]
+    read["ach"] = {month: int(count) for month, count in
+                   (item.split(":") for item in fields["ach"].split())}
+    read["cti"] = [[day or None for day in item.split(":")] for item in fields["cti"].split()]
+    read.update({key: fields[key] for key in ("lb", "m", "q")})
+    return read
 
 
 def _signed_day(doc: dict[str, Any]) -> str | None:
