@@ -154,8 +154,10 @@ def command(folder: Path, *args: str, compiled: bool = True, store: str = "") ->
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPYCACHEPREFIX"] = str(folder.parent / "pycache")
     if not compiled:
+        # Neither written nor read: a cache of its own that stays empty (a checkout's
+        # __pycache__ folders would otherwise be read).
         env["PYTHONDONTWRITEBYTECODE"] = "1"
-        env.pop("PYTHONPYCACHEPREFIX")
+        env["PYTHONPYCACHEPREFIX"] = tempfile.mkdtemp(prefix="pycache-", dir=folder.parent)
     started = time.perf_counter()
     subprocess.run([sys.executable, "-m", "planbro", "--data-dir", str(folder), *args],
                    env=env, check=True, stdout=subprocess.DEVNULL)
