@@ -34,3 +34,10 @@ def test_every_field_is_set():
     # A field added to PlanSummary must be given a value from the row here too.
     made = summary_from_row(ROW)
     assert set(vars(made)) == {item.name for item in dataclasses.fields(PlanSummary)}
+
+
+def test_the_team_store_s_summary_carries_its_caseworker_and_unit():
+    made = summary_from_row(ROW, caseworker="Mette Holm", unit="Team Nord")
+    assert (made.caseworker, made.unit) == ("Mette Holm", "Team Nord")
+    assert made == PlanSummary(**{**vars(summary_from_row(ROW)), "caseworker": "Mette Holm",
+                                  "unit": "Team Nord"})

@@ -168,8 +168,8 @@ def _day(value: Any) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-def summary_from_row(row: Row) -> PlanSummary:
-    """The summary of an index row.
+def summary_from_row(row: Row, caseworker: str = "", unit: str = "") -> PlanSummary:
+    """The summary of an index row (the team store's: with the caseworker and unit).
 
     ┌──────────────────────────────────────────────────────────────────────┐
     │ A frozen dataclass's __init__ sets each of its 20 fields through     │
@@ -183,5 +183,5 @@ def summary_from_row(row: Row) -> PlanSummary:
     summary.__dict__.update(zip(_SUMMARY_FIELDS, (
         row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8],
         _day(row[9]), row[10], row[11], _day(row[12]), _day(row[13]), _day(row[14]),
-        _day(row[15]), "", "", None, row[16])))
+        _day(row[15]), caseworker, unit, None, row[16])))
     return summary
