@@ -219,15 +219,23 @@ class TeamStore(LifecycleSteps, Store):
         only read leaves them to the overview, which then reads those plans itself. `facts`
         makes them under the policy the overview counts with (format `current`), instead of
         the store's own."""
-        if self._facts is not None:
-            try:
-                renew(self._connection, facts or self._facts, current)
-            except (psycopg.OperationalError, PoolTimeout) as error:
-                raise unreachable(error, self.conninfo) from None
-            except psycopg.errors.InsufficientPrivilege:
-                pass
-        return chosen(self._query, first=first, last=last, unit=unit, worker=caseworker,
-                      current=current)
+        def chosen_now() -> list[PlanSummary]:
+            return chosen(self._query, first=first, last=last, unit=unit, worker=caseworker,
+                          current=current)
+
+        # The plans without current facts come with the chosen ones: only when there are
+        # any are they made and the plans chosen again (most overviews: one statement).
+        found = chosen_now()
+        if self._facts is None or all(isinstance(s.overview, dict)
+                                      and s.overview.get("f") == current for s in found):
+            return found
+        try:
+            made = renew(self._connection, facts or self._facts, current)
+        except (psycopg.OperationalError, PoolTimeout) as error:
+            raise unreachable(error, self.conninfo) from None
+        except psycopg.errors.InsufficientPrivilege:
+            made = 0
+        return chosen_now() if made else found
 
     def resolve(self, id_or_prefix: str) -> str:
         """The full id of the plan whose id is, or begins with, `id_or_prefix`."""
