@@ -75,3 +75,11 @@ def test_overblik_does_not_import_the_other_commands_modules(tmp_path):
                                "PATH": "/usr/bin:/bin"})
     assert done.returncode == 0, done.stderr
     assert "LOADED []" in done.stdout
+
+
+def test_version_is_printed_without_building_any_command(capsys):
+    assert _choices(build_parser("--version")) == []
+    with pytest.raises(SystemExit) as ended:
+        main(["--version"])
+    assert ended.value.code == 0
+    assert capsys.readouterr().out.startswith("Planbro ")

@@ -63,7 +63,8 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     │ (documents, exchange, the quality check …): registering all fifteen  │
     │ cost `planbro overblik` a tenth of its start. A command named on the │
     │ line is parsed by its own module's parser alone; --help, no command  │
-    │ or a misspelt one gets every module, so argparse lists them all.     │
+    │ or a misspelt one gets every module, so argparse lists them all      │
+    │ (--version none: it is printed before a command is looked at).       │
     └──────────────────────────────────────────────────────────────────────┘
     """
     parser = _global_parser()
@@ -71,6 +72,9 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
                         help=_(VERSION_HELP))
     subparsers = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
     modules = [name for name, commands in COMMANDS.items() if command in commands] or COMMANDS
+    if command == "--version":
+        # Printed by the global parser before any command is looked at.
+        modules = []
     for name in modules:
         importlib.import_module(f"planbro.cli.{name}").register(subparsers)
     return parser
