@@ -37,14 +37,17 @@ BATCH = 500
 # A stored plan whose facts are missing or of another format than `current`.
 _STALE = "facts IS NULL OR facts->>'f' IS DISTINCT FROM %(current)s"
 # What the overview reads of a summary (compute.py), in this order, with the facts last;
-# the caseworker responsible today in the place of the one the plan names.
-OVERVIEW_COLUMNS = ("id", "status", "name", "basis", "decision", "created", "updated",
+# the caseworker responsible today in the place of the one the plan names. No citizen's
+# name: the server orders the plans by it (the figures' plans in the caseload's order) and
+# keeps it, as an overview shows no name.
+OVERVIEW_COLUMNS = ("id", "status", "basis", "decision", "created", "updated",
                     "next_follow_up", "offer_date", RESPONSIBLE_TODAY, "unit")
 # The plans of the period and scope, and every plan without current facts (the overview
 # makes those from the plan itself, when the store could not: summary.py Facts failed),
 # as one JSON array of arrays: parsed at once, not a jsonb value per row (10,000 rows:
 # ~45 ms against ~200 ms).
-_CHOSEN = (f"SELECT json_agg(json_build_array({', '.join(OVERVIEW_COLUMNS)}, facts))::text "
+_CHOSEN = (f"SELECT json_agg(json_build_array({', '.join(OVERVIEW_COLUMNS)}, facts) "
+           "ORDER BY lower(name), id)::text "
            f"FROM planbro.plans WHERE {_STALE} "
            "OR ((%(unit)s = '' OR facts_unit = %(unit)s) "
            "AND (%(worker)s = '' OR facts_worker = %(worker)s "
@@ -103,21 +106,21 @@ def chosen(query: Query, *, first: str, last: str, unit: str, worker: str,
     """The summaries, with their facts as `overview`, of the plans whose case was open in
     the period from `first` ("" : any) to `last` (ISO days) in the scope `unit` or
     `worker` (folded; "": any), and of every plan without facts of the format `current`;
-    by the citizen's name as summaries() lists them. They hold what the overview reads
-    (OVERVIEW_COLUMNS; no CPR number, the versions' numbers 0). Their caseworker is the one
+    in the order of the citizens' names, as the server sorts them. They hold what the
+    overview reads (OVERVIEW_COLUMNS; no name, no CPR number, the versions' numbers 0: the
+    window's lists of plans take those from the caseload's summaries). Their caseworker is the one
     responsible today, after a hand-over the colleague or vikar (as summaries() and "Mine
     sager" have it), their unit the plan's. A plan handed over is chosen whoever `worker`
     is: the overview compares the summary's caseworker with the one asked for itself."""
     rows = query(_CHOSEN, {"current": current, "first": first, "last": last,  # type: ignore[arg-type]
                            "unit": fold(unit), "worker": fold(worker)})
-    found = [_summary(row) for row in json.loads(rows[0][0] or "[]")] if rows else []
-    return sorted(found, key=lambda s: (s.name.casefold(), s.id))
+    return [_summary(row) for row in json.loads(rows[0][0] or "[]")] if rows else []
 
 
 def _summary(row: list[Any]) -> PlanSummary:
-    (plan_id, status, name, basis, decision, created, updated, follow_up, offered, worker,
-     unit, facts) = row
+    (plan_id, status, basis, decision, created, updated, follow_up, offered, worker, unit,
+     facts) = row
     # Made as the local index makes its summaries (summary_from_row: 10,000 in 12 ms, not 28).
-    return summary_from_row([plan_id, 0, status, name, "", basis, decision, created, updated,
+    return summary_from_row([plan_id, 0, status, "", "", basis, decision, created, updated,
                              follow_up, 0, None, None, offered, None, None, facts],
                             caseworker=worker, unit=unit)
