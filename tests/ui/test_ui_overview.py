@@ -17,9 +17,12 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "overview"))
 from team_plans import END, START, TODAY, UNIT, WORKER, store_team  # noqa: E402
 
+from planbro.quality import DEFAULT_POLICY  # noqa: E402
 from planbro.storage import PlanStore  # noqa: E402
 
+from planbro.overview import facts as facts_module  # noqa: E402
 from planbro.overview import store_facts  # noqa: E402
+from planbro.overview.facts import plan_facts  # noqa: E402
 from planbro.overview.presenting import item_text  # noqa: E402
 
 from planbro.actions.overview import overview_of  # noqa: E402
@@ -203,3 +206,34 @@ def test_the_bars_share_one_scale_from_0_and_a_hidden_figure_has_none(opened):
     assert [round(bar.fraction(), 2) for bar in bars] == [1.0, 0.69, 0.0, 0.0]
     shown = opened.findChild(QWidget, "group:offers.offers").findChildren(Bar)
     assert len(shown) == 4
+
+
+def test_facts_of_an_older_format_are_made_once_and_the_window_counts_with_them(
+        qtbot, tmp_path, example_plan, monkeypatch):
+    # After an upgrade that changed a quality rule, the window's first figures make each
+    # plan's facts again and keep them; a new period then counts from the kept facts and
+    # reads no plan (the window's summaries read once, as the caseload has them).
+    def older(docs, plan=None):
+        return {**plan_facts(docs), "f": "0/older"}
+
+    folder = tmp_path / "older"
+    with PlanStore(folder, facts=older) as store:
+        store_team(store, example_plan)
+    made = []
+
+    def counted(docs, policy=DEFAULT_POLICY, plan=None):
+        made.append(1)
+        return plan_facts(docs, policy, plan)
+
+    monkeypatch.setattr(facts_module, "plan_facts", counted)
+    with PlanStore(folder, facts=store_facts()) as store:
+        window = OverviewWindow(store, today=TODAY)
+        qtbot.addWidget(window)
+        window.start_box.set_value(START)
+        window.end_box.set_value(END)
+        window.update_figures()
+        assert len(made) == len(store.summaries()) == 17
+        window.start_box.set_value(date(2026, 10, 1))
+        window.update_figures()
+        assert window.overview.start == date(2026, 10, 1)
+        assert len(made) == 17

@@ -46,13 +46,23 @@ ALL, UNIT, WORKER = "", "unit", "caseworker"
 
 
 class _Snapshot:
-    """The store with its summaries as read once: compute() reads them for each period."""
+    """The store with its summaries as read once: compute() reads them for each period.
+    When the overview makes facts again (an upgrade changed a rule, the municipality its
+    policy: renew_facts), the summaries are read again once, so the figures of this and
+    every later period count from the facts kept, and no plan is read one by one."""
 
     def __init__(self, store: Store, summaries: list[PlanSummary]):
         self._store, self._summaries = store, summaries
 
     def summaries(self) -> list[PlanSummary]:
         return self._summaries
+
+    def renew_facts(self, plan_ids: list[str], facts: Any = None) -> int:
+        renew = getattr(self._store, "renew_facts", None)
+        made = int(renew(plan_ids, facts)) if renew is not None else 0
+        if made:
+            self._summaries = self._store.summaries()
+        return made
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._store, name)
@@ -235,10 +245,12 @@ class OverviewWindow(QWidget):
             return
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            overview = overview_of(cast(Store, _Snapshot(self.store, self._summaries)),
+            snapshot = _Snapshot(self.store, self._summaries)
+            overview = overview_of(cast(Store, snapshot),
                                    start=start, end=end, today=self.today,
                                    unit=name if kind == UNIT else "",
                                    caseworker=name if kind == WORKER else "")
+            self._summaries = snapshot.summaries()
         except ValueError as error:
             self._say(f"{self.end_box.name}: {error}")
             return
