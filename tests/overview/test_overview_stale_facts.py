@@ -4,6 +4,9 @@ the team store's are tested in test_overview_team_store.py."""
 
 from __future__ import annotations
 
+import json
+import sys
+
 from team_plans import END, START, TODAY, store_team
 
 from planbro.quality import DEFAULT_POLICY
@@ -14,6 +17,8 @@ from planbro.overview import store_facts
 from planbro.overview.facts import facts_format, plan_facts
 
 from planbro.actions.overview import overview_of
+
+from planbro.cli import main
 
 
 def _figures(store):
@@ -56,3 +61,31 @@ def test_a_store_opened_for_reading_counts_older_facts_right_without_keeping_the
     with PlanStore(folder, read_only=True, facts=store_facts()) as reader:
         assert _figures(reader) == _figures(team_store)
         assert {s.overview["f"] for s in reader.summaries()} == {"0/older"}
+
+
+def test_many_plans_made_again_are_told_once_on_the_command_line(tmp_path, example_plan,
+                                                                 monkeypatch, capsys):
+    # After an upgrade the first overview makes every plan's facts again, which takes a
+    # while with thousands of plans: the command says why on stderr, once.
+    monkeypatch.setattr(sys.modules["planbro.overview.compute"], "RENEWING_MANY", 10)
+    folder = tmp_path / "older"
+    with PlanStore(folder, facts=_older) as store:
+        store_team(store, example_plan)
+    monkeypatch.setenv("PLANBRO_CONFIG_DIR", str(tmp_path / "config"))
+    assert main(["--data-dir", str(folder), "overblik", "--json"]) == 0
+    told = capsys.readouterr()
+    assert "Overblikkets tal for 17 planer laves igen" in told.err
+    assert "Overblikkets" not in told.out
+    json.loads(told.out)
+    assert main(["--data-dir", str(folder), "overblik", "--json"]) == 0
+    assert "laves igen" not in capsys.readouterr().err
+
+
+def test_a_few_plans_made_again_are_not_told(tmp_path, example_plan):
+    folder = tmp_path / "older"
+    with PlanStore(folder, facts=_older) as store:
+        store_team(store, example_plan)
+    told: list[str] = []
+    with PlanStore(folder, facts=store_facts()) as store:
+        overview_of(store, start=START, end=END, today=TODAY, notice=told.append)
+    assert told == []

@@ -226,9 +226,16 @@ def test_facts_of_an_older_format_are_made_once_and_the_window_counts_with_them(
         return plan_facts(docs, policy, plan)
 
     monkeypatch.setattr(facts_module, "plan_facts", counted)
+    monkeypatch.setattr(sys.modules["planbro.overview.compute"], "RENEWING_MANY", 10)
+    said: list[str] = []
+    monkeypatch.setattr(OverviewWindow, "_say", lambda self, text: said.append(text))
     with PlanStore(folder, facts=store_facts()) as store:
         window = OverviewWindow(store, today=TODAY)
         qtbot.addWidget(window)
+        # Told why the first figures take time, before they were made.
+        assert said == ["Overblikkets tal for 17 planer laves igen, fordi kvalitetstjekket "
+                        "eller kommunens indstillinger er ændret, siden de blev lavet. Det "
+                        "sker én gang og tager lidt tid …"]
         window.start_box.set_value(START)
         window.end_box.set_value(END)
         window.update_figures()
@@ -236,4 +243,4 @@ def test_facts_of_an_older_format_are_made_once_and_the_window_counts_with_them(
         window.start_box.set_value(date(2026, 10, 1))
         window.update_figures()
         assert window.overview.start == date(2026, 10, 1)
-        assert len(made) == 17
+        assert len(made) == 17 and len(said) == 1

@@ -11,12 +11,13 @@ summaries records nothing (Store).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from planbro.fileio.atomic import write_atomic
-from planbro.translation import _
+from planbro.translation import _, ngettext
 
 from planbro.model import Plan
 
@@ -50,14 +51,28 @@ def facts_for_stores(policy: Policy | None = None) -> StoreFacts:
 
 def overview_of(store: Store, *, start: date | None = None, end: date | None = None,
                 unit: str = "", caseworker: str = "", today: date | None = None,
-                policy: Policy | None = None) -> Overview:
+                policy: Policy | None = None,
+                notice: Callable[[str], object] | None = None) -> Overview:
     """Every figure for the period and scope (planbro.overview.compute), under the
-    municipality's policy. ValueError when the period ends before it starts."""
+    municipality's policy. ValueError when the period ends before it starts. `notice` is
+    given the words to show when many plans' facts are made again first (renewing())."""
     today = today or date.today()
     if start is not None and start > (end or today):
         raise ValueError(_("the period ends before it starts"))
+    told = (lambda count: notice(renewing(count))) if notice is not None else None
     return compute(store, start=start, end=end, unit=unit, caseworker=caseworker, today=today,
-                   policy=policy if policy is not None else quality_policy())
+                   policy=policy if policy is not None else quality_policy(), notice=told)
+
+
+def renewing(count: int) -> str:
+    """Why the overview takes time once after an upgrade or a change of the policy."""
+    return ngettext(
+        "The overview's figures of {count} plan are made again, as the quality check or the "
+        "municipality's settings have changed since they were made. This happens once and "
+        "takes a little while …",
+        "The overview's figures of {count} plans are made again, as the quality check or the "
+        "municipality's settings have changed since they were made. This happens once and "
+        "takes a little while …", count).format(count=count)
 
 
 def file_bytes(overview: Overview, kind: str) -> bytes:

@@ -123,7 +123,8 @@ def _run(args: argparse.Namespace) -> int:
     try:
         with open_store(args, write=False) as store:
             overview = overview_of(store, start=start, end=end, unit=args.enhed or "",
-                                   caseworker=args.sagsbehandler or "")
+                                   caseworker=args.sagsbehandler or "",
+                                   notice=lambda text: print(text, file=sys.stderr, flush=True))
     except StoreError as error:
         return refusal(error)
     for kind, option, path in files:

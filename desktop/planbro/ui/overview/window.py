@@ -13,9 +13,10 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any, cast
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -249,7 +250,8 @@ class OverviewWindow(QWidget):
             overview = overview_of(cast(Store, snapshot),
                                    start=start, end=end, today=self.today,
                                    unit=name if kind == UNIT else "",
-                                   caseworker=name if kind == WORKER else "")
+                                   caseworker=name if kind == WORKER else "",
+                                   notice=self._notice)
             self._summaries = snapshot.summaries()
         except ValueError as error:
             self._say(f"{self.end_box.name}: {error}")
@@ -283,6 +285,12 @@ class OverviewWindow(QWidget):
     def _say(self, text: str) -> None:
         self.problem.setText(text)
         self.problem.show()
+
+    def _notice(self, text: str) -> None:
+        """Why the figures take time (the facts made again): shown at once, before the work
+        that holds the window; show_overview hides it with the figures."""
+        self._say(text)
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
 
     # -- the plans behind a figure ----------------------------------------
     def value_of(self, key: str) -> QWidget | None:
