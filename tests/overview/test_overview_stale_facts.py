@@ -7,14 +7,14 @@ from __future__ import annotations
 import json
 import sys
 
-from team_plans import END, START, TODAY, store_team
+from older_facts import count_made, older_store
+from team_plans import END, START, TODAY
 
 from planbro.quality import DEFAULT_POLICY
 from planbro.storage import PlanStore
 
-from planbro.overview import facts as facts_module
 from planbro.overview import store_facts
-from planbro.overview.facts import facts_format, plan_facts
+from planbro.overview.facts import facts_format
 
 from planbro.actions.overview import overview_of
 
@@ -25,24 +25,11 @@ def _figures(store):
     return overview_of(store, start=START, end=END, unit="team nord", today=TODAY).to_json()
 
 
-def _older(docs, plan=None):
-    """Facts as a Planbro with other rules made them: another format, no rule's finding."""
-    return {**plan_facts(docs), "f": "0/older", "q": ""}
-
-
 def test_older_facts_are_made_again_once_and_kept(tmp_path, example_plan, team_store,
                                                   monkeypatch):
-    folder = tmp_path / "older"
-    with PlanStore(folder, facts=_older) as store:
-        store_team(store, example_plan)
-    made = []
-
-    def counted(docs, policy=DEFAULT_POLICY, plan=None):
-        made.append(1)
-        return plan_facts(docs, policy, plan)
-
+    folder = older_store(tmp_path / "older", example_plan)
+    made = count_made(monkeypatch)
     # Each plan's facts made, by the overview under its policy (renew_facts given them).
-    monkeypatch.setattr(facts_module, "plan_facts", counted)
     with PlanStore(folder, facts=store_facts()) as store:
         assert _figures(store) == _figures(team_store)
         assert len(made) == len(store.summaries()) == 17
@@ -55,9 +42,7 @@ def test_older_facts_are_made_again_once_and_kept(tmp_path, example_plan, team_s
 
 def test_a_store_opened_for_reading_counts_older_facts_right_without_keeping_them(
         tmp_path, example_plan, team_store):
-    folder = tmp_path / "older"
-    with PlanStore(folder, facts=_older) as store:
-        store_team(store, example_plan)
+    folder = older_store(tmp_path / "older", example_plan)
     with PlanStore(folder, read_only=True, facts=store_facts()) as reader:
         assert _figures(reader) == _figures(team_store)
         assert {s.overview["f"] for s in reader.summaries()} == {"0/older"}
@@ -68,9 +53,7 @@ def test_many_plans_made_again_are_told_once_on_the_command_line(tmp_path, examp
     # After an upgrade the first overview makes every plan's facts again, which takes a
     # while with thousands of plans: the command says why on stderr, once.
     monkeypatch.setattr(sys.modules["planbro.overview.compute"], "RENEWING_MANY", 10)
-    folder = tmp_path / "older"
-    with PlanStore(folder, facts=_older) as store:
-        store_team(store, example_plan)
+    folder = older_store(tmp_path / "older", example_plan)
     monkeypatch.setenv("PLANBRO_CONFIG_DIR", str(tmp_path / "config"))
     assert main(["--data-dir", str(folder), "overblik", "--json"]) == 0
     told = capsys.readouterr()
@@ -82,9 +65,7 @@ def test_many_plans_made_again_are_told_once_on_the_command_line(tmp_path, examp
 
 
 def test_a_few_plans_made_again_are_not_told(tmp_path, example_plan):
-    folder = tmp_path / "older"
-    with PlanStore(folder, facts=_older) as store:
-        store_team(store, example_plan)
+    folder = older_store(tmp_path / "older", example_plan)
     told: list[str] = []
     with PlanStore(folder, facts=store_facts()) as store:
         overview_of(store, start=START, end=END, today=TODAY, notice=told.append)

@@ -15,14 +15,12 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
 # The invented team's plans, shared with the overview's own tests.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "overview"))
+from older_facts import count_made, older_store  # noqa: E402
 from team_plans import END, START, TODAY, UNIT, WORKER, store_team  # noqa: E402
 
-from planbro.quality import DEFAULT_POLICY  # noqa: E402
 from planbro.storage import PlanStore  # noqa: E402
 
-from planbro.overview import facts as facts_module  # noqa: E402
 from planbro.overview import store_facts  # noqa: E402
-from planbro.overview.facts import plan_facts  # noqa: E402
 from planbro.overview.presenting import item_text  # noqa: E402
 
 from planbro.actions.overview import overview_of  # noqa: E402
@@ -213,19 +211,8 @@ def test_facts_of_an_older_format_are_made_once_and_the_window_counts_with_them(
     # After an upgrade that changed a quality rule, the window's first figures make each
     # plan's facts again and keep them; a new period then counts from the kept facts and
     # reads no plan (the window's summaries read once, as the caseload has them).
-    def older(docs, plan=None):
-        return {**plan_facts(docs), "f": "0/older"}
-
-    folder = tmp_path / "older"
-    with PlanStore(folder, facts=older) as store:
-        store_team(store, example_plan)
-    made = []
-
-    def counted(docs, policy=DEFAULT_POLICY, plan=None):
-        made.append(1)
-        return plan_facts(docs, policy, plan)
-
-    monkeypatch.setattr(facts_module, "plan_facts", counted)
+    folder = older_store(tmp_path / "older", example_plan)
+    made = count_made(monkeypatch)
     monkeypatch.setattr(sys.modules["planbro.overview.compute"], "RENEWING_MANY", 10)
     said: list[str] = []
     monkeypatch.setattr(OverviewWindow, "_say", lambda self, text: said.append(text))
