@@ -193,6 +193,21 @@ def sealed_bytes(folder) -> bytes:
                     if p.is_file())
 
 
+def edited_while_away(window, server, example_plan):
+    """Mette's plan saved on the team store and opened in the wizard, the server stopped,
+    and its purpose changed there; the plan and the wizard (its autosave not yet flushed)."""
+    store = window.store
+    plan = mettes_plan(example_plan)
+    store.save(plan)
+    store.leases.release(plan.id)
+    window.refresh()
+    wizard = open_in_wizard(window, plan.id)
+    server.stop()
+    wizard.plan.purpose = "Skrevet i toget uden net"
+    wizard.plan_changed()
+    return plan, wizard
+
+
 def test_started_on_a_new_folder_it_is_encrypted_and_a_save_while_away_is_kept(
         qtbot, own_server, database, example_plan, tmp_path, memory_keyring, monkeypatch):
     folder = tmp_path / "data"
@@ -205,15 +220,7 @@ def test_started_on_a_new_folder_it_is_encrypted_and_a_save_while_away_is_kept(
         assert keyfile.exists(folder) and len(dialogs.calls_of("show_recovery_key")) == 1
         assert dialogs.calls_of("offer_encryption") == []
         assert window.statusBar().currentMessage() == "Datamappen er krypteret."
-        plan = mettes_plan(example_plan)
-        store.save(plan)
-        store.leases.release(plan.id)
-        window.refresh()
-        wizard = open_in_wizard(window, plan.id)
-
-        own_server.stop()
-        wizard.plan.purpose = "Skrevet i toget uden net"
-        wizard.plan_changed()
+        plan, wizard = edited_while_away(window, own_server, example_plan)
         assert wizard.autosave.flush()
         assert (store.offline, store.pending) == (True, 1)
         window.connection.refresh()
@@ -249,15 +256,7 @@ def test_the_recovery_key_declined_leaves_it_unencrypted_and_an_offline_save_is_
         assert memory_keyring.secrets == {}
         assert isinstance(store, OfflineStore) and store.queue is None
         assert window.statusBar().currentMessage().startswith("Datamappen er ikke krypteret")
-        plan = mettes_plan(example_plan)
-        store.save(plan)
-        store.leases.release(plan.id)
-        window.refresh()
-        wizard = open_in_wizard(window, plan.id)
-
-        own_server.stop()
-        wizard.plan.purpose = "Skrevet i toget uden net"
-        wizard.plan_changed()
+        plan, wizard = edited_while_away(window, own_server, example_plan)
         assert not wizard.autosave.flush()
         assert store.pending == 0 and not (folder / "team-offline").exists()
         [refused] = dialogs.calls_of("warn")
