@@ -14,6 +14,7 @@ from planbro.model.convert import to_dict
 
 from planbro.quality import DEFAULT_POLICY, check_plan
 from planbro.quality.rules_reform import work_started
+from planbro.storage.postgres.overview_rows import FACTS_KEYS
 
 from planbro.overview.facts import (
     PACKED,
@@ -64,7 +65,8 @@ def test_the_facts_are_the_five_keys_the_server_reads_and_one_packed_text(exampl
     plans = team(example_plan)
     for name in ("A1", "A6", "B1", "D2", "E2"):
         packed = plan_facts({v.version: to_dict(v) for v in plans[name]})
-        assert set(packed) == {"f", "cw", "unit", "start", "closed", "x"}
+        # The team store sends them as these columns and makes the facts again of them.
+        assert tuple(packed) == FACTS_KEYS == ("f", "cw", "unit", "start", "closed", "x")
         assert len(packed["x"].split("|")) == len(PACKED)
     declined = unpack(plan_facts({1: to_dict(plans["B1"][0])}))
     assert declined["reason"] == "no_need" and declined["fu"] == [] and declined["cti"] == []
