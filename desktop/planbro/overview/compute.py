@@ -106,8 +106,8 @@ class Tally:
         return [key[len(prefix):] for key in self.plans if key.startswith(prefix)]
 
     def figure(self, key: str, label: str, counts: str = PLANS) -> Figure:
-        # In the order met (the summaries' order: by the citizen's name); count_plans adds a
-        # plan once to each key.
+        # In the order met (the store's summaries'; a list of them is sorted where it is
+        # shown, ui/overview/drill.py); count_plans adds a plan once to each key.
         ids = tuple(self.plans.get(key, ()))
         return Figure(key, label, len(ids) if counts == PLANS else self.counts.get(key, 0),
                       ids, counts)

@@ -37,9 +37,8 @@ BATCH = 500
 _STALE = "facts IS NULL OR facts->>'f' IS DISTINCT FROM %(current)s"
 # What the overview reads of a summary (compute.py), in this order, with the facts last;
 # the caseworker responsible today in the place of the one the plan names, the days as
-# ISO text (as the local index keeps them). No citizen's name: the server orders the plans
-# by it (the figures' plans in the caseload's order) and keeps it, as an overview shows no
-# name.
+# ISO text (as the local index keeps them). No citizen's name: an overview shows none, and
+# the window lists the plans behind a figure by the names the caseload has (drill.py).
 OVERVIEW_COLUMNS = ("id", "status", "basis", "decision", "created", "updated",
                     "next_follow_up::text", "offer_date::text", RESPONSIBLE_TODAY, "unit")
 # The keys of the overview's facts (overview/facts.py: the five the server reads, and "x"
@@ -56,8 +55,7 @@ _CHOSEN = (f"SELECT {', '.join(OVERVIEW_COLUMNS)}, "
            "AND (%(worker)s = '' OR facts_worker = %(worker)s "
            "OR responsible <> '' OR substitute <> '') "
            "AND coalesce(facts->>'start', '') COLLATE \"C\" <= %(last)s "
-           "AND coalesce(nullif(facts->>'closed', ''), '9999') COLLATE \"C\" >= %(first)s) "
-           "ORDER BY lower(name), id")
+           "AND coalesce(nullif(facts->>'closed', ''), '9999') COLLATE \"C\" >= %(first)s)")
 
 
 def fold(text: object) -> str:
@@ -110,10 +108,10 @@ def chosen(query: Query, *, first: str, last: str, unit: str, worker: str,
     """The summaries, with their facts as `overview`, of the plans whose case was open in
     the period from `first` ("" : any) to `last` (ISO days) in the scope `unit` or
     `worker` (folded; "": any), and of every plan without facts of the format `current`;
-    in the order of the citizens' names, as the server sorts them. They hold what the
-    overview reads (OVERVIEW_COLUMNS; no name, no CPR number, the versions' numbers 0: the
-    window's lists of plans take those from the caseload's summaries). Their caseworker is the one
-    responsible today, after a hand-over the colleague or vikar (as summaries() and "Mine
+    in the server's order (sorting the rows took a third of the statement). They hold what
+    the overview reads (OVERVIEW_COLUMNS; no name, no CPR number, the versions' numbers 0:
+    the window's lists of plans take those from the caseload's summaries). Their caseworker
+    is the one responsible today, after a hand-over the colleague or vikar (as summaries() and "Mine
     sager" have it), their unit the plan's. A plan handed over is chosen whoever `worker`
     is: the overview compares the summary's caseworker with the one asked for itself."""
     rows = query(_CHOSEN, {"current": current, "first": first, "last": last,  # type: ignore[arg-type]

@@ -38,8 +38,10 @@ START_CHARS, START_LINES = 90, 32
 
 
 def rows_of(plan_ids: Sequence[str], summaries: dict[str, PlanSummary]) -> list[PlanSummary]:
-    """The summaries of `plan_ids` in their order; ids the store does not give are left out."""
-    return [summaries[plan_id] for plan_id in plan_ids if plan_id in summaries]
+    """The summaries of `plan_ids` by the citizen's name, as the caseload lists them (the
+    overview's own order is the store's); ids the store does not give are left out."""
+    return sorted((summaries[plan_id] for plan_id in plan_ids if plan_id in summaries),
+                  key=lambda summary: (summary.name.casefold(), summary.id))
 
 
 class DrillDialog(QDialog):
