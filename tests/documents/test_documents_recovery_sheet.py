@@ -38,12 +38,18 @@ def test_the_sheet_is_one_a4_page_and_passes_the_pdfa_check(sheet):
     assert result.returncode == 0, result.stdout
 
 
+def _pdftotext(path, *options: str) -> str:
+    return subprocess.run(["pdftotext", *options, str(path), "-"], capture_output=True,
+                          text=True, check=True).stdout
+
+
 def test_the_sheet_holds_every_group_of_the_key_and_every_line(sheet):
     key, lines, path = sheet
-    text = squeezed(subprocess.run(["pdftotext", str(path), "-"], capture_output=True,
-                                   text=True, check=True).stdout)
-    # Read row by row, left to right: four groups, then three (each numbered under it).
-    assert in_order(key.split("-"), text)
+    text = squeezed(_pdftotext(path))
+    # Read row by row, left to right: four groups, then three (each numbered under it); in
+    # the order drawn (-raw): pdftotext's reading-order guess put a group of the key, drawn
+    # in its own cell, after the next row for about one random key in fifty.
+    assert in_order(key.split("-"), squeezed(_pdftotext(path, "-raw")))
     for line in lines:
         if line != key:
             assert squeezed(line) in text, line
