@@ -122,6 +122,12 @@ def test_an_empty_store_gives_zeros(capsys):
     (["--fra", "31-11-2026"], "--fra"),
     (["--fra", "2-2-2026", "--til", "1-2-2026"], "--til"),
     (["--fra", "1-1-2099"], "--fra"),
+    # Far from any plan: a traceback once (a month of year 10000 compared as text), and a
+    # slip of 2999 for 2029 counted and printed 11,000 months.
+    (["--til", "31-12-9999"], "--til"),
+    (["--fra", "01-12-9999", "--til", "31-12-9999"], "--fra"),
+    (["--fra", "01-01-1800"], "--fra"),
+    (["--fra", "01-01-2026", "--til", "31-12-2099"], "--til"),
     (["--enhed", "  "], "--enhed"),
     (["--sagsbehandler", ""], "--sagsbehandler"),
     (["--xlsx", "overblik.csv"], "--xlsx"),
@@ -132,6 +138,18 @@ def test_a_wrong_option_is_refused_naming_it(team, tmp_path, monkeypatch, capsys
     assert main(["overblik", *args]) == 2
     assert capsys.readouterr().err.startswith(named + ":")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_period_is_refused_in_danish_beyond_its_bounds(team, capsys):
+    assert main(["overblik", "--til", "31-12-9999"]) == 2
+    assert capsys.readouterr().err.strip() == (
+        "--til: 31-12-9999 ligger uden for de dage, et overblik kan tælle: 01-01-2000 til "
+        "31-12-2099.")
+    assert main(["overblik", "--fra", "01-01-2026", "--til", "31-12-2046"]) == 2
+    assert capsys.readouterr().err.strip() == (
+        "--til: perioden er længere end 20 år; vælg en kortere.")
+    # Twenty years less a month is counted.
+    assert main(["overblik", "--fra", "01-01-2026", "--til", "30-11-2045", "--json"]) == 0
 
 
 def test_no_file_goes_into_the_data_folder(team, capsys):

@@ -185,6 +185,16 @@ def test_a_date_that_is_no_date_is_named_and_the_figures_stay(qtbot, opened):
     assert opened.overview.start == date(2026, 6, 1)
 
 
+def test_a_period_beyond_the_bounds_is_named_and_nothing_is_counted(qtbot, opened):
+    # 31-12-2999 for 2029: refused at once, not 11,000 months counted and drawn.
+    shown = opened.overview
+    opened.end_box.set_value(date(2999, 12, 31))
+    opened.update_figures()
+    assert opened.problem.text() == ("Perioden til: 31-12-2999 ligger uden for de dage, et "
+                                     "overblik kan tælle: 01-01-2000 til 31-12-2099.")
+    assert opened.overview is shown
+
+
 def test_the_list_holds_only_plans_the_store_gives_the_user(team_store):
     from planbro.ui.overview.drill import rows_of
 

@@ -20,6 +20,7 @@ from planbro.fileio.atomic import write_atomic
 from planbro.translation import _, ngettext
 
 from planbro.model import Plan
+from planbro.model.dates import format_danish_date
 
 from planbro.quality import Policy
 from planbro.storage import Store
@@ -49,16 +50,43 @@ def facts_for_stores(policy: Policy | None = None) -> StoreFacts:
     return facts
 
 
+# The days a period may lie within: no plan is older than Planbro, and a day after 2099 is
+# a slip of the keys (31-12-2999 for 2029).
+EARLIEST, LATEST = date(2000, 1, 1), date(2099, 12, 31)
+# The longest period, in years: the achieved sub-goals are shown per month of it (a typo of
+# 2099 for 2029 made the window count and draw 900 months).
+LONGEST_YEARS = 20
+
+
+def period_problem(start: date | None, end: date) -> tuple[str, str] | None:
+    """What is wrong with the period from `start` (None: the first plan) to `end`, as
+    ("start" or "end", the words); None when it can be counted."""
+    for which, day in (("start", start), ("end", end)):
+        if day is not None and not EARLIEST <= day <= LATEST:
+            return which, _("{day} is outside the days an overview can count, {first} to "
+                            "{last}.").format(day=format_danish_date(day), first=format_danish_date(EARLIEST),
+                                              last=format_danish_date(LATEST))
+    if start is not None and start > end:
+        return "end", _("the period ends before it starts")
+    if start is not None and (end.year - start.year) * 12 + end.month - start.month \
+            >= LONGEST_YEARS * 12:
+        return "end", _("the period is longer than {years} years; choose a shorter one.").format(
+            years=LONGEST_YEARS)
+    return None
+
+
 def overview_of(store: Store, *, start: date | None = None, end: date | None = None,
                 unit: str = "", caseworker: str = "", today: date | None = None,
                 policy: Policy | None = None,
                 notice: Callable[[str], object] | None = None) -> Overview:
     """Every figure for the period and scope (planbro.overview.compute), under the
-    municipality's policy. ValueError when the period ends before it starts. `notice` is
-    given the words to show when many plans' facts are made again first (renewing())."""
+    municipality's policy. ValueError with period_problem's words for a period it cannot
+    count. `notice` is given the words to show when many plans' facts are made again first
+    (renewing())."""
     today = today or date.today()
-    if start is not None and start > (end or today):
-        raise ValueError(_("the period ends before it starts"))
+    problem = period_problem(start, end or today)
+    if problem is not None:
+        raise ValueError(problem[1])
     told = (lambda count: notice(renewing(count))) if notice is not None else None
     return compute(store, start=start, end=end, unit=unit, caseworker=caseworker, today=today,
                    policy=policy if policy is not None else quality_policy(), notice=told)

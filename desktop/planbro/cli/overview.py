@@ -48,6 +48,8 @@ def register(subparsers) -> None:
 
 def _options(args: argparse.Namespace):
     """The period and scope, and the files; ValueError naming the option when one is wrong."""
+    from planbro.actions.overview import period_problem
+
     from planbro.cli.common import read_date
 
     start = read_date("--fra", args.fra) if args.fra is not None else None
@@ -58,6 +60,9 @@ def _options(args: argparse.Namespace):
     if start is not None and end is None and start > date.today():
         raise ValueError("--fra: " + _("{start} is after today, where the period ends without "
                                        "--til.").format(start=args.fra))
+    problem = period_problem(start, end or date.today())
+    if problem is not None:
+        raise ValueError(("--fra" if problem[0] == "start" else "--til") + ": " + problem[1])
     for name, option in (("enhed", "--enhed"), ("sagsbehandler", "--sagsbehandler")):
         value = getattr(args, name)
         if value is not None and not value.strip():

@@ -33,7 +33,7 @@ from planbro.storage import PlanSummary, Store, StoreError
 from planbro.overview import Item, Overview
 from planbro.overview.presenting import heading, small_groups_note, title
 
-from planbro.actions.overview import overview_of
+from planbro.actions.overview import overview_of, period_problem
 
 from planbro.ui.common.colours import ERROR_COLOUR
 from planbro.ui.common.date_box import DateBox, PickDate
@@ -232,7 +232,13 @@ class OverviewWindow(QWidget):
         if end is None:
             self.end_box.set_value(self.today)
             end = self.today
-        return self.start_box.value(), end
+        start = self.start_box.value()
+        wrong = period_problem(start, end)
+        if wrong is not None:
+            box = self.start_box if wrong[0] == "start" else self.end_box
+            self._say(f"{box.name}: {wrong[1]}")
+            return None
+        return start, end
 
     def update_figures(self) -> None:
         """The figures of the period and scope chosen, when they are not the ones shown."""
