@@ -195,6 +195,17 @@ def test_a_period_beyond_the_bounds_is_named_and_nothing_is_counted(qtbot, opene
     assert opened.overview is shown
 
 
+def test_a_declined_offer_is_listed_as_the_caseload_lists_it(qtbot, opened):
+    # Not "Kladde" with a follow-up: declined, with its day, and the day to offer it again.
+    opened.value_of("offers.offered").click()
+    table = opened.drill.table
+    rows = {table.item(row, 0).text(): (table.item(row, 2).text(), table.item(row, 3).text())
+            for row in range(table.rowCount())}
+    assert rows["Borger B1"] == ("Takket nej (1. apr. 2026)", "1. mar. 2027 (tilbyd igen)")
+    assert rows["Borger A1"][0] == "Kladde · v1 underskrevet"
+    assert rows["Borger C1"][0] == "Kladde"
+
+
 def test_the_list_holds_only_plans_the_store_gives_the_user(team_store):
     from planbro.ui.overview.drill import rows_of
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from planbro.translation import _, ngettext
 
-from planbro.model.labels import day_label, status_label
+from planbro.model.labels import day_label, listed_status_label
 
 from planbro.storage import PlanSummary
 
@@ -42,6 +42,20 @@ def rows_of(plan_ids: Sequence[str], summaries: dict[str, PlanSummary]) -> list[
     overview's own order is the store's); ids the store does not give are left out."""
     return sorted((summaries[plan_id] for plan_id in plan_ids if plan_id in summaries),
                   key=lambda summary: (summary.name.casefold(), summary.id))
+
+
+def status_text(summary: PlanSummary) -> str:
+    """The plan's status as the caseload writes it: a declined offer as such, with its day."""
+    return listed_status_label(summary.status, summary.signed_version, decision=summary.decision,
+                               offer_date=summary.offer_date, show=day_label,
+                               journalised=summary.journalised).capitalize()
+
+
+def reminder_text(summary: PlanSummary) -> str:
+    """The next day something is due, as the caseload has it: after a declined offer the
+    day to offer the plan again, else the next follow-up."""
+    text = day_label(summary.reminder)
+    return text + " " + _("(offer again)") if summary.offer_again_due else text
 
 
 class DrillDialog(QDialog):
@@ -75,7 +89,7 @@ class DrillDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for row, summary in enumerate(rows):
             cells = (summary.name or _("(no name)"), summary.cpr_masked,
-                     status_label(summary.status).capitalize(), day_label(summary.next_follow_up))
+                     status_text(summary), reminder_text(summary))
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setData(PLAN_ID_ROLE, summary.id)
