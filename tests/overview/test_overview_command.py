@@ -112,6 +112,19 @@ def test_the_report_is_danish_pdfa_with_its_charts(team, tmp_path, capsys):
     assert check.returncode == 0, check.stdout + check.stderr
 
 
+@pytest.mark.parametrize("start", ["01-01-2024", "01-01-2007"])
+def test_a_long_period_s_months_fit_the_report(team, tmp_path, capsys, start):
+    # 35 months of achieved sub-goals made a chart taller than a page (LayoutError, a
+    # traceback); 20 years of months are listed in the table, with no chart of 240 bars.
+    path = tmp_path / "overblik.pdf"
+    assert main(["overblik", "--fra", start, "--til", "30-11-2026", "--pdf", str(path)]) == 0
+    text = "\n".join(page.extract_text() for page in PdfReader(path).pages)
+    assert "jan. 2024" in text and "nov. 2026" in text
+    check = subprocess.run([sys.executable, str(PDFA_CHECK), str(path)], capture_output=True,
+                           text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
+
+
 def test_an_empty_store_gives_zeros(capsys):
     assert main(["overblik", "--json"]) == 0
     found = json.loads(capsys.readouterr().out)

@@ -44,6 +44,12 @@ MARGIN = 2 * cm
 ACCENT = colors.HexColor("#1F4E79")
 # Height of one bar and its gap in a chart (points).
 BAR = 14
+# The tallest chart (points): it must fit a page below its heading (a page's frame holds
+# ~716); more bars are drawn closer, down to STEP_MIN apart.
+CHART_MAX = 560
+# The least room for a bar and its 7.5-point label: a group of more (the months of a long
+# period) gets no chart; its table holds every figure.
+STEP_MIN = 9
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -74,9 +80,14 @@ def report_pdf(overview: Overview) -> bytes:
     story += [Spacer(1, 4), Paragraph(escape(small_groups_note()), style["note"])]
     width = A4[0] - 2 * MARGIN
     for area in overview.areas:
-        story.append(Paragraph(escape(area.title), style["h1"]))
+        # The area's heading kept with its first group: keepWithNext alone does not hold
+        # against a KeepTogether, and left "Indsatser" alone at the foot of a page.
+        heading_first = [Paragraph(escape(area.title), style["h1"])]
         for group in area.groups:
-            story.append(KeepTogether(_group(group, style, width)))
+            story.append(KeepTogether(heading_first + _group(group, style, width)))
+            heading_first = []
+        if heading_first:
+            story += heading_first
     document.build(story, canvasmaker=_canvas_class())
     return out.getvalue()
 
@@ -98,15 +109,21 @@ def _group(group: Group, style: dict[str, ParagraphStyle], width: float) -> list
     ]))
     parts.append(table)
     figures = group.figures()
-    if group.chart and figures and any(figure.value for figure in figures):
+    if group.chart and figures and any(figure.value for figure in figures) \
+            and _step(len(figures)) >= STEP_MIN:
         parts += [Spacer(1, 4), _chart(group, width)]
     return parts
+
+
+def _step(bars: int) -> float:
+    """The room for each of `bars` bars in a chart that fits a page."""
+    return min(BAR * 1.6, (CHART_MAX - 24) / bars)
 
 
 def _chart(group: Group, width: float) -> Drawing:
     """A horizontal bar per figure, its label with its value ("Takket nej: 12")."""
     figures = group.figures()
-    height = BAR * 1.6 * len(figures) + 24
+    height = _step(len(figures)) * len(figures) + 24
     # The drawing's own starting font, or reportlab sets Helvetica (not embedded: not PDF/A).
     drawing = Drawing(width, height, initialFontName=f.SANS)
     chart = HorizontalBarChart()
