@@ -9,7 +9,7 @@ import pytest
 from team_plans import END, START, TODAY
 
 from planbro.overview import UNDER_5, Figure, Share, Spread, compute
-from planbro.overview.figures import SUBGOALS
+from planbro.overview.figures import NONE_TO_SHOW, SUBGOALS
 
 
 def _ids(count):
@@ -42,6 +42,12 @@ def test_a_share(part, base, shown):
     assert share.to_json()["percent"] == (UNDER_5 if shown == UNDER_5 else int(shown[:-2]))
 
 
+def test_a_share_and_a_median_of_no_plans_show_a_dash():
+    assert Share("k", "K", 0, 0).text() == NONE_TO_SHOW
+    assert Share("k", "K", 0, 0).to_json()["percent"] is None
+    assert Spread("k", "K", (), ()).text("dage") == NONE_TO_SHOW
+
+
 def test_a_median_of_fewer_than_5_plans():
     assert Spread("k", "K", (3, 9, 12, 40), _ids(4)).text("dage") == UNDER_5
     assert Spread("k", "K", (), ()).to_json() == {"key": "k", "label": "K", "plans": 0}
@@ -57,8 +63,10 @@ def test_one_caseworker_s_single_plan_shows_nothing_but_under_5_and_0(team_store
     texts = {item.key: item.text("dage") if isinstance(item, Spread) else item.text()
              for item in overview.items()}
     assert texts["plans"] == UNDER_5
-    assert set(texts.values()) <= {UNDER_5, "0"}
+    # A share or a median of no plans has nothing to show: "–", not "under 5".
+    assert set(texts.values()) <= {UNDER_5, "0", NONE_TO_SHOW}
     assert texts["offers.accepted"] == UNDER_5 and texts["offers.declined"] == "0"
+    assert texts["sel142.share"] == NONE_TO_SHOW and texts["keeping.days"] == NONE_TO_SHOW
 
 
 def test_the_json_holds_no_plan_id_and_no_name(team_store):

@@ -33,6 +33,8 @@ from typing import Any
 SMALLEST_GROUP = 5
 # What a hidden figure says in every output (Danish, as the outputs are).
 UNDER_5 = "under 5"
+# What a share or a median of no plans at all says: there is nothing to hide or to show.
+NONE_TO_SHOW = "–"
 # What a figure counts.
 PLANS, SUBGOALS, FOLLOW_UPS = "plans", "subgoals", "follow_ups"
 
@@ -92,11 +94,13 @@ class Share:
         return round(100 * self.part / self.base)
 
     def text(self) -> str:
+        if not self.base:
+            return NONE_TO_SHOW
         return UNDER_5 if self.hidden else f"{self.percent} %"
 
     def to_json(self) -> dict[str, Any]:
         return {"key": self.key, "label": self.label,
-                "percent": UNDER_5 if self.hidden else self.percent}
+                "percent": None if not self.base else UNDER_5 if self.hidden else self.percent}
 
 
 @dataclass(frozen=True)
@@ -123,7 +127,7 @@ class Spread:
         """E.g. "42 (25-60) days": the median, then the quartiles in brackets."""
         found = self.quartiles()
         if found is None:
-            return UNDER_5
+            return UNDER_5 if self.plans else NONE_TO_SHOW
         q1, median, q3 = (_number(v) for v in found)
         return f"{median} ({q1}–{q3}) {unit}"
 

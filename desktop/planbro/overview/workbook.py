@@ -16,7 +16,7 @@ from typing import Any
 
 from planbro.translation import _
 
-from planbro.overview.figures import UNDER_5, Figure, Group, Overview, Share, Spread
+from planbro.overview.figures import NONE_TO_SHOW, UNDER_5, Figure, Group, Overview, Share, Spread
 from planbro.overview.presenting import heading, small_groups_note, title
 
 # Characters a sheet's name may not hold, and its longest length (Excel's rules).
@@ -99,9 +99,11 @@ def _values(item: Figure | Share | Spread) -> list[Any]:
     if isinstance(item, Figure):
         return [UNDER_5 if item.hidden else item.count]
     if isinstance(item, Share):
+        if not item.base:
+            return [NONE_TO_SHOW]
         return [UNDER_5 if item.hidden or item.percent is None else item.part / item.base]
     found = item.quartiles()
     if found is None:
-        return [UNDER_5]
+        return [UNDER_5 if item.plans else NONE_TO_SHOW]
     q1, median, q3 = found
     return [median, q1, q3]
