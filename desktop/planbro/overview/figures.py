@@ -5,8 +5,8 @@ no figure describes fewer than 5 plans.
 │ Under 5                                                                  │
 │                                                                          │
 │ A figure behind which stand 1 to 4 plans is shown as "under 5" in every  │
-│ output (the terminal, --json, the workbook, the PDF, the app), so no     │
-│ citizen can be singled out. It is the plans behind a figure that count,  │
+│ output (the terminal, --json, the workbook, the PDF, the app): a small   │
+│ group is never a number. It is the plans behind a figure that count,     │
 │ also when the figure counts sub-goals or follow-ups: 7 sub-goals of 2    │
 │ plans are "under 5". 0 is shown: it describes no one.                    │
 │ A share is shown only when its base has at least 5 plans and both the    │
@@ -14,7 +14,8 @@ no figure describes fewer than 5 plans.
 │ that 4 have the other answer). A median and its quartiles are shown from │
 │ 5 plans up.                                                              │
 │ The rule hides a small count; it does not hide the figures around it: a  │
-│ total less its other parts can still give a hidden part back.            │
+│ total less its other parts can still give a hidden part back, and every  │
+│ output says so (presenting.small_groups_note).                           │
 └──────────────────────────────────────────────────────────────────────────┘
 
 A figure keeps the ids of the plans behind it, so the app can list them for a user allowed

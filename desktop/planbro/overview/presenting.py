@@ -37,9 +37,10 @@ def heading(overview: Overview) -> list[str]:
 
 
 def small_groups_note() -> str:
-    return _("A figure behind which fewer than 5 plans stand is shown as «{under}», so no "
-             "citizen can be singled out. No names or CPR numbers are shown.").format(
-                 under=UNDER_5)
+    return _("A figure behind which fewer than 5 plans stand is shown as «{under}», and no "
+             "names or CPR numbers are shown. A hidden figure can at times be worked out from "
+             "the others (a total less its other parts): look the figures over before they "
+             "leave the municipality.").format(under=UNDER_5)
 
 
 def item_text(item: Item) -> str:
