@@ -125,6 +125,17 @@ def test_a_long_period_s_months_fit_the_report(team, tmp_path, capsys, start):
     assert check.returncode == 0, check.stdout + check.stderr
 
 
+def test_a_unit_no_plan_is_of_is_told_not_just_zeros(team, capsys):
+    assert main(["overblik", "--enhed", "Team Nordd", "--json"]) == 0
+    told = capsys.readouterr()
+    assert json.loads(told.out)["plans"]["value"] == 0
+    assert told.err.strip() == ("--enhed: ingen plan, du kan se, hører til «Team Nordd» i "
+                                "perioden (store og små bogstaver og mellemrum er ligegyldige); "
+                                "se efter, om navnet er stavet rigtigt.")
+    assert main(["overblik", "--enhed", "team  nord", "--json"]) == 0
+    assert capsys.readouterr().err == ""
+
+
 def test_an_empty_store_gives_zeros(capsys):
     assert main(["overblik", "--json"]) == 0
     found = json.loads(capsys.readouterr().out)

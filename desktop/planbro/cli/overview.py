@@ -132,6 +132,13 @@ def _run(args: argparse.Namespace) -> int:
                                    notice=lambda text: print(text, file=sys.stderr, flush=True))
     except StoreError as error:
         return refusal(error)
+    if not overview.plans.count and (args.enhed or args.sagsbehandler):
+        # All zeros for a misspelt unit look like a quiet unit: say that none was found.
+        option, name = ("--enhed", args.enhed) if args.enhed else ("--sagsbehandler",
+                                                                   args.sagsbehandler)
+        print(f"{option}: " + _("no plan you can see is of «{name}» in the period (compared "
+                                "without regard to case or spacing); check the spelling.").format(
+                                    name=name.strip()), file=sys.stderr)
     for kind, option, path in files:
         try:
             save_overview(overview, kind, path, trail)
