@@ -50,7 +50,10 @@ def test_a_case_handed_over_appears_in_the_colleagues_caseload(team, capsys):
     assert main(["overdrag", EXAMPLE_ID[:8], "--til", "Bo  Berg", "--new-colleague",
                  "--note", "Borgeren har møde på jobcentret den 3. – husk ledsagelse."]) == 0
     out = capsys.readouterr().out
-    assert out == "Jonas Mikkelsen Østergaard: sagen er overdraget til Bo Berg.\n"
+    assert out == ("Jonas Mikkelsen Østergaard: sagen er overdraget til Bo Berg.\n"
+                   "Bo Berg ser kun sagen, når vedkommendes egen databaserolle arbejder i "
+                   "enheden «Socialafdelingen, Team Hjemløse og Udsatte»: det sætter "
+                   "IT-afdelingen op.\n")
     assert "jobcentret" not in out
     [row] = listed(capsys)
     assert row["caseworker"] == "Bo Berg"

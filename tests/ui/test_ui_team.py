@@ -211,8 +211,11 @@ def test_hand_over_moves_the_case_into_the_colleagues_mine_sager(store, add, tea
     assert "Mette Kjær" in first["known"] and "Lars Holm" not in first["known"]
     assert first["responsible"] == ("Mette Kjær", "Mette Kjær")
     asked = dialogs.calls_of("confirm")
+    # Said before Ja: a colleague sees the case only through a role of its unit.
     assert asked[0].text == ("Ingen i teamet hedder «Lars Hom».\n\nEr «Lars Hom» en ny "
-                             "kollega, som teamets database ikke kender endnu?")
+                             "kollega, som teamets database ikke kender endnu? Lars Hom ser kun "
+                             "sagen, når vedkommendes egen databaserolle arbejder i enheden "
+                             "«Team Vest»: det sætter IT-afdelingen op.")
     assert not asked[0].extra["default_yes"] and len(asked) == 2
     assert dialogs.calls_of("hand_over")[1].extra["previous"].to_name == "Lars Hom"
     assert dialogs.calls_of("warn")[0].text.startswith("Notat: ")

@@ -79,6 +79,13 @@ def alike(name: str, known: list[str]) -> str:
     return by_folded[found[0]] if found else ""
 
 
+def new_colleague_note(name: str, unit: str) -> str:
+    """What to know of a hand-over to a colleague the team store does not know yet: they see
+    the case only through a database role of its unit (row-level security)."""
+    return _("{name} sees the case only when their own database role works in the unit "
+             "«{unit}»: the IT department sets that up.").format(name=name, unit=unit)
+
+
 def hand_over(store: Store, plan_id: str, to_name: str, note: str, *, until: date | None = None,
               today: date | None = None, new_colleague: bool = False) -> HandOver:
     """Hand the plan over to `to_name` (a vikar up to and including `until`), with `note`.

@@ -41,7 +41,7 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from planbro.actions.handover import UnknownColleague, hand_over
+    from planbro.actions.handover import UnknownColleague, hand_over, new_colleague_note
 
     try:
         until = read_date("--til-dato", args.until) if args.until else None
@@ -50,7 +50,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         with open_store(args, write=True) as store:
             plan_id = store.resolve(args.id)
-            name = store.get(plan_id).citizen.name
+            plan = store.get(plan_id)
+            name = plan.citizen.name
             done = hand_over(store, plan_id, args.to, args.note, until=until,
                              new_colleague=args.new_colleague)
     except ValidationError as error:
@@ -66,4 +67,6 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(shown(_("{name}: the case is handed over to {to} as vikar up to and including "
                       "{date}.").format(name=name, to=done.to_name, date=date_label(done.until))))
+    if args.new_colleague:
+        print(shown(new_colleague_note(done.to_name, plan.caseworker.unit.strip())))
     return 0

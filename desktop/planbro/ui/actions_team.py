@@ -18,7 +18,13 @@ from planbro.model import ValidationError
 
 from planbro.storage import StoreError
 
-from planbro.actions.handover import UnknownColleague, hand_over, known_colleagues, responsible_for
+from planbro.actions.handover import (
+    UnknownColleague,
+    hand_over,
+    known_colleagues,
+    new_colleague_note,
+    responsible_for,
+)
 from planbro.actions.team import break_lease, open_by
 from planbro.actions.team_caseload import is_team_store, may_break_leases
 
@@ -170,6 +176,8 @@ class TeamActions:
                         suggestion=error.suggestion)
                 question += "\n\n" + _("Is «{name}» a new colleague, whom the team store does "
                                         "not know yet?").format(name=error.name)
+                if summary.unit:
+                    question += " " + new_colleague_note(error.name, summary.unit)
                 if window.dialogs.confirm(window, title, question):
                     answer = replace(answer, to_name=error.name, new_colleague=True)
                     ask = False
