@@ -6,7 +6,9 @@ only through Planbro — and the audit log is append-only for them."""
 from __future__ import annotations
 
 import json
+import logging
 import subprocess
+import sys
 from importlib import resources
 
 import psycopg
@@ -178,6 +180,29 @@ def test_a_plan_for_a_unit_not_ones_own_is_refused_in_danish(units, new_plan):
         bo.save(plan)
     assert bo.summaries() == [] and not bo.leases.held
 
+
+
+def test_an_import_refused_by_row_level_security_prints_only_the_danish_refusal(
+        units, pg_server, pg_database, example_path, tmp_path, caplog):
+    """psycopg's warning when it ends the refused pipeline ("error ignored terminating
+    <psycopg.Pipeline … user=bo database=…>") names the role and the database: it does not
+    reach the caseworker's terminal, and still reaches a log IT sets up."""
+    from planbro.cli import main
+
+    # The example plan is not of Bo's unit (Team Øst).
+    command = ["--data-dir", str(tmp_path / "bo-cli"), "--store",
+               pg_server.url(pg_database, user="bo"), "import", str(example_path)]
+    done = subprocess.run([sys.executable, "-m", "planbro", *command], capture_output=True,
+                          text=True, stdin=subprocess.DEVNULL)
+    assert done.returncode == 2, done.stderr
+    assert "databaserollen bo må ikke ændre denne plan" in done.stderr
+    for english in ("psycopg", "Pipeline", "pipeline aborted", "user=bo", pg_database):
+        assert english not in done.stderr + done.stdout, done.stderr
+    # Under a handler of IT's (pytest's, here) psycopg's record is still there.
+    with caplog.at_level(logging.WARNING, logger="psycopg"):
+        assert main(command) == 2
+    assert any(record.name == "psycopg" and "pipeline aborted" in record.getMessage()
+               for record in caplog.records), caplog.records
 
 def test_caseworkers_work_leases_and_only_a_leader_breaks_one(units, new_plan, as_role):
     anna, plan = vest_plan(new_plan, units)

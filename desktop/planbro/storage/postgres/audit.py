@@ -30,6 +30,8 @@ from planbro.translation import _
 
 from planbro.crypto.keys import KeyChain
 
+from planbro.storage.postgres.connect import unreachable
+
 # The advisory lock of the chain's end (any fixed number of Planbro's own).
 AUDIT_LOCK_KEY = 0x706C616E61756474
 # The "prev" of the log's first record (planbro/audit/chain.py GENESIS).
@@ -42,6 +44,15 @@ FIXED_PURPOSES = {"extract": "aktindsigt"}
 
 # A connection as the pool hands it out.
 Connection = psycopg.Connection[tuple[Any, ...]]
+
+
+def told(error: psycopg.Error, conninfo: str = "") -> str:
+    """What a failure of the server is said as to whoever shows the OSError: an
+    unreachable server (also a pool that gave no connection in time, PoolTimeout) in the
+    user's words, as the store says it (connect.unreachable)."""
+    if isinstance(error, psycopg.OperationalError):
+        return str(unreachable(error, conninfo))
+    return str(error)
 
 
 def line_hash(line: str) -> str:
@@ -145,7 +156,7 @@ class _Pending:
         try:
             self._connection.commit()
         except psycopg.Error as error:
-            raise OSError(str(error)) from None
+            raise OSError(told(error)) from None
         finally:
             self._give_back(self._connection)
 
@@ -168,8 +179,11 @@ class TeamReading:
 class TeamAudit:
     """The Recorder of a team store: views, documents and prints, in planbro.audit."""
 
-    def __init__(self, pool: ConnectionPool[Connection], identity: Identity) -> None:
+    def __init__(self, pool: ConnectionPool[Connection], identity: Identity,
+                 conninfo: str = "") -> None:
         self._pool = pool
+        # The address, whose password no message may show (connect.masked).
+        self._conninfo = conninfo
         self.identity = identity
         # Told once when a record could not be written (the app shows it).
         self.on_failure: Callable[[str], None] | None = None
@@ -184,7 +198,7 @@ class TeamAudit:
                 append(connection, self.identity.fields(action, plan_id, version, via, detail))
         except psycopg.Error as error:
             if self.on_failure is not None:
-                self.on_failure(str(error))
+                self.on_failure(told(error, self._conninfo))
             return False
         return True
 
@@ -195,13 +209,13 @@ class TeamAudit:
         try:
             connection = self._pool.getconn()
         except psycopg.Error as error:
-            raise OSError(str(error)) from None
+            raise OSError(told(error, self._conninfo)) from None
         try:
             append(connection, self.identity.fields(action, plan_id, version, via, detail))
         except psycopg.Error as error:
             connection.rollback()
             self._pool.putconn(connection)
-            raise OSError(str(error)) from None
+            raise OSError(told(error, self._conninfo)) from None
         return _Pending(connection, self._pool.putconn)
 
     def read(self) -> TeamReading:
@@ -211,7 +225,7 @@ class TeamAudit:
             with self._pool.connection() as connection:
                 rows = connection.execute("SELECT line FROM planbro.audit ORDER BY seq").fetchall()
         except (psycopg.Error, PoolTimeout) as error:
-            raise OSError(str(error)) from None
+            raise OSError(told(error, self._conninfo)) from None
         found = TeamReading()
         for (line,) in rows:
             try:
@@ -245,7 +259,7 @@ class TeamAudit:
                 head = connection.execute("SELECT seq, line_hash FROM planbro.audit_head"
                                           ).fetchone()
         except (psycopg.Error, PoolTimeout) as error:
-            raise OSError(str(error)) from None
+            raise OSError(told(error, self._conninfo)) from None
         pairs = [(int(seq), line) for seq, line in rows]
         broken = first_break(pairs)
         if broken is None:

@@ -47,11 +47,14 @@ from planbro.storage.postgres.errors import (
 # What a transaction's work gives back.
 T = TypeVar("T")
 
-# psycopg_pool warns in English on the terminal at each failed try while the server is away
-# ("error connecting in 'planbro' …"): the store says it once, in the user's words
-# (unreachable()). With a handler of its own, Python's last-resort printing stays silent;
-# a log the application sets up still receives the records.
-logging.getLogger("psycopg.pool").addHandler(logging.NullHandler())
+# psycopg warns in English on the terminal: psycopg_pool at each failed try while the server
+# is away ("error connecting in 'planbro' …"), psycopg itself when a pipeline or copy the
+# server refused is ended ("error ignored terminating <psycopg.Pipeline … user=… database=…>"),
+# naming the role and the database. The store says what went wrong once, in the user's
+# words (unreachable(), StoreAccessRefused). With a handler of their own ("psycopg" is the
+# parent of "psycopg.pool" and every other of psycopg's loggers), Python's last-resort
+# printing stays silent; the records still propagate, so a log IT sets up receives them.
+logging.getLogger("psycopg").addHandler(logging.NullHandler())
 
 # The schemes of a URL that names a team store (--store, PLANBRO_STORE).
 SCHEMES = ("postgresql://", "postgres://")
@@ -138,7 +141,9 @@ def checked_conninfo(address: str) -> str:
 def unreachable(error: Exception, address: str = "") -> StoreUnreachable:
     """A failed connection (OperationalError) or a pool that gave none in time as the
     user's message, without a password of `address`."""
-    if not isinstance(error, psycopg.OperationalError):
+    # PoolTimeout is an OperationalError too, but its words are the pool's English
+    # ("couldn't get a connection after 10.00 sec"), not libpq's.
+    if isinstance(error, PoolTimeout) or not isinstance(error, psycopg.OperationalError):
         return StoreUnreachable.of(_("no connection came within {seconds} seconds.").format(
             seconds=CONNECT_TIMEOUT_S))
     lines = [line.strip() for line in str(error).strip().splitlines() if line.strip()]
@@ -189,6 +194,11 @@ def _explained(message: str) -> str:
     if "connection refused" in lowered or "is the server running" in lowered:
         return _("the server does not answer: it is not running, or the address's port is "
                  "wrong.")
+    if ("terminating connection" in lowered or "server closed the connection" in lowered
+            or "connection is closed" in lowered or "connection is lost" in lowered):
+        # The server was stopped or restarted, or IT ended the session (pg_terminate_backend).
+        return _("the server closed the connection: it was stopped or restarted, or the IT "
+                 "department ended the session. Try again in a moment.")
     if "timeout expired" in lowered or "timed out" in lowered:
         return _("the server did not answer within {seconds} seconds: check the network "
                  "connection.").format(seconds=CONNECT_TIMEOUT_S)

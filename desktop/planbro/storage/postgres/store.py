@@ -105,7 +105,7 @@ class TeamStore(LifecycleSteps, Store):
         self._pool: ConnectionPool[Connection] = ConnectionPool(
             self.conninfo, min_size=1, max_size=POOL_MAX, timeout=CONNECT_TIMEOUT_S,
             open=True, name="planbro")
-        self.audit: TeamAudit | None = TeamAudit(self._pool, self._identity)
+        self.audit: TeamAudit | None = TeamAudit(self._pool, self._identity, self.conninfo)
         # Who edits which plan (leases.py): every change claims the plan's lease.
         self.leases = Leases(self._pool, self._identity, self.conninfo, lease_seconds)
         # "Overdrag sag": who is responsible for which plan (handover.py).
