@@ -35,12 +35,41 @@ def test_windows_full_disk_codes_are_full():
 
 def test_no_rights_a_missing_folder_and_the_rest(tmp_path):
     denied = OSError(errno.EACCES, "Permission denied", str(tmp_path / "x.json"))
-    assert write_failure(denied) == f"Planbro må ikke skrive i {tmp_path} (Permission denied)."
+    assert write_failure(denied) == f"Planbro må ikke skrive i {tmp_path} (ingen adgang)."
+    read_only = OSError(errno.EROFS, "Read-only file system", str(tmp_path / "x.json"))
+    assert write_failure(read_only) == (
+        f"Planbro må ikke skrive i {tmp_path} (drevet kan kun læses).")
     missing = OSError(errno.ENOENT, "No such file", str(tmp_path / "gone" / "x.json"))
     assert write_failure(missing) == f"Mappen {tmp_path / 'gone'} findes ikke."
     other = OSError(errno.EIO, "Input/output error")
     assert write_failure(other, tmp_path) == f"En fil i {tmp_path} kunne ikke skrives (Input/output error)."
     assert not is_disk_full(other) and not is_disk_full(ValueError("x"))
+
+
+def test_a_folder_given_as_the_file_is_named_in_danish(tmp_path):
+    from planbro.fileio.atomic import write_atomic
+
+    folder = tmp_path / "overblik.xlsx"
+    folder.mkdir()
+    with pytest.raises(IsADirectoryError) as replaced:
+        write_atomic(folder, b"x")
+    assert write_failure(replaced.value, tmp_path) == (
+        f"{folder} er en mappe, ikke en fil: angiv navnet på den fil, der skal skrives, "
+        "for eksempel en ny fil i den mappe.")
+    with pytest.raises(IsADirectoryError) as opened:
+        folder.open("wb")
+    assert write_failure(opened.value).startswith(f"{folder} er en mappe, ikke en fil: ")
+
+
+def test_a_file_given_as_the_folder_is_named_in_danish(tmp_path):
+    from planbro.fileio.atomic import write_atomic
+
+    file = tmp_path / "noter.txt"
+    file.write_text("")
+    with pytest.raises(NotADirectoryError) as refused:
+        write_atomic(file / "overblik.xlsx", b"x")
+    assert write_failure(refused.value, file) == (
+        f"{file} er en fil, ikke en mappe: der kan ikke skrives en fil i den.")
 
 
 def test_in_english_when_asked():

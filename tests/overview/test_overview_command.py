@@ -181,3 +181,12 @@ def test_no_file_goes_into_the_data_folder(team, capsys):
     assert main(["overblik", "--xlsx", str(inside)]) == 2
     assert "datamappe" in capsys.readouterr().err
     assert not inside.exists()
+
+
+def test_a_folder_given_as_the_workbook_is_refused_in_danish(team, tmp_path, capsys):
+    folder = tmp_path / "overblik.xlsx"
+    folder.mkdir()
+    assert main(["overblik", "--xlsx", str(folder)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"--xlsx: {folder}: kan ikke skrives: {folder} er en mappe, ikke en fil")
+    assert "directory" not in err and list(folder.iterdir()) == []

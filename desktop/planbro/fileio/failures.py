@@ -53,6 +53,15 @@ def write_failure(error: OSError, folder: str | Path | None = None) -> str:
             return _("There is no room left on the disk. Free some space and try again.")
         return _("There is no room left on the disk for {folder}. Free some space and try "
                  "again.").format(folder=where)
+    if error.errno == errno.EISDIR:
+        # The name given is a folder's (planbro overblik --xlsx SOMEFOLDER): os.replace
+        # names it as filename2, open() as filename.
+        named = error.filename2 or error.filename or where
+        return _("{path} is a folder, not a file: give the name of the file to write, for "
+                 "example a new file in that folder.").format(path=named)
+    if error.errno == errno.ENOTDIR and where is not None and where.is_file():
+        return _("{folder} is a file, not a folder: a file cannot be written in it.").format(
+            folder=where)
     if error.errno in MISSING and where is not None and not where.is_dir():
         return _("The folder {folder} does not exist.").format(folder=where)
     if error.errno in NOT_ALLOWED:
@@ -67,4 +76,8 @@ def write_failure(error: OSError, folder: str | Path | None = None) -> str:
 
 
 def _reason(error: OSError) -> str:
+    if error.errno in NOT_ALLOWED:
+        return {errno.EROFS: _("the drive can only be read"),
+                errno.EPERM: _("the operating system does not allow it")}.get(
+            error.errno, _("no access"))
     return error.strerror or str(error) or type(error).__name__
