@@ -195,7 +195,7 @@ def test_a_document_or_export_into_the_data_folder_is_refused(make_window, add_p
         window.plan_actions.actions[action].trigger()
     warnings = dialogs.calls_of("warn")
     assert [w.text for w in warnings] == [
-        f"{path} ligger i Planbros datamappe, som kun rummer planernes egne krypterede filer. "
+        f"{path} ligger i Planbros datamappe, som kun rummer planernes egne filer. "
         "Vælg et sted uden for datamappen." for path in targets]
     assert dialogs.calls_of("info") == []
     assert sorted(folder.rglob("*")) == before

@@ -198,8 +198,8 @@ def outside_the_data_folder(trail: Trail, path: Path) -> None:
     except (ValueError, OSError):
         return
     raise NotWritten(InsideDataFolder(_(
-        "{path} lies in Planbro's data folder, which holds only the plans' own encrypted "
-        "files. Choose a place outside the data folder.").format(path=path)), path)
+        "{path} lies in Planbro's data folder, which holds only the plans' own files. "
+        "Choose a place outside the data folder.").format(path=path)), path)
 
 
 def write_recorded(trail: Trail, action: str, plan: Recordable, path: str | Path,
