@@ -7,6 +7,7 @@ Danish with exit 2 and nothing written."""
 from __future__ import annotations
 
 import json
+import shlex
 
 import psycopg
 import pytest
@@ -70,6 +71,26 @@ def test_migrate_reports_in_danish_and_a_second_run_moves_nothing(
     # The data folder still holds the plan.
     assert (default_data_dir() / "cases" / f"{EXAMPLE_ID}.json").is_file()
 
+
+
+def test_the_command_to_run_next_names_the_data_folder_it_was_given(
+        example_path, team_url, tmp_path, capsys):
+    # Not the default data folder (PLANBRO_DATA_DIR): one given on the command line, with
+    # a space and a quote a shell would take apart.
+    folder = tmp_path / "Annas 'gamle' planer"
+    given = ["--lang", "da", "--data-dir", str(folder)]
+    assert main([*given, "import", str(example_path)]) == 0
+    capsys.readouterr()
+    assert main([*given, "migrate", "--to", team_url]) == 0
+    out = capsys.readouterr().out
+    command = out.split("fjernes de her med: ", 1)[1].strip()
+    assert command == " ".join(["planbro --lang da --data-dir", shlex.quote(str(folder)),
+                                "migrate --to", shlex.quote(team_url), "--confirm"])
+    # Run as printed (a shell's words), it removes the plan from that folder.
+    words = shlex.split(command)
+    assert words[0] == "planbro" and main(words[1:]) == 0
+    assert "Planer fjernet fra datamappen: 1." in capsys.readouterr().out
+    assert not (folder / "cases" / f"{EXAMPLE_ID}.json").exists()
 
 def test_the_json_report_counts_what_moved(local_plan, team_url, capsys):
     assert main(["migrate", "--to", team_url, "--json"]) == 0

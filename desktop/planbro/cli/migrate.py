@@ -57,6 +57,9 @@ def run(args: argparse.Namespace) -> int:
         return fail("--to: " + _("«{value}» is not the address of a team store: write "
                                  "postgresql://server/database or service=name.").format(
             value=shown(masked(args.to, args.to))))
+    # The command to run next names the folder and language this one was given (not
+    # --store: the plans come from the data folder whatever it says).
+    run_next = _given(args)
     # The plans come from the data folder, whatever --store or PLANBRO_STORE says.
     args.store = LOCAL_WORDS[0]
     try:
@@ -79,23 +82,35 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json(result.as_json())
     else:
-        _report(result, args.to)
+        _report(result, args.to, run_next)
     if args.confirm:
         if not result.complete:
-            _refused(result, args.to)
+            _refused(result, args.to, run_next)
             return EXIT_BAD_INPUT
         return 0
     return 0 if result.complete else EXIT_SOME_DAMAGED
 
 
-def _command(address: str, *more: str) -> str:
-    """The command to run next, with the address as given (its password masked)."""
+def _given(args: argparse.Namespace) -> list[str]:
+    """The global options given before the command (--lang, --data-dir), quoted for a shell."""
+    given = []
+    if args.lang:
+        given += ["--lang", args.lang]
+    if args.data_dir:
+        given += ["--data-dir", shlex.quote(str(args.data_dir))]
+    return given
+
+
+def _command(address: str, given: list[str], *more: str) -> str:
+    """The command to run next, with the global options and the address as given (its
+    password masked)."""
     from planbro.storage.postgres.connect import masked
 
-    return " ".join(["planbro migrate --to", shlex.quote(masked(address, address)), *more])
+    return " ".join(["planbro", *given, "migrate --to", shlex.quote(masked(address, address)),
+                     *more])
 
 
-def _report(result, address: str) -> None:
+def _report(result, address: str, given: list[str]) -> None:
     print(_("Plans moved to the team store: {plans}; versions: {versions}.").format(
         plans=len(result.moved), versions=result.versions_moved))
     print(_("Plans already in the team store (skipped): {plans}; versions: {versions}.").format(
@@ -118,13 +133,13 @@ def _report(result, address: str) -> None:
     elif not result.confirming and result.complete:
         print(_("The data folder is unchanged. When you have checked the plans in the team "
                 "store, remove them here with: {command}").format(
-                    command=_command(address, "--confirm")))
+                    command=_command(address, given, "--confirm")))
 
 
-def _refused(result, address: str) -> None:
+def _refused(result, address: str, given: list[str]) -> None:
     print(_("Nothing was removed from the data folder: not everything is in the team store "
             "as it is here. Run {command} first, and resolve the conflicts.").format(
-                command=_command(address)), file=sys.stderr)
+                command=_command(address, given)), file=sys.stderr)
     for plan_id, versions in sorted(result.missing.items()):
         print("  " + _("{id}: versions {versions}").format(
             id=plan_id, versions=", ".join(map(str, versions))), file=sys.stderr)
