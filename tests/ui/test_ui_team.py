@@ -194,6 +194,32 @@ def test_a_team_leader_breaks_the_lease_and_what_mette_typed_is_kept_as_a_draft(
     assert store.get(plan.id).purpose == plan.purpose
 
 
+def test_a_draft_kept_after_a_broken_lease_is_in_the_writers_own_mine_sager(
+        store, add, team, window_of):
+    # Lars typed on Mette's case when a team leader broke his lease: the draft kept of his
+    # text names Mette as caseworker, as the plan does, but is his to find and compare.
+    plan = add("Bo Berg")
+    lars_store = team("Lars Holm")
+    lars = window_of(lars_store, LARS, ScriptedDialogs())
+    lars.team.set_view("team")
+    wizard = open_selected(lars, plan.id)
+    leader = team("Lis Holm")
+    leader.leases.break_lease(plan.id, via="app")
+    wizard.plan.purpose = "Skrevet af Lars efter at låsen blev brudt"
+    wizard.plan_changed()
+    wizard.autosave.flush()
+    [kept] = [s for s in lars_store.summaries() if s.id != plan.id and s.name == "Bo Berg"]
+    assert kept.caseworker == "Lars Holm"
+    lars.refresh()
+    lars.team.set_view("mine")
+    assert shown_names(lars) == ["Bo Berg"]
+    assert lars.select_plan(kept.id)
+    # Mette's own plan stays hers, unchanged.
+    [mine] = [s for s in store.summaries() if s.id == plan.id]
+    assert mine.caseworker == "Mette Kjær"
+    assert store.get(plan.id).purpose == plan.purpose
+
+
 def test_hand_over_moves_the_case_into_the_colleagues_mine_sager(store, add, team, window_of):
     plan = add("Bo Berg")
     dialogs = ScriptedDialogs()

@@ -92,6 +92,16 @@ def keep_as_draft(store: Store, plan: Plan) -> Plan:
     kept.created = kept.updated = ""
     kept.replaces = type(plan.replaces)()
     store.save(kept)
+    leases = leases_of(store)
     # The copy's lease is this client's until the caseworker closes it again.
-    leases_of(store).release(kept.id)
+    leases.release(kept.id)
+    # In the writer's own Mine sager: the copy names the plan's caseworker, who may be
+    # another (a vikar typed on a colleague's case).
+    writer = " ".join(str(leases.identity.name).split())
+    if writer and writer.casefold() != " ".join(plan.caseworker.name.split()).casefold():
+        from planbro.actions.handover import handovers_of
+
+        handovers_of(store).hand_over(kept.id, writer, _(
+            "What was typed on the plan after its lease was lost, kept as a separate draft: "
+            "compare it with the plan and move what is missing over."), via=store.via)
     return kept
