@@ -57,6 +57,12 @@ def test_a_case_handed_over_appears_in_the_colleagues_caseload(team, capsys):
     assert "jobcentret" not in out
     [row] = listed(capsys)
     assert row["caseworker"] == "Bo Berg"
+    # show names both: the caseworker the plan names, and who is responsible now.
+    assert main(["show", EXAMPLE_ID[:8]]) == 0
+    shown_lines = capsys.readouterr().out.splitlines()
+    assert any(line.startswith("Sagsbehandler") and line.endswith(NAMED) for line in shown_lines)
+    assert any(line.startswith("Ansvarlig nu") and line.endswith("Bo Berg")
+               for line in shown_lines)
     as_caseworker("Bo Berg")
     assert [r["id"] for r in listed(capsys, "--mine")] == [EXAMPLE_ID]
     as_caseworker(NAMED)

@@ -152,6 +152,9 @@ def run_show(args: argparse.Namespace) -> int:
             versions = store.versions(plan_id)
             # On the team store: "Åben hos Anna Jensen siden 10:42" while a colleague edits it.
             lease = store.leases.holder(plan_id) if hasattr(store, "leases") else None
+            # After "Overdrag sag": who is responsible now, besides the caseworker it names.
+            responsible = (store.handovers.responsible(plan_id)[0]
+                           if hasattr(store, "handovers") else "")
     except StoreError as error:
         return refusal(error)
     record(args, "view", plan)
@@ -166,6 +169,8 @@ def run_show(args: argparse.Namespace) -> int:
         (_("Status"), status_label(plan.status) + (
             f" ({replaces_label(plan.replaces)})" if plan.replaces.version else "")),
         (_("Caseworker"), plan.caseworker.name or "—"),
+        *([(_("Responsible now"), shown(responsible))]
+          if responsible and responsible != plan.caseworker.name.strip() else []),
         (_("Offer"), f"{decision_label(plan.offer.decision)} ({date_label(plan.offer.date)})"),
         (_("Purpose"), plan.purpose or "—"),
         (_("Goals"), str(len(plan.goals))),
