@@ -72,8 +72,7 @@ def value_widget(item: Item, parent: QWidget, drill: Callable[[Item], object] | 
         label.setTextFormat(Qt.TextFormat.PlainText)
         label.setAccessibleName(_("{figure}: {value}").format(figure=item.label, value=text))
         if item.hidden:
-            label.setToolTip(_("Fewer than 5 plans: the number is not shown, so no citizen can "
-                               "be singled out"))
+            label.setToolTip(_("Fewer than 5 plans: the number is not shown"))
         widget = label
     widget.setObjectName(VALUE_NAME.format(key=item.key))
     return widget
@@ -107,6 +106,9 @@ def group_box(group: Group, parent: QWidget, may_list: bool,
         grid.addWidget(value, row, 1, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         if group.chart:
             grid.addWidget(Bar(chart_value(item), scale, box), row, 2)
+    if not group.chart:
+        # The bars' column kept, empty, so this group's values stand where the others' do.
+        grid.addWidget(QWidget(box), 0, 2)
     return box
 
 
