@@ -167,8 +167,10 @@ def test_a_signed_version_cannot_be_changed_even_by_its_unit(units, new_plan, as
     anna.sign(plan.id, date(2026, 11, 20))
     anna.leases.release(plan.id)
     raw = as_role("anna")
-    assert raw.execute("UPDATE planbro.plan_versions SET body = body || '{\"purpose\": \"x\"}' "
-                       "WHERE plan_id = %s", [plan.id]).rowcount == 0
+    # Refused by the trigger guarding frozen versions (sql/0009; more in test_team_frozen.py).
+    with pytest.raises(psycopg.errors.IntegrityConstraintViolation, match="never changed"):
+        raw.execute("UPDATE planbro.plan_versions SET body = body || '{\"purpose\": \"x\"}' "
+                    "WHERE plan_id = %s", [plan.id])
     assert anna.get(plan.id).purpose == plan.purpose
 
 

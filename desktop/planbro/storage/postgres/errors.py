@@ -5,9 +5,18 @@ str() of each is the message for the user, in their language; none names a citiz
 
 from __future__ import annotations
 
+import re
+
+import psycopg
+
 from planbro.translation import _
 
-from planbro.storage.errors import StoreError
+from planbro.storage.errors import PlanFrozen, StoreError
+
+# The trigger guarding a signed or closed version's content (sql/0009_frozen_versions.sql):
+# the constraint its refusal names, and the refusal's message.
+FROZEN_CONSTRAINT = "plan_versions_frozen"
+FROZEN_MESSAGE = re.compile(r"^version (\d+) of plan \S+ is (signed|closed):")
 
 
 class SchemaOutdated(StoreError):
@@ -59,3 +68,12 @@ class StoreAccessRefused(StoreError):
         return cls(_("The database role {role} has no access to the team's plans: ask the IT "
                      "department to give it the caseworkers' rights (setup_roles.sql).").format(
             role=role))
+
+
+def frozen(error: psycopg.errors.IntegrityConstraintViolation) -> Exception:
+    """The refusal for the user of a write the server refused as changing a frozen version
+    (PlanFrozen, in their language); any other such error as it is."""
+    found = FROZEN_MESSAGE.match(error.diag.message_primary or "")
+    if error.diag.constraint_name != FROZEN_CONSTRAINT or found is None:
+        return error
+    return PlanFrozen.of(found[2], int(found[1]))

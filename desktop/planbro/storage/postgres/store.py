@@ -49,7 +49,7 @@ from planbro.storage.paths import check_plan_id, default_data_dir, is_plan_id
 from planbro.storage.postgres import schema
 from planbro.storage.postgres.audit import Connection, Identity, TeamAudit, append
 from planbro.storage.postgres.connect import CONNECT_TIMEOUT_S, checked_conninfo, unreachable
-from planbro.storage.postgres.errors import StoreAccessRefused
+from planbro.storage.postgres.errors import StoreAccessRefused, frozen
 from planbro.storage.postgres.handover import RESPONSIBLE_TODAY, Handovers
 from planbro.storage.postgres.leases import LEASE_SECONDS, Leases
 from planbro.storage.postgres.overview_rows import chosen, renew, write_facts
@@ -287,6 +287,9 @@ class TeamStore(LifecycleSteps, Store):
         except psycopg.errors.UniqueViolation:
             # Someone else made the same plan in the meantime.
             raise PlanConflict.changed(plan_id) from None
+        except psycopg.errors.IntegrityConstraintViolation as error:
+            # A signed or closed version's content changed (sql/0009): refused by the server.
+            raise frozen(error) from None
         except (psycopg.OperationalError, PoolTimeout) as error:
             raise unreachable(error, self.conninfo) from None
         except psycopg.errors.InsufficientPrivilege:

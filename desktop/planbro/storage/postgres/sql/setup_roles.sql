@@ -36,7 +36,10 @@ BEGIN;
 
 DO $$
 BEGIN
-    IF to_regclass('planbro.handovers') IS NULL OR to_regprocedure('planbro.audit_tail()') IS NULL THEN
+    -- The newest object the policies below rely on: the trigger guarding frozen versions
+    -- (0009), without which change_versions would let a signed version be changed.
+    IF to_regclass('planbro.handovers') IS NULL OR to_regprocedure('planbro.audit_tail()') IS NULL
+       OR to_regprocedure('planbro.plan_versions_keep_frozen()') IS NULL THEN
         RAISE EXCEPTION 'The schema planbro is missing or too old: connect Planbro once as the '
                         'owner role (planbro --store "postgresql://OWNER@SERVER/DATABASE" list), '
                         'then run this file again.';
@@ -99,16 +102,20 @@ CREATE POLICY own_units ON planbro.plans TO planbro_caseworker
     USING (unit = ANY (ARRAY(SELECT planbro.my_units())))
     WITH CHECK (unit = ANY (ARRAY(SELECT planbro.my_units())));
 
--- A version is seen with its plan; a signed or closed version is never changed.
+-- A version is seen and changed with its plan. A signed or closed version's content is
+-- never changed: the trigger versions_frozen (sql/0009) lets only its follow-up, closing and
+-- journalising through, to every role; this policy lets a caseworker do those.
 DROP POLICY IF EXISTS read_versions ON planbro.plan_versions;
 CREATE POLICY read_versions ON planbro.plan_versions FOR SELECT TO planbro_caseworker
     USING (EXISTS (SELECT FROM planbro.plans p WHERE p.id = plan_id));
 DROP POLICY IF EXISTS add_versions ON planbro.plan_versions;
 CREATE POLICY add_versions ON planbro.plan_versions FOR INSERT TO planbro_caseworker
     WITH CHECK (EXISTS (SELECT FROM planbro.plans p WHERE p.id = plan_id));
+-- change_drafts (before 0009) let drafts only be updated, so no caseworker could follow up.
 DROP POLICY IF EXISTS change_drafts ON planbro.plan_versions;
-CREATE POLICY change_drafts ON planbro.plan_versions FOR UPDATE TO planbro_caseworker
-    USING (EXISTS (SELECT FROM planbro.plans p WHERE p.id = plan_id) AND body->>'status' = 'draft')
+DROP POLICY IF EXISTS change_versions ON planbro.plan_versions;
+CREATE POLICY change_versions ON planbro.plan_versions FOR UPDATE TO planbro_caseworker
+    USING (EXISTS (SELECT FROM planbro.plans p WHERE p.id = plan_id))
     WITH CHECK (EXISTS (SELECT FROM planbro.plans p WHERE p.id = plan_id));
 
 -- Leases of the units' plans: taken in one's own name; taken over when expired; broken
