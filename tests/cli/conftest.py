@@ -48,3 +48,21 @@ def audit_records(cli_store, request):
         return [json.loads(line) for (line,) in lines]
 
     return read
+
+
+@pytest.fixture
+def team_url(pg_server, pg_database) -> str:
+    """The address of the test's team database (a real server, tests/conftest.py)."""
+    return pg_server.url(pg_database)
+
+
+@pytest.fixture
+def rows(pg_server, pg_database):
+    """A function running a query on the team database as its owner."""
+    import psycopg
+
+    def query(sql: str) -> list[tuple]:
+        with psycopg.connect(pg_server.dsn(pg_database)) as connection:
+            return connection.execute(sql).fetchall()
+
+    return query

@@ -20,21 +20,6 @@ from planbro.cli import main
 EXAMPLE_ID = "3f2c9a6e-8b1d-4e7a-9c55-2d1f0b7a4e31"
 
 
-@pytest.fixture
-def team_url(pg_server, pg_database):
-    return pg_server.url(pg_database)
-
-
-@pytest.fixture
-def rows(pg_server, pg_database):
-    """A function running a query on the team database as its owner."""
-    def query(sql: str) -> list[tuple]:
-        with psycopg.connect(pg_server.dsn(pg_database)) as connection:
-            return connection.execute(sql).fetchall()
-
-    return query
-
-
 def unreachable_url(password: str = "hemmelig") -> str:
     from pg_server import free_port
 
