@@ -209,3 +209,25 @@ def test_the_roles_sql_refuses_a_schema_without_the_frozen_versions_trigger(
     TeamStore(pg_server.url(pg_database), data_dir=tmp_path / "it8").close()
     done = roles.run_setup(pg_server, pg_database)
     assert done.returncode != 0 and "too old" in done.stderr
+
+
+def test_a_plan_signed_by_an_older_planbro_is_followed_up_without_a_field_added(
+        units, new_plan, pg_server, pg_database):
+    # Every save writes every field: a version signed before a field existed (here
+    # "support_wish", as an older Planbro stored it) was followed up whole, which added the
+    # field to its content, and the server refused the follow-up as a change of it.
+    anna, plan = signed_plan(new_plan, units)
+    with psycopg.connect(pg_server.dsn(pg_database)) as owner, owner.transaction():
+        owner.execute("ALTER TABLE planbro.plan_versions DISABLE TRIGGER versions_frozen")
+        owner.execute("UPDATE planbro.plan_versions SET body = body - 'support_wish' "
+                      "WHERE plan_id = %s", [plan.id])
+        owner.execute("ALTER TABLE planbro.plan_versions ENABLE TRIGGER versions_frozen")
+    before = content(pg_server, pg_database, plan.id)
+    assert "support_wish" not in before
+    entry = FollowUpEntry(date(2027, 2, 1), "continue", "Går efter planen")
+    assert anna.record_follow_up(plan.id, entry, date(2027, 8, 1)).version == 1
+    assert content(pg_server, pg_database, plan.id) == before
+    stored = body(pg_server, pg_database, plan.id)
+    assert [e["note"] for e in stored["follow_up"]["history"]] == ["Går efter planen"]
+    assert anna.close_case(plan.id).status == "closed"
+    assert content(pg_server, pg_database, plan.id) == before

@@ -62,6 +62,22 @@ def light(doc: dict[str, Any], signal: Signal | None, plan: Plan | None = None) 
     return found if found in ("red", "yellow", "green") else None
 
 
+# What a lifecycle step may change of a signed or closed version (sql/0009 refuses the rest).
+FROZEN_CHANGES = ("follow_up", "updated", "status", "journalised")
+
+
+def onto_frozen(stored: dict[str, Any] | None, doc: dict[str, Any]) -> dict[str, Any]:
+    """`doc`, a new form of a stored version: for a signed or closed one, without the
+    fields its stored body lacks (but FROZEN_CHANGES). A version signed by an older
+    Planbro lacks fields a newer one writes (every save writes every field): written whole,
+    a follow-up would add them to its content, and the server would refuse it. A change of
+    a field it has is sent as it is, for the server to refuse (a step gone wrong)."""
+    if stored is None or stored.get("status") not in ("signed", "closed"):
+        return doc
+    return {key: value for key, value in doc.items()
+            if key in stored or key in FROZEN_CHANGES}
+
+
 def store_rows(connection: Connection, plan_id: str, revision: int, values: dict[str, Any],
                changes: list[dict[str, Any]]) -> None:
     """Write the plan's summary row `values` as revision + 1 (a new row for revision 0),

@@ -53,7 +53,14 @@ from planbro.storage.postgres.errors import StoreAccessRefused, frozen
 from planbro.storage.postgres.handover import RESPONSIBLE_TODAY, Handovers
 from planbro.storage.postgres.leases import LEASE_SECONDS, Leases
 from planbro.storage.postgres.overview_rows import chosen, renew, write_facts
-from planbro.storage.postgres.rows import SUMMARY_COLUMNS, Signal, columns, resolve_id, store_rows
+from planbro.storage.postgres.rows import (
+    SUMMARY_COLUMNS,
+    Signal,
+    columns,
+    onto_frozen,
+    resolve_id,
+    store_rows,
+)
 from planbro.storage.steps import LifecycleSteps, import_decision, imported
 from planbro.storage.summary import Facts, PlanSummary, overview_facts
 
@@ -267,7 +274,8 @@ class TeamStore(LifecycleSteps, Store):
                     # Before anything is compared: a plan open elsewhere is refused as such.
                     self.leases.claim(connection, plan_id)
                 docs = {version: body for version, body in stored.fetchall()}
-                changes = decide(docs, revision)
+                changes = [onto_frozen(docs.get(doc["version"]), doc)
+                           for doc in decide(docs, revision)]
                 if changes:
                     for doc in changes:
                         docs[doc["version"]] = doc

@@ -18,9 +18,11 @@
 -- (policy change_versions, which replaces change_drafts); this file changes the policy too
 -- where it was set up already, so IT need not run setup_roles.sql again for it.
 --
--- A Planbro that adds a field to the plan (the exchange format) writes it into every
--- version it follows up: such an upgrade has to bring its own migration adding the field to
--- the stored frozen versions (with this trigger disabled), or follow-ups of them are refused.
+-- A Planbro that adds a field to the plan (the exchange format) would write it into every
+-- version it follows up: the store leaves out of a frozen version the top-level fields its
+-- stored body lacks (rows.py onto_frozen). A field added inside one (a goal's, a service's)
+-- needs a migration adding it to the stored frozen versions (with this trigger disabled),
+-- or follow-ups of them are refused.
 
 -- Run as the updating role; it reads no table.
 CREATE FUNCTION planbro.plan_versions_keep_frozen() RETURNS trigger
