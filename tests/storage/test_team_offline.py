@@ -20,6 +20,7 @@ from planbro.storage.postgres import LeaseHeld, StoreUnreachable, TeamStore
 from planbro.storage.postgres.offline import OfflineRefused, OfflineStore
 
 from planbro.actions.offline import connection_of, draft_notice, reconnect
+from planbro.actions.overview import overview_of
 
 # The citizen of the plans saved offline: neither may be in a file on the laptop.
 NAME, CPR = "Jonas Mikkelsen Østergaard", "120379-1235"
@@ -330,3 +331,16 @@ def test_a_plan_changed_on_the_server_meanwhile_keeps_the_save_as_a_draft(server
                                             "forbundet.")
     assert on_server(server, "SELECT body->>'purpose' FROM planbro.plan_versions "
                              "WHERE plan_id = %s", [drafted.draft_id]) == [("Mit formål uden net",)]
+
+
+def test_the_overview_is_refused_at_once_while_the_server_is_away(server, laptop, new_plan):
+    # Not after the pool's wait for a connection (Overblik hung 10 s, then said so).
+    mine = laptop()
+    mine.save(new_plan())
+    assert overview_of(mine).plans.count == 1
+    server.stop()
+    mine.offline = True  # as after the first call that found it away
+    started = time.monotonic()
+    with pytest.raises(OfflineRefused, match="Ikke forbundet til teamets database"):
+        overview_of(mine)
+    assert time.monotonic() - started < 1

@@ -265,6 +265,11 @@ class OfflineStore(Store):
                 self._summaries = self._online(self.team.summaries)
         return list(self._summaries)
 
+    def overview_summaries(self, **scope: Any) -> list[PlanSummary]:
+        """The overview's plans, chosen by the server: refused at once while it is away,
+        not after the pool's wait for a connection (Overblik hung 10 s, then said so)."""
+        return self._online(lambda: self.team.overview_summaries(**scope))
+
     def resolve(self, id_or_prefix: str) -> str:
         if not self.offline:
             with contextlib.suppress(StoreUnreachable):
